@@ -1,0 +1,50 @@
+"""The content-addressed body store: each distinct raw body is kept once."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Callable
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session
+
+from db.models import Body
+
+_CODECS: dict[str, tuple[Callable[[bytes], bytes], Callable[[bytes], bytes]]] = {
+    "zlib": (lambda raw: zlib.compress(raw, 6), zlib.decompress),
+}
+DEFAULT_CODEC = "zlib"
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def store_body(session: Session, raw: bytes) -> str:
+    """Store ``raw`` unless a body with the same SHA-256 exists; return the hash.
+
+    ``ON CONFLICT DO NOTHING`` rather than look-then-insert: two workers
+    storing the same page at once must not fail on the primary key.
+    """
+    digest = sha256_hex(raw)
+    compress, _ = _CODECS[DEFAULT_CODEC]
+    values = {"sha256": digest, "size": len(raw), "codec": DEFAULT_CODEC, "data": compress(raw)}
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = insert(Body).values(**values).on_conflict_do_nothing(index_elements=["sha256"])
+    session.execute(stmt)
+    return digest
+
+
+def load_body(session: Session, digest: str) -> bytes:
+    """The raw bytes stored under ``digest``; raises KeyError when absent."""
+    body = session.get(Body, digest)
+    if body is None:
+        raise KeyError(digest)
+    _, decompress = _CODECS[body.codec]
+    raw = decompress(body.data)
+    if sha256_hex(raw) != digest:
+        raise ValueError(f"body {digest} is corrupt: its bytes no longer match their SHA-256")
+    return raw

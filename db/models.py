@@ -1,0 +1,104 @@
+"""Tables of fetched material: sources, fetch attempts, snapshots, bodies.
+
+Provenance is the point: every fetch is a row (failed ones too), a snapshot
+is the immutable record of one distinct body of a source, and bodies are
+stored once per SHA-256. ``FetchRecord`` and ``Snapshot`` rows are append-only; the
+migrations install triggers that refuse UPDATE and DELETE on them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text
+from sqlmodel import Field, SQLModel
+
+from db.types import UTCDateTime, utcnow
+
+
+class Body(SQLModel, table=True):
+    """A raw response body, content-addressed: key = SHA-256 of the raw bytes."""
+
+    sha256: str = Field(primary_key=True, max_length=64)
+    size: int = Field(description="Length of the raw body in bytes")
+    codec: str = Field(default="zlib", max_length=16, description="How `data` is compressed")
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class Source(SQLModel, table=True):
+    """One address a team cares about, canonicalised; its schedule and health."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True, index=True, description="Canonical URL (identity)")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    title: str | None = Field(default=None, description="Title of the latest snapshot")
+    language: str | None = Field(default=None, max_length=16)
+    health: str = Field(default="ok", max_length=16)
+    etag: str | None = None
+    last_modified: str | None = None
+    check_interval_s: int = Field(default=86_400, description="Seconds between refreshes")
+    last_checked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    next_check_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    consecutive_failures: int = 0
+
+
+class Snapshot(SQLModel, table=True):
+    """One distinct body of a source as fetched at one instant. Never modified."""
+
+    __table_args__ = (Index("ix_snapshot_source_fetched", "source_id", "fetched_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", nullable=False)
+    fetched_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    final_url: str
+    http_status: int | None = Field(default=None, description="None for local files and stdin")
+    headers: list[list[str]] = Field(default_factory=list, sa_type=JSON, nullable=False)
+    media_type: str = Field(max_length=64)
+    charset: str | None = Field(
+        default=None, max_length=40, description="Charset the text was decoded with"
+    )
+    charset_source: str | None = Field(
+        default=None, max_length=16, description="header, bom, meta, detected or default"
+    )
+    replaced_bytes: bool = Field(
+        default=False, description="Bytes invalid in the charset were replaced by U+FFFD"
+    )
+    body_sha256: str = Field(foreign_key="body.sha256", index=True, max_length=64)
+    body_size: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    text_sha256: str = Field(index=True, max_length=64)
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = Field(default=None, max_length=40)
+    site_name: str | None = None
+    language: str | None = Field(default=None, max_length=16)
+    canonical_url: str | None = None
+    jsonld: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON, nullable=False)
+    extractor: str = Field(max_length=120, description="What produced `text`, with versions")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class FetchRecord(SQLModel, table=True):
+    """One attempt to read a source, successful or not: a provenance fact."""
+
+    __tablename__ = "fetch_record"
+    __table_args__ = (Index("ix_fetch_record_source_started", "source_id", "started_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int | None = Field(
+        default=None, foreign_key="source.id", description="None when a first ingest failed"
+    )
+    requested_url: str
+    final_url: str | None = None
+    via: str = Field(max_length=8, description="http, file or stdin")
+    started_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    elapsed_ms: int = 0
+    http_status: int | None = None
+    outcome: str = Field(max_length=16, description="stored, unchanged, not_modified or failed")
+    error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    redirects: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON, nullable=False)
+    body_sha256: str | None = Field(default=None, foreign_key="body.sha256", max_length=64)
+    snapshot_id: int | None = Field(default=None, foreign_key="snapshot.id", index=True)
+    worker: str = Field(default="", max_length=120, description="Who fetched: command, host, pid")

@@ -1,0 +1,223 @@
+"""Ingest: read a target (web address, local file or stdin), keep an immutable
+snapshot of it with its provenance, and report what was stored.
+
+One write transaction per target: either the source, body, snapshot and fetch
+record are all stored, or (on failure) only the failed fetch record is.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+import httpx
+
+from db.engine import Database
+from sources.decoding import DecodedText, decode_body
+from sources.errors import FetchError, SourceError
+from sources.extraction import Article, extract_article
+from sources.fetching import FetchPolicy, fetch
+from sources.snapshots import Fetched, Stored, record_failure, store_fetch
+from sources.urls import canonical_url, file_url, is_web_url, looks_like_url
+
+FILE_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
+
+
+class TargetError(SourceError):
+    """A local target (file or stdin) that cannot be ingested."""
+
+
+class NoArticleText(SourceError):
+    """The page was read but holds no text to snapshot."""
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """What the user says about a target beyond its bytes."""
+
+    lang: str | None = None
+    url: str | None = None
+    """Original web address of a local file or stdin."""
+    title: str | None = None
+
+
+def worker_name(command: str) -> str:
+    """Who fetched, for provenance: the command, host and process."""
+    return f"{command}@{socket.gethostname()}:{os.getpid()}"
+
+
+def read_file(path: Path, *, url: str | None) -> Fetched:
+    """Read a local .html/.htm/.txt file as if it had been fetched."""
+    started = datetime.now(UTC)
+    media_type = FILE_TYPES.get(path.suffix.lower())
+    if media_type is None:
+        raise TargetError(
+            f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
+            "ingest .html, .htm or .txt files, or an http(s) URL"
+        )
+    try:
+        body = path.read_bytes()
+    except FileNotFoundError:
+        raise TargetError(f"{path}: no such file; check the path") from None
+    except OSError as exc:
+        raise TargetError(
+            f"{path}: cannot read the file ({exc.strerror}); check its permissions"
+        ) from None
+    return _local(
+        body,
+        requested=file_url(path),
+        final=url,
+        via="file",
+        media_type=media_type,
+        started=started,
+    )
+
+
+def read_stdin(stream: BinaryIO, *, url: str | None, media_type: str = "text/html") -> Fetched:
+    started = datetime.now(UTC)
+    body = stream.read()
+    return _local(
+        body, requested="stdin:", final=url, via="stdin", media_type=media_type, started=started
+    )
+
+
+def _local(
+    body: bytes, *, requested: str, final: str | None, via: str, media_type: str, started: datetime
+) -> Fetched:
+    if not body.strip():
+        raise TargetError(f"{requested}: the input is empty; give a page with text in it")
+    return Fetched(
+        requested_url=requested,
+        final_url=final or requested,
+        via=via,
+        started_at=started,
+        elapsed_ms=int((datetime.now(UTC) - started).total_seconds() * 1000),
+        http_status=None,
+        headers=(),
+        redirects=(),
+        body=body,
+        media_type=media_type,
+        charset=None,
+    )
+
+
+def fetch_web(url: str, *, policy: FetchPolicy, client: httpx.Client | None = None) -> Fetched:
+    result = fetch(url, policy=policy, client=client)
+    attempt = result.attempt
+    return Fetched(
+        requested_url=attempt.requested_url,
+        final_url=attempt.final_url,
+        via="http",
+        started_at=attempt.started_at,
+        elapsed_ms=attempt.elapsed_ms,
+        http_status=attempt.status,
+        headers=result.headers,
+        redirects=tuple(
+            {"url": hop.url, "status": hop.status, "location": hop.location}
+            for hop in attempt.redirects
+        ),
+        body=result.body,
+        media_type=result.media_type,
+        charset=result.charset,
+        etag=result.etag,
+        last_modified=result.last_modified,
+    )
+
+
+def page_article(
+    fetched: Fetched, *, url: str | None, lang: str | None
+) -> tuple[DecodedText, Article]:
+    """Decode and extract the main text; refuse a page with none."""
+    decoded = decode_body(fetched.body, charset=fetched.charset, media_type=fetched.media_type)
+    article = extract_article(decoded.text, media_type=fetched.media_type, url=url, lang_hint=lang)
+    if not article.text.strip():
+        where = url or fetched.requested_url
+        raise NoArticleText(
+            f"{where}: no article text found in the page; check the address, "
+            "or save the text as .txt and ingest the file"
+        )
+    return decoded, article
+
+
+def ingest(
+    database: Database,
+    target: str,
+    *,
+    options: IngestOptions = IngestOptions(),
+    policy: FetchPolicy,
+    client: httpx.Client | None = None,
+    stdin: BinaryIO | None = None,
+    worker: str | None = None,
+) -> Stored:
+    """Ingest one target; raises a :class:`SourceError` after recording the failure."""
+    worker = worker or worker_name("ingest")
+    started = datetime.now(UTC)
+    clock = time.monotonic()
+    if target == "-":
+        requested, via = options.url or "stdin:", "stdin"
+    elif looks_like_url(target):
+        requested, via = target, "http"
+    else:
+        requested, via = options.url or file_url(Path(target)), "file"
+    source_url = canonical_url(requested) if is_web_url(requested) else requested
+    try:
+        if via == "stdin":
+            fetched = read_stdin(stdin or sys.stdin.buffer, url=options.url)
+        elif via == "http":
+            fetched = fetch_web(target, policy=policy, client=client)
+        else:
+            fetched = read_file(Path(target), url=options.url)
+        decoded, article = page_article(
+            fetched, url=options.url or fetched.final_url, lang=options.lang
+        )
+    except FetchError as exc:
+        _record(database, source_url, via, exc, worker, exc.attempt.started_at)
+        raise
+    except SourceError as exc:
+        _record(database, source_url, via, exc, worker, started, elapsed=time.monotonic() - clock)
+        raise
+    with database.write() as session:
+        return store_fetch(
+            session,
+            source_url=source_url,
+            fetched=fetched,
+            decoded=decoded,
+            article=article,
+            title=options.title,
+            language=options.lang,
+            worker=worker,
+        )
+
+
+def _record(
+    database: Database,
+    url: str,
+    via: str,
+    exc: SourceError,
+    worker: str,
+    started: datetime,
+    elapsed: float = 0.0,
+) -> None:
+    attempt = exc.attempt if isinstance(exc, FetchError) else None
+    with database.write() as session:
+        record_failure(
+            session,
+            url=url,
+            via=via,
+            started_at=started,
+            elapsed_ms=attempt.elapsed_ms if attempt else int(elapsed * 1000),
+            error=str(exc),
+            final_url=attempt.final_url if attempt else None,
+            http_status=attempt.status if attempt else None,
+            redirects=tuple(
+                {"url": h.url, "status": h.status, "location": h.location}
+                for h in (attempt.redirects if attempt else ())
+            ),
+            worker=worker,
+        )

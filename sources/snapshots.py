@@ -1,0 +1,213 @@
+"""The snapshot store: recording fetches and the snapshots they produce.
+
+A snapshot is written only when a source's body differs from its latest
+snapshot; a fetch of an unchanged body is recorded and points to the snapshot
+it confirmed. Nothing here updates or deletes a fetch record or a snapshot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from db.bodies import store_body
+from db.models import FetchRecord, Snapshot, Source
+from sources.decoding import DecodedText
+from sources.extraction import Article
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What was read, wherever it came from (the web, a file, stdin)."""
+
+    requested_url: str
+    final_url: str
+    via: str
+    started_at: datetime
+    elapsed_ms: int
+    http_status: int | None
+    headers: tuple[tuple[str, str], ...]
+    redirects: tuple[dict[str, Any], ...]
+    body: bytes
+    media_type: str
+    charset: str | None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """The outcome of storing one fetch."""
+
+    source: Source
+    snapshot: Snapshot
+    fetch: FetchRecord
+    created_source: bool
+    unchanged: bool
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def source_by_url(session: Session, url: str) -> Source | None:
+    return session.exec(select(Source).where(Source.url == url)).first()
+
+
+def latest_snapshot(session: Session, source_id: int) -> Snapshot | None:
+    return session.exec(
+        select(Snapshot)
+        .where(Snapshot.source_id == source_id)
+        .order_by(col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc())
+    ).first()
+
+
+def record_failure(
+    session: Session,
+    *,
+    url: str,
+    via: str,
+    started_at: datetime,
+    elapsed_ms: int,
+    error: str,
+    final_url: str | None = None,
+    http_status: int | None = None,
+    redirects: tuple[dict[str, Any], ...] = (),
+    worker: str = "",
+) -> FetchRecord:
+    """Record a failed fetch. A known source keeps everything it had; an
+    unknown address gets no source, only this record."""
+    source = source_by_url(session, url)
+    record = FetchRecord(
+        source_id=source.id if source else None,
+        requested_url=url,
+        final_url=final_url,
+        via=via,
+        started_at=started_at,
+        elapsed_ms=elapsed_ms,
+        http_status=http_status,
+        outcome="failed",
+        error=error,
+        redirects=list(redirects),
+        worker=worker,
+    )
+    session.add(record)
+    session.flush()
+    return record
+
+
+def store_fetch(
+    session: Session,
+    *,
+    source_url: str,
+    fetched: Fetched,
+    decoded: DecodedText,
+    article: Article,
+    title: str | None = None,
+    language: str | None = None,
+    worker: str = "",
+) -> Stored:
+    """Record a successful fetch of ``source_url`` and its snapshot (new or confirmed)."""
+    source = source_by_url(session, source_url)
+    created = source is None
+    if source is None:
+        source = Source(url=source_url)
+        session.add(source)
+        session.flush()
+    assert source.id is not None
+    digest = store_body(session, fetched.body)
+    previous = latest_snapshot(session, source.id)
+    unchanged = previous is not None and previous.body_sha256 == digest
+    if previous is not None and unchanged:
+        snapshot = previous
+    else:
+        snapshot = Snapshot(
+            source_id=source.id,
+            fetched_at=fetched.started_at,
+            final_url=fetched.final_url,
+            http_status=fetched.http_status,
+            headers=[list(pair) for pair in fetched.headers],
+            media_type=fetched.media_type,
+            charset=decoded.charset,
+            charset_source=decoded.charset_source,
+            replaced_bytes=decoded.replaced_errors,
+            body_sha256=digest,
+            body_size=len(fetched.body),
+            text=article.text,
+            text_sha256=text_sha256(article.text),
+            title=title or article.title,
+            byline=article.byline,
+            published=article.published,
+            site_name=article.site_name,
+            language=language or article.language,
+            canonical_url=article.canonical_url,
+            jsonld=list(article.jsonld),
+            extractor=article.extractor,
+        )
+        session.add(snapshot)
+        session.flush()
+    record = FetchRecord(
+        source_id=source.id,
+        requested_url=fetched.requested_url,
+        final_url=fetched.final_url,
+        via=fetched.via,
+        started_at=fetched.started_at,
+        elapsed_ms=fetched.elapsed_ms,
+        http_status=fetched.http_status,
+        outcome="unchanged" if unchanged else "stored",
+        redirects=list(fetched.redirects),
+        body_sha256=digest,
+        snapshot_id=snapshot.id,
+        worker=worker,
+    )
+    session.add(record)
+    source.title = snapshot.title or source.title
+    source.language = snapshot.language or source.language
+    source.last_checked_at = fetched.started_at
+    source.etag = fetched.etag
+    source.last_modified = fetched.last_modified
+    source.consecutive_failures = 0
+    session.add(source)
+    session.flush()
+    return Stored(source, snapshot, record, created, unchanged)
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    source: Source
+    snapshot_count: int
+    fetch_count: int
+    last_fetch: FetchRecord | None
+
+
+def summarise_sources(session: Session, *, limit: int | None = None) -> list[SourceSummary]:
+    """Every source with its snapshot count, fetch count and last fetch."""
+    snapshots = dict(
+        session.exec(
+            select(Snapshot.source_id, func.count()).group_by(col(Snapshot.source_id))
+        ).all()
+    )
+    fetches = dict(
+        session.exec(
+            select(FetchRecord.source_id, func.count()).group_by(col(FetchRecord.source_id))
+        ).all()
+    )
+    query = select(Source).order_by(col(Source.id))
+    if limit is not None:
+        query = query.limit(limit)
+    out = []
+    for source in session.exec(query).all():
+        last = session.exec(
+            select(FetchRecord)
+            .where(FetchRecord.source_id == source.id)
+            .order_by(col(FetchRecord.started_at).desc(), col(FetchRecord.id).desc())
+        ).first()
+        out.append(
+            SourceSummary(source, snapshots.get(source.id, 0), fetches.get(source.id, 0), last)
+        )
+    return out

@@ -1,0 +1,69 @@
+"""The Typer application object, its global options and the process entry point."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from tui.cli.context import CliContext
+from tui.settings import Settings
+
+app = typer.Typer(
+    name="factdesk",
+    help="Fact-claim verification and provenance tracker for fact-checkers.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", metavar="URL", help="Database URL (or FACTDESK_DATABASE_URL)."),
+    ] = None,
+    allow_private_networks: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-networks",
+            help="Let the fetcher reach loopback and private addresses "
+            "(or FACTDESK_ALLOW_PRIVATE_NETWORKS=1).",
+        ),
+    ] = False,
+) -> None:
+    """Without a command: open factdesk on the configured database."""
+    overrides: dict[str, object] = {}
+    if db is not None:
+        overrides["database_url"] = db
+    if allow_private_networks:
+        overrides["allow_private_networks"] = True
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        typer.echo(f"factdesk: error: bad configuration: {exc.errors()[0]['msg']}", err=True)
+        raise typer.Exit(2) from None
+    context = CliContext(settings)
+    ctx.obj = context
+    ctx.call_on_close(context.close)
+    if ctx.invoked_subcommand is None:
+        from tui.cli.overview import print_overview
+
+        print_overview(context)
+
+
+def main() -> int:
+    """Run the command line; exit codes: 0 done, 1 failed on input, 2 bad usage."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

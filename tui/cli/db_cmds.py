@@ -1,0 +1,32 @@
+"""``factdesk db``: schema management."""
+
+from __future__ import annotations
+
+import typer
+
+from db.engine import Database
+from db.migrate import current_revision, upgrade
+from tui.cli.app import app
+from tui.cli.context import cli_context
+from tui.cli.output import reported_errors
+
+db_app = typer.Typer(help="Database schema management.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def upgrade_command(ctx: typer.Context) -> None:
+    """Apply every pending migration to the configured database."""
+    context = cli_context(ctx)
+    with reported_errors():
+        database = Database(context.settings.resolved_database_url())
+        try:
+            before = current_revision(database.engine)
+            upgrade(database.engine)
+            after = current_revision(database.engine)
+        finally:
+            database.dispose()
+    if before == after:
+        typer.echo(f"database already at revision {after}")
+    else:
+        typer.echo(f"database upgraded from {before or 'empty'} to {after}")

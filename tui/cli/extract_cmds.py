@@ -1,0 +1,98 @@
+"""``factdesk extract`` and ``factdesk quantities``: text in, JSON out, no database."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from tui.cli.app import app
+from tui.cli.output import fail, print_json, print_json_line
+from tui.terminal_text import literal
+
+
+class Lang(StrEnum):
+    fr = "fr"
+    en = "en"
+    auto = "auto"
+
+
+class ClaimFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        fail(f"{path}: no such file; check the path, or use - for stdin")
+    except OSError as exc:
+        fail(f"{path}: cannot read the file ({exc.strerror})")
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
+@app.command("extract")
+def extract_command(
+    source: Annotated[str, typer.Argument(help="Text file, or - for stdin.")] = "-",
+    lang: Annotated[Lang, typer.Option(help="Language of the text.")] = Lang.auto,
+    lines: Annotated[
+        bool, typer.Option("--lines", help="Each input line is its own text; JSON per line.")
+    ] = False,
+    output: Annotated[ClaimFormat, typer.Option("--format")] = ClaimFormat.json,
+) -> None:
+    """Claims found in a text, as JSON (the extraction contract). Writes no database."""
+    from claims.extraction import detect_language, extract_claims
+
+    text = _read_input(source)
+    if lines:
+        for line in _lines(text):
+            found = extract_claims(line, lang.value)
+            print_json_line({"claims": [c.to_json() for c in found]})
+        return
+    language = detect_language(text) if lang is Lang.auto else lang.value
+    found = extract_claims(text, language)
+    if output is ClaimFormat.json:
+        print_json({"language": language, "claims": [c.to_json() for c in found]})
+        return
+    table = Table("span", "kind", "claimant", "figures", "sentence", box=None)
+    for claim in found:
+        figures = ", ".join(q.surface for q in claim.quantities)
+        table.add_row(
+            f"{claim.start}-{claim.end}",
+            claim.kind,
+            literal(claim.claimant or ""),
+            literal(figures),
+            literal(claim.text),
+        )
+    Console(highlight=False).print(table)
+
+
+@app.command("quantities")
+def quantities_command(
+    source: Annotated[str, typer.Argument(help="Text file, or - for stdin.")] = "-",
+    lang: Annotated[Lang, typer.Option(help="Language of the text.")] = Lang.auto,
+    lines: Annotated[
+        bool,
+        typer.Option("--lines", help="Each input line is its own text; a JSON array per line."),
+    ] = False,
+) -> None:
+    """Every quantity found in a text, without deciding what is a claim. Writes no database."""
+    from claims.quantities import find_quantities
+
+    text = _read_input(source)
+    if lines:
+        for line in _lines(text):
+            print_json_line([q.to_json() for q in find_quantities(line, lang.value)])
+        return
+    print_json([q.to_json() for q in find_quantities(text, lang.value)])

@@ -1,0 +1,196 @@
+"""Commands about fetched material: ingest, sources, text."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sources.decoding import decode_body
+from sources.extraction import extract_article
+from sources.ingest import IngestOptions, fetch_web, ingest, read_file, read_stdin
+from sources.snapshots import Stored, summarise_sources
+from sources.urls import looks_like_url
+from tui.cli.app import app
+from tui.cli.context import cli_context
+from tui.cli.output import fail, print_json, reported_errors, warn
+from tui.cli.progress import Counter
+from tui.terminal_text import literal
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class TextFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def stored_json(stored: Stored) -> dict[str, Any]:
+    snap = stored.snapshot
+    return {
+        "source_id": stored.source.id,
+        "source_url": stored.source.url,
+        "snapshot_id": snap.id,
+        "snapshot_sha256": snap.body_sha256,
+        "text_sha256": snap.text_sha256,
+        "size": snap.body_size,
+        "title": snap.title,
+        "language": snap.language,
+        "fetched_at": snap.fetched_at.isoformat(),
+        "fetch_id": stored.fetch.id,
+        "outcome": stored.fetch.outcome,
+        "new_source": stored.created_source,
+    }
+
+
+@app.command("ingest")
+def ingest_command(
+    ctx: typer.Context,
+    targets: Annotated[
+        list[str], typer.Argument(help="http(s) URL, .html/.htm/.txt file, or - for stdin.")
+    ],
+    lang: Annotated[str | None, typer.Option(help="Language of the text (fr, en).")] = None,
+    url: Annotated[
+        str | None, typer.Option(help="Original web address of a local file or stdin.")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Title to record instead of the page's.")
+    ] = None,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
+) -> None:
+    """Fetch or read each TARGET, keep an immutable snapshot, print what was stored."""
+    context = cli_context(ctx)
+    if url is not None and len(targets) > 1:
+        fail("--url names the address of one target; give one target with it", code=2)
+    options = IngestOptions(lang=lang, url=url, title=title)
+    policy = context.settings.fetch_policy()
+    results: list[Stored] = []
+    failures = 0
+    counter = Counter("ingest", total=len(targets))
+    with reported_errors():
+        database = context.database()
+    for target in targets:
+        counter.step(target)
+        try:
+            with reported_errors():
+                stored = ingest(database, target, options=options, policy=policy)
+        except typer.Exit:
+            failures += 1
+            continue
+        results.append(stored)
+        if stored.snapshot.replaced_bytes and not stored.unchanged:
+            warn(
+                f"{target}: bytes invalid in charset {stored.snapshot.charset} were replaced "
+                "by U+FFFD; the page may declare the wrong encoding"
+            )
+    counter.done()
+    if output is ListFormat.json:
+        print_json([stored_json(s) for s in results])
+    else:
+        _print_stored(results)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _print_stored(results: list[Stored]) -> None:
+    console = Console(highlight=False, soft_wrap=True)
+    for stored in results:
+        snap = stored.snapshot
+        verb = "unchanged" if stored.unchanged else "stored"
+        line = literal(f"{verb} source {stored.source.id} {stored.source.url}\n")
+        line.append(
+            literal(
+                f"  snapshot {snap.id} sha256 {snap.body_sha256} {snap.body_size} bytes "
+                f"lang {snap.language or '?'}\n  title {snap.title or '(none)'}"
+            )
+        )
+        console.print(line)
+
+
+@app.command("sources")
+def sources_command(
+    ctx: typer.Context,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
+) -> None:
+    """List sources with their last fetch and snapshot count."""
+    context = cli_context(ctx)
+    with reported_errors(), context.database().read() as session:
+        summaries = summarise_sources(session)
+    rows = [
+        {
+            "id": s.source.id,
+            "url": s.source.url,
+            "title": s.source.title,
+            "language": s.source.language,
+            "health": s.source.health,
+            "snapshots": s.snapshot_count,
+            "fetches": s.fetch_count,
+            "last_fetch_at": s.last_fetch.started_at.isoformat() if s.last_fetch else None,
+            "last_fetch_outcome": s.last_fetch.outcome if s.last_fetch else None,
+            "last_fetch_status": s.last_fetch.http_status if s.last_fetch else None,
+        }
+        for s in summaries
+    ]
+    if output is ListFormat.json:
+        print_json(rows)
+        return
+    table = Table("id", "url", "title", "health", "snapshots", "last fetch", box=None)
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            literal(str(row["url"])),
+            literal(str(row["title"] or "")),
+            str(row["health"]),
+            str(row["snapshots"]),
+            f"{row['last_fetch_at'] or '-'} {row['last_fetch_outcome'] or ''}",
+        )
+    Console(highlight=False).print(table)
+    typer.echo(f"{len(rows)} sources", err=True)
+
+
+@app.command("text")
+def text_command(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(help="http(s) URL, .html/.htm/.txt file, or -.")],
+    output: Annotated[
+        TextFormat, typer.Option("--format", help="Output format.")
+    ] = TextFormat.text,
+    lang: Annotated[str | None, typer.Option(help="Language hint (fr, en).")] = None,
+    url: Annotated[str | None, typer.Option(help="Original address of a file or stdin.")] = None,
+) -> None:
+    """Print the main text of TARGET (and its metadata with --format json). Stores nothing."""
+    context = cli_context(ctx)
+    with reported_errors():
+        if target == "-":
+            fetched = read_stdin(sys.stdin.buffer, url=url)
+        elif looks_like_url(target):
+            fetched = fetch_web(target, policy=context.settings.fetch_policy())
+        else:
+            fetched = read_file(Path(target), url=url)
+        decoded = decode_body(fetched.body, charset=fetched.charset, media_type=fetched.media_type)
+        article = extract_article(
+            decoded.text,
+            media_type=fetched.media_type,
+            url=url or fetched.final_url,
+            lang_hint=lang,
+        )
+    if output is TextFormat.json:
+        data = article.to_json()
+        data["charset"] = decoded.charset
+        data["charset_source"] = decoded.charset_source
+        data["final_url"] = fetched.final_url
+        print_json(data)
+    else:
+        sys.stdout.write(article.text + "\n")

@@ -1,0 +1,110 @@
+"""factdesk's settings: typed, documented, in one place.
+
+Read, in order of precedence: command-line options, ``FACTDESK_*`` environment
+variables, the TOML file at ``FACTDESK_CONFIG`` or ``<user config dir>/factdesk/
+config.toml``, then the defaults below. Nested sections read from env as
+``FACTDESK_FETCH__TOTAL_TIMEOUT=30``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from db.engine import sqlite_url
+from sources.fetching import FetchPolicy
+
+APP_NAME = "factdesk"
+
+
+def data_dir() -> Path:
+    """Where the embedded database lives (platform's user data directory)."""
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_file() -> Path:
+    override = os.environ.get("FACTDESK_CONFIG")
+    if override:
+        return Path(override)
+    return user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+class FetchSettings(BaseModel):
+    """Limits of every fetch (see sources.fetching.FetchPolicy)."""
+
+    connect_timeout: float = 10.0
+    """Seconds to open a connection."""
+    read_timeout: float = 20.0
+    """Seconds to wait for the next bytes from a server."""
+    total_timeout: float = 60.0
+    """Seconds for a whole fetch, redirects and body included."""
+    max_redirects: int = 10
+    """Redirects followed before giving up."""
+    max_body_mib: float = 20.0
+    """Cap on a body, compressed and decompressed, in MiB."""
+
+    def policy(self, *, allow_private_networks: bool) -> FetchPolicy:
+        cap = int(self.max_body_mib * 1024 * 1024)
+        return FetchPolicy(
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            total_timeout=self.total_timeout,
+            max_redirects=self.max_redirects,
+            max_wire_bytes=cap,
+            max_body_bytes=cap,
+            allow_private_networks=allow_private_networks,
+        )
+
+
+class Settings(BaseSettings):
+    """Everything a user can configure."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="FACTDESK_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    database_url: str | None = None
+    """Database URL (sqlite:///… or postgresql://…); default: a SQLite file in the
+    user data directory."""
+    allow_private_networks: bool = False
+    """Let the fetcher reach loopback and private addresses (tests, intranets)."""
+    reviewer: str | None = None
+    """Who is reviewing; default: the operating-system user."""
+    organisation: str = "factdesk"
+    """Name of the fact-checking organisation, for reports and ClaimReview."""
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file())
+        return (init_settings, env_settings, toml)
+
+    @property
+    def is_default_database(self) -> bool:
+        return self.database_url is None
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or sqlite_url(data_dir() / "factdesk.sqlite3")
+
+    def fetch_policy(self) -> FetchPolicy:
+        return self.fetch.policy(allow_private_networks=self.allow_private_networks)
+
+    def reviewer_name(self) -> str:
+        return self.reviewer or getpass.getuser()
