@@ -1,0 +1,295 @@
+"""Numbers as written: digit runs in French or English notation, and number
+words (found with the `text2num` package, offsets kept exact).
+
+A `Numeral` is just a figure and where it sits; what it counts, its hedge and
+its kind are decided in `finder`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from text_to_num import find_numbers
+
+from claims.quantities.lexicon import ARTICLE_NUMBERS, MONTHS
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """A figure written in `text[start:end]`."""
+
+    value: float
+    start: int
+    end: int
+    ordinal: bool = False
+    words: bool = False  # written in letters
+    plain_int: bool = False  # digits only, no separator: a candidate year
+
+
+_SP: Final = "[ \u00a0\u202f]"
+# A figure may not touch a letter or digit on its left (Médias24, G20, A380) nor
+# be the tail of a hyphenated name (COVID-19).
+_LEFT: Final = r"(?<![\w.,±/])(?<![^\W\d_][-−])(?<!\d\+)(?<!± )(?<!\+/-)(?<!\+/- )"
+_DIGITS: Final[dict[str, re.Pattern[str]]] = {
+    "fr": re.compile(
+        _LEFT + r"(?P<sign>[-−](?=\d))?(?P<num>"
+        r"\d{1,3}(?:" + _SP + r"\d{3})+(?!\d)(?:,\d+)?"
+        r"|\d{1,3}(?:\.\d{3})+(?![\d,.])"
+        r"|\d{1,3}(?:\.\d{3})+,\d+"
+        r"|\d+,\d+|\d+\.\d+|\d+)"
+    ),
+    "en": re.compile(
+        _LEFT + r"(?P<sign>[-−](?=\d))?(?P<num>"
+        r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
+        r"|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])"
+        r"|\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+(?![\w])|\d+)"
+    ),
+}
+_FR_THOUSANDS_DOT: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_SPACES: Final = re.compile(_SP)
+# Digits glued to letters that are neither a unit nor a suffix make a code: 4G, 06F6.
+_GLUED: Final = re.compile(r"[^\W\d_]+")
+# A sign counts only where a minus can start a figure, not in "2013-14" or "B-52".
+_SIGN_OK_BEFORE: Final = re.compile(r"(?:^|[\s(\[:=/$€£])$")
+
+
+# Unicode vulgar fractions, alone or after digits ("2½").
+VULGAR: Final[dict[str, float]] = {
+    "½": 0.5,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅕": 0.2,
+    "⅛": 0.125,
+    "⅒": 0.1,
+}
+_FRACTION: Final = re.compile(
+    r"(?<![\w.,/±])(?:(?P<whole>\d+)[ \u00a0])?(?P<num>\d+)/(?P<den>\d+)(?![\w/.,]\d|/|\w)"
+    r"|(?<![\w.,])(?P<vwhole>\d+)?(?P<vulgar>[½⅓⅔¼¾⅕⅛⅒])"
+)
+# "2.48×10−5", "5.5x10-3": scientific notation written out.
+_TIMES_TEN: Final = re.compile(r"[ \u00a0]?[×x][ \u00a0]?10\^?(?P<exp>[-−]?\d+)(?!\d)")
+
+
+def fraction_numerals(text: str) -> list[Numeral]:
+    """Proper fractions in digits: "1/4 inch" -> 0.25, "2 1/2" -> 2.5, "½" -> 0.5.
+
+    A slash between figures is a fraction only when the top is smaller than
+    the bottom, so "24/7" and "12/03/2023" are not.
+    """
+    out: list[Numeral] = []
+    for m in _FRACTION.finditer(text):
+        if m.group("vulgar"):
+            whole = float(m.group("vwhole") or 0)
+            out.append(Numeral(whole + VULGAR[m.group("vulgar")], m.start(), m.end()))
+            continue
+        num, den = int(m.group("num")), int(m.group("den"))
+        if den == 0 or num >= den:
+            continue
+        out.append(Numeral(float(m.group("whole") or 0) + num / den, m.start(), m.end()))
+    return out
+
+
+def parse_digits(num: str, lang: str) -> float:
+    """The value of a digit run written in `lang`'s notation."""
+    if lang == "fr":
+        if _FR_THOUSANDS_DOT.fullmatch(num):
+            num = num.replace(".", "")
+        num = _SPACES.sub("", num).replace(",", ".")
+    else:
+        num = _SPACES.sub("", num).replace(",", "")
+    return float(num)
+
+
+def digit_numerals(text: str, lang: str) -> list[Numeral]:
+    """Every digit figure in `text`, signed where a minus sign leads it."""
+    out: list[Numeral] = []
+    for m in _DIGITS[lang].finditer(text):
+        num = m.group("num")
+        value = parse_digits(num, lang)
+        start = m.start()
+        if m.group("sign"):
+            if _SIGN_OK_BEFORE.search(text[max(0, start - 1) : start]):
+                value = -value
+            else:
+                start = m.start("num")
+        plain = bool(re.fullmatch(r"\d{4}", num)) and not m.group("sign")
+        end = m.end()
+        ten = _TIMES_TEN.match(text, end)
+        if ten:
+            value *= 10.0 ** int(ten.group("exp").replace("−", "-"))
+            end, plain = ten.end(), False
+        out.append(Numeral(value, start, end, plain_int=plain))
+    return out
+
+
+class _Tok:
+    """A word token as `text_to_num.find_numbers` wants it."""
+
+    __slots__ = ("end", "start", "word")
+
+    def __init__(self, word: str, start: int, end: int) -> None:
+        self.word, self.start, self.end = word, start, end
+
+    def text(self) -> str:
+        return self.word
+
+    def nt_separated(self, previous: _Tok) -> bool:
+        # Written text has punctuation tokens to separate numbers; no other signal.
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+_TOKEN: Final = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+# Number-word stems: text2num is called only when one of them occurs.
+_NUMBER_WORD: Final[dict[str, re.Pattern[str]]] = {
+    "fr": re.compile(
+        r"(?i)\b(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+        r"treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|"
+        r"octante|huitante|nonante|cents?|mille|mil|millions?|milliards?|premi[eè]re?s?|"
+        r"second|seconde|\w+i[eè]mes?)\b"
+    ),
+    "en": re.compile(
+        r"(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+        r"million|billion|trillion|first|second|third|\w+th)\b"
+    ),
+}
+_ORDINAL_FIRST: Final = frozenset({"premier", "première", "premiers", "premières", "first"})
+_SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
+# "le Premier ministre" is a title, "a second" and "une seconde" are time.
+_NOT_ORDINAL_AFTER: Final = frozenset({"ministre", "ministres", "minister", "ministers"})
+_TIME_BEFORE: Final = frozenset(
+    {"un", "une", "a", "per", "par", "one", "each", "every", "la", "quelques", "few"}
+)
+# "one of the", "the one", "no one": a pronoun, not a count.
+_ONE_NOT_BEFORE: Final = frozenset(
+    {
+        "of",
+        "another",
+        "day",
+        "by",
+        "thing",
+        "way",
+        "hand",
+        "time",
+        "who",
+        "which",
+        "that",
+        "another's",
+    }
+)
+_ONE_NOT_AFTER: Final = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "no",
+        "any",
+        "every",
+        "which",
+        "each",
+        "someone",
+        "anyone",
+        "little",
+        "last",
+        "right",
+        "wrong",
+        "big",
+        "new",
+        "old",
+        "other",
+    }
+)
+_NEUF_BEFORE: Final = frozenset({"numéro", "no", "n°", "chapitre", "article", "page"})
+# A list of numbers ("un, deux, trois") makes "un" a number.
+_LIST_GAP: Final = re.compile(r"\s*(?:,|et|and|or|ou|\+|=|-)?\s*")
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([^\W\d_]+)[\W_]*$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[\s\u00a0\u202f'’]*([^\W\d_]+)", text[end : end + 40])
+    return m.group(1).lower() if m else ""
+
+
+def word_numerals(text: str, lang: str) -> list[Numeral]:
+    """Number words in `text` ("vingt-trois", "a hundred and two", "premier"),
+    minus the words that are articles or adjectives there ("une idée",
+    "Quoi de neuf ?", "one of the", "le Premier ministre")."""
+    if not _NUMBER_WORD[lang].search(text):
+        return []
+    toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found: list[Numeral] = []
+    for occ in find_numbers(toks, lang, 0.0):
+        first, last = toks[occ.start], toks[occ.end - 1]
+        found.append(
+            Numeral(
+                float(occ.value), first.start, last.end, ordinal=bool(occ.is_ordinal), words=True
+            )
+        )
+    return [n for i, n in enumerate(found) if _keep_word(text, lang, found, i)]
+
+
+def _in_list(text: str, found: list[Numeral], i: int) -> bool:
+    """Is found[i] one item of a list of number words ("un, deux, trois")?
+    An ordinal next to it makes no list: "un centième" is one ordinal."""
+    n = found[i]
+    if i > 0 and not found[i - 1].ordinal and _LIST_GAP.fullmatch(text[found[i - 1].end : n.start]):
+        return True
+    return (
+        i + 1 < len(found)
+        and not found[i + 1].ordinal
+        and bool(_LIST_GAP.fullmatch(text[n.end : found[i + 1].start]))
+    )
+
+
+def _keep_word(text: str, lang: str, found: list[Numeral], i: int) -> bool:
+    n = found[i]
+    surface = text[n.start : n.end].lower()
+    after = _next_word(text, n.end)
+    before = _prev_word(text, n.start)
+    if surface in _ORDINAL_FIRST:
+        # "les cinq cent premiers" are the first 500, not an ordinal 1
+        follows_number = i > 0 and found[i - 1].end >= n.start - 1 and not found[i - 1].ordinal
+        return after not in _NOT_ORDINAL_AFTER and not follows_number
+    if surface in _SECOND:
+        return before not in _TIME_BEFORE and after not in {"thought", "thoughts", "hand"}
+    if " " in surface or "-" in surface:
+        return True
+    if surface == "one" and lang == "en":
+        return (after not in _ONE_NOT_BEFORE and before not in _ONE_NOT_AFTER) or _in_list(
+            text, found, i
+        )
+    if surface in ARTICLE_NUMBERS[lang]:
+        return _in_list(text, found, i)
+    if surface == "neuf" and lang == "fr":
+        return (
+            _in_list(text, found, i)
+            or before in _NEUF_BEFORE
+            or after in MONTHS["fr"]
+            or (after.endswith(("s", "x")) and after not in {"ans", "mois"} | {"et"})
+            or after in {"ans", "mois", "heures", "jours", "fois"}
+        )
+    return True
+
+
+def is_number_word(word: str, lang: str) -> bool:
+    """Is `word` a number word of `lang` ("deux", "hundred", "cinquième")?"""
+    return bool(_NUMBER_WORD[lang].fullmatch(word))
+
+
+def with_article(text: str, lang: str, n: Numeral) -> Numeral:
+    """Extend "hundred" to "a hundred": the surface shows the article it reads."""
+    m = re.search(r"(?i)\b(a|an)\s+$", text[max(0, n.start - 4) : n.start])
+    if lang == "en" and m and n.words and n.value >= 100:
+        return Numeral(n.value, n.start - len(m.group()), n.end, n.ordinal, n.words)
+    return n
