@@ -1,0 +1,25 @@
+"""Errors of claim extraction.
+
+FactdeskError                       (db.errors)
+ └── ClaimError                     (claims.errors)
+      └── ExtractionError           claim extraction could not run
+           └── UnsupportedLanguage  a language code the extractor has no word lists for
+"""
+
+from __future__ import annotations
+
+from claims.errors import ClaimError
+
+
+class ExtractionError(ClaimError):
+    """Claim extraction could not run on the given input."""
+
+
+class UnsupportedLanguage(ExtractionError):
+    """The language asked for has no word lists."""
+
+    def __init__(self, lang: str, supported: tuple[str, ...]) -> None:
+        self.lang = lang
+        self.supported = supported
+        choices = ", ".join((*supported, "auto"))
+        super().__init__(f"language {lang!r} is not supported: use one of {choices}")

@@ -1,0 +1,106 @@
+"""`extract_claims`: an article's text in, its numeric and factual claims out.
+
+Steps: pick the language's word lists, split sentences, register the people
+the article names, attribute each sentence to a claimant, find quantities per
+sentence (`claims.quantities`), classify and score, then merge repeats: a
+sentence that occurs more than once (same fingerprint) is one claim with
+every span.
+
+A sentence is a numeric claim when it holds a quantity that is neither a date
+nor an ordinal; it is emitted unless its score falls below `NUMERIC_FLOOR`
+(site boilerplate, questions). Any other sentence is a factual candidate,
+emitted when its check-worthiness reaches `FACTUAL_THRESHOLD`: dates and
+ordinals ("le premier Sommet") are kept on it as quantities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final
+
+from claims.extraction.attribution import attribute
+from claims.extraction.fingerprint import fingerprint
+from claims.extraction.language import lexicon_for
+from claims.extraction.lexicon import FACTUAL_THRESHOLD, Lexicon
+from claims.extraction.model import ClaimKind, ExtractedClaim, Sentence, Span
+from claims.extraction.persons import PersonRegistry
+from claims.extraction.scoring import checkworthiness
+from claims.extraction.sentences import split_sentences
+from claims.extraction.subject import find_subject
+from claims.quantities import Quantity, find_quantities
+
+NUMERIC_FLOOR: Final = 0.1
+_NOT_A_FIGURE: Final = frozenset({"date", "ordinal"})
+
+
+@dataclass
+class _Draft:
+    claim: ExtractedClaim
+    spans: list[Span]
+
+
+def extract_claims(text: str, lang: str = "auto") -> list[ExtractedClaim]:
+    """The claims of `text` in order of first occurrence; offsets are code points of `text`.
+
+    `lang` is "fr", "en" or "auto" (detected from the text); any other value
+    raises `UnsupportedLanguage`.
+    """
+    lexicon = lexicon_for(lang, text)
+    sentences = split_sentences(text, lexicon.lang)
+    registry = PersonRegistry(text, lexicon)
+    claimants = attribute(text, sentences, lexicon, registry)
+    drafts: dict[str, _Draft] = {}
+    for sentence, claimant in zip(sentences, claimants, strict=True):
+        key = fingerprint(sentence.text)
+        if key in drafts:
+            draft = drafts[key]
+            draft.spans.append(Span(sentence.start, sentence.end))
+            if draft.claim.claimant is None and claimant is not None:
+                draft.claim = replace(draft.claim, claimant=claimant)
+            continue
+        claim = _claim(sentence, claimant, key, lexicon)
+        if claim is not None:
+            drafts[key] = _Draft(claim, [Span(sentence.start, sentence.end)])
+    return [replace(d.claim, spans=tuple(d.spans)) for d in drafts.values()]
+
+
+def _claim(
+    sentence: Sentence, claimant: str | None, key: str, lexicon: Lexicon
+) -> ExtractedClaim | None:
+    found = [
+        q
+        for q in find_quantities(sentence.text, lexicon.lang)
+        if not _inside_name(sentence.text, q)
+    ]
+    numeric = any(q.kind not in _NOT_A_FIGURE for q in found)
+    score = checkworthiness(
+        sentence.text, lexicon, numeric=numeric, quantities=tuple(found), claimant=claimant
+    )
+    if score < (NUMERIC_FLOOR if numeric else FACTUAL_THRESHOLD):
+        return None
+    figure = next((q for q in found if q.kind not in _NOT_A_FIGURE), None)
+    kind: ClaimKind = "numeric" if numeric else "factual"
+    shifted = tuple(
+        replace(q, start=q.start + sentence.start, end=q.end + sentence.start) for q in found
+    )
+    return ExtractedClaim(
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        spans=(Span(sentence.start, sentence.end),),
+        kind=kind,
+        claimant=claimant,
+        subject=find_subject(sentence.text, lexicon, figure.start if figure else None),
+        quantities=shifted,
+        checkworthiness=score,
+        fingerprint=key,
+    )
+
+
+def _inside_name(text: str, quantity: Quantity) -> bool:
+    """Digits glued to letters belong to a name: Médias24, COVID-19, G20."""
+    i = quantity.start
+    if i == 0 or not quantity.surface[:1].isdigit():
+        return False
+    before = text[i - 1]
+    return before.isalpha() or (before == "-" and i >= 2 and text[i - 2].isalpha())

@@ -1,0 +1,71 @@
+"""The values claim extraction returns: sentences, spans and extracted claims.
+
+`ExtractedClaim.to_json` is the claim object of the extraction contract
+(DESIGN.md, "Claim extraction contract"), plus subject, checkworthiness,
+fingerprint and spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from claims.quantities import Quantity
+
+ClaimKind = Literal["numeric", "factual"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Code-point offsets of one occurrence in the article text."""
+
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: `text` is exactly `article[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    """A checkable assertion found in an article's text.
+
+    `text` is `article[start:end]` for the first occurrence; `spans` lists
+    every occurrence in the same text. Quantity offsets are article offsets.
+    `claimant` is None for plain narration (the article's own voice).
+    """
+
+    text: str
+    start: int
+    end: int
+    spans: tuple[Span, ...]
+    kind: ClaimKind
+    claimant: str | None
+    subject: str | None
+    quantities: tuple[Quantity, ...]
+    checkworthiness: float
+    fingerprint: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's claim object, contract keys first."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "claimant": self.claimant,
+            "quantities": [q.to_json() for q in self.quantities],
+            "subject": self.subject,
+            "checkworthiness": self.checkworthiness,
+            "fingerprint": self.fingerprint,
+            "spans": [s.to_json() for s in self.spans],
+        }

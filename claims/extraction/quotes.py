@@ -1,0 +1,58 @@
+"""Where direct quotations open and close in a text.
+
+Guillemets « » and curly quotes “ ” pair up like brackets; straight double
+quotes toggle. A quotation left open ends at the end of its line, as a quoted
+paragraph does in print. Single quotes are apostrophes far more often than
+quotation marks, so they are ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_PAIRS = {"«": "»", "“": "”"}
+_CLOSING = {close: open_ for open_, close in _PAIRS.items()}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `start` is its opening mark, `end` is just past its closing mark."""
+
+    start: int
+    end: int
+
+    def covers(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation in `text`, ordered by opening offset."""
+    quotes: list[Quote] = []
+    open_at: dict[str, list[int]] = {mark: [] for mark in _PAIRS}
+    straight: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            for stack in open_at.values():
+                quotes.extend(Quote(start, i) for start in stack)
+                stack.clear()
+            if straight is not None:
+                quotes.append(Quote(straight, i))
+                straight = None
+        elif ch in _PAIRS:
+            open_at[ch].append(i)
+        elif ch in _CLOSING:
+            stack = open_at[_CLOSING[ch]]
+            if stack:
+                quotes.append(Quote(stack.pop(), i + 1))
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                quotes.append(Quote(straight, i + 1))
+                straight = None
+    end = len(text)
+    for stack in open_at.values():
+        quotes.extend(Quote(start, end) for start in stack)
+    if straight is not None:
+        quotes.append(Quote(straight, end))
+    return sorted(quotes, key=lambda q: q.start)
