@@ -102,3 +102,57 @@ class FetchRecord(SQLModel, table=True):
     body_sha256: str | None = Field(default=None, foreign_key="body.sha256", max_length=64)
     snapshot_id: int | None = Field(default=None, foreign_key="snapshot.id", index=True)
     worker: str = Field(default="", max_length=120, description="Who fetched: command, host, pid")
+
+
+class Claim(SQLModel, table=True):
+    """A checkable assertion found in a snapshot's text, with its provenance.
+
+    ``start``/``end`` are code-point offsets of the first occurrence in
+    ``Snapshot.text``; ``spans`` lists every occurrence (a claim repeated in
+    one snapshot is stored once). ``exact``/``prefix``/``suffix`` form a W3C
+    TextQuoteSelector that re-finds the sentence in a later snapshot.
+    """
+
+    __table_args__ = (
+        Index("ix_claim_snapshot_start", "snapshot_id", "start"),
+        Index("ix_claim_source", "source_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    snapshot_id: int = Field(foreign_key="snapshot.id", nullable=False)
+    source_id: int = Field(foreign_key="source.id", nullable=False)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    start: int
+    end: int
+    spans: list[list[int]] = Field(default_factory=list, sa_type=JSON, nullable=False)
+    exact: str = Field(sa_column=Column(Text, nullable=False))
+    prefix: str = Field(default="", max_length=64)
+    suffix: str = Field(default="", max_length=64)
+    kind: str = Field(max_length=16, index=True, description="numeric or factual")
+    claimant: str | None = Field(default=None, index=True)
+    subject: str | None = None
+    language: str | None = Field(default=None, max_length=16)
+    checkworthiness: float = 0.0
+    fingerprint: str = Field(index=True, max_length=64)
+    extractor: str = Field(max_length=120, description="What found the claim, with versions")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class ClaimQuantity(SQLModel, table=True):
+    """One normalised figure of a claim; offsets are in the snapshot text."""
+
+    __tablename__ = "claim_quantity"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", nullable=False, index=True)
+    position: int = Field(description="Order of the figure in the sentence")
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    kind: str = Field(max_length=16)
+    unit: str | None = None
+    approximate: bool = False
+    hedge: str | None = None
+    surface: str
+    start: int
+    end: int

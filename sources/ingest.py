@@ -11,12 +11,14 @@ import os
 import socket
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 import httpx
+from sqlmodel import Session
 
 from db.engine import Database
 from sources.decoding import DecodedText, decode_body
@@ -154,8 +156,13 @@ def ingest(
     client: httpx.Client | None = None,
     stdin: BinaryIO | None = None,
     worker: str | None = None,
+    after_store: Callable[[Session, Stored], None] | None = None,
 ) -> Stored:
-    """Ingest one target; raises a :class:`SourceError` after recording the failure."""
+    """Ingest one target; raises a :class:`SourceError` after recording the failure.
+
+    ``after_store`` runs inside the storing transaction, so what a higher
+    layer derives from the snapshot (claims) is stored with it or not at all.
+    """
     worker = worker or worker_name("ingest")
     started = datetime.now(UTC)
     clock = time.monotonic()
@@ -183,7 +190,7 @@ def ingest(
         _record(database, source_url, via, exc, worker, started, elapsed=time.monotonic() - clock)
         raise
     with database.write() as session:
-        return store_fetch(
+        stored = store_fetch(
             session,
             source_url=source_url,
             fetched=fetched,
@@ -193,6 +200,9 @@ def ingest(
             language=options.lang,
             worker=worker,
         )
+        if after_store is not None:
+            after_store(session, stored)
+        return stored
 
 
 def _record(

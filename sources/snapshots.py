@@ -202,6 +202,7 @@ def summarise_sources(session: Session, *, limit: int | None = None) -> list[Sou
         query = query.limit(limit)
     out = []
     for source in session.exec(query).all():
+        assert source.id is not None
         last = session.exec(
             select(FetchRecord)
             .where(FetchRecord.source_id == source.id)

@@ -21,7 +21,7 @@ from tests.support.databases import (
     postgres_server,
 )
 
-pytest_plugins = ["tests.support.httpserver"]
+pytest_plugins = ["tests.support.httpserver", "tests.support.cli"]
 
 BACKENDS = ["sqlite", "postgresql"]
 

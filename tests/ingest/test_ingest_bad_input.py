@@ -10,10 +10,13 @@ from sqlmodel import select
 
 from db.engine import Database
 from db.models import FetchRecord, Snapshot
-from tests.ingest.conftest import CliRun, counts
+from tests.support.cli import CliRun, counts
 from tests.support.httpserver import HTTPTestServer, gzip_bomb, stall, unused_port
 
-GOOD = "<html><body><article><p>More than 3,000 people work at the terminal.</p></article></body></html>"
+GOOD = (
+    "<html><body><article><p>More than 3,000 people work at the terminal.</p>"
+    "</article></body></html>"
+)
 
 Setup = Callable[[HTTPTestServer], str]
 
@@ -90,7 +93,8 @@ def test_failed_first_ingest_stores_nothing_but_the_attempt(
     with database.read() as session:
         record = session.exec(select(FetchRecord)).one()
     assert record.source_id is None
-    assert record.error and url in record.error
+    assert record.error
+    assert url in record.error
 
 
 @pytest.mark.usefixtures("tight_limits")

@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from db.engine import Database
 from db.models import FetchRecord, Snapshot
-from tests.ingest.conftest import CliRun, counts
+from tests.support.cli import CliRun, counts
 from tests.support.httpserver import HTTPTestServer
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
@@ -79,7 +79,8 @@ def test_changed_body_makes_a_second_snapshot(
     assert (c.sources, c.snapshots, c.bodies, c.fetches) == (1, 2, 2, 2)
     with database.read() as session:
         texts = [s.text for s in session.exec(select(Snapshot).order_by(Snapshot.id)).all()]  # type: ignore[arg-type]
-    assert "3,000" in texts[0] and "3,400" in texts[1]
+    assert "3,000" in texts[0]
+    assert "3,400" in texts[1]
 
 
 def test_redirects_are_recorded_and_the_source_keeps_the_asked_address(

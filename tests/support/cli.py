@@ -1,4 +1,4 @@
-"""Helpers of the ingest tests: run the real command line, read the database back."""
+"""Run the real command line against a fresh test database, and count what it stored."""
 
 from __future__ import annotations
 

@@ -109,6 +109,7 @@ class PostgresServer:
 
     def drop(self, url: str) -> None:
         name = make_url(url).database
+        assert name is not None
         with self._admin() as conn:
             conn.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))

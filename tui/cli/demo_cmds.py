@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from claims.ingest import ingest_with_claims
 from sources.demo import demo_pages
-from sources.ingest import IngestOptions, ingest
+from sources.ingest import IngestOptions
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import reported_errors
@@ -19,22 +20,23 @@ def demo_command(ctx: typer.Context) -> None:
     policy = context.settings.fetch_policy()
     pages = demo_pages()
     counter = Counter("demo", total=len(pages))
-    stored = unchanged = 0
+    stored = unchanged = claims = 0
     with reported_errors():
         database = context.database()
         for page in pages:
             counter.step(page.path.name)
-            result = ingest(
+            result = ingest_with_claims(
                 database,
                 str(page.path),
                 options=IngestOptions(lang=page.lang, url=page.url, title=page.title),
                 policy=policy,
                 worker="demo",
             )
-            unchanged += result.unchanged
-            stored += not result.unchanged
+            unchanged += result.stored.unchanged
+            stored += not result.stored.unchanged
+            claims += len(result.claims) if not result.stored.unchanged else 0
     counter.done()
     typer.echo(
-        f"demo corpus: {stored} snapshots stored, {unchanged} unchanged, "
+        f"demo corpus: {stored} snapshots stored ({claims} claims), {unchanged} unchanged, "
         f"database {context.settings.resolved_database_url()}"
     )

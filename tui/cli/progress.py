@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from tui.terminal_text import safe
 
@@ -17,7 +24,7 @@ class Counter:
         self.total = total
         self.count = 0
         self._progress: Progress | None = None
-        self._task: int | None = None
+        self._task: TaskID | None = None
         if total > 1 and sys.stderr.isatty():
             self._progress = Progress(
                 TextColumn("{task.description}", markup=False),

@@ -11,10 +11,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from claims.ingest import Ingested, ingest_with_claims
 from sources.decoding import decode_body
 from sources.extraction import extract_article
-from sources.ingest import IngestOptions, fetch_web, ingest, read_file, read_stdin
-from sources.snapshots import Stored, summarise_sources
+from sources.ingest import IngestOptions, fetch_web, read_file, read_stdin
+from sources.snapshots import summarise_sources
 from sources.urls import looks_like_url
 from tui.cli.app import app
 from tui.cli.context import cli_context
@@ -33,7 +34,8 @@ class TextFormat(StrEnum):
     json = "json"
 
 
-def stored_json(stored: Stored) -> dict[str, Any]:
+def stored_json(ingested: Ingested) -> dict[str, Any]:
+    stored = ingested.stored
     snap = stored.snapshot
     return {
         "source_id": stored.source.id,
@@ -48,6 +50,7 @@ def stored_json(stored: Stored) -> dict[str, Any]:
         "fetch_id": stored.fetch.id,
         "outcome": stored.fetch.outcome,
         "new_source": stored.created_source,
+        "claims": len(ingested.claims),
     }
 
 
@@ -74,7 +77,7 @@ def ingest_command(
         fail("--url names the address of one target; give one target with it", code=2)
     options = IngestOptions(lang=lang, url=url, title=title)
     policy = context.settings.fetch_policy()
-    results: list[Stored] = []
+    results: list[Ingested] = []
     failures = 0
     counter = Counter("ingest", total=len(targets))
     with reported_errors():
@@ -83,11 +86,12 @@ def ingest_command(
         counter.step(target)
         try:
             with reported_errors():
-                stored = ingest(database, target, options=options, policy=policy)
+                ingested = ingest_with_claims(database, target, options=options, policy=policy)
         except typer.Exit:
             failures += 1
             continue
-        results.append(stored)
+        results.append(ingested)
+        stored = ingested.stored
         if stored.snapshot.replaced_bytes and not stored.unchanged:
             warn(
                 f"{target}: bytes invalid in charset {stored.snapshot.charset} were replaced "
@@ -102,16 +106,18 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def _print_stored(results: list[Stored]) -> None:
+def _print_stored(results: list[Ingested]) -> None:
     console = Console(highlight=False, soft_wrap=True)
-    for stored in results:
+    for ingested in results:
+        stored = ingested.stored
         snap = stored.snapshot
         verb = "unchanged" if stored.unchanged else "stored"
         line = literal(f"{verb} source {stored.source.id} {stored.source.url}\n")
         line.append(
             literal(
                 f"  snapshot {snap.id} sha256 {snap.body_sha256} {snap.body_size} bytes "
-                f"lang {snap.language or '?'}\n  title {snap.title or '(none)'}"
+                f"lang {snap.language or '?'}, {len(ingested.claims)} claims\n"
+                f"  title {snap.title or '(none)'}"
             )
         )
         console.print(line)

@@ -1,0 +1,141 @@
+"""``factdesk claims`` and ``factdesk show``: reading stored claims."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claims.queries import ClaimFilter, ClaimView, get_claim, list_claims, paragraph_around
+from tui.cli.app import app
+from tui.cli.context import cli_context
+from tui.cli.output import print_json, reported_errors
+from tui.terminal_text import literal, safe
+
+CONTEXT_CHARS = 400
+"""Characters of the paragraph shown on each side of a claim."""
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def figures(view: ClaimView) -> str:
+    return "; ".join(q.surface for q in view.quantities)
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Neutralise cells a spreadsheet would run as a formula."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+@app.command("claims")
+def claims_command(
+    ctx: typer.Context,
+    source: Annotated[str | None, typer.Option(help="Source id or part of its URL.")] = None,
+    kind: Annotated[str | None, typer.Option(help="numeric or factual.")] = None,
+    status: Annotated[str | None, typer.Option(help="Review status.")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the sentence or claimant.")] = None,
+    claimant: Annotated[str | None, typer.Option(help="Part of the claimant's name.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Claims per page.")] = 200,
+    offset: Annotated[int, typer.Option(min=0, help="Claims to skip.")] = 0,
+    output: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
+) -> None:
+    """List stored claims (filters combine)."""
+    context = cli_context(ctx)
+    filters = ClaimFilter(source=source, kind=kind, status=status, text=text, claimant=claimant)
+    with reported_errors(), context.database().read() as session:
+        page = list_claims(session, filters, offset=offset, limit=limit)
+    if output is ListFormat.json:
+        print_json({"total": page.total, "claims": [v.to_json() for v in page.rows]})
+        return
+    if output is ListFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["id", "status", "kind", "figures", "claimant", "text", "source_url"])
+        for v in page.rows:
+            row = [str(v.claim.id), v.status, v.claim.kind, figures(v), v.claim.claimant or ""]
+            writer.writerow([spreadsheet_safe(cell) for cell in [*row, v.claim.text, v.source.url]])
+        return
+    console = Console(highlight=False)
+    table = Table(box=None)
+    # One line per claim: long cells are cut, `factdesk show` gives them whole.
+    # Fixed widths, because Rich squeezes short columns away next to a long one.
+    widths = {"id": 5, "status": 9, "kind": 8, "figures": 20, "claimant": 18}
+    for name, width in widths.items():
+        table.add_column(name, no_wrap=True, overflow="ellipsis", width=width)
+    rest = max(20, console.width - sum(widths.values()) - 2 * len(widths) - 2)
+    table.add_column("claim", no_wrap=True, overflow="ellipsis", width=rest)
+    for v in page.rows:
+        table.add_row(
+            str(v.claim.id),
+            v.status,
+            v.claim.kind,
+            literal(figures(v)),
+            literal(v.claim.claimant or ""),
+            literal(v.claim.text),
+        )
+    console.print(table)
+    typer.echo(f"claims {page.describe()}", err=True)
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(metavar="CLAIM", help="Claim id.")],
+    output: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.text,
+) -> None:
+    """One claim in its paragraph, with its figures and provenance."""
+    context = cli_context(ctx)
+    with reported_errors(), context.database().read() as session:
+        view = get_claim(session, claim_id)
+    if output is ShowFormat.json:
+        print_json(view.to_json())
+        return
+    claim, snap = view.claim, view.snapshot
+    paragraph, start, end = paragraph_around(snap.text, claim.start, claim.end)
+    before, after = paragraph[:start], paragraph[end:]
+    if len(before) > CONTEXT_CHARS:
+        before = "…" + before[-CONTEXT_CHARS:]
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS] + "…"
+    marked = Text()
+    marked.append(safe(before))
+    marked.append("⟦" + safe(paragraph[start:end]) + "⟧", style="bold reverse")
+    marked.append(safe(after))
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(marked)
+    console.print()
+    details = [
+        ("claim", f"{claim.id} ({claim.kind}, {view.status})"),
+        ("claimant", claim.claimant or "(the article)"),
+        ("source", view.source.url),
+        ("fetched at", snap.fetched_at.isoformat()),
+        ("HTTP status", str(snap.http_status) if snap.http_status else "(local file)"),
+        ("snapshot", f"{snap.id} sha256 {snap.body_sha256}"),
+        ("span", f"{claim.start}-{claim.end} (code points in the snapshot text)"),
+    ]
+    for q in view.quantities:
+        bounds = ""
+        if q.low is not None or q.high is not None:
+            bounds = (
+                f" [{q.low if q.low is not None else '…'}, {q.high if q.high is not None else '…'}]"
+            )
+        hedge = f" hedge {q.hedge!r}" if q.hedge else ""
+        details.append(("figure", f"{q.surface}: {q.kind} {q.value} {q.unit or ''}{bounds}{hedge}"))
+    for label, value in details:
+        line = Text(f"{label:>12}  ", style="dim")
+        line.append(safe(value))
+        console.print(line)
