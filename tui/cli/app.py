@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Annotated
 
@@ -58,6 +59,9 @@ def root(
 
 def main() -> int:
     """Run the command line; exit codes: 0 done, 1 failed on input, 2 bad usage."""
+    # trafilatura logs every page it rejects at ERROR; factdesk reports such
+    # pages itself, in one line.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         app(standalone_mode=True)
     except SystemExit as exc:
