@@ -10,7 +10,8 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimNotFound
-from db.models import Claim, ClaimQuantity, Snapshot, Source
+from claims.review import ensure_state
+from db.models import Claim, ClaimQuantity, ClaimState, Snapshot, Source
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class ClaimFilter:
     text: str | None = None
     """Words the sentence or claimant contains (case-insensitive)."""
     claimant: str | None = None
+    verdict: str | None = None
+    reviewer: str | None = None
+    """Claims assigned to this reviewer."""
 
 
 @dataclass(frozen=True)
@@ -34,8 +38,15 @@ class ClaimView:
     quantities: tuple[ClaimQuantity, ...]
     source: Source
     snapshot: Snapshot
-    status: str = "new"
-    verdict: str | None = None
+    state: ClaimState
+
+    @property
+    def status(self) -> str:
+        return self.state.status
+
+    @property
+    def verdict(self) -> str | None:
+        return self.state.verdict
 
     def to_json(self) -> dict[str, Any]:
         c = self.claim
@@ -59,6 +70,9 @@ class ClaimView:
             },
             "status": self.status,
             "verdict": self.verdict,
+            "assignee": self.state.assignee,
+            "evidence_count": self.state.evidence_count,
+            "version": self.state.version,
             "language": c.language,
             "source_id": self.source.id,
             "source_url": self.source.url,
@@ -107,9 +121,12 @@ def _filtered(query: Any, filters: ClaimFilter) -> Any:
             query = query.where(col(Source.url).contains(filters.source))
     if filters.kind:
         query = query.where(Claim.kind == filters.kind)
-    if filters.status and filters.status != "new":
-        # Until the review history exists every claim is new.
-        query = query.where(col(Claim.id) < 0)
+    if filters.status:
+        query = query.where(ClaimState.status == filters.status)
+    if filters.verdict:
+        query = query.where(ClaimState.verdict == filters.verdict)
+    if filters.reviewer:
+        query = query.where(ClaimState.assignee == filters.reviewer)
     if filters.claimant:
         query = query.where(func.lower(col(Claim.claimant)).contains(filters.claimant.lower()))
     if filters.text:
@@ -127,11 +144,17 @@ def list_claims(
     session: Session, filters: ClaimFilter = ClaimFilter(), *, offset: int = 0, limit: int = 200
 ) -> ClaimPage:
     """One page of claims matching ``filters``, newest source first, in text order."""
-    base = select(Claim, Source, Snapshot).join(Source, col(Source.id) == Claim.source_id)
+    base = select(Claim, Source, Snapshot, ClaimState).join(
+        Source, col(Source.id) == Claim.source_id
+    )
     base = base.join(Snapshot, col(Snapshot.id) == Claim.snapshot_id)
+    base = base.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
     query = _filtered(base, filters)
     count_query = _filtered(
-        select(func.count()).select_from(Claim).join(Source, col(Source.id) == Claim.source_id),
+        select(func.count())
+        .select_from(Claim)
+        .join(Source, col(Source.id) == Claim.source_id)
+        .join(ClaimState, col(ClaimState.claim_id) == Claim.id),
         filters,
     )
     total = int(session.exec(count_query).one())
@@ -140,10 +163,10 @@ def list_claims(
         .offset(offset)
         .limit(limit)
     ).all()
-    quantities = _quantities(session, [claim.id for claim, _, _ in rows if claim.id is not None])
+    quantities = _quantities(session, [row[0].id for row in rows if row[0].id is not None])
     views = [
-        ClaimView(claim, tuple(quantities.get(claim.id or 0, ())), source, snapshot)
-        for claim, source, snapshot in rows
+        ClaimView(claim, tuple(quantities.get(claim.id or 0, ())), source, snapshot, state)
+        for claim, source, snapshot, state in rows
     ]
     return ClaimPage(views, total, offset, limit)
 
@@ -170,7 +193,7 @@ def get_claim(session: Session, claim_id: int) -> ClaimView:
     assert source is not None
     assert snapshot is not None
     quantities = _quantities(session, [claim_id]).get(claim_id, [])
-    return ClaimView(claim, tuple(quantities), source, snapshot)
+    return ClaimView(claim, tuple(quantities), source, snapshot, ensure_state(session, claim_id))
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from claims.extraction import ExtractedClaim, detect_language, extract_claims
-from db.models import Claim, ClaimQuantity, Snapshot
+from db.models import Claim, ClaimQuantity, ClaimState, Snapshot
 
 EXTRACTOR = "factdesk-claims/1"
 SELECTOR_CONTEXT = 32
@@ -52,6 +52,7 @@ def store_claims(
         session.add(claim)
         session.flush()
         assert claim.id is not None
+        session.add(ClaimState(claim_id=claim.id))
         for position, q in enumerate(found.quantities):
             session.add(
                 ClaimQuantity(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, Text
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from db.types import UTCDateTime, utcnow
@@ -135,6 +135,12 @@ class Claim(SQLModel, table=True):
     checkworthiness: float = 0.0
     fingerprint: str = Field(index=True, max_length=64)
     extractor: str = Field(max_length=120, description="What found the claim, with versions")
+    derived_from: list[int] = Field(
+        default_factory=list,
+        sa_type=JSON,
+        nullable=False,
+        description="For a derived claim: the ClaimQuantity ids it is computed from",
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
 
 
@@ -156,3 +162,73 @@ class ClaimQuantity(SQLModel, table=True):
     surface: str
     start: int
     end: int
+
+
+class Evidence(SQLModel, table=True):
+    """A claim linked to a passage of another snapshot. Never modified.
+
+    The passage is anchored twice, as W3C Web Annotation does: a
+    TextQuoteSelector (``exact``/``prefix``/``suffix``) and a
+    TextPositionSelector (``start``/``end``, code points of the snapshot text).
+    Removal is a review event; the row stays.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", nullable=False, index=True)
+    snapshot_id: int = Field(foreign_key="snapshot.id", nullable=False, index=True)
+    source_id: int = Field(foreign_key="source.id", nullable=False)
+    stance: str = Field(max_length=16, description="supports, refutes or context")
+    exact: str = Field(sa_column=Column(Text, nullable=False))
+    prefix: str = Field(default="", max_length=64)
+    suffix: str = Field(default="", max_length=64)
+    start: int
+    end: int
+    anchor_method: str = Field(max_length=16, description="How the quote was found")
+    anchor_score: float = 1.0
+    proposed: bool = Field(default=False, description="Chosen from automatic proposals")
+    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    crosscheck: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON, nullable=False)
+    added_by: str = Field(max_length=120)
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class ReviewEvent(SQLModel, table=True):
+    """One thing a reviewer did to a claim. Append-only: the history is the truth.
+
+    ``version`` numbers a claim's events 1, 2, 3…; the unique constraint on
+    (claim_id, version) is what refuses the second of two concurrent writes.
+    """
+
+    __tablename__ = "review_event"
+    __table_args__ = (UniqueConstraint("claim_id", "version", name="uq_review_event_version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", nullable=False, index=True)
+    version: int
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    reviewer: str = Field(max_length=120)
+    action: str = Field(max_length=24, description="verdict, status, note, assign, evidence…")
+    target: str | None = Field(default=None, max_length=32, description="e.g. figure:0")
+    before: Any = Field(default=None, sa_type=JSON)
+    after: Any = Field(default=None, sa_type=JSON)
+    text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    evidence_id: int | None = Field(default=None, foreign_key="evidence.id")
+
+
+class ClaimState(SQLModel, table=True):
+    """The current state of a claim, derived from its review events.
+
+    A projection kept in step with ``review_event`` in the same transaction so
+    that a queue of 100,000 claims filters by status or verdict with an index;
+    :func:`claims.review.rebuild_state` recomputes it from the history.
+    """
+
+    __tablename__ = "claim_state"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    version: int = 0
+    status: str = Field(default="new", max_length=16, index=True)
+    verdict: str | None = Field(default=None, max_length=32, index=True)
+    assignee: str | None = Field(default=None, max_length=120, index=True)
+    evidence_count: int = 0
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

@@ -21,6 +21,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from claims.ratings import DEFAULT_RATINGS, Rating, RatingScale
 from db.engine import sqlite_url
 from sources.fetching import FetchPolicy
 
@@ -66,6 +67,31 @@ class FetchSettings(BaseModel):
         )
 
 
+class RatingSetting(BaseModel):
+    """One step of the organisation's rating scale."""
+
+    key: str
+    """Short name typed on the command line, e.g. "mostly-false"."""
+    label: str
+    """Name shown to readers, e.g. "Mostly false"."""
+    value: int | None = None
+    """ClaimReview ratingValue; None for ratings off the numeric scale."""
+
+
+class TuiSettings(BaseModel):
+    """The terminal app (``factdesk`` with no command)."""
+
+    bindings: dict[str, str] = Field(default_factory=dict)
+    """Key remaps, binding id -> keys (comma-separated for several), e.g.
+    ``[tui.bindings]`` ``"claim.verdict" = "V"``; the help screen (F1) lists the ids."""
+    page_size: int = Field(default=200, ge=10, le=5000)
+    """Claims per page of the queue."""
+
+
+def _default_ratings() -> list[RatingSetting]:
+    return [RatingSetting(key=r.key, label=r.label, value=r.value) for r in DEFAULT_RATINGS]
+
+
 class Settings(BaseSettings):
     """Everything a user can configure."""
 
@@ -83,6 +109,10 @@ class Settings(BaseSettings):
     organisation: str = "factdesk"
     """Name of the fact-checking organisation, for reports and ClaimReview."""
     fetch: FetchSettings = Field(default_factory=FetchSettings)
+    ratings: list[RatingSetting] = Field(default_factory=_default_ratings)
+    """The rating scale, best first (maps to ClaimReview's reviewRating)."""
+    tui: TuiSettings = Field(default_factory=TuiSettings)
+    """The terminal app: key bindings and paging."""
 
     @classmethod
     def settings_customise_sources(
@@ -108,3 +138,6 @@ class Settings(BaseSettings):
 
     def reviewer_name(self) -> str:
         return self.reviewer or getpass.getuser()
+
+    def rating_scale(self) -> RatingScale:
+        return RatingScale.of(Rating(r.key, r.label, r.value) for r in self.ratings)

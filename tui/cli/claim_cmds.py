@@ -12,7 +12,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claims.queries import ClaimFilter, ClaimView, get_claim, list_claims, paragraph_around
+from claims.dossier import load_dossier
+from claims.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
+from claims.reports.csv_report import spreadsheet_safe
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
@@ -37,11 +39,6 @@ def figures(view: ClaimView) -> str:
     return "; ".join(q.surface for q in view.quantities)
 
 
-def spreadsheet_safe(cell: str) -> str:
-    """Neutralise cells a spreadsheet would run as a formula."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
-
-
 @app.command("claims")
 def claims_command(
     ctx: typer.Context,
@@ -50,13 +47,23 @@ def claims_command(
     status: Annotated[str | None, typer.Option(help="Review status.")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the sentence or claimant.")] = None,
     claimant: Annotated[str | None, typer.Option(help="Part of the claimant's name.")] = None,
+    verdict: Annotated[str | None, typer.Option(help="Rating key, e.g. false.")] = None,
+    reviewer: Annotated[str | None, typer.Option(help="Claims assigned to this reviewer.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Claims per page.")] = 200,
     offset: Annotated[int, typer.Option(min=0, help="Claims to skip.")] = 0,
     output: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
 ) -> None:
     """List stored claims (filters combine)."""
     context = cli_context(ctx)
-    filters = ClaimFilter(source=source, kind=kind, status=status, text=text, claimant=claimant)
+    filters = ClaimFilter(
+        source=source,
+        kind=kind,
+        status=status,
+        text=text,
+        claimant=claimant,
+        verdict=verdict,
+        reviewer=reviewer,
+    )
     with reported_errors(), context.database().read() as session:
         page = list_claims(session, filters, offset=offset, limit=limit)
     if output is ListFormat.json:
@@ -100,10 +107,11 @@ def show_command(
     """One claim in its paragraph, with its figures and provenance."""
     context = cli_context(ctx)
     with reported_errors(), context.database().read() as session:
-        view = get_claim(session, claim_id)
+        dossier = load_dossier(session, claim_id)
     if output is ShowFormat.json:
-        print_json(view.to_json())
+        print_json(dossier.to_json())
         return
+    view = dossier.view
     claim, snap = view.claim, view.snapshot
     paragraph, start, end = paragraph_around(snap.text, claim.start, claim.end)
     before, after = paragraph[:start], paragraph[end:]
@@ -119,7 +127,7 @@ def show_command(
     console.print(marked)
     console.print()
     details = [
-        ("claim", f"{claim.id} ({claim.kind}, {view.status})"),
+        ("claim", f"{claim.id} ({claim.kind}, {view.status}, version {view.state.version})"),
         ("claimant", claim.claimant or "(the article)"),
         ("source", view.source.url),
         ("fetched at", snap.fetched_at.isoformat()),
@@ -135,6 +143,16 @@ def show_command(
             )
         hedge = f" hedge {q.hedge!r}" if q.hedge else ""
         details.append(("figure", f"{q.surface}: {q.kind} {q.value} {q.unit or ''}{bounds}{hedge}"))
+    for target, verdict in dossier.verdicts.items():
+        label = "verdict" if target is None else f"verdict {target}"
+        details.append((label, f"{verdict['label']} by {verdict['by']}: {verdict['why']}"))
+    for item in dossier.evidence:
+        e = item.evidence
+        state = "removed" if item.removed else e.stance
+        details.append((f"evidence {e.id}", f"{state}: «{e.exact}» {item.source.url}"))
+        for check in e.crosscheck:
+            details.append(("cross-check", f"{check.get('result')}: {check.get('reason', '')}"))
+    details.append(("history", f"{len(dossier.events)} events (factdesk history {claim.id})"))
     for label, value in details:
         line = Text(f"{label:>12}  ", style="dim")
         line.append(safe(value))

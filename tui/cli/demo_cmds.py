@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from claims.ingest import ingest_with_claims
+from claims.demo import load_demo
 from sources.demo import demo_pages
-from sources.ingest import IngestOptions
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import reported_errors
@@ -17,26 +16,16 @@ from tui.cli.progress import Counter
 def demo_command(ctx: typer.Context) -> None:
     """Load the demo corpus into the configured database (safe to run twice)."""
     context = cli_context(ctx)
-    policy = context.settings.fetch_policy()
-    pages = demo_pages()
-    counter = Counter("demo", total=len(pages))
-    stored = unchanged = claims = 0
+    counter = Counter("demo", total=len(demo_pages()))
     with reported_errors():
-        database = context.database()
-        for page in pages:
-            counter.step(page.path.name)
-            result = ingest_with_claims(
-                database,
-                str(page.path),
-                options=IngestOptions(lang=page.lang, url=page.url, title=page.title),
-                policy=policy,
-                worker="demo",
-            )
-            unchanged += result.stored.unchanged
-            stored += not result.stored.unchanged
-            claims += len(result.claims) if not result.stored.unchanged else 0
+        outcome = load_demo(
+            context.database(),
+            policy=context.settings.fetch_policy(),
+            progress=lambda page: counter.step(page.path.name),
+        )
     counter.done()
     typer.echo(
-        f"demo corpus: {stored} snapshots stored ({claims} claims), {unchanged} unchanged, "
+        f"demo corpus: {outcome.snapshots_stored} snapshots stored ({outcome.claims} claims), "
+        f"{outcome.unchanged} unchanged, {outcome.evidence} evidence links, "
         f"database {context.settings.resolved_database_url()}"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -87,12 +87,22 @@ def quantities_command(
         typer.Option("--lines", help="Each input line is its own text; a JSON array per line."),
     ] = False,
 ) -> None:
-    """Every quantity found in a text, without deciding what is a claim. Writes no database."""
-    from claims.quantities import find_quantities
+    """Every quantity found in a text, without deciding what is a claim. Writes no database.
+
+    A range without a point value ("entre 10 et 20") has value [low, high], the
+    form number-recognition scorers read.
+    """
+    from claims.quantities import Quantity, find_quantities
+
+    def as_json(q: Quantity) -> dict[str, Any]:
+        data = q.to_json()
+        if q.value is None and q.low is not None and q.high is not None:
+            data["value"] = [q.low, q.high]
+        return data
 
     text = _read_input(source)
     if lines:
         for line in _lines(text):
-            print_json_line([q.to_json() for q in find_quantities(line, lang.value)])
+            print_json_line([as_json(q) for q in find_quantities(line, lang.value)])
         return
-    print_json([q.to_json() for q in find_quantities(text, lang.value)])
+    print_json([as_json(q) for q in find_quantities(text, lang.value)])

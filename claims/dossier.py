@@ -1,0 +1,47 @@
+"""A claim's dossier: the claim, its provenance, evidence, verdicts and history.
+
+The one place that gathers everything known about a claim; ``factdesk show``,
+the TUI's claim screen and the reports read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from claims.evidence import EvidenceView, list_evidence
+from claims.queries import ClaimView, get_claim
+from claims.review import current_verdicts, event_json, history
+from db.models import ReviewEvent
+
+
+@dataclass(frozen=True)
+class Dossier:
+    view: ClaimView
+    evidence: list[EvidenceView]
+    events: list[ReviewEvent]
+    verdicts: dict[str | None, dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.view.to_json()
+        whole = self.verdicts.get(None)
+        data["verdict_detail"] = whole
+        data["figure_verdicts"] = {
+            target: verdict for target, verdict in self.verdicts.items() if target is not None
+        }
+        data["evidence"] = [e.to_json() for e in self.evidence]
+        data["history"] = [event_json(e) for e in self.events]
+        return data
+
+
+def load_dossier(session: Session, claim_id: int, *, include_removed: bool = True) -> Dossier:
+    view = get_claim(session, claim_id)
+    events = history(session, claim_id)
+    return Dossier(
+        view=view,
+        evidence=list_evidence(session, claim_id, include_removed=include_removed),
+        events=events,
+        verdicts=current_verdicts(session, claim_id),
+    )
