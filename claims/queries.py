@@ -61,6 +61,7 @@ class ClaimView:
             "quantities": [quantity_json(q) for q in self.quantities],
             "checkworthiness": round(c.checkworthiness, 3),
             "fingerprint": c.fingerprint,
+            "derived_from": c.derived_from,
             "spans": [{"start": s, "end": e} for s, e in c.spans],
             "selector": {
                 "type": "TextQuoteSelector",
@@ -159,7 +160,9 @@ def list_claims(
     )
     total = int(session.exec(count_query).one())
     rows = session.exec(
-        query.order_by(col(Claim.source_id), col(Claim.snapshot_id), col(Claim.start))
+        query.order_by(
+            col(Claim.source_id), col(Claim.snapshot_id), col(Claim.start), col(Claim.id)
+        )
         .offset(offset)
         .limit(limit)
     ).all()

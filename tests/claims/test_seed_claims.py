@@ -114,3 +114,19 @@ def test_claims_filters_and_csv(cli: CliRun, seed_claims: list[dict[str, Any]]) 
     csv_out = cli("claims", "--format", "csv").stdout
     assert csv_out.splitlines()[0] == "id,status,kind,figures,claimant,text,source_url"
     assert len(csv_out.splitlines()) == len(seed_claims) + 1
+
+
+def test_part_and_share_imply_a_derived_total(seed_claims: list[dict[str, Any]]) -> None:
+    coop = next(
+        c
+        for c in seed_claims
+        if "20.000 coopératives" in c["text"] and c["derived_from"]
+    )
+    (total,) = coop["quantities"]
+    assert total["value"] == pytest.approx(40_000)
+    assert total["low"] < 40_000 < total["high"]
+    assert total["unit"] == "coopératives"
+    assert "implied" in coop["subject"]
+    parts = {q["surface"] for c in seed_claims for q in c["quantities"] if not c["derived_from"]}
+    assert {"20.000 coopératives", "50 pc"} <= parts
+    assert len(coop["derived_from"]) == 2

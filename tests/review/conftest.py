@@ -32,4 +32,5 @@ def article_claims(cli: CliRun) -> list[dict[str, Any]]:
 
 
 def claim_with(claims: list[dict[str, Any]], words: str) -> dict[str, Any]:
-    return next(c for c in claims if words in c["text"])
+    """The claim (not a derived one) whose sentence holds ``words``."""
+    return next(c for c in claims if words in c["text"] and not c["derived_from"])

@@ -9,6 +9,7 @@ import pytest
 
 from db.engine import Database
 from sources.demo import demo_pages
+from tests.review.conftest import claim_with
 from tests.support.cli import CliRun, counts
 from tests.support.httpserver import HTTPTestServer
 
@@ -39,7 +40,7 @@ def article(cli: CliRun, served: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def _claim(claims: list[dict[str, Any]], words: str) -> int:
-    return int(next(c for c in claims if words in c["text"])["id"])
+    return int(claim_with(claims, words)["id"])
 
 
 def _add(cli: CliRun, *args: str) -> dict[str, Any]:
