@@ -25,7 +25,9 @@ def test_default_database_is_sqlite_in_the_user_data_dir() -> None:
     assert settings.fetch_policy().allow_private_networks is False
 
 
-def test_file_then_environment_then_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_file_then_environment_then_options(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     config = tmp_path / "config.toml"
     config.write_text(
         'database_url = "sqlite:///from-file.db"\nreviewer = "file"\n'
