@@ -11,6 +11,14 @@ Decisions a reader should know:
   "year"; a day before a month ("12 mars") is kind date, unit "day".
 - A range ("entre 10 et 20") has value None, low and high its ends.
 - Clock times ("14h30", "2 pm") are not quantities.
+- A share in words is its fraction, kind factor ("la moitié" -> 0.5, "one in
+  five" -> 0.2), as "1/4" is 0.25; x 100 compares it with a percent.
+- "moins quinze" / "minus 5" are negative unless a figure precedes them
+  ("huit moins quatre" subtracts); "($99.99)" is accounting's negative.
+- A four-digit figure with a noun after it is a count ("1999 people") unless
+  a year word leads ("en 2019 les ventes"); "XXe siècle" is ordinal 20.
+- Texts longer than `_CHUNK` are read in pieces cut at line breaks, so time is
+  linear and memory bounded by a piece plus the quantities found.
 """
 
 from __future__ import annotations
@@ -22,16 +30,23 @@ from typing import Final
 from claims.quantities import tails
 from claims.quantities.hedges import HEDGES, HedgeRule, bounds
 from claims.quantities.lang import resolve_lang
-from claims.quantities.lexicon import CURRENCY_PREFIXES, FACTOR_LEADS, SCALES
+from claims.quantities.lexicon import (
+    CURRENCY_PREFIXES,
+    FACTOR_LEADS,
+    NAME_BEFORE_FIGURE,
+    SCALES,
+)
 from claims.quantities.model import Quantity, QuantityKind
 from claims.quantities.numerals import (
     Numeral,
     digit_numerals,
     fraction_numerals,
+    is_number_word,
+    roman_ordinals,
     with_article,
     word_numerals,
 )
-from claims.quantities.phrases import Phrase, collectives, factors, shares
+from claims.quantities.phrases import Phrase, collectives, factors, one_units, periods, shares
 
 
 def _hedge_re(phrases: dict[str, HedgeRule]) -> re.Pattern[str]:
@@ -75,13 +90,42 @@ _CHANGE_VERB: Final = re.compile(
     r"rose|risen|rising|fell|fallen|grew|grown|increas|decreas|reduc|cut|climb|jump|drop|"
     r"went|changed|moved|slid|plunged|soared|surged)\w*[\s\u00a0]+\S+[\s\u00a0]*$"
 )
+_NOUN_KINDS: Final = ("count", "duration", "measure", "money")
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
 _NOT_DURATION_HEDGES: Final = frozenset({"over", "under", "some"})
+# ... unless the hedge follows a word that asks "how long": "for over two years",
+# "after over a decade", "lasted over three years".
+_BOUND_DURATION_BEFORE: Final = re.compile(
+    r"(?i)(?<![\w])(?:for|after|of|than|in|within|aged|lasting|lasted|lasts|took|takes|"
+    r"spent|spends|served|been|is|was|are|were)[\s\u00a0]+$"
+)
+# "moins quinze", "minus 5": a negative figure, unless a figure comes before
+# ("huit moins quatre" subtracts). "moins de 15" is a hedge, read before.
+_MINUS_WORD: Final = {
+    "fr": re.compile(r"(?i)(?<![\w'’])moins[\s\u00a0]+$"),
+    "en": re.compile(r"(?i)(?<![\w])minus[\s\u00a0]+$"),
+}
+_LAST_WORD: Final = re.compile(r"(\w+)[\s\u00a0]*$")
 # Names that end in a figure: "CAC 40", "FTSE 100", "Airbus A 320", "S&P 500".
 _NAME_BEFORE: Final = re.compile(
-    r"(?:CAC|FTSE|S&P|Nikkei|DAX|Stoxx|STOXX|Fortune|Russell|MSCI|Formula|Formule|"
-    r"Windows|iPhone|Galaxy|Boeing|Airbus|Ligue|Article|article|Art\.)[ \u00a0]$"
+    r"(?<![\w&.])(?:" + "|".join(re.escape(w) for w in NAME_BEFORE_FIGURE) + r")[ \u00a0]$"
 )
+# Words after which a figure is a year even with a noun after it ("en 2019
+# les ventes", "in 2020 sales"): without one, "1999 people" is a count.
+_YEAR_BEFORE: Final = {
+    "fr": re.compile(
+        r"(?i)(?<![\w])(?:en|depuis|fin|début|mi|jusqu['’]en|avant|après|année|an|"
+        r"printemps|été|automne|hiver)[\s\u00a0-]+$"
+    ),
+    "en": re.compile(
+        r"(?i)(?<![\w])(?:in|since|until|till|by|before|after|during|year|mid|early|late|"
+        r"spring|summer|autumn|fall|winter)[\s\u00a0-]+$"
+    ),
+}
+_YEAR_WORDS: Final = {
+    "fr": re.compile(r"(?i)(?:mil[\s-]|dix[\s-]neuf[\s-]cent|dix[\s-]huit[\s-]cent)"),
+    "en": re.compile(r"(?i)(?:nineteen|eighteen|twenty)[\s-](?!hundred|thousand)[a-z]"),
+}
 _FISCAL_YEAR: Final = re.compile(r"[-–/]\d\d(?!\d)(?![.,]\d)")
 
 
@@ -102,6 +146,7 @@ class _Core:
     takes_noun: bool = True
     after_scale: bool = False
     digits: bool = False
+    unit: str | None = None
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
@@ -110,6 +155,37 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     `lang` is "fr" or "en"; anything else is guessed from the text.
     """
     lang = resolve_lang(text, lang)
+    if len(text) <= _CHUNK:
+        return _find(text, lang)
+    out: list[Quantity] = []
+    for a, b in _chunks(text):
+        out.extend(replace(q, start=q.start + a, end=q.end + a) for q in _find(text[a:b], lang))
+    return out
+
+
+# Long texts are read in pieces cut at a line break (else a sentence end, else
+# a space), so memory stays bounded by the piece and time linear in the text.
+_CHUNK: Final = 50_000
+_CUTS: Final = (re.compile(r"\n"), re.compile(r"[.!?](?=\s)"), re.compile(r"\s"))
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    a = 0
+    while len(text) - a > _CHUNK:
+        b = a + _CHUNK
+        for cut in _CUTS:
+            ends = [m.end() for m in cut.finditer(text, b - _CHUNK // 4, b)]
+            if ends:
+                b = ends[-1]
+                break
+        spans.append((a, b))
+        a = b
+    spans.append((a, len(text)))
+    return spans
+
+
+def _find(text: str, lang: str) -> list[Quantity]:
     cores = _cores(text, lang)
     out: list[Quantity] = []
     cursor = 0
@@ -126,18 +202,25 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
 
 def _cores(text: str, lang: str) -> list[_Core]:
     cores: list[_Core] = [
-        _from_phrase(p) for p in collectives(text, lang) + shares(text, lang) + factors(text, lang)
+        _from_phrase(p)
+        for p in collectives(text, lang)
+        + shares(text, lang)
+        + factors(text, lang)
+        + one_units(text, lang)
+        + periods(text, lang)
     ]
     for n in fraction_numerals(text):
         cores.append(_from_numeral(n, digits=True))
     for n in digit_numerals(text, lang):
         if (
-            _NAME_BEFORE.search(text, max(0, n.start - 10), n.start)
+            _NAME_BEFORE.search(text, max(0, n.start - 14), n.start)
             or tails.is_clock_time(text, n.start, n.end)
             or not tails.glued_suffix_ok(text, n.end, lang)
         ):
             continue
         cores.append(_from_numeral(n, digits=True))
+    for n in roman_ordinals(text, lang):
+        cores.append(_from_numeral(n, digits=False))
     for n in word_numerals(text, lang):
         cores.append(_from_numeral(with_article(text, lang, n), digits=False))
     return cores
@@ -155,6 +238,7 @@ def _from_phrase(p: Phrase) -> _Core:
         p.end,
         takes_noun=p.takes_noun,
         after_scale=p.takes_noun,
+        unit=p.unit,
     )
 
 
@@ -189,7 +273,7 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         start -= len(cur.group())
         head = text[max(floor, start - 40) : start]
     value, low, high = core.value, core.low, core.high
-    kind, unit, approximate, hedge = core.kind, None, core.approximate, core.hedge
+    kind, unit, approximate, hedge = core.kind, core.unit, core.approximate, core.hedge
     if kind is None:
         suffix_end = None
         if core.digits:
@@ -203,6 +287,7 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
             money=money,
             ordinal=core.ordinal,
             after_scale=not core.digits and _ends_with_scale(text[core.start : end], lang),
+            read_scale=core.digits,
         )
         kind, unit, end = tail.kind, tail.unit, tail.end
         value = (value or 0.0) * tail.multiplier + tail.plus
@@ -213,17 +298,23 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
             core.digits
             and day_end
             and value is not None
-            and value == int(value)
+            and float(value).is_integer()
             and 1 <= value <= 31
             and kind in ("count", "ordinal")
         ):
             kind, unit, end = "date", "day", day_end
         elif (
-            core.plain_int
+            (core.plain_int or _year_in_words(text, core, lang))
             and kind == "count"
             and tail.multiplier == 1
             and _YEAR_MIN <= (value or 0) <= _YEAR_MAX
+            and float(value or 0).is_integer()
             and not _HEDGE_RE[lang].search(head)
+            and (
+                unit is None
+                or _YEAR_BEFORE[lang].search(head)
+                or tails.month_before(text, core.start, lang)
+            )
         ):
             kind, unit, end = "date", "year", core.end
             if text[end : end + 1] == "s":  # "the 1960s"
@@ -242,14 +333,27 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
             kind, unit, end = "date", "day", core.end
     elif core.takes_noun:
         tail = tails.read_tail(text, end, lang, money=None, ordinal=False, after_scale=True)
-        if tail.kind in ("count", "duration", "measure", "money"):
+        # A share keeps kind factor unless a unit follows ("one-half miles").
+        takes = ("measure", "money") if core.kind == "factor" else _NOUN_KINDS
+        if tail.kind in takes:
             kind, unit, end = tail.kind, tail.unit, tail.end
             value = value * tail.multiplier if value is not None else None
             low = low * tail.multiplier if low is not None else None
             high = high * tail.multiplier if high is not None else None
     h = _HEDGE_RE[lang].search(head) if kind not in ("ordinal", "date") else None
-    if h and kind == "duration" and h.group("h").lower() in _NOT_DURATION_HEDGES:
-        h = None  # "over two years" is a period, not a lower bound
+    if (
+        h
+        and kind == "duration"
+        and h.group("h").lower() in _NOT_DURATION_HEDGES
+        and not _BOUND_DURATION_BEFORE.search(head, 0, h.start("h"))
+    ):
+        h = None  # "over two years, prices fell" is a period, not a lower bound
+    neg = _MINUS_WORD[lang].search(head) if h is None and value is not None else None
+    neg_at = start - len(head) + neg.start() if neg else 0
+    if neg and kind not in ("ordinal", "date") and not _operand_before(text, neg_at, lang):
+        value = -value if value is not None else None
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+        start = neg_at
     if h and value is not None:
         rule = _hedge_rule(lang, h.group("h"))
         new_low, new_high, approx = bounds(rule, value)
@@ -265,9 +369,34 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         hedge = text[start : core.end] if core.hedge else h.group("h")
     if value is None and low is None and high is None:
         return None
+    if (
+        kind == "money"
+        and value is not None
+        and value > 0
+        and text[start - 1 : start] == "("
+        and text[end : end + 1] == ")"
+    ):
+        value, start, end = -value, start - 1, end + 1  # "($99.99)": accounting's negative
     assert kind is not None
     value, low, high = _tidy(value), _tidy(low), _tidy(high)
     return Quantity(value, low, high, kind, unit, approximate, hedge, text[start:end], start, end)
+
+
+def _year_in_words(text: str, core: _Core, lang: str) -> bool:
+    """Is a figure in words written as a year? "mil neuf cent vingt",
+    "dix-neuf cent", "nineteen eighty-four", or any after "en"/"in"."""
+    if core.digits or core.ordinal:
+        return False
+    head = text[max(0, core.start - 20) : core.start]
+    return bool(_YEAR_WORDS[lang].match(text, core.start) or _YEAR_BEFORE[lang].search(head))
+
+
+def _operand_before(text: str, at: int, lang: str) -> bool:
+    """Does a figure end right before `at`? Then "moins"/"minus" subtracts."""
+    m = _LAST_WORD.search(text, max(0, at - 30), at)
+    if m is None:
+        return False
+    return m.group(1)[-1].isdigit() or is_number_word(m.group(1), lang)
 
 
 def _tidy(x: float | None) -> float | None:

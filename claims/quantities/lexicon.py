@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from claims.quantities.model import QuantityKind
+
 
 def words(block: str) -> frozenset[str]:
     """A word set written as a whitespace-separated block."""
@@ -127,6 +129,8 @@ CURRENCY_SUFFIXES: Final[dict[str, tuple[str, float]]] = {
     "roupies": ("INR", 1),
     "rupees": ("INR", 1),
     "dinars": ("DZD", 1),
+    "pence": ("GBX", 1),
+    "penny": ("GBX", 1),
 }
 # "pounds" is money only with a scale ("20 million pounds"); otherwise weight.
 POUNDS: Final[frozenset[str]] = frozenset({"pounds", "pound", "livres"})
@@ -345,6 +349,23 @@ MEASURE_UNITS: Final[dict[str, str]] = {
     "mGy": "mGy",
     "sigma": "σ",
 }
+# Unit nouns that "a"/"an" turns into one unit ("a gallon of beer" -> 1 gal,
+# "a penny" -> 1). Only nouns with no idiomatic use: not "a ton of", "a
+# degree", "a foot", "a mile", "a second".
+ONE_UNIT_WORDS: Final[dict[str, tuple[QuantityKind, str]]] = {
+    "gallon": ("measure", "gal"), "litre": ("measure", "l"), "liter": ("measure", "l"),
+    "kilometre": ("measure", "km"), "kilometer": ("measure", "km"),
+    "metre": ("measure", "m"), "meter": ("measure", "m"), "kilogram": ("measure", "kg"),
+    "kilogramme": ("measure", "kg"), "gram": ("measure", "g"), "hectare": ("measure", "ha"),
+    "acre": ("measure", "acre"), "barrel": ("measure", "bbl"), "kilowatt": ("measure", "kW"),
+    "megawatt": ("measure", "MW"), "gigawatt": ("measure", "GW"),
+    "kibibyte": ("measure", "KiB"), "kilobyte": ("measure", "kB"),
+    "megabyte": ("measure", "MB"), "gigabyte": ("measure", "GB"),
+    "terabyte": ("measure", "TB"), "penny": ("money", "GBX"), "cent": ("money", "USD-cent"),
+}  # fmt: skip
+# Units read only when glued to the figure: "-10C", "75F" (the British press's
+# temperatures); apart, "10 C" is a grade or a name.
+GLUED_UNITS: Final[dict[str, str]] = {"C": "°C", "F": "°F", "K": "K"}
 # Units that may follow "de"/"d'"/"of": "2,8 millions de tonnes", "tons of".
 WORD_UNITS_AFTER_DE: Final[frozenset[str]] = frozenset(
     u for u in MEASURE_UNITS if len(u) > 3 and u.isalpha()
@@ -523,50 +544,44 @@ MONTHS: Final[dict[str, dict[str, int]]] = {
     },
 }
 
-# Shares written as words. Decision: a share is a percent ("la moitié" is
-# kind percent, value 50; "one in five" is 20), so it compares directly with
-# "50 %" in the evidence. Values are percent of the whole.
+# Shares written as words. Decision: a share is the fraction a reader writes
+# down ("la moitié" -> 0.5, "two thirds" -> 0.667, "one in five" -> 0.2), as
+# "1/4" in digits is 0.25, and its kind is "factor": a ratio to a whole, to
+# compare with a percent of the evidence as value x 100. A unit after it makes
+# it a measure ("one-half miles" -> 0.5 mi).
 FRACTIONS: Final[dict[str, dict[str, float]]] = {
     "fr": {
-        "la moitié": 50.0,
-        "moitié": 50.0,
-        "un tiers": 100 / 3,
-        "deux tiers": 200 / 3,
-        "un quart": 25.0,
-        "trois quarts": 75.0,
-        "un cinquième": 20.0,
-        "un dixième": 10.0,
-        "deux cinquièmes": 40.0,
-        "trois cinquièmes": 60.0,
-        "quatre cinquièmes": 80.0,
-        "un sixième": 100 / 6,
-        "un huitième": 12.5,
+        "la moitié": 1 / 2,
+        "moitié": 1 / 2,
+        "un demi": 1 / 2,
+        "une demie": 1 / 2,
+        "un tiers": 1 / 3,
+        "deux tiers": 2 / 3,
+        "un quart": 1 / 4,
+        "trois quarts": 3 / 4,
+        "un cinquième": 1 / 5,
+        "deux cinquièmes": 2 / 5,
+        "trois cinquièmes": 3 / 5,
+        "quatre cinquièmes": 4 / 5,
+        "un sixième": 1 / 6,
+        "un huitième": 1 / 8,
+        "un dixième": 1 / 10,
+        "trois dixièmes": 3 / 10,
     },
-    "en": {
-        "half": 50.0,
-        "one half": 50.0,
-        "one-half": 50.0,
-        "a half": 50.0,
-        "a third": 100 / 3,
-        "one third": 100 / 3,
-        "one-third": 100 / 3,
-        "two thirds": 200 / 3,
-        "two-thirds": 200 / 3,
-        "a quarter": 25.0,
-        "one quarter": 25.0,
-        "one-quarter": 25.0,
-        "three quarters": 75.0,
-        "three-quarters": 75.0,
-        "a fifth": 20.0,
-        "one fifth": 20.0,
-        "one-fifth": 20.0,
-        "two fifths": 40.0,
-        "a tenth": 10.0,
-        "one tenth": 10.0,
-        "one sixth": 100 / 6,
-        "a sixth": 100 / 6,
-    },
+    "en": {"half": 1 / 2},
 }
+# English fractions are built: a numerator word, then a denominator word,
+# singular after "a"/"one" ("a third", "one-sixth"), plural after more
+# ("two thirds", "three halves" -> 1.5).
+FRACTION_NUMERATORS: Final[dict[str, int]] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+FRACTION_DENOMINATORS: Final[dict[str, int]] = {
+    "half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "sixteenth": 16, "twentieth": 20,
+    "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
+}  # fmt: skip
 
 # Factors: verbs of multiplication and the factor they state.
 FACTOR_WORDS: Final[dict[str, dict[str, float]]] = {
@@ -626,4 +641,36 @@ FACTOR_LEADS: Final[dict[str, tuple[str, ...]]] = {
 ARTICLE_NUMBERS: Final[dict[str, frozenset[str]]] = {
     "fr": frozenset({"un", "une", "uns", "unes"}),
     "en": frozenset({"one", "a", "an"}),
+}
+
+# Names and labels a figure completes: "CAC 40", "SBF 120", "Ligue 1", "page
+# 12", "Article 49", "Boeing 737". The figure names a thing; nothing to check.
+NAME_BEFORE_FIGURE: Final[tuple[str, ...]] = (
+    # stock indices
+    "CAC", "SBF", "FTSE", "S&P", "Nikkei", "DAX", "MDAX", "TecDAX", "Stoxx", "STOXX",
+    "Nasdaq", "NASDAQ", "Dow", "IBEX", "Ibex", "AEX", "BEL", "SMI", "ATX", "OMX", "MIB",
+    "Euronext", "Russell", "MSCI", "Fortune", "Kospi", "KOSPI", "Sensex", "Nifty", "MASI",
+    "MADEX", "ASX", "TSX", "Wilshire", "Top",
+    # products, vehicles, competitions
+    "Formula", "Formule", "Windows", "iPhone", "iOS", "Android", "Galaxy", "Pixel",
+    "PlayStation", "Xbox", "Boeing", "Airbus", "Ligue", "Liga", "Serie", "Série", "Bundesliga",
+    "Covid", "COVID", "Apollo", "Ariane", "Falcon", "Soyouz", "Soyuz", "Euro", "Web",
+    # references inside documents and places
+    "Article", "article", "Art.", "art.", "alinéa", "Chapter", "chapter", "Chapitre",
+    "chapitre", "Section", "section", "Page", "page", "p.", "pp.", "Tome", "tome",
+    "Volume", "volume", "Vol.", "vol.", "n°", "N°", "No.", "no.", "numéro", "Numéro",
+    "Room", "Gate", "Terminal", "Flight", "Route", "route", "Interstate", "Highway",
+    "Episode", "episode", "épisode", "Épisode", "Season", "Saison", "saison",
+)  # fmt: skip
+
+
+# Periods named by a word: "over the next decade" is a duration of 10 years.
+# The determiner list keeps titles and names out ("Decade of Action").
+PERIOD_WORDS: Final[dict[str, dict[str, tuple[float, str]]]] = {
+    "en": {"decade": (10.0, "years"), "century": (100.0, "years")},
+    "fr": {"décennie": (10.0, "ans"), "siècle": (100.0, "ans")},
+}
+PERIOD_LEADS: Final[dict[str, str]] = {
+    "en": r"(?:next|past|last|coming|previous|whole|entire|same|a|one|the)",
+    "fr": r"(?:prochaine|dernière|derniers?|une|la|cette|toute\s+la|un|le|ce|tout\s+le)",
 }

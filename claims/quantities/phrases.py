@@ -19,7 +19,16 @@ from claims.quantities.hedges import (
     EXACT_COLLECTIVES,
     PLURAL_COLLECTIVES,
 )
-from claims.quantities.lexicon import FACTOR_WORDS, FRACTIONS, SCALES
+from claims.quantities.lexicon import (
+    FACTOR_WORDS,
+    FRACTION_DENOMINATORS,
+    FRACTION_NUMERATORS,
+    FRACTIONS,
+    ONE_UNIT_WORDS,
+    PERIOD_LEADS,
+    PERIOD_WORDS,
+    SCALES,
+)
 from claims.quantities.model import QuantityKind
 
 
@@ -36,6 +45,7 @@ class Phrase:
     start: int
     end: int
     takes_noun: bool  # "une cinquantaine de pays": read the counted noun after it
+    unit: str | None = None  # "a gallon": the unit the phrase names itself
 
 
 def _words_re(words: object) -> re.Pattern[str]:
@@ -54,6 +64,24 @@ _COLLECTIVE_RE: Final = {
 }
 _FRACTION_RE: Final = {lang: _words_re(FRACTIONS[lang]) for lang in FRACTIONS}
 _FACTOR_RE: Final = {lang: _words_re(FACTOR_WORDS[lang]) for lang in FACTOR_WORDS}
+_DENOMINATOR_OF: Final = {
+    **FRACTION_DENOMINATORS,
+    **{("halves" if w == "half" else w + "s"): n for w, n in FRACTION_DENOMINATORS.items()},
+}
+_EN_FRACTION: Final = re.compile(
+    r"(?i)(?<![\w-])(?P<num>" + "|".join(FRACTION_NUMERATORS) + r")(?P<sep>[\s\u00a0]+|-)"
+    r"(?P<den>" + "|".join(sorted(_DENOMINATOR_OF, key=len, reverse=True)) + r")(?![\w])"
+)
+# "a third term", "a fifth consecutive year": an ordinal, unless "of" or no
+# word follows ("a third of the budget", "only a fifth.").
+_OF_OR_NO_WORD: Final = re.compile(r"(?i)[\s\u00a0]+of(?![\w])|[\s\u00a0]*(?![\s\w])")
+# "the second half", "first half": a part of a period, not a share.
+_NOT_A_SHARE_BEFORE: Final = re.compile(
+    r"(?i)(?<![\w])(?:the|first|second|other|latter|former)[\s\u00a0]+$"
+)
+_HALF_SCALE: Final = re.compile(
+    r"(?i)(?<![\w])half[\s\u00a0]+an?[\s\u00a0]+(thousand|million|billion|trillion)(?![\w])"
+)
 _SCALE_OF: Final = {
     "fr": re.compile(r"(?i)\s+(?:de|d['’])\s*(milliers|millions|milliards)(?![\w])"),
     "en": re.compile(r"(?i)\s+(?:of\s+)?(thousands?|millions?|billions?)(?![\w])"),
@@ -74,6 +102,51 @@ _TIMES_SIGN: Final = re.compile(
 )
 # "half" before these is not a share: "half a dozen" is a collective, "half past".
 _NOT_A_SHARE_AFTER: Final = re.compile(r"(?i)\s+(?:a\s+dozen|past|an?\s+hour|time)\b")
+
+
+_ONE_UNIT: Final = re.compile(
+    r"(?i)(?<![\w'’])an?[\s\u00a0]+(" + "|".join(ONE_UNIT_WORDS) + r")(?![\w])"
+)
+
+
+def one_units(text: str, lang: str) -> list[Phrase]:
+    """ "a gallon of beer" -> 1 gal, "a penny" -> 1 (English: "un" is read as a number)."""
+    if lang != "en":
+        return []
+    out: list[Phrase] = []
+    for m in _ONE_UNIT.finditer(text):
+        kind, unit = ONE_UNIT_WORDS[m.group(1).lower()]
+        out.append(Phrase(1.0, None, None, kind, False, None, m.start(), m.end(), False, unit))
+    return out
+
+
+_PERIOD_RE: Final = {
+    lang: re.compile(
+        # The lead in any case, the period word in lower case: "the Decade of
+        # Action" is a title, not ten years.
+        r"(?<![\w'’])(?i:"
+        + PERIOD_LEADS[lang]
+        + r")[\s\u00a0]+("
+        + "|".join(PERIOD_WORDS[lang])
+        + r")(?![\w])"
+    )
+    for lang in PERIOD_WORDS
+}
+
+
+def periods(text: str, lang: str) -> list[Phrase]:
+    """ "over the next decade" -> duration 10 years; "la prochaine décennie" -> 10 ans.
+
+    Only after a determiner or a time adjective, and never after a Roman or
+    digit ordinal ("XXe siècle", "21st century" are ordinals, read elsewhere).
+    """
+    out: list[Phrase] = []
+    for m in _PERIOD_RE[lang].finditer(text):
+        value, unit = PERIOD_WORDS[lang][m.group(1).lower()]
+        out.append(
+            Phrase(value, None, None, "duration", False, None, m.start(), m.end(), False, unit)
+        )
+    return out
 
 
 def collectives(text: str, lang: str) -> list[Phrase]:
@@ -122,23 +195,48 @@ def _word_value(word: str, lang: str) -> float | None:
 
 
 def shares(text: str, lang: str) -> list[Phrase]:
-    """Shares as percent: "la moitié" -> 50, "deux tiers" -> 66.7, "one in five" -> 20."""
+    """Shares as fractions, kind factor: "la moitié" -> 0.5, "deux tiers" -> 0.667,
+    "three halves" -> 1.5, "one in five" -> 0.2; "half a million" is a count."""
     out: list[Phrase] = []
     for m in _FRACTION_RE[lang].finditer(text):
-        if _NOT_A_SHARE_AFTER.match(text, m.end()):
+        if _NOT_A_SHARE_AFTER.match(text, m.end()) or _half_of_a_mixed_number(text, m.start()):
             continue
-        key = _norm(m.group(1))
-        if "half" in key and re.search(r"(?i)\band\s+$", text[max(0, m.start() - 5) : m.start()]):
-            continue  # "two and a half" is a mixed number, read with its figure
-        value = FRACTIONS[lang][key]
-        out.append(Phrase(value, None, None, "percent", False, None, m.start(), m.end(), False))
+        if _NOT_A_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        value = FRACTIONS[lang][_norm(m.group(1))]
+        out.append(_share(value, m.start(), m.end()))
+    if lang == "en":
+        for m in _EN_FRACTION.finditer(text):
+            num = FRACTION_NUMERATORS[m.group("num").lower()]
+            den_word = m.group("den").lower()
+            plural = den_word not in FRACTION_DENOMINATORS
+            if plural == (num == 1) or _half_of_a_mixed_number(text, m.start()):
+                continue  # "one thirds", "two third": not a fraction
+            if (
+                not plural
+                and m.group("sep") != "-"
+                and den_word != "half"
+                and not _OF_OR_NO_WORD.match(text, m.end())
+            ):
+                continue
+            out.append(_share(num / _DENOMINATOR_OF[den_word], m.start(), m.end()))
+        for m in _HALF_SCALE.finditer(text):
+            value = 0.5 * SCALES["en"][m.group(1).lower()]
+            out.append(Phrase(value, None, None, "count", False, None, m.start(), m.end(), True))
     for m in _ONE_IN[lang].finditer(text):
         n = _word_value(m.group(1), lang)
         if n and 1 < n <= 1000:
-            out.append(
-                Phrase(100 / n, None, None, "percent", False, None, m.start(), m.end(), False)
-            )
+            out.append(_share(1 / n, m.start(), m.end()))
     return out
+
+
+def _share(value: float, start: int, end: int) -> Phrase:
+    return Phrase(value, None, None, "factor", False, None, start, end, True)
+
+
+def _half_of_a_mixed_number(text: str, start: int) -> bool:
+    """ "two and a half" is a mixed number, read with its figure."""
+    return bool(re.search(r"(?i)\band\s+$", text[max(0, start - 5) : start]))
 
 
 def factors(text: str, lang: str) -> list[Phrase]:

@@ -14,6 +14,7 @@ from typing import Final
 from claims.quantities.lexicon import (
     CURRENCY_SUFFIXES,
     DURATION_UNITS,
+    GLUED_UNITS,
     MEASURE_UNITS,
     MONEY_SCALES,
     MONTHS,
@@ -41,7 +42,7 @@ def _compile_words(words: object, extra_boundary: str = _NOT_LETTER_AFTER) -> re
 
 _WS: Final = "[ \t\u00a0\u202f]"
 _SCALE_RE: Final = {
-    lang: re.compile(r"(?i)" + _WS + r"*(" + _alternation(t) + r")" + _NOT_LETTER_AFTER)
+    lang: re.compile(r"(?i)(?:" + _WS + r"*|-)(" + _alternation(t) + r")" + _NOT_LETTER_AFTER)
     for lang, t in SCALES.items()
 }
 _MONEY_SCALE_RE: Final = re.compile(r"(?:" + _WS + r"?)(bn|mn|tn|[mMbBkKT])(?![\w])")
@@ -63,7 +64,7 @@ _UNIT_RE: Final = re.compile(
 # "km/s2", "J/m^2", "t/ha": a rate's denominator belongs to the unit's surface.
 _PER_UNIT: Final = re.compile(r"/[^\W\d_]{1,5}(?:\^?[-−]?\d|[²³])?(?![\w])|\^[-−]?\d(?!\d)")
 _UNIT_LOWER: Final = {k.lower(): v for k, v in MEASURE_UNITS.items() if len(k) >= 4}
-_WORD_RE: Final = re.compile(r"(?:[\s\u00a0\u202f]+|-|(?<=['’]))([^\W\d_]+(?:['’-][^\W\d_]+)*)")
+_WORD_RE: Final = re.compile(r"(?:[\s\u00a0\u202f]+|-|(?<=['’]))([^\W\d_]+(?:['’-][^\W\d_]+){0,3})")
 _FR_ORD_SUFFIX: Final = re.compile(r"(ères?|ers?|res?|èmes?|emes?|e|ᵉ|è)(?![\w])")
 _EN_ORD_SUFFIX: Final = re.compile(r"(st|nd|rd|th)(?![\w])")
 _TIMES_RE: Final = {
@@ -94,11 +95,18 @@ def is_clock_time(text: str, start: int, end: int) -> bool:
     return bool(_CLOCK_FIGURE.fullmatch(text, start, end) and _CLOCK.match(text, end))
 
 
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+# "0.5k miles", "10k followers": a "k" glued to digits is a thousand anywhere
+# ("573.15K" is kelvins, `GLUED_UNITS`).
+_GLUED_THOUSAND: Final = re.compile(r"k(?![\w])")
+_GLUED_UNIT: Final = re.compile(r"(" + "|".join(GLUED_UNITS) + r")(?![\w°])")
+
+
 def glued_suffix_ok(text: str, end: int, lang: str) -> bool:
     """Digits glued to letters are a figure only when the letters are a unit,
     scale, ordinal or currency ("10kg", "3e", "€10M", "1960s"); otherwise the
     whole is a code or a name ("4G", "06F6", "A380")."""
-    m = re.match(r"[^\W\d_]+", text[end:])
+    m = _LETTERS.match(text, end)
     if not m:
         return True
     run = m.group()
@@ -111,6 +119,7 @@ def glued_suffix_ok(text: str, end: int, lang: str) -> bool:
         or low in CURRENCY_SUFFIXES
         or low in DURATION_UNITS
         or low in PERCENT_WORDS
+        or bool(run in GLUED_UNITS and _GLUED_UNIT.match(text, end))
         or low == "x"
         or low == "s"
         or bool(_FR_ORD_SUFFIX.fullmatch(low) if lang == "fr" else _EN_ORD_SUFFIX.fullmatch(low))
@@ -131,6 +140,9 @@ def scale_after(text: str, end: int, lang: str, money: bool) -> tuple[float, int
     m = _SCALE_RE[lang].match(text, end)
     if m:
         return SCALES[lang][m.group(1).lower()], m.end()
+    m = _GLUED_THOUSAND.match(text, end)
+    if m:
+        return 1e3, m.end()
     if money:
         m = _MONEY_SCALE_RE.match(text, end)
         if m:
@@ -153,7 +165,12 @@ def noun_after(text: str, end: int, lang: str, any_case: bool = False) -> tuple[
 
 def _is_noun(word: str, lang: str, any_case: bool) -> bool:
     low = word.lower()
-    if low in STOPWORDS[lang] or len(word) < 2 or low in MONTHS[lang] or is_number_word(word, lang):
+    if (
+        low in STOPWORDS[lang]
+        or len(word) < 2
+        or low in MONTHS[lang]
+        or any(is_number_word(part, lang) for part in word.split("-"))
+    ):
         return False
     if any_case:
         return True
@@ -161,16 +178,25 @@ def _is_noun(word: str, lang: str, any_case: bool) -> bool:
 
 
 def read_tail(
-    text: str, end: int, lang: str, *, money: str | None, after_scale: bool, ordinal: bool
+    text: str,
+    end: int,
+    lang: str,
+    *,
+    money: str | None,
+    after_scale: bool,
+    ordinal: bool,
+    read_scale: bool = True,
 ) -> Tail:
     """Read what follows a figure ending at `end`; `money` is a currency code
     already read before the figure, `after_scale` says a scale or collective
     ends the figure (so "de"/"of" may come before the noun: "millions de
-    tonnes"), `ordinal` that the figure is an ordinal."""
+    tonnes"), `ordinal` that the figure is an ordinal. `read_scale` False says the
+    figure is in words, whose scale words text2num already read: a scale
+    word left after them starts another number ("zéro un mille ...")."""
     if ordinal:
         noun = noun_after(text, end, lang, any_case=True)
         return Tail(1.0, "ordinal", noun[0] if noun else None, noun[1] if noun else end)
-    mult, pos = scale_after(text, end, lang, money is not None)
+    mult, pos = scale_after(text, end, lang, money is not None) if read_scale else (1.0, end)
     after_scale = after_scale or pos > end
     plus = 0.0
     m = _MIXED_HALF[lang].match(text, pos)
@@ -210,6 +236,9 @@ def read_tail(
             m = _POUNDS_RE.match(text, start)
             if m:
                 return Tail(mult, "money", "GBP", m.end(), plus)
+    m = _GLUED_UNIT.match(text, pos) if pos == end else None
+    if m:
+        return Tail(mult, "measure", GLUED_UNITS[m.group(1)], m.end(), plus)
     for start in (pos, de_end):
         unit = _unit_at(text, start)
         if unit:
