@@ -42,6 +42,15 @@ class Source(SQLModel, table=True):
     last_checked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     next_check_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     consecutive_failures: int = 0
+    # Refresh (sources.refresh): link rot, redirects, robots.txt override, row lease.
+    consecutive_gone: int = Field(default=0, description="404/410 answers in a row")
+    moved_to: str | None = Field(default=None, description="Target of a permanent redirect")
+    ignore_robots: bool = Field(default=False, description="Fetch even where robots.txt forbids")
+    robots_override: str | None = Field(
+        default=None, description="Who turned robots.txt off or on again, when and why"
+    )
+    lease_owner: str | None = Field(default=None, max_length=120)
+    lease_expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
 
 
 class Snapshot(SQLModel, table=True):
@@ -232,3 +241,55 @@ class ClaimState(SQLModel, table=True):
     assignee: str | None = Field(default=None, max_length=120, index=True)
     evidence_count: int = 0
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class RefreshRun(SQLModel, table=True):
+    """One pass of the refresh job: who ran it, when, and what it found."""
+
+    __tablename__ = "refresh_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    worker: str = Field(max_length=120, description="Command, host and process")
+    started_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    status: str = Field(
+        default="running", max_length=16, description="running, done or aborted (never ended)"
+    )
+    scope: str = Field(default="due", max_length=16, description="due, all or source")
+    checked: int = 0
+    not_modified: int = 0
+    unchanged: int = 0
+    changed: int = 0
+    failed: int = 0
+    moved: int = 0
+    gone: int = 0
+    blocked: int = Field(default=0, description="Skipped because robots.txt forbids")
+    flagged_claims: int = Field(default=0, description="Claims moved to needs_recheck")
+
+
+class QuoteAnchor(SQLModel, table=True):
+    """Where a claim's sentence or an evidence quote was found again in a newer snapshot.
+
+    Append-only: each refresh that sees a new snapshot of the quote's source adds
+    one row per quote (unchanged, moved, changed or vanished); the evidence or
+    claim row keeps its original anchor, so every earlier anchor stays on record.
+    ``evidence_id`` is None for a claim's own sentence in its article.
+    """
+
+    __tablename__ = "quote_anchor"
+    __table_args__ = (Index("ix_quote_anchor_claim_evidence", "claim_id", "evidence_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", nullable=False)
+    evidence_id: int | None = Field(default=None, foreign_key="evidence.id")
+    snapshot_id: int = Field(foreign_key="snapshot.id", nullable=False)
+    previous_snapshot_id: int = Field(foreign_key="snapshot.id", nullable=False)
+    status: str = Field(max_length=16, description="unchanged, moved, changed or vanished")
+    exact: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    prefix: str | None = Field(default=None, max_length=64)
+    suffix: str | None = Field(default=None, max_length=64)
+    start: int | None = None
+    end: int | None = None
+    method: str | None = Field(default=None, max_length=16)
+    score: float = 0.0
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

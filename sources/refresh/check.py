@@ -1,0 +1,189 @@
+"""One check of one source: robots.txt, a conditional GET under the host's gate,
+retries for transient errors, then decoding and main-text extraction.
+
+No database here: the outcome is handed to ``apply`` to be stored. CPU work
+(decoding, extraction) happens here, in the worker thread, so the write
+transaction that follows stays short.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from sources.decoding import DecodedText
+from sources.errors import (
+    ConnectFailed,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    SourceError,
+    TransferFailed,
+)
+from sources.extraction import Article
+from sources.fetching import FetchResult, fetch
+from sources.ingest import page_article
+from sources.refresh.politeness import Stopped, retry_after_seconds
+from sources.refresh.schedule import jittered
+from sources.refresh.sites import Sites
+from sources.snapshots import Fetched
+
+TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+PERMANENT_REDIRECTS = frozenset({301, 308})
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker knows of a source it leased."""
+
+    source_id: int
+    url: str
+    etag: str | None
+    last_modified: str | None
+    interval_s: int
+    ignore_robots: bool
+    leased_at: float = 0.0
+    """time.monotonic() when the lease was taken or last renewed."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one check found, before anything is stored."""
+
+    kind: Literal["fetched", "not_modified", "failed", "blocked", "stopped"]
+    started_at: datetime
+    result: FetchResult | None = None
+    fetched: Fetched | None = None
+    decoded: DecodedText | None = None
+    article: Article | None = None
+    error: SourceError | None = None
+    message: str | None = None
+    retry_after: float | None = None
+    attempts: int = 1
+
+    @property
+    def status(self) -> int | None:
+        if isinstance(self.error, HTTPStatusError):
+            return self.error.status
+        if self.result is not None:
+            return self.result.attempt.status
+        return None
+
+    @property
+    def moved_to(self) -> str | None:
+        """The final address when the first hop was a permanent redirect."""
+        attempt = self.result.attempt if self.result is not None else None
+        if attempt is None or not attempt.redirects:
+            return None
+        if attempt.redirects[0].status not in PERMANENT_REDIRECTS:
+            return None
+        return attempt.final_url
+
+
+def is_transient(error: FetchError) -> bool:
+    """Worth another attempt within the same check: the next one may well succeed."""
+    if isinstance(error, HTTPStatusError):
+        return error.status in TRANSIENT_STATUSES
+    return isinstance(error, FetchTimeout | ConnectFailed | TransferFailed)
+
+
+def fetched_of(result: FetchResult) -> Fetched:
+    attempt = result.attempt
+    return Fetched(
+        requested_url=attempt.requested_url,
+        final_url=attempt.final_url,
+        via="http",
+        started_at=attempt.started_at,
+        elapsed_ms=attempt.elapsed_ms,
+        http_status=attempt.status,
+        headers=result.headers,
+        redirects=tuple(
+            {"url": hop.url, "status": hop.status, "location": hop.location}
+            for hop in attempt.redirects
+        ),
+        body=result.body,
+        media_type=result.media_type,
+        charset=result.charset,
+        etag=result.etag,
+        last_modified=result.last_modified,
+    )
+
+
+def robots_advice(task: Task, reason: str) -> str:
+    return (
+        f"{task.url}: not fetched, {reason}; to fetch it anyway, record why with "
+        f"`factdesk refresh robots {task.source_id} --ignore --why TEXT`"
+    )
+
+
+def check(task: Task, sites: Sites, stop: threading.Event) -> Outcome:
+    """Check ``task``'s source once (with retries); never raises for a site's failure."""
+    started = datetime.now(UTC)
+    policy = sites.policy
+    gate = sites.gate(task.url)
+    client = sites.client(task.url)
+    try:
+        if policy.obey_robots and not task.ignore_robots:
+            with gate.slot(stop):
+                verdict = sites.robots.verdict(task.url, client)
+            delay = sites.robots.crawl_delay(task.url)
+            if delay is not None:
+                gate.slow_down(delay)
+            if not verdict.allowed:
+                return Outcome("blocked", started, message=robots_advice(task, verdict.reason))
+        attempt = 0
+        while True:
+            attempt += 1
+            with gate.slot(stop):
+                sites.forget_last()
+                try:
+                    result = fetch(
+                        task.url,
+                        policy=sites.fetch_policy,
+                        client=client,
+                        etag=task.etag,
+                        last_modified=task.last_modified,
+                    )
+                except FetchError as exc:
+                    error: FetchError = exc
+                    retry_after = retry_after_seconds(sites.last_header("Retry-After"))
+                else:
+                    return _answered(result, started, attempt)
+            if retry_after is not None:
+                gate.hold_off(min(retry_after, policy.max_retry_wait))
+            give_up = (
+                not is_transient(error)
+                or attempt > policy.retries
+                or (retry_after is not None and retry_after > policy.max_retry_wait)
+            )
+            if give_up:
+                return Outcome(
+                    "failed", started, error=error, retry_after=retry_after, attempts=attempt
+                )
+            # With a Retry-After, the gate makes the wait; otherwise back off here.
+            pause = jittered(policy.retry_base * 2 ** (attempt - 1), 0.2)
+            if retry_after is None and stop.wait(pause):
+                return Outcome("stopped", started)
+    except Stopped:
+        return Outcome("stopped", started)
+
+
+def _answered(result: FetchResult, started: datetime, attempts: int) -> Outcome:
+    if result.not_modified:
+        return Outcome("not_modified", started, result=result, attempts=attempts)
+    fetched = fetched_of(result)
+    try:
+        decoded, article = page_article(fetched, url=fetched.final_url, lang=None)
+    except SourceError as exc:
+        return Outcome("failed", started, result=result, error=exc, attempts=attempts)
+    return Outcome(
+        "fetched",
+        started,
+        result=result,
+        fetched=fetched,
+        decoded=decoded,
+        article=article,
+        attempts=attempts,
+    )

@@ -1,0 +1,63 @@
+"""What a person decides about a source's refresh: pause, resume, ignore robots.txt."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import Session, select
+
+from db.models import Source
+from sources.errors import SourceError
+from sources.refresh.errors import SourceNotFound
+from sources.urls import canonical_url, is_web_url
+
+
+def find_source(session: Session, key: str) -> Source:
+    """The source with id ``key``, or with the canonical form of URL ``key``."""
+    source: Source | None
+    if key.strip().isdigit():
+        source = session.get(Source, int(key))
+    elif is_web_url(key):
+        source = session.exec(select(Source).where(Source.url == canonical_url(key))).first()
+    else:
+        source = None
+    if source is None:
+        raise SourceNotFound(key)
+    return source
+
+
+def pause(session: Session, key: str) -> Source:
+    """Stop refreshing the source until it is resumed."""
+    source = find_source(session, key)
+    if source.health == "paused":
+        raise SourceError(f"source {source.id} is already paused")
+    source.health = "paused"
+    session.add(source)
+    session.flush()
+    return source
+
+
+def resume(session: Session, key: str) -> Source:
+    """Refresh the source again, from the next pass on."""
+    source = find_source(session, key)
+    if source.health != "paused":
+        raise SourceError(f"source {source.id} is not paused (it is {source.health})")
+    source.health = "ok"
+    source.next_check_at = datetime.now(UTC)
+    session.add(source)
+    session.flush()
+    return source
+
+
+def override_robots(session: Session, key: str, *, ignore: bool, who: str, why: str) -> Source:
+    """Fetch the source whatever its robots.txt says (or obey it again), on record."""
+    if not why.strip():
+        raise SourceError("say why robots.txt is overridden: pass --why TEXT")
+    source = find_source(session, key)
+    source.ignore_robots = ignore
+    verb = "ignored" if ignore else "obeyed again"
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    source.robots_override = f"robots.txt {verb} by {who} at {at}: {' '.join(why.split())}"
+    session.add(source)
+    session.flush()
+    return source

@@ -1,0 +1,100 @@
+"""robots.txt, read with Protego and obeyed by default (RFC 9309).
+
+What a robots.txt answer means, per RFC 9309 section 2.3.1: a 4xx (no file)
+allows everything; a 5xx or an unreachable server forbids everything for now,
+as the site may be down or overloaded. A parsed file is kept for ``ttl``
+seconds per origin; a ``Crawl-delay`` for factdesk slows the host's gate.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+from protego import Protego
+
+from sources.errors import EmptyBody, FetchError, HTTPStatusError
+from sources.fetching import FetchPolicy, fetch
+
+ROBOTS_AGENT = "factdesk"
+"""The name robots.txt groups are matched against (the User-Agent's product token)."""
+
+
+@dataclass(frozen=True)
+class RobotsVerdict:
+    allowed: bool
+    robots_url: str
+    reason: str
+    """Why, in words, for the fetch record of a refused source."""
+
+
+@dataclass
+class _Entry:
+    parser: Protego | None
+    """None: everything is forbidden (robots.txt unreachable or a server error)."""
+    reason: str
+    expires: float
+
+
+def robots_url(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/robots.txt"
+
+
+class RobotsCache:
+    """The robots.txt of each origin a worker visits, fetched once per ``ttl``."""
+
+    def __init__(self, policy: FetchPolicy, ttl: float) -> None:
+        self._policy = policy
+        self._ttl = ttl
+        self._entries: dict[str, _Entry] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def verdict(self, url: str, client: httpx.Client) -> RobotsVerdict:
+        """May factdesk fetch ``url``? Fetches the origin's robots.txt when needed."""
+        where = robots_url(url)
+        entry = self._entry(where, client)
+        if entry.parser is None:
+            return RobotsVerdict(False, where, entry.reason)
+        allowed = bool(entry.parser.can_fetch(url, ROBOTS_AGENT))
+        reason = "" if allowed else f"{where} disallows this path for {ROBOTS_AGENT}"
+        return RobotsVerdict(allowed, where, reason)
+
+    def crawl_delay(self, url: str) -> float | None:
+        entry = self._entries.get(robots_url(url))
+        if entry is None or entry.parser is None:
+            return None
+        delay = entry.parser.crawl_delay(ROBOTS_AGENT)
+        return float(delay) if delay is not None else None
+
+    def _entry(self, where: str, client: httpx.Client) -> _Entry:
+        with self._guard:
+            lock = self._locks.setdefault(where, threading.Lock())
+        # One fetch per origin: other threads wait for it instead of fetching too.
+        with lock:
+            entry = self._entries.get(where)
+            if entry is None or entry.expires < time.monotonic():
+                entry = self._load(where, client)
+                self._entries[where] = entry
+            return entry
+
+    def _load(self, where: str, client: httpx.Client) -> _Entry:
+        expires = time.monotonic() + self._ttl
+        try:
+            result = fetch(where, policy=self._policy, client=client)
+        except EmptyBody:
+            return _Entry(Protego.parse(""), "", expires)
+        except HTTPStatusError as exc:
+            if 400 <= exc.status < 500:
+                return _Entry(Protego.parse(""), "", expires)
+            reason = f"{where} answered {exc.status}; robots.txt says nothing is allowed meanwhile"
+            return _Entry(None, reason, expires)
+        except FetchError as exc:
+            reason = f"{where} could not be read ({exc}); nothing is allowed meanwhile"
+            return _Entry(None, reason, expires)
+        text = result.body.decode(result.charset or "utf-8", errors="replace")
+        return _Entry(Protego.parse(text), "", expires)

@@ -1,0 +1,44 @@
+"""When a source is next checked: its interval with jitter, or a backoff after failures."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from sources.refresh.config import RefreshPolicy
+
+_rng = random.SystemRandom()
+
+
+def jittered(seconds: float, jitter: float) -> float:
+    """``seconds`` moved by up to +/- ``jitter`` of itself, at random."""
+    return max(0.0, seconds * (1 + _rng.uniform(-jitter, jitter)))
+
+
+def next_check(now: datetime, interval_s: float, policy: RefreshPolicy) -> datetime:
+    """After a successful check: one interval on, jittered."""
+    return now + timedelta(seconds=jittered(interval_s, policy.jitter))
+
+
+def backoff_s(failures: int, policy: RefreshPolicy) -> float:
+    """Wait after the ``failures``-th failure in a row: doubling from backoff_base."""
+    exponent = max(0, failures - 1)
+    # min() before the power would overflow for a source failing for years.
+    if exponent >= 64:
+        return policy.backoff_max
+    return min(policy.backoff_max, policy.backoff_base * 2.0**exponent)
+
+
+def after_failure(
+    now: datetime,
+    failures: int,
+    interval_s: float,
+    policy: RefreshPolicy,
+    retry_after_s: float | None = None,
+) -> datetime:
+    """After a failed check: the backoff (never beyond the normal interval), or
+    later when the server asked for it with Retry-After."""
+    wait = jittered(min(backoff_s(failures, policy), max(interval_s, policy.backoff_base)), 0.1)
+    if retry_after_s is not None:
+        wait = max(wait, retry_after_s)
+    return now + timedelta(seconds=wait)
