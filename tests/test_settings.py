@@ -44,7 +44,7 @@ def test_file_then_environment_then_options(
     from_env = Settings()
     assert from_env.reviewer_name() == "env"
     assert from_env.fetch_policy().total_timeout == 9
-    from_options = Settings(database_url="sqlite:///option.db")  # type: ignore[call-arg]
+    from_options = Settings(database_url="sqlite:///option.db")
     assert from_options.resolved_database_url() == "sqlite:///option.db"
 
 

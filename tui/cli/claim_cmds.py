@@ -55,7 +55,9 @@ def claims_command(
     reviewer: Annotated[str | None, typer.Option(help="Claims assigned to this reviewer.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Claims per page.")] = 200,
     offset: Annotated[int, typer.Option(min=0, help="Claims to skip.")] = 0,
-    output: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
 ) -> None:
     """List stored claims (filters combine)."""
     context = cli_context(ctx)
@@ -106,7 +108,9 @@ def claims_command(
 def show_command(
     ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(metavar="CLAIM", help="Claim id.")],
-    output: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.text,
+    output: Annotated[
+        ShowFormat, typer.Option("--format", help="Output format.")
+    ] = ShowFormat.text,
 ) -> None:
     """One claim in its paragraph, with its figures and provenance."""
     context = cli_context(ctx)

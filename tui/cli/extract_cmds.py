@@ -49,7 +49,9 @@ def extract_command(
     lines: Annotated[
         bool, typer.Option("--lines", help="Each input line is its own text; JSON per line.")
     ] = False,
-    output: Annotated[ClaimFormat, typer.Option("--format")] = ClaimFormat.json,
+    output: Annotated[
+        ClaimFormat, typer.Option("--format", help="Output format.")
+    ] = ClaimFormat.json,
 ) -> None:
     """Claims found in a text, as JSON (the extraction contract). Writes no database."""
     from claims.extraction import detect_language, extract_claims

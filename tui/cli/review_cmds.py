@@ -40,7 +40,7 @@ VersionOpt = Annotated[
         help="Refuse the change if the claim moved past this version since you read it.",
     ),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format")]
+FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
 
 
 def _describe_check(check: dict[str, Any]) -> str:
