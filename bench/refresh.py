@@ -70,12 +70,11 @@ def serve(hosts: int, latency: float) -> None:
     servers = []
     for i in range(hosts):
         server = HTTPTestServer(f"127.0.0.{i + 2}")
-        server.request_queue_size = 128
         server.handle("/p", page)
         servers.append(server.start())
     # Any path under /p/: route by prefix.
     for server in servers:
-        server._routes = _PrefixRoutes(page)  # type: ignore[assignment]
+        server._routes = _PrefixRoutes(page)
     print(json.dumps([s.base_url for s in servers]), flush=True)
     for line in sys.stdin:
         if line.strip() == "bytes":
