@@ -25,7 +25,7 @@ from sources.decoding import DecodedText, decode_body
 from sources.errors import FetchError, SourceError
 from sources.extraction import Article, extract_article
 from sources.fetching import FetchPolicy, fetch
-from sources.snapshots import Fetched, Stored, record_failure, store_fetch
+from sources.snapshots import Fetched, Stored, hop_records, record_failure, store_fetch
 from sources.urls import canonical_url, file_url, is_web_url, looks_like_url
 
 FILE_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
@@ -110,26 +110,7 @@ def _local(
 
 
 def fetch_web(url: str, *, policy: FetchPolicy, client: httpx.Client | None = None) -> Fetched:
-    result = fetch(url, policy=policy, client=client)
-    attempt = result.attempt
-    return Fetched(
-        requested_url=attempt.requested_url,
-        final_url=attempt.final_url,
-        via="http",
-        started_at=attempt.started_at,
-        elapsed_ms=attempt.elapsed_ms,
-        http_status=attempt.status,
-        headers=result.headers,
-        redirects=tuple(
-            {"url": hop.url, "status": hop.status, "location": hop.location}
-            for hop in attempt.redirects
-        ),
-        body=result.body,
-        media_type=result.media_type,
-        charset=result.charset,
-        etag=result.etag,
-        last_modified=result.last_modified,
-    )
+    return Fetched.from_result(fetch(url, policy=policy, client=client))
 
 
 def page_article(
@@ -225,9 +206,6 @@ def _record(
             error=str(exc),
             final_url=attempt.final_url if attempt else None,
             http_status=attempt.status if attempt else None,
-            redirects=tuple(
-                {"url": h.url, "status": h.status, "location": h.location}
-                for h in (attempt.redirects if attempt else ())
-            ),
+            redirects=hop_records(attempt.redirects) if attempt else (),
             worker=worker,
         )

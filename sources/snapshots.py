@@ -19,6 +19,7 @@ from db.bodies import store_body
 from db.models import FetchRecord, Snapshot, Source
 from sources.decoding import DecodedText
 from sources.extraction import Article
+from sources.fetching import FetchResult, Hop
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,31 @@ class Fetched:
     charset: str | None
     etag: str | None = None
     last_modified: str | None = None
+
+    @classmethod
+    def from_result(cls, result: FetchResult) -> Fetched:
+        """What an HTTP fetch read, in the form the snapshot store records."""
+        attempt = result.attempt
+        return cls(
+            requested_url=attempt.requested_url,
+            final_url=attempt.final_url,
+            via="http",
+            started_at=attempt.started_at,
+            elapsed_ms=attempt.elapsed_ms,
+            http_status=attempt.status,
+            headers=result.headers,
+            redirects=hop_records(attempt.redirects),
+            body=result.body,
+            media_type=result.media_type,
+            charset=result.charset,
+            etag=result.etag,
+            last_modified=result.last_modified,
+        )
+
+
+def hop_records(hops: tuple[Hop, ...]) -> tuple[dict[str, Any], ...]:
+    """Redirect hops as the JSON the fetch record keeps."""
+    return tuple({"url": hop.url, "status": hop.status, "location": hop.location} for hop in hops)
 
 
 @dataclass(frozen=True)
