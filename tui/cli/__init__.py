@@ -14,6 +14,7 @@ from tui.cli import (  # noqa: F401  (registration)
     demo_cmds,
     extract_cmds,
     refresh_cmds,
+    report_cmds,
     review_cmds,
     source_cmds,
 )

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from claims.dossier import load_dossier
 from claims.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
+from claims.reports.csv_report import spreadsheet_safe
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
@@ -21,11 +22,6 @@ from tui.terminal_text import literal, safe
 
 CONTEXT_CHARS = 400
 """Characters of the paragraph shown on each side of a claim."""
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """Neutralise cells a spreadsheet would run as a formula."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 class ListFormat(StrEnum):

@@ -1,0 +1,39 @@
+"""Report exports: Markdown, HTML, CSV, JSON, ClaimReview, PROV, WARC and a bundle.
+
+    export_report(database, ReportFormat.json, ReportSelection(verdict="false"),
+                  output=Path("report.json"), options=ReportOptions(organisation=...))
+    verify_bundle(Path("bundle.zip")) -> BundleCheck
+
+Every export streams: claims are read a page at a time (:mod:`.selection`)
+and written as they come, so memory stays flat whatever the number of
+claims. Files appear whole at their path or not at all (:mod:`.output`).
+One module per format; the JSON report's schema is
+``schema/factdesk-report-1.schema.json``.
+"""
+
+from __future__ import annotations
+
+from claims.reports.bundle import BundleCheck, verify_bundle
+from claims.reports.context import ReportOptions
+from claims.reports.errors import (
+    BundleInvalid,
+    EmptySelection,
+    OutputNotWritable,
+    ReportError,
+)
+from claims.reports.export import ReportFormat, ReportSummary, export_report
+from claims.reports.selection import ReportSelection
+
+__all__ = [
+    "BundleCheck",
+    "BundleInvalid",
+    "EmptySelection",
+    "OutputNotWritable",
+    "ReportError",
+    "ReportFormat",
+    "ReportOptions",
+    "ReportSelection",
+    "ReportSummary",
+    "export_report",
+    "verify_bundle",
+]

@@ -1,0 +1,240 @@
+"""The verifiable bundle: a zip of the JSON report, the WARC of its sources,
+and a manifest of SHA-256 hashes; and the check a third party runs on it.
+
+Layout::
+
+    report.json            the lossless JSON report (schema factdesk-report-1)
+    sources.warc.gz        every snapshot the report quotes (WARC 1.1)
+    manifest-sha256.txt    "<sha256>  <file>" per file, as ``sha256sum -c`` reads it
+
+:func:`verify_bundle` needs nothing but the bundle: it recomputes every hash
+of the manifest; then, for each snapshot the report names, finds in the WARC
+the body with that SHA-256 archived at that ``fetched_at``, decodes and
+extracts its text again with factdesk's own readers, compares the text's
+hash with the one the report states, and reads every quoted passage (each
+claim's sentence and each evidence quote) at its TextPositionSelector
+offsets. Every passage found there is a passage of the bytes fetched at the
+time stated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any, BinaryIO, cast
+
+from claims.reports.context import ReportJob
+from claims.reports.errors import BundleInvalid
+from claims.reports.json_report import REPORT_FORMAT, write_json
+from claims.reports.warc_report import write_warc
+from sources.decoding import decode_body
+from sources.extraction import extract_article
+from sources.snapshots import text_sha256
+from sources.warc import WarcError, read_bodies
+
+REPORT = "report.json"
+WARC = "sources.warc.gz"
+MANIFEST = "manifest-sha256.txt"
+_CHUNK = 1 << 20
+
+
+class _Hashing(io.RawIOBase):
+    """Passes bytes through to ``target`` and hashes them on the way."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self.target = target
+        self.sha256 = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data)
+        self.sha256.update(view)
+        self.target.write(view)
+        return len(view)
+
+
+def write_bundle(job: ReportJob, stream: BinaryIO) -> None:
+    hashes: dict[str, str] = {}
+    with zipfile.ZipFile(stream, "w", allowZip64=True) as zf:
+        for name, writer, compression in (
+            (REPORT, write_json, zipfile.ZIP_DEFLATED),
+            (WARC, write_warc, zipfile.ZIP_STORED),  # already gzip-compressed
+        ):
+            info = zipfile.ZipInfo(name, date_time=job.generated_at.timetuple()[:6])
+            info.compress_type = compression
+            with zf.open(info, "w", force_zip64=True) as entry:
+                hashing = _Hashing(entry)
+                job.claims = job.snapshots = 0
+                writer(job, cast(BinaryIO, hashing))
+                hashes[name] = hashing.sha256.hexdigest()
+        manifest = "".join(f"{digest}  {name}\n" for name, digest in sorted(hashes.items()))
+        info = zipfile.ZipInfo(MANIFEST, date_time=job.generated_at.timetuple()[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, manifest)
+
+
+@dataclass
+class BundleCheck:
+    """What :func:`verify_bundle` found."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    """File name -> SHA-256 recomputed (matching the manifest)."""
+    claims: int = 0
+    snapshots: int = 0
+    passages: int = 0
+    """Quoted passages found at their offsets in the re-extracted text."""
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class _Passage:
+    label: str
+    start: int
+    end: int
+    exact: str
+
+
+def _file_sha256(zf: zipfile.ZipFile, name: str) -> str:
+    digest = hashlib.sha256()
+    with zf.open(name) as entry:
+        while chunk := entry.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_manifest(zf: zipfile.ZipFile, path: Path, check: BundleCheck) -> None:
+    names = set(zf.namelist())
+    if MANIFEST not in names:
+        raise BundleInvalid(f"{path}: no {MANIFEST} in the bundle; it is not a factdesk bundle")
+    listed: dict[str, str] = {}
+    for line in zf.read(MANIFEST).decode("utf-8").splitlines():
+        digest, sep, name = line.partition("  ")
+        if not sep or len(digest) != 64:
+            raise BundleInvalid(f"{path}: {MANIFEST} has a malformed line {line[:80]!r}")
+        listed[name] = digest
+    for name in sorted(names - {MANIFEST} - set(listed)):
+        check.problems.append(f"{name}: in the bundle but not in the manifest")
+    for name, digest in sorted(listed.items()):
+        if name not in names:
+            check.problems.append(f"{name}: listed in the manifest but missing")
+            continue
+        actual = _file_sha256(zf, name)
+        if actual != digest:
+            check.problems.append(f"{name}: SHA-256 is {actual}, the manifest says {digest}")
+        else:
+            check.files[name] = actual
+    for required in (REPORT, WARC):
+        if required not in names:
+            raise BundleInvalid(f"{path}: no {required} in the bundle; nothing to verify")
+
+
+def _passages(report: dict[str, Any]) -> dict[int, list[_Passage]]:
+    """Every quoted passage of the report, by the snapshot it quotes."""
+    out: dict[int, list[_Passage]] = defaultdict(list)
+    for claim in report["claims"]:
+        selector = claim["selector"]
+        out[claim["snapshot_id"]].append(
+            _Passage(f"claim {claim['id']}", claim["start"], claim["end"], selector["exact"])
+        )
+        for e in claim["evidence"]:
+            position = next(s for s in e["selector"] if s["type"] == "TextPositionSelector")
+            out[e["snapshot_id"]].append(
+                _Passage(
+                    f"claim {claim['id']} evidence {e['id']}",
+                    position["start"],
+                    position["end"],
+                    e["quote"],
+                )
+            )
+    return out
+
+
+def reextract(body: bytes, snapshot: dict[str, Any]) -> str:
+    """The snapshot's text, extracted again from its archived bytes as ingest did."""
+    # Ingest decoded with the header's charset when there was one; otherwise the
+    # BOM, <meta> and detection steps find the same charset again.
+    charset = snapshot["charset"] if snapshot["charset_source"] == "header" else None
+    decoded = decode_body(body, charset=charset, media_type=snapshot["media_type"])
+    article = extract_article(
+        decoded.text, media_type=snapshot["media_type"], url=snapshot["final_url"]
+    )
+    return article.text
+
+
+def _check_snapshot(
+    snapshot: dict[str, Any], body: bytes, passages: list[_Passage], check: BundleCheck
+) -> None:
+    text = reextract(body, snapshot)
+    where = f"snapshot {snapshot['id']} ({snapshot['final_url']})"
+    if text_sha256(text) != snapshot["text_sha256"]:
+        check.problems.append(
+            f"{where}: the text extracted again from the archived bytes differs from the text "
+            f"the report quotes (extractor then: {snapshot['extractor']})"
+        )
+    for p in passages:
+        if text[p.start : p.end] == p.exact:
+            check.passages += 1
+        else:
+            check.problems.append(
+                f"{p.label}: the quoted passage is not at characters {p.start}-{p.end} of {where}"
+            )
+
+
+def verify_bundle(path: Path) -> BundleCheck:
+    """Check ``path`` as described above; problems are listed, not raised."""
+    check = BundleCheck()
+    try:
+        zf = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise BundleInvalid(f"{path}: no such file; check the path") from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise BundleInvalid(f"{path}: not a readable zip file ({exc}); is it a bundle?") from None
+    with zf:
+        _check_manifest(zf, path, check)
+        try:
+            report = json.loads(zf.read(REPORT))
+        except ValueError as exc:
+            raise BundleInvalid(f"{path}: {REPORT} is not valid JSON ({exc})") from None
+        if not isinstance(report, dict) or report.get("format") != REPORT_FORMAT:
+            raise BundleInvalid(f"{path}: {REPORT} is not a factdesk report")
+        check.claims = len(report["claims"])
+        passages = _passages(report)
+        by_body: dict[tuple[str, datetime], list[dict[str, Any]]] = defaultdict(list)
+        for snapshot in report["snapshots"]:
+            when = datetime.fromisoformat(snapshot["fetched_at"])
+            by_body[(snapshot["body_sha256"], when)].append(snapshot)
+        seen: set[int] = set()
+        try:
+            with zf.open(WARC) as warc:
+                for archived in read_bodies(warc):  # type: ignore[arg-type]
+                    digest = hashlib.sha256(archived.body).hexdigest()
+                    for snapshot in by_body.get((digest, archived.date), []):
+                        seen.add(snapshot["id"])
+                        check.snapshots += 1
+                        _check_snapshot(
+                            snapshot, archived.body, passages.get(snapshot["id"], []), check
+                        )
+        except WarcError as exc:
+            check.problems.append(f"{WARC}: {exc}")
+        for snapshot in report["snapshots"]:
+            if snapshot["id"] not in seen:
+                check.problems.append(
+                    f"snapshot {snapshot['id']}: no body with SHA-256 {snapshot['body_sha256']} "
+                    f"archived at {snapshot['fetched_at']} in {WARC}"
+                )
+        known = {s["id"] for s in report["snapshots"]}
+        for snapshot_id in sorted(set(passages) - known):
+            check.problems.append(f"snapshot {snapshot_id}: quoted but not in the report")
+    return check

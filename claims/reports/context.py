@@ -1,0 +1,70 @@
+"""What every report writer is handed: the selection, options and a progress hook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from claims.ratings import RatingScale
+from claims.reports.selection import PAGE_SIZE, ReportSelection, iter_claims
+from db.types import utcnow
+
+Progress = Callable[[int], None]
+"""Called after each page with the number of claims written so far."""
+
+FACTDESK_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a report says beyond its claims."""
+
+    organisation: str = "factdesk"
+    """The fact-checking organisation: ClaimReview's author, PROV's responsible agent."""
+    scale: RatingScale = field(default_factory=RatingScale)
+    publish_url: str | None = None
+    """Address the report will be published at; ClaimReview ``url`` is it + #claim-ID."""
+    csv_rows: str = "claims"
+    """CSV: one row per "claims" or per "quantities"."""
+    page_size: int = PAGE_SIZE
+
+
+@dataclass
+class ReportJob:
+    """One export in progress: where it reads, what it counts."""
+
+    session: Session
+    selection: ReportSelection
+    options: ReportOptions
+    total: int
+    progress: Progress | None = None
+    generated_at: datetime = field(default_factory=utcnow)
+    claims: int = 0
+    skipped: int = 0
+    """Claims left out of a format that cannot hold them (ClaimReview: no verdict)."""
+    snapshots: int = 0
+
+    def pages(self) -> Iterator[list[dict[str, Any]]]:
+        """The selected claims page by page; counts them and reports progress."""
+        for page in iter_claims(self.session, self.selection, page_size=self.options.page_size):
+            yield page
+            self.claims += len(page)
+            if self.progress is not None:
+                self.progress(self.claims)
+
+    def claim_url(self, claim_id: int) -> str:
+        """Where a reader finds this claim's review: the published report's anchor."""
+        base = self.options.publish_url or ""
+        return f"{base.split('#', 1)[0]}#claim-{claim_id}"
+
+    def header(self) -> dict[str, Any]:
+        return {
+            "generated_at": self.generated_at.isoformat(),
+            "generator": f"factdesk {FACTDESK_VERSION}",
+            "organisation": self.options.organisation,
+            "selection": self.selection.to_json(),
+        }

@@ -1,0 +1,144 @@
+"""CSV: one row per claim, or per figure, safe to open in a spreadsheet.
+
+Page text is hostile: a cell that starts with = + - @ (or a tab or carriage
+return, which some spreadsheets skip before reading a formula) would be run
+as a formula. Every text cell goes through :func:`spreadsheet_safe`, which
+prefixes such cells with an apostrophe, as OWASP's CSV-injection advice says.
+Numbers are written as numbers and need no guard.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, BinaryIO
+
+from claims.reports.context import ReportJob
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+CLAIM_COLUMNS = (
+    "id",
+    "status",
+    "verdict",
+    "verdict_label",
+    "rationale",
+    "reviewed_by",
+    "kind",
+    "claimant",
+    "text",
+    "figures",
+    "source_url",
+    "fetched_at",
+    "snapshot_sha256",
+    "start",
+    "end",
+    "evidence_count",
+    "evidence_urls",
+)
+
+QUANTITY_COLUMNS = (
+    "claim_id",
+    "position",
+    "surface",
+    "value",
+    "low",
+    "high",
+    "kind",
+    "unit",
+    "approximate",
+    "hedge",
+    "start",
+    "end",
+    "claim_status",
+    "claim_verdict",
+    "claim_text",
+    "source_url",
+)
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
+    return spreadsheet_safe(str(value))
+
+
+def claim_row(claim: dict[str, Any]) -> list[Any]:
+    detail = claim["verdict_detail"] or {}
+    live = [e for e in claim["evidence"] if not e["removed"]]
+    return [
+        _cell(v)
+        for v in (
+            claim["id"],
+            claim["status"],
+            claim["verdict"],
+            detail.get("label"),
+            detail.get("why"),
+            detail.get("by"),
+            claim["kind"],
+            claim["claimant"],
+            claim["text"],
+            "; ".join(q["surface"] for q in claim["quantities"]),
+            claim["source_url"],
+            claim["fetched_at"],
+            claim["snapshot_sha256"],
+            claim["start"],
+            claim["end"],
+            len(live),
+            " ".join(e["source_url"] for e in live),
+        )
+    ]
+
+
+def quantity_rows(claim: dict[str, Any]) -> list[list[Any]]:
+    return [
+        [
+            _cell(v)
+            for v in (
+                claim["id"],
+                position,
+                q["surface"],
+                q["value"],
+                q["low"],
+                q["high"],
+                q["kind"],
+                q["unit"],
+                q["approximate"],
+                q["hedge"],
+                q["start"],
+                q["end"],
+                claim["status"],
+                claim["verdict"],
+                claim["text"],
+                claim["source_url"],
+            )
+        ]
+        for position, q in enumerate(claim["quantities"])
+    ]
+
+
+def write_csv(job: ReportJob, stream: BinaryIO) -> None:
+    # utf-8-sig: spreadsheets read a BOM-less CSV as the local code page.
+    out = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        writer = csv.writer(out)
+        per_quantity = job.options.csv_rows == "quantities"
+        writer.writerow(QUANTITY_COLUMNS if per_quantity else CLAIM_COLUMNS)
+        for page in job.pages():
+            if per_quantity:
+                for claim in page:
+                    writer.writerows(quantity_rows(claim))
+            else:
+                writer.writerows(claim_row(claim) for claim in page)
+        out.flush()
+    finally:
+        out.detach()

@@ -1,0 +1,28 @@
+"""Errors of report exports and bundle verification.
+
+claims.errors.ClaimError
+ └── ReportError              every failure of an export or a verification
+      ├── EmptySelection      the filters match no claim: nothing is written
+      ├── OutputNotWritable   the target path cannot be written
+      └── BundleInvalid       a bundle fails verification (bad zip, hash, quote)
+"""
+
+from __future__ import annotations
+
+from claims.errors import ClaimError
+
+
+class ReportError(ClaimError):
+    """Base of every report and bundle failure."""
+
+
+class EmptySelection(ReportError):
+    """No claim matches the filters; no file is written."""
+
+
+class OutputNotWritable(ReportError):
+    """The output path cannot be created or replaced."""
+
+
+class BundleInvalid(ReportError):
+    """A bundle is not what its manifest and archive say it is."""

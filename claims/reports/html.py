@@ -1,0 +1,90 @@
+"""The HTML report: one self-contained page an editor reads, safe to open.
+
+Everything in it that came from a page (sentences, quotes, names, titles,
+URLs) is hostile: the templates autoescape it, links are made only of
+http(s) addresses, and a Content-Security-Policy meta tag forbids scripts,
+frames, forms, images and remote styles even if something slipped through.
+The page holds no script: the ClaimReview JSON-LD blocks are data blocks
+(``type="application/ld+json"``), which browsers never run, with ``<``, ``>``
+and ``&`` written as JSON ``\\u`` escapes so no page text can close the element.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from claims.reports.claimreview import job_review
+from claims.reports.context import ReportJob
+from claims.reports.text import change, filters, is_web_link, number, percent
+
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def link(url: str | None, label: str | None) -> Markup:
+    """An anchor for an http(s) ``url``; any other address is shown as text only."""
+    text = escape(label or url or "")
+    if not is_web_link(url):
+        return text
+    return Markup('<a href="{}" rel="nofollow noopener noreferrer">{}</a>').format(url, text)
+
+
+def jsonld_block(data: dict[str, Any]) -> Markup:
+    """JSON for a ``<script type="application/ld+json">`` element that text cannot escape."""
+    encoded = json.dumps(data, ensure_ascii=False, indent=1)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        encoded = encoded.replace(char, escaped)
+    return Markup(encoded)  # noqa: S704 (markup-unsafe characters are JSON-escaped above)
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(link=link, num=number, pct=percent, change=change)
+    return env
+
+
+def write_html(job: ReportJob, stream: BinaryIO) -> None:
+    env = environment()
+    head = env.get_template("report_head.html")
+    claim_template = env.get_template("report_claim.html")
+    foot = env.get_template("report_foot.html")
+    out = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
+    reviews = 0
+    try:
+        out.write(
+            head.render(
+                csp=CSP,
+                generator=job.header()["generator"],
+                organisation=job.options.organisation,
+                total=job.total,
+                generated_at=job.generated_at.isoformat(timespec="seconds"),
+                filters=filters(job.selection.to_json()),
+            )
+        )
+        for page in job.pages():
+            for claim in page:
+                review = job_review(job, claim)
+                reviews += review is not None
+                jsonld = jsonld_block(review) if review is not None else None
+                out.write(claim_template.render(c=claim, jsonld=jsonld))
+        out.write(
+            foot.render(claims=job.claims, reviews=reviews, organisation=job.options.organisation)
+        )
+        out.flush()
+    finally:
+        out.detach()

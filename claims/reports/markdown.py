@@ -1,0 +1,147 @@
+"""The Markdown report: what an editor reads, claim by claim.
+
+Markdown renderers pass raw HTML through and turn brackets into links, so
+page text is escaped before it goes in: HTML's ``<`` and ``&`` become
+entities, Markdown's punctuation gets a backslash, and a line that would
+start a heading, list or quote is defused. Only http(s) addresses become
+links (as ``<…>`` autolinks).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any, BinaryIO
+
+from claims.reports.context import ReportJob
+from claims.reports.text import change, filters, is_web_link, number, percent
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~!>\"$])")
+# What makes a line a list item or a setext underline when it starts one.
+_LINE_START = re.compile(r"^(\s*)(\d*)([-+=.)])", re.MULTILINE)
+
+
+def _escape(text: Any) -> str:
+    s = "" if text is None else str(text)
+    s = s.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", s)
+
+
+def md(text: Any) -> str:
+    """``text`` as Markdown lines that render as exactly that text."""
+    return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}\\{m.group(3)}", _escape(text))
+
+
+def md_line(text: Any) -> str:
+    """``text`` as inline Markdown on one line, after other text (table cells, list items)."""
+    return " ".join(_escape(text).split())
+
+
+def md_link(url: str | None) -> str:
+    if url and is_web_link(url) and not re.search(r"[\s<>]", url):
+        return f"<{url}>"
+    return md_line(url)
+
+
+def quote_block(text: str) -> str:
+    return "\n".join("> " + line if line else ">" for line in md(text).splitlines() or [""])
+
+
+def claim_markdown(claim: dict[str, Any]) -> str:
+    c = claim
+    detail = c["verdict_detail"]
+    title = f"## Claim {c['id']}"
+    if detail:
+        title += f": {md_line(detail['label'])}"
+    lines = [f'<a id="claim-{c["id"]}"></a>', "", title, "", quote_block(c["text"]), ""]
+    article = c["article"]
+    lines += [
+        f"- **Claimant:** {md_line(c['claimant'] or '(the article itself)')}",
+        f"- **Source:** {md_line(article['title']) + ' ' if article['title'] else ''}"
+        f"{md_link(c['source_url'])}",
+        f"- **Fetched:** {c['fetched_at']}"
+        + (f" (HTTP {c['http_status']})" if c["http_status"] else ""),
+        f"- **Bytes:** `sha256 {c['snapshot_sha256']}`, characters {c['start']}–{c['end']}"
+        " of the extracted text",
+        f"- **Status:** {md_line(c['status'])}"
+        + (f", assigned to {md_line(c['assignee'])}" if c["assignee"] else ""),
+    ]
+    if detail:
+        lines.append(
+            f"- **Verdict:** {md_line(detail['label'])} by {md_line(detail['by'])}, "
+            f"{detail.get('at', '')}: {md_line(detail['why'])}"
+        )
+    if c["quantities"]:
+        lines += ["", "| # | as written | kind | value | bounds | unit | hedge | verdict |"]
+        lines.append("|---|---|---|---|---|---|---|---|")
+        for i, q in enumerate(c["quantities"]):
+            fv = c["figure_verdicts"].get(f"figure:{i}")
+            verdict = f"{fv['label']}: {fv['why']}" if fv else ""
+            cells = [
+                str(i),
+                md_line(q["surface"]),
+                q["kind"],
+                number(q["value"]),
+                f"{number(q['low'])} – {number(q['high'])}",
+                md_line(q["unit"] or ""),
+                md_line(q["hedge"] or ""),
+                md_line(verdict),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    if c["evidence"]:
+        lines += ["", "### Evidence", ""]
+        for e in c["evidence"]:
+            state = " (withdrawn)" if e["removed"] else ""
+            position = e["selector"][1]
+            quote = md_line(e["quote"])
+            lines.append(
+                f"- **{e['stance']}**{state}: “{quote}” — {md_link(e['source_url'])}, "
+                f"fetched {e['fetched_at']}, `sha256 {e['snapshot_sha256']}`, "
+                f"characters {position['start']}–{position['end']}; "
+                f"added by {md_line(e['added_by'])}"
+                + (f"; note: {md_line(e['note'])}" if e["note"] else "")
+            )
+            for x in e["crosscheck"]:
+                claimed = (x.get("claimed") or {}).get("surface", "")
+                found = (x.get("evidence") or {}).get("surface", "")
+                lines.append(
+                    f"  - cross-check: {md_line(claimed)} vs {md_line(found)}: "
+                    f"{md_line(x.get('result'))} {percent(x.get('deviation'))} "
+                    f"{md_line(x.get('reason') or '')}".rstrip()
+                )
+    if c["history"]:
+        lines += ["", "### History", "", "| v | when | who | what | change | text |"]
+        lines.append("|---|---|---|---|---|---|")
+        for h in c["history"]:
+            what = h["action"] + (f" [{h['target']}]" if h["target"] else "")
+            cells = [
+                str(h["version"]),
+                h["at"],
+                md_line(h["reviewer"]),
+                md_line(what),
+                md_line(change(h)),
+                md_line(h["text"] or ""),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n\n"
+
+
+def write_markdown(job: ReportJob, stream: BinaryIO) -> None:
+    out = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
+    try:
+        head = job.header()
+        out.write(f"# {md_line(job.options.organisation)}: fact-check report\n\n")
+        out.write(f"{job.total} claims, generated {head['generated_at']} by {head['generator']}.\n")
+        chosen = filters(job.selection.to_json())
+        if chosen:
+            out.write("\nSelection: " + "; ".join(f"{n} = {md_line(v)}" for n, v in chosen) + ".\n")
+        out.write(
+            "\nEvery quotation is the text factdesk extracted from the bytes it fetched; "
+            "each source names the SHA-256 of those bytes and when they were fetched.\n\n"
+        )
+        for page in job.pages():
+            for claim in page:
+                out.write(claim_markdown(claim))
+        out.flush()
+    finally:
+        out.detach()

@@ -1,0 +1,50 @@
+"""Small wordings shared by the reports people read (Markdown and HTML)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+
+def is_web_link(url: str | None) -> bool:
+    """Only http(s) addresses become links; anything else (javascript:, data:…) stays text."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "…"
+    return f"{value:g}" if abs(value) < 1e15 else f"{value:.6g}"
+
+
+def percent(deviation: float | None) -> str:
+    return "" if deviation is None else f"{deviation:+.1%}"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("label") or value.get("stance") or value.get("rating") or value)
+    return "–" if value is None else str(value)
+
+
+def change(event: dict[str, Any]) -> str:
+    """'before → after' of a review event, or '' when it changed no value."""
+    if event["before"] is None and event["after"] is None:
+        return ""
+    return f"{_short(event['before'])} → {_short(event['after'])}"
+
+
+def filters(selection: dict[str, Any]) -> list[tuple[str, str]]:
+    """The filters a report was made with, as (name, value) pairs, empty ones left out."""
+    out = []
+    for name, value in selection.items():
+        if value in (None, [], ""):
+            continue
+        out.append((name, ", ".join(map(str, value)) if isinstance(value, list) else str(value)))
+    return out
