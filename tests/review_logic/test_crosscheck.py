@@ -304,3 +304,14 @@ def test_crosscheck_json_has_the_documented_keys() -> None:
     assert data["evidence"]["value"] == 31.0
     assert data["result"] == "outside"
     assert data["deviation"] == -0.225
+
+
+def test_a_share_in_words_meets_a_percent() -> None:
+    from claims.crosscheck import crosscheck as check
+    from claims.quantities import find_quantities as find
+
+    claim = "La moitié des coopératives sont dirigées par des femmes."
+    (result,) = check(find(claim, "fr"), "Elles dirigent 49 % des coopératives.", "fr")
+    assert result.result == "within"
+    (result,) = check(find(claim, "fr"), "Elles dirigent 31 % des coopératives.", "fr")
+    assert result.result == "outside"
