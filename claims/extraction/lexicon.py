@@ -63,6 +63,20 @@ class Lexicon:
     cues: MappingProxyType[str, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    # Documents that speak for their author ("selon le rapport annuel de X"):
+    # the claimant is the author named after `author_markers` (or before "'s").
+    document_nouns: frozenset[str] = frozenset()
+    author_markers: tuple[str, ...] = ()
+    # Words (folded) that open a relative clause: "which the board says" reports
+    # the relative clause only, not the figure of the main clause.
+    relative_words: frozenset[str] = frozenset()
+    # Folded words that tell a person's or a pronoun's gender ("Mme", "elle",
+    # "directrice"); pronoun speakers go to the last person of that gender.
+    feminine_cues: frozenset[str] = frozenset()
+    masculine_cues: frozenset[str] = frozenset()
+    # Nouns that designate a person already named ("l'élu", "la responsable
+    # coréenne"), besides `roles`: with a definite determiner they point back.
+    person_nouns: frozenset[str] = frozenset()
 
 
 # Weight of each cue group in the check-worthiness score (0..1 after clipping).
@@ -534,6 +548,36 @@ FRENCH: Final = Lexicon(
         "témoigne",
         "écrit",
         "raconte",
+        "rapporte",
+        "recommande",
+        "déclarent",
+        "disent",
+        "soulignent",
+        "indiquent",
+        "expliquent",
+        "affirment",
+        "ajoutent",
+        "précisent",
+        "estiment",
+        "notent",
+        "relèvent",
+        "rappellent",
+        "assurent",
+        "annoncent",
+        "avertissent",
+        "reconnaissent",
+        "observent",
+        "signalent",
+        "révèlent",
+        "déplorent",
+        "jugent",
+        "considèrent",
+        "soutiennent",
+        "confirment",
+        "rapportent",
+        "recommandent",
+        "préviennent",
+        "dénoncent",
     ),
     speech_auxiliaries=(
         "a",
@@ -755,6 +799,13 @@ FRENCH: Final = Lexicon(
                 "participent",
                 "a assisté",
                 "ont assisté",
+                # Standing facts about an organisation: where it is, what it runs.
+                "basé à",
+                "basée à",
+                "a son siège",
+                "dirige",
+                "exploite",
+                "possède",
             ),
             "superlative": (
                 "premier",
@@ -837,6 +888,13 @@ FRENCH: Final = Lexicon(
                 "exceptionnelle",
                 "malheureusement",
                 "heureusement",
+                "juge le",
+                "juge la",
+                "juge les",
+                "jugent",
+                "bonne nouvelle",
+                "ambitieux",
+                "irréaliste",
             ),
             "promise": (
                 "nous allons",
@@ -888,6 +946,87 @@ FRENCH: Final = Lexicon(
             ),
         }
     ),
+    document_nouns=frozenset(
+        {
+            "rapport",
+            "etude",
+            "enquete",
+            "chiffres",
+            "donnees",
+            "statistiques",
+            "bilan",
+            "communique",
+            "note",
+            "sondage",
+            "releve",
+            "registre",
+            "bulletin",
+            "publication",
+            "analyse",
+            "estimations",
+            "projections",
+            "previsions",
+        }
+    ),
+    author_markers=("par", "de", "du", "des", "d'"),
+    relative_words=frozenset({"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle"}),
+    feminine_cues=frozenset(
+        {
+            "elle",
+            "elles",
+            "la",
+            "mme",
+            "mme.",
+            "mlle",
+            "madame",
+            "mademoiselle",
+            "directrice",
+            "presidente",
+            "conseillere",
+            "deputee",
+            "senatrice",
+            "ambassadrice",
+            "gouverneure",
+            "prefete",
+            "deleguee",
+            "coordinatrice",
+            "fondatrice",
+            "patronne",
+            "reine",
+            "princesse",
+            "procureure",
+            "generale",
+            "elue",
+        }
+    ),
+    masculine_cues=frozenset(
+        {
+            "il",
+            "ils",
+            "le",
+            "m.",
+            "m",
+            "monsieur",
+            "directeur",
+            "president",
+            "conseiller",
+            "depute",
+            "senateur",
+            "ambassadeur",
+            "gouverneur",
+            "prefet",
+            "delegue",
+            "coordinateur",
+            "fondateur",
+            "patron",
+            "roi",
+            "prince",
+            "procureur",
+            "general",
+            "elu",
+        }
+    ),
+    person_nouns=frozenset({"elu", "elue", "responsable", "dirigeant", "dirigeante"}),
 )
 
 ENGLISH: Final = Lexicon(
@@ -1164,6 +1303,22 @@ ENGLISH: Final = Lexicon(
         "estimates",
         "recalls",
         "predicts",
+        "recommends",
+        "reports",
+        "say",
+        "tell",
+        "explain",
+        "note",
+        "argue",
+        "insist",
+        "claim",
+        "warn",
+        "stress",
+        "confirm",
+        "estimate",
+        "predict",
+        "recommend",
+        "report",
     ),
     speech_auxiliaries=("has", "have", "had"),
     speech_reflexive=(),
@@ -1334,6 +1489,12 @@ ENGLISH: Final = Lexicon(
                 "participation",
                 "attend",
                 "attends",
+                # Standing facts about an organisation: where it is, what it runs.
+                "based in",
+                "headquartered in",
+                "runs",
+                "operates",
+                "owns",
             ),
             "superlative": (
                 "first",
@@ -1443,6 +1604,64 @@ ENGLISH: Final = Lexicon(
             ),
         }
     ),
+    document_nouns=frozenset(
+        {
+            "report",
+            "study",
+            "survey",
+            "figures",
+            "data",
+            "statistics",
+            "statement",
+            "analysis",
+            "poll",
+            "estimates",
+            "projections",
+            "forecast",
+            "register",
+            "records",
+            "review",
+            "audit",
+            "bulletin",
+        }
+    ),
+    author_markers=("by", "of", "from"),
+    relative_words=frozenset({"which", "who", "whom", "that", "where", "whose"}),
+    feminine_cues=frozenset(
+        {
+            "she",
+            "her",
+            "mrs",
+            "mrs.",
+            "ms",
+            "ms.",
+            "miss",
+            "lady",
+            "dame",
+            "spokeswoman",
+            "chairwoman",
+            "queen",
+            "princess",
+            "businesswoman",
+        }
+    ),
+    masculine_cues=frozenset(
+        {
+            "he",
+            "him",
+            "his",
+            "mr",
+            "mr.",
+            "sir",
+            "lord",
+            "spokesman",
+            "chairman",
+            "king",
+            "prince",
+            "businessman",
+        }
+    ),
+    person_nouns=frozenset({"official", "executive", "expert", "researcher", "doctor"}),
 )
 
 LEXICONS: Final = MappingProxyType({"fr": FRENCH, "en": ENGLISH})

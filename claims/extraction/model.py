@@ -15,7 +15,7 @@ from claims.quantities import Quantity
 ClaimKind = Literal["numeric", "factual"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Code-point offsets of one occurrence in the article text."""
 
@@ -26,7 +26,7 @@ class Span:
         return {"start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence: `text` is exactly `article[start:end]`."""
 
@@ -35,7 +35,7 @@ class Sentence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExtractedClaim:
     """A checkable assertion found in an article's text.
 

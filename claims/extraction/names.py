@@ -9,7 +9,9 @@ from claims.extraction.lexicon import Lexicon
 from claims.extraction.textfold import fold
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-NAME_TOKEN = rf"[{UPPER}][^\W\d_]+(?:[-'’][{UPPER}]?[^\W\d_]+)*"
+# Possessive quantifiers, and no optional capital after a hyphen (letters already
+# include capitals): "Aa-Aa-Aa-..." would otherwise backtrack exponentially.
+NAME_TOKEN = rf"[{UPPER}][^\W\d_]++(?:[-'’][^\W\d_]++)*+"
 
 
 @lru_cache(maxsize=8)

@@ -7,12 +7,21 @@ or by role alone ("a dit la Secrétaire d'Etat"). The registry records full
 names, the roles that introduced them and surname keys folded for case,
 accents and inner spaces, and turns any of those mentions back into the full
 name.
+
+Gender is recorded where the text tells it (an honorific such as "Mme" or
+"Mrs", a feminine role such as "directrice", the determiner before the role)
+so a pronoun ("a-t-elle ajouté", "she said") goes to the last person of that
+gender. A definite description that names no registered role ("l'élu", "la
+responsable coréenne", "the director") points back to the last person
+mentioned before it, of matching gender where known.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Literal
 
 from claims.extraction.lexicon import Lexicon
 from claims.extraction.names import (
@@ -27,6 +36,25 @@ from claims.extraction.textfold import fold, word_pattern
 
 # How far a role phrase may run before the comma that introduces the name.
 _ROLE_REACH = 200
+# A description longer than this ("the head of the national vaccine agency")
+# names someone new, not a person already introduced.
+_MAX_ANAPHOR_WORDS = 3
+# Mentions looked back at for a pronoun's antecedent: one further back is no antecedent.
+_LOOKBACK = 64
+# Words allowed before the role in "NAME, Eastmere's director of ...".
+_ROLE_LEAD_WORDS = 3
+
+Gender = Literal["f", "m"]
+
+
+def gender_of(phrase: str, lexicon: Lexicon) -> Gender | None:
+    """The gender `phrase` marks ("la ministre", "elle", "Mrs"), None when it marks none."""
+    words = set(re.split(r"[\s']+", fold(phrase)))
+    feminine = bool(words & lexicon.feminine_cues)
+    masculine = bool(words & lexicon.masculine_cues)
+    if feminine == masculine:
+        return None
+    return "f" if feminine else "m"
 
 
 @dataclass
@@ -35,8 +63,13 @@ class Person:
 
     name: str
     first_seen: int
+    number: int = 0  # its index in the registry
     keys: set[str] = field(default_factory=set)
     roles: list[tuple[int, str]] = field(default_factory=list)  # (offset, folded role)
+    gender: Gender | None = None
+
+    def compatible(self, gender: Gender | None) -> bool:
+        return gender is None or self.gender is None or self.gender == gender
 
 
 class PersonRegistry:
@@ -45,9 +78,18 @@ class PersonRegistry:
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
         self._people: list[Person] = []
+        # Indexes, so that a text naming thousands of people stays linear.
+        self._by_key: dict[str, list[Person]] = {}
+        self._by_full_name: dict[str, Person] = {}
+        self._holders: dict[str, list[tuple[int, Person]]] = {}
+        # (offset, Person.number): found in the text, sorted once built; then
+        # those attribution adds, in text order as it goes.
+        self._mentions: list[tuple[int, int]] = []
+        self._spoken: list[tuple[int, int]] = []
         folded = fold(text)
         self._find_introductions(text, folded)
         self._find_honorific_mentions(text)
+        self._mentions.sort()
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -58,22 +100,46 @@ class PersonRegistry:
         lex = self._lexicon
         cleaned = strip_leading(phrase.strip(), lex.determiners)
         bare = strip_leading(cleaned, lex.honorifics)
-        person = self._by_name(bare) or self._by_role(cleaned, at)
+        person = self._by_name(bare) or self._by_role(cleaned, at) or self._anaphor(phrase, at)
         if person is not None:
             return person.name
         # "la Secrétaire d'Etat" reads well as "Secrétaire d'Etat", "le ministère" does not.
         return cleaned if cleaned[:1].isupper() else phrase.strip()
 
-    def last_before(self, at: int) -> Person | None:
-        """The person introduced last before offset `at`."""
-        seen = [p for p in self._people if p.first_seen < at]
-        return max(seen, key=lambda p: p.first_seen) if seen else None
+    def last_before(self, at: int, gender: Gender | None = None) -> Person | None:
+        """The person of `gender` (any when None) mentioned last before offset `at`."""
+        recent: list[tuple[int, int]] = []
+        for mentions in (self._mentions, self._spoken):
+            i = bisect_left(mentions, (at, -1))
+            recent.extend(mentions[max(0, i - _LOOKBACK) : i])
+        for _, number in sorted(recent, reverse=True):
+            if self._people[number].compatible(gender):
+                return self._people[number]
+        return None
+
+    def gender(self, name: str) -> Gender | None:
+        person = self._by_full_name.get(name)
+        return person.gender if person else None
+
+    def _anaphor(self, phrase: str, at: int) -> Person | None:
+        """ "l'élu", "la responsable coréenne": a definite description of someone named before."""
+        lex = self._lexicon
+        words = phrase.split()
+        first = fold(words[0]) if words else ""
+        definite = first in {"le", "la", "the"} or first.startswith("l'")
+        cleaned = strip_leading(phrase.strip(), lex.determiners)
+        head = fold(cleaned.split()[0]) if cleaned.split() else ""
+        is_role = word_pattern(lex.roles).match(fold(cleaned)) is not None
+        if not definite or len(cleaned.split()) > _MAX_ANAPHOR_WORDS:
+            return None
+        if not (is_role or head in lex.person_nouns):
+            return None
+        return self.last_before(at, gender_of(phrase, lex))
 
     def _by_name(self, bare: str) -> Person | None:
         if not bare or not bare[0].isupper():
             return None
-        key = squash(bare)
-        candidates = [p for p in self._people if key in p.keys]
+        candidates = self._by_key.get(squash(bare), [])
         if not candidates:
             return None
         return max(candidates, key=lambda p: len(p.name.split()))
@@ -83,58 +149,84 @@ class PersonRegistry:
         if match is None:
             return None
         role = _role_key(match.group())
-        holders = [(offset, p) for p in self._people for offset, r in p.roles if r == role]
+        holders = self._holders.get(role, [])
         if not holders:
             return None
         before = [h for h in holders if h[0] <= at]
-        return max(before, key=lambda h: h[0])[1] if before else min(holders)[1]
+        return max(before, key=lambda h: h[0])[1] if before else min(holders, key=lambda h: h[0])[1]
 
-    def _add(self, name: str, at: int, role: str | None) -> None:
+    def _add(self, name: str, at: int, role: str | None, cue: str = "") -> None:
         keys = name_keys(name, self._lexicon)
-        person = next((p for p in self._people if squash(name) in p.keys), None)
-        if person is None:
-            person = Person(name, at, keys)
+        found = self._by_key.get(squash(name))
+        if not found:
+            person = Person(name, at, number=len(self._people))
             self._people.append(person)
-        elif len(name.split()) > len(person.name.split()):
-            person.name = name
-            person.keys |= keys
+            self._index(person, keys)
+        else:
+            person = found[0]
+            if len(name.split()) > len(person.name.split()):
+                self._by_full_name.pop(person.name, None)
+                person.name = name
+                self._index(person, keys - person.keys)
         if role is not None:
             person.roles.append((at, role))
+            self._holders.setdefault(role, []).append((at, person))
+        self._mention(person, at)
+        if person.gender is None:
+            person.gender = gender_of(cue, self._lexicon)
+
+    def _index(self, person: Person, new_keys: set[str]) -> None:
+        person.keys |= new_keys
+        for key in new_keys:
+            self._by_key.setdefault(key, []).append(person)
+        self._by_full_name[person.name] = person
+
+    def _mention(self, person: Person, at: int) -> None:
+        self._mentions.append((at, person.number))
 
     def _find_introductions(self, text: str, folded: str) -> None:
         lex = self._lexicon
         names = full_name_pattern(lex)
         for role in word_pattern(lex.roles).finditer(folded):
             # "ROLE NAME" (President Emmanuel Macron) or "ROLE ..., NAME".
+            cue = _role_with_determiner(folded, role.start(), role.end())
             direct = names.match(text, _skip_spaces(text, role.end()))
             if direct and is_name_start(direct.group().split()[0], lex):
-                self._add(direct.group(), direct.start(), _role_key(role.group()))
+                self._add(direct.group(), direct.start(), _role_key(role.group()), cue)
                 continue
             comma = text.find(",", role.end(), role.end() + _ROLE_REACH)
             if comma < 0 or re.search(r"[.!?;]", text[role.end() : comma]):
                 continue
             after = names.match(text, _skip_spaces(text, comma + 1))
             if after and is_name_start(after.group().split()[0], lex):
-                self._add(after.group(), after.start(), _role_key(role.group()))
-        # "NAME, the ROLE," as English writes it.
-        for name in names.finditer(text):
-            first = name.group().split()[0]
-            if not is_name_start(first, lex) or not text.startswith(",", name.end()):
+                self._add(after.group(), after.start(), _role_key(role.group()), cue)
+        # "NAME, the ROLE," as English writes it ("Dr Amara X, the director, ...").
+        for match in names.finditer(text):
+            name, start = _without_honorific(match.group(), match.start(), lex)
+            if not name or not text.startswith(",", match.end()):
                 continue
-            segment_end = text.find(",", name.end() + 1, name.end() + _ROLE_REACH)
-            segment = folded[name.end() + 1 : segment_end if segment_end > 0 else name.end()]
+            end = _SEGMENT_END.search(text, match.end() + 1, match.end() + _ROLE_REACH)
+            segment = folded[match.end() + 1 : end.start() if end else match.end()]
             found = word_pattern(lex.roles).search(segment)
-            if found and len(segment.split()) <= 8:
-                self._add(name.group(), name.start(), _role_key(found.group()))
+            # The role heads the apposition; what follows it may run long
+            # ("directrice des politiques ... au ministère coréen de ...").
+            if found and len(segment[: found.start()].split()) <= _ROLE_LEAD_WORDS:
+                cue = (
+                    f"{match.group()} {_role_with_determiner(segment, found.start(), found.end())}"
+                )
+                self._add(name, start, _role_key(found.group()), cue)
 
     def _find_honorific_mentions(self, text: str) -> None:
         for match in honorific_pattern(self._lexicon).finditer(text):
             name = match.group("name")
-            if self._by_name(name) is not None:
+            known = self._by_name(name)
+            if known is not None:
+                self._add(known.name, match.start(), None, match.group("title"))
                 continue
             # "M. Youssef Amrani" is a full name; "Mme Elmoussali" alone keeps its title.
             full = len(name.split()) > 1 and is_name_start(name.split()[0], self._lexicon)
-            self._add(name if full else f"{match.group('title')} {name}", match.start(), None)
+            shown = name if full else f"{match.group('title')} {name}"
+            self._add(shown, match.start(), None, match.group("title"))
 
     def note_speaker(self, name: str, at: int) -> bool:
         """Record a speaker found by attribution; True when `name` is a person's full name."""
@@ -146,8 +238,35 @@ class PersonRegistry:
             return True
         return False
 
+    def note_mention(self, name: str, at: int) -> None:
+        """Record that `name` (a registered person) speaks again at offset `at`."""
+        person = self._by_full_name.get(name)
+        if person is not None and (not self._spoken or self._spoken[-1][0] <= at):
+            self._spoken.append((at, person.number))
+
     def is_person(self, name: str) -> bool:
-        return any(p.name == name for p in self._people)
+        return name in self._by_full_name
+
+
+_SEGMENT_END = re.compile(r"[,.;!?]")
+
+
+def _without_honorific(name: str, start: int, lexicon: Lexicon) -> tuple[str, int]:
+    """ "Dr Amara Okafor-Lind" -> "Amara Okafor-Lind"; ("", start) when no name is left."""
+    first, _, rest = name.partition(" ")
+    if is_name_start(first, lexicon):
+        return name, start
+    if first in lexicon.honorifics and len(rest.split()) > 1:
+        rest = rest.lstrip()
+        return rest, start + len(name) - len(rest)
+    return "", start
+
+
+def _role_with_determiner(folded: str, start: int, end: int) -> str:
+    """The role and the word before it ("la secretaire"): the determiner tells the gender."""
+    before = folded[max(0, start - 4) : start]
+    word = re.search(r"(?:^|[\s])(la|le|l')\s*$", before)
+    return f"{word.group(1) if word else ''} {folded[start:end]}"
 
 
 def _role_key(role: str) -> str:

@@ -12,6 +12,13 @@ only when a typical sentence opener follows ("... in the U.S. The firm ...").
 
 pysbd was evaluated first and set aside: in French it breaks after "MM.",
 "Dr.", "Pr." and "St.".
+
+Bounded work: a "sentence" longer than `MAX_SENTENCE_CHARS` is no sentence
+of prose (a list glued into one line, a table, a text with no sentence ends,
+junk); it is cut into pieces of at most that length, at the last ";" or ":"
+of each window, else the last ",", else the last space, else anywhere. Every
+later step (claimant, quantities, scoring) then works on bounded pieces, so
+extraction time stays linear in the text's length.
 """
 
 from __future__ import annotations
@@ -32,6 +39,12 @@ _SPACED_CLOSERS = frozenset("»”")
 _SPACES = frozenset(" \t\r\u00a0\u202f\u2009")
 _LINE_ENDERS = frozenset('.!?…:;»”"')
 _LEADING_JUNK = " \t\r\n\u00a0\u202f\u2009•▪·◦*"
+MAX_SENTENCE_CHARS = 1000
+# A cut never leaves a piece shorter than this, so a clause mark near the
+# window's start does not produce a run of tiny pieces.
+_MIN_PIECE_CHARS = 200
+_ALNUM = re.compile(r"[^\W_]")
+_CUTS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
 
 
 def split_sentences(text: str, lang: str) -> list[Sentence]:
@@ -66,9 +79,15 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def _wraps(text: str, prev_end: int, next_start: int) -> bool:
     if text.count("\n", prev_end, next_start) != 1:
         return False
-    before = text[:prev_end].rstrip()
-    after = text[next_start:].lstrip()
-    return bool(before and after) and before[-1] not in _LINE_ENDERS and after[0].islower()
+    # Look at the characters around the break only: slicing the whole text
+    # here would make splitting quadratic in the number of lines.
+    i = prev_end - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    j = next_start
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return i >= 0 and j < len(text) and text[i] not in _LINE_ENDERS and text[j].islower()
 
 
 def _after_closers(text: str, i: int, limit: int) -> int:
@@ -124,6 +143,22 @@ def _emit(out: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut(text, start, end)
+        _emit(out, text, start, cut)
+        start = cut
+        while start < end and text[start] in _LEADING_JUNK:
+            start += 1
     chunk = text[start:end]
-    if any(ch.isalnum() for ch in chunk):
+    if _ALNUM.search(chunk):
         out.append(Sentence(chunk, start, end))
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to cut an over-long sentence: just after its last clause mark in the window."""
+    low, high = start + _MIN_PIECE_CHARS, min(end, start + MAX_SENTENCE_CHARS)
+    for mark in _CUTS:
+        ends = [found.end() for found in mark.finditer(text, low, high)]
+        if ends:
+            return ends[-1]
+    return high

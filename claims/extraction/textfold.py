@@ -13,8 +13,6 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
-
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
@@ -24,9 +22,31 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
+class _FoldTable(dict[int, str]):
+    """Code point -> folded character, filled on first sight, for `str.translate`.
+
+    `str.translate` runs in C, so folding costs one dictionary look-up per
+    character once the text's alphabet has been seen. The table stops growing
+    at `_TABLE_LIMIT` entries (a text using every code point does not fill
+    memory); rarer characters are then folded each time.
+    """
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = _fold_char(_APOSTROPHE_MAP.get(ch, ch))
+        if len(self) < _TABLE_LIMIT:
+            self[code] = folded
+        return folded
+
+
+_APOSTROPHE_MAP = {"’": "'", "ʼ": "'", "‘": "'", "`": "'"}
+_TABLE_LIMIT = 1 << 16
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """`text` lower-cased, without accents, same length as `text`."""
-    return "".join(_fold_char(ch) for ch in text.translate(_APOSTROPHES))
+    return text.translate(_TABLE)
 
 
 @lru_cache(maxsize=256)
