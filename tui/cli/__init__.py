@@ -17,6 +17,7 @@ from tui.cli import (  # noqa: F401  (registration)
     report_cmds,
     review_cmds,
     source_cmds,
+    tui_cmds,
 )
 from tui.cli.app import app, main
 

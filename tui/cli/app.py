@@ -52,9 +52,9 @@ def root(
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:
-        from tui.cli.overview import print_overview
+        from tui.cli.tui_cmds import open_app
 
-        print_overview(context)
+        open_app(context)
 
 
 def main() -> int:

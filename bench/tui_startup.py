@@ -1,0 +1,240 @@
+"""TUI speed on a large queue: process start to first painted page, and page/filter changes.
+
+Builds a temporary SQLite database with N synthetic claims (default 100,000),
+then:
+
+1. starts ``python bench/tui_startup.py --child URL T0`` R times: the child
+   imports factdesk, opens the app headless and prints the seconds from T0
+   (taken by the parent just before spawning) to the first painted queue page;
+2. in-process, times R page changes (``]``) and R filter changes (free text),
+   each from the key/filter to the page painted.
+
+    .venv/bin/python bench/tui_startup.py                 # 100,000 claims, 5 runs
+    .venv/bin/python bench/tui_startup.py --claims 20000 --repeat 9
+
+Targets (issue 5): first paint within 1.5 s, a filter or page change within 150 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+WORDS = (
+    "coopératives budget emplois port pays région programme santé vaccins écoles "
+    "ministère rapport hausse baisse millions milliards agence registre sommet"
+).split()
+CLAIMANTS = (None, "Nadia Berrada", "Rachid Bensliman", "the ministry", "Min-seo Park")
+STATUSES = ("new", "in_review", "checked", "needs_recheck", "dismissed")
+
+
+def build(url: str, n: int) -> None:
+    from sqlalchemy import insert
+
+    from db.bodies import store_body
+    from db.engine import Database
+    from db.migrate import upgrade
+    from db.models import Claim, ClaimQuantity, ClaimState, Snapshot, Source
+
+    database = Database(url)
+    upgrade(database.engine)
+    now = datetime.now(UTC)
+    rng = random.Random(5)
+    with database.write() as session:
+        source = Source(url="https://bench.example/big")
+        session.add(source)
+        session.flush()
+        digest = store_body(session, b"bench")
+        snapshot = Snapshot(
+            source_id=source.id or 0,
+            fetched_at=now,
+            final_url=source.url,
+            http_status=200,
+            media_type="text/plain",
+            body_sha256=digest,
+            body_size=5,
+            text="bench",
+            text_sha256=hashlib.sha256(b"bench").hexdigest(),
+            extractor="bench",
+        )
+        session.add(snapshot)
+        session.flush()
+        source_id, snapshot_id = source.id, snapshot.id
+    claims: list[dict[str, object]] = []
+    states: list[dict[str, object]] = []
+    quantities: list[dict[str, object]] = []
+    for i in range(1, n + 1):
+        words = " ".join(rng.choice(WORDS) for _ in range(12))
+        value = rng.randint(1, 100_000)
+        text = f"Claim {i}: {value} {words}."
+        claims.append(
+            {
+                "id": i,
+                "snapshot_id": snapshot_id,
+                "source_id": source_id,
+                "text": text,
+                "start": i * 10,
+                "end": i * 10 + len(text),
+                "spans": [],
+                "exact": text,
+                "prefix": "",
+                "suffix": "",
+                "kind": "numeric",
+                "claimant": rng.choice(CLAIMANTS),
+                "language": "fr",
+                "checkworthiness": 0.5,
+                "fingerprint": f"{i:064x}",
+                "extractor": "bench",
+                "derived_from": [],
+                "created_at": now,
+            }
+        )
+        states.append(
+            {
+                "claim_id": i,
+                "version": 0,
+                "status": rng.choice(STATUSES),
+                "evidence_count": 0,
+                "updated_at": now,
+            }
+        )
+        quantities.append(
+            {
+                "claim_id": i,
+                "position": 0,
+                "value": float(value),
+                "kind": "count",
+                "unit": rng.choice(WORDS),
+                "approximate": False,
+                "surface": str(value),
+                "start": i * 10,
+                "end": i * 10 + 5,
+            }
+        )
+    with database.engine.begin() as conn:
+        tables = (
+            (Claim.__table__, claims),  # type: ignore[attr-defined]
+            (ClaimState.__table__, states),  # type: ignore[attr-defined]
+            (ClaimQuantity.__table__, quantities),  # type: ignore[attr-defined]
+        )
+        for table, rows in tables:
+            for start in range(0, len(rows), 20_000):
+                conn.execute(insert(table), rows[start : start + 20_000])
+    database.dispose()
+
+
+def child(url: str, t0: float) -> None:
+    from db.engine import Database
+    from tui.app import FactdeskApp, make_app
+    from tui.screens.queue import QueueScreen
+
+    class Timed(FactdeskApp):
+        def on_queue_screen_page_shown(self, message: QueueScreen.PageShown) -> None:
+            # Textual captures print() while it runs; write to the real stdout.
+            os.write(1, f"{time.time() - t0:.4f} {message.page.describe()}\n".encode())
+            self.exit()
+
+    Timed(make_app(Database(url)).desk, owns_database=True).run(headless=True, size=(160, 50))
+
+
+async def changes(url: str, repeat: int) -> tuple[list[float], list[float], list[float], str]:
+    from textual.widgets import Input
+
+    from db.engine import Database
+    from tui.app import FactdeskApp, make_app
+    from tui.screens.queue import QueueScreen
+
+    shown: asyncio.Queue[str] = asyncio.Queue()
+
+    class Timed(FactdeskApp):
+        def on_queue_screen_page_shown(self, message: QueueScreen.PageShown) -> None:
+            shown.put_nowait(message.page.describe())
+
+    app = Timed(make_app(Database(url)).desk, owns_database=True)
+    pages: list[float] = []
+    read_pages: list[float] = []
+    filters: list[float] = []
+    async with app.run_test(size=(160, 50)) as pilot:
+        await shown.get()
+        for _ in range(repeat):
+            t = time.perf_counter()
+            await pilot.press("right_square_bracket")
+            last = await shown.get()
+            pages.append(time.perf_counter() - t)
+        for _ in range(repeat):
+            # A reviewer reads a page before the next: the read-ahead has finished.
+            await asyncio.sleep(0.5)
+            await app.workers.wait_for_complete()
+            t = time.perf_counter()
+            await pilot.press("right_square_bracket")
+            last = await shown.get()
+            read_pages.append(time.perf_counter() - t)
+        screen = app.screen
+        assert isinstance(screen, QueueScreen)
+        for i in range(repeat):
+            t = time.perf_counter()
+            screen.query_one("#f-text", Input).value = WORDS[i % len(WORDS)]
+            screen.apply_filters()
+            last = await shown.get()
+            filters.append(time.perf_counter() - t)
+    return pages, read_pages, filters, last
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--child", nargs=2, metavar=("URL", "T0"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], float(args.child[1]))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.sqlite3"
+        t = time.perf_counter()
+        build(url, args.claims)
+        print(f"built {args.claims:,} claims in {time.perf_counter() - t:.1f} s")
+        starts = []
+        for _ in range(args.repeat):
+            t0 = time.time()
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", url, repr(t0)],
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=120,
+            ).stdout.split()
+            starts.append(float(out[0]))
+        print(
+            f"first painted queue ({' '.join(out[1:])}): median {statistics.median(starts):.3f} s"
+            f"  (runs: {', '.join(f'{s:.3f}' for s in starts)})  target 1.5 s"
+        )
+        pages, read_pages, filters, last = asyncio.run(changes(url, args.repeat))
+        print(
+            f"page change, key held down (read-ahead still running): median "
+            f"{statistics.median(pages) * 1000:.0f} ms  target 150 ms"
+        )
+        print(
+            f"page change after reading the page (read-ahead done): median "
+            f"{statistics.median(read_pages) * 1000:.0f} ms  target 150 ms"
+        )
+        print(
+            f"filter change (free text, {last}): median "
+            f"{statistics.median(filters) * 1000:.0f} ms  target 150 ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""The claim queue: paged from the database, filtered, opened."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Select, Static
+
+from claims.queries import ClaimFilter, list_claims
+from db.engine import Database
+from tests.tui.conftest import SIZE, desk_settings, settle
+from tui.app import FactdeskApp, make_app
+from tui.screens.claim import ClaimScreen
+from tui.screens.queue import QueueScreen
+
+pytestmark = pytest.mark.asyncio
+
+
+def total(database: Database, filters: ClaimFilter | None = None) -> int:
+    with database.read() as session:
+        return list_claims(session, filters or ClaimFilter(), limit=1).total
+
+
+def page_info(app: FactdeskApp) -> str:
+    return str(app.screen.query_one("#page-info", Static).render())
+
+
+async def test_queue_opens_on_every_claim_and_says_how_many(
+    app: FactdeskApp, demo_db: Database
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, QueueScreen)
+        n = total(demo_db)
+        assert n > 50
+        assert page_info(app).startswith(f"1-{n} of {n}")
+        assert app.screen.query_one("#claims", DataTable).row_count == n
+
+
+async def test_pages_through_the_queue(demo_db: Database) -> None:
+    app = make_app(demo_db, settings=desk_settings(demo_db, page_size=10), show_times=False)
+    n = total(demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert page_info(app).startswith(f"1-10 of {n}")
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert page_info(app).startswith(f"11-20 of {n}")
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot)
+        assert page_info(app).startswith(f"1-10 of {n}")
+
+
+async def test_filters_by_text_and_status(app: FactdeskApp, demo_db: Database) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Berrada", "enter")
+        await settle(pilot)
+        wanted = total(demo_db, ClaimFilter(text="Berrada"))
+        assert 0 < wanted < total(demo_db)
+        assert page_info(app).startswith(f"1-{wanted} of {wanted}")
+        assert "text=Berrada" in page_info(app)
+
+        app.screen.query_one("#f-status", Select).value = "new"
+        await settle(pilot)
+        both = total(demo_db, ClaimFilter(text="Berrada", status="new"))
+        assert both < wanted
+        assert page_info(app).startswith(f"{'1-' + str(both) if both else '0'}")
+        assert app.screen.query_one("#claims", DataTable).row_count == both
+
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert app.screen.query_one("#claims", DataTable).row_count == total(demo_db)
+
+
+async def test_enter_opens_the_highlighted_claim_and_escape_comes_back(
+    app: FactdeskApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimScreen)
+        assert screen.dossier is not None
+        assert screen.claim_id == screen.dossier.view.claim.id
+        head = str(screen.query_one("#claim-head", Static).render())
+        assert f"Claim {screen.claim_id}" in head
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, QueueScreen)

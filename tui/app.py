@@ -1,0 +1,96 @@
+"""The factdesk Textual app: a thin shell over its screens, and ``make_app``.
+
+``make_app`` is the one factory the command line, the tests, the snapshot tests
+and the benchmark use. Nothing here runs at import time: the database and the
+settings are built when ``make_app`` is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from db.engine import Database
+from tui.bindings import ALL_KEYS, APP_KEYS, bindings, keymap
+from tui.screens.base import Desk, DeskScreen
+from tui.screens.help import HelpScreen
+from tui.screens.queue import QueueScreen
+from tui.screens.sources import SourcesScreen
+from tui.settings import Settings
+from tui.widgets.formatting import Clock, utc_now
+
+
+class FactdeskApp(App[None]):
+    """Claim queue, claim dossier and sources, on one database."""
+
+    # Absolute, so that subclasses (benchmarks) defined elsewhere find it too.
+    CSS_PATH = Path(__file__).parent / "factdesk.tcss"
+    TITLE = "factdesk"
+    BINDINGS = bindings(APP_KEYS)
+    MODES: ClassVar = {"queue": QueueScreen, "sources": SourcesScreen}
+
+    def __init__(self, desk: Desk, *, owns_database: bool) -> None:
+        super().__init__()
+        self.desk = desk
+        self._keymap_wanted = keymap(desk.settings.tui.bindings)
+        self._owns_database = owns_database
+
+    def on_mount(self) -> None:
+        self.set_keymap(self._keymap_wanted)
+        self.switch_mode("queue")
+
+    def on_unmount(self) -> None:
+        if self._owns_database:
+            self.desk.database.dispose()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_show_queue(self) -> None:
+        self.switch_mode("queue")
+
+    def action_show_sources(self) -> None:
+        self.switch_mode("sources")
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        area = screen.AREA if isinstance(screen, DeskScreen) else None
+        for name, specs in ALL_KEYS:
+            if name == "Everywhere":
+                for spec in specs:
+                    yield SystemCommand(
+                        spec.palette_title, spec.tooltip, partial(self.run_action, spec.action)
+                    )
+            elif name == area and isinstance(screen, DeskScreen):
+                for spec in specs:
+                    yield SystemCommand(
+                        spec.palette_title, spec.tooltip, partial(screen.run_action, spec.action)
+                    )
+
+
+def make_app(
+    source: Settings | Database,
+    *,
+    settings: Settings | None = None,
+    clock: Clock = utc_now,
+    show_times: bool = True,
+) -> FactdeskApp:
+    """The app on ``source``: the settings' database, or a given (migrated) database.
+
+    ``clock`` is "now" for ages; ``show_times=False`` hides times altogether
+    (screenshots that must not change from run to run).
+    """
+    if isinstance(source, Database):
+        database, owns = source, False
+        settings = settings or Settings(database_url=source.url)
+    else:
+        settings = source
+        database, owns = Database(settings.resolved_database_url()), True
+    desk = Desk(database=database, settings=settings, clock=clock, show_times=show_times)
+    return FactdeskApp(desk, owns_database=owns)

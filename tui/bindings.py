@@ -1,0 +1,206 @@
+"""Every key binding of the app, each with an id and a tooltip.
+
+Screens take their ``BINDINGS`` from here so that the help screen, the footer
+and the user's remaps (``[tui.bindings]`` in the configuration, applied with
+``App.set_keymap``) all speak of the same ids. An id reads ``area.verb``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+from db.errors import FactdeskError
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """One binding before it becomes a Textual ``Binding``."""
+
+    id: str
+    key: str
+    action: str
+    description: str
+    tooltip: str
+    show: bool = True
+    priority: bool = False
+    key_display: str | None = None
+    command: str | None = None
+    """Title in the command palette, ``area: verb``; default from the id and description."""
+
+    @property
+    def palette_title(self) -> str:
+        return self.command or f"{self.id.split('.')[0]}: {self.description.lower()}"
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.key,
+            self.action,
+            self.description,
+            show=self.show,
+            priority=self.priority,
+            tooltip=self.tooltip,
+            id=self.id,
+            key_display=self.key_display,
+        )
+
+
+APP_KEYS: tuple[KeySpec, ...] = (
+    KeySpec(
+        "app.help",
+        "f1",
+        "help",
+        "Help",
+        "Every key binding, with its id for remapping",
+        command="help: keys",
+    ),
+    KeySpec("app.queue", "f2", "show_queue", "Queue", "The claim queue", command="queue: show"),
+    KeySpec(
+        "app.sources",
+        "f3",
+        "show_sources",
+        "Sources",
+        "Sources, snapshots and diffs",
+        command="sources: show",
+    ),
+    KeySpec(
+        "app.quit", "ctrl+q", "quit", "Quit", "Leave factdesk", priority=True, command="app: quit"
+    ),
+)
+
+QUEUE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("queue.open", "enter", "open_claim", "Open", "Open the highlighted claim"),
+    KeySpec(
+        "queue.search",
+        "slash",
+        "focus_search",
+        "Search",
+        "Filter by words of the claim",
+        key_display="/",
+    ),
+    KeySpec(
+        "queue.next_page",
+        "right_square_bracket",
+        "next_page",
+        "Next page",
+        "The next page of matching claims",
+        key_display="]",
+    ),
+    KeySpec(
+        "queue.prev_page",
+        "left_square_bracket",
+        "prev_page",
+        "Prev page",
+        "The previous page of matching claims",
+        key_display="[",
+    ),
+    KeySpec("queue.sort", "o", "cycle_sort", "Sort", "Sort this page by the next column"),
+    KeySpec(
+        "queue.export",
+        "ctrl+e",
+        "export",
+        "Export",
+        "Export the claims the filters select as a report (md, html, csv, json…)",
+    ),
+    KeySpec("queue.clear", "ctrl+l", "clear_filters", "Clear", "Clear every filter"),
+    KeySpec("queue.reload", "ctrl+r", "reload", "Reload", "Reload (shows others' changes)"),
+)
+
+CLAIM_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("claim.back", "escape", "back", "Back", "Back to the queue"),
+    KeySpec("claim.verdict", "v", "verdict", "Verdict", "Give a verdict: rating and rationale"),
+    KeySpec("claim.note", "n", "note", "Note", "Add a note to the history"),
+    KeySpec("claim.status", "s", "status", "Status", "Change the review status"),
+    KeySpec("claim.assign", "a", "assign", "Assign", "Assign the claim to a reviewer"),
+    KeySpec(
+        "claim.add_evidence",
+        "e",
+        "add_evidence",
+        "Evidence",
+        "Fetch a page and link a passage of it as evidence",
+    ),
+    KeySpec(
+        "claim.remove_evidence",
+        "x",
+        "remove_evidence",
+        "Remove",
+        "Withdraw the highlighted evidence",
+    ),
+    KeySpec(
+        "claim.cancel_fetch",
+        "ctrl+x",
+        "cancel_fetch",
+        "Cancel fetch",
+        "Stop the evidence fetch under way; nothing is stored",
+        show=False,
+    ),
+    KeySpec("claim.reload", "ctrl+r", "reload", "Reload", "Reload the claim"),
+)
+
+SOURCE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("sources.back", "escape", "back", "Back", "Back to the previous screen"),
+    KeySpec(
+        "sources.open",
+        "enter",
+        "open",
+        "Open",
+        "Snapshots of the source, or the text of the snapshot",
+    ),
+    KeySpec(
+        "sources.diff",
+        "d",
+        "diff",
+        "Diff",
+        "Diff the highlighted snapshot against the one before it",
+    ),
+    KeySpec(
+        "sources.refresh",
+        "r",
+        "refresh",
+        "Refresh",
+        "Re-fetch the highlighted source now (claims on it are re-checked)",
+    ),
+    KeySpec(
+        "sources.refresh_due",
+        "R",
+        "refresh_due",
+        "Refresh due",
+        "Re-fetch every source that is due, in the background",
+    ),
+    KeySpec("sources.reload", "ctrl+r", "reload", "Reload", "Reload the sources"),
+)
+
+ALL_KEYS: tuple[tuple[str, tuple[KeySpec, ...]], ...] = (
+    ("Everywhere", APP_KEYS),
+    ("Claim queue", QUEUE_KEYS),
+    ("Claim", CLAIM_KEYS),
+    ("Sources", SOURCE_KEYS),
+)
+
+
+def bindings(specs: tuple[KeySpec, ...]) -> list[BindingType]:
+    return [spec.binding() for spec in specs]
+
+
+class UnknownBinding(FactdeskError):
+    """A remap names a binding id that does not exist."""
+
+
+def keymap(remaps: Mapping[str, str]) -> dict[str, str]:
+    """The user's remaps, checked: an unknown id is a typo the user wants to hear about."""
+    known = {spec.id for _, specs in ALL_KEYS for spec in specs}
+    unknown = sorted(set(remaps) - known)
+    if unknown:
+        raise UnknownBinding(
+            f"[tui.bindings] names unknown binding ids {', '.join(unknown)}; "
+            "press F1 in factdesk for the list of ids"
+        )
+    return dict(remaps)
+
+
+def effective_key(spec: KeySpec, remaps: Mapping[str, str]) -> str:
+    if spec.id in remaps:
+        return remaps[spec.id]
+    return spec.key_display or spec.key

@@ -1,0 +1,1 @@
+"""Modal dialogs: verdict, text prompt, choice, confirm, quote picker."""

@@ -1,0 +1,430 @@
+"""One claim: its sentence in context, provenance, figures, evidence and history.
+
+Everything shown comes from ``claims.dossier.load_dossier``; every action is a
+function of ``claims.review`` or ``claims.evidence`` run in a thread worker with
+the version of the claim on screen. When someone else changed the claim first
+(``ClaimChanged``) the screen reloads, shows what is there now and asks before
+redoing the action on the new version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from sqlmodel import Session
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.worker import Worker, get_current_worker
+
+from claims.dossier import Dossier, load_dossier
+from claims.evidence import STANCES, EvidenceRequest, add_evidence, as_quantity, remove_evidence
+from claims.quantities import Quantity
+from claims.review import (
+    STATUS_LABELS,
+    STATUSES,
+    ClaimChanged,
+    add_note,
+    assign,
+    give_verdict,
+    set_status,
+)
+from db.engine import Database
+from sources.fetching import FetchPolicy
+from tui.bindings import CLAIM_KEYS, bindings
+from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog, TextDialog
+from tui.dialogs.quote import QuotePicker
+from tui.dialogs.verdict import VerdictDialog, VerdictInput
+from tui.screens.base import DeskScreen
+from tui.terminal_text import literal, safe
+from tui.widgets.dossier_text import (
+    STANCE_STYLES,
+    context_text,
+    crosscheck_text,
+    figures_text,
+    head_text,
+    provenance_text,
+    timeline_text,
+)
+from tui.widgets.formatting import short
+from tui.workers import (
+    PREVIEW_STEPS,
+    Conflict,
+    FetchStep,
+    PagePreview,
+    PreviewReady,
+    Retry,
+    Written,
+    preview_page,
+)
+
+
+class ClaimScreen(DeskScreen):
+    AREA = "Claim"
+    BINDINGS = bindings(CLAIM_KEYS)
+
+    class Loaded(Message):
+        def __init__(self, dossier: Dossier) -> None:
+            super().__init__()
+            self.dossier = dossier
+
+    def __init__(self, claim_id: int) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.dossier: Dossier | None = None
+        self._pending_conflict: Conflict | None = None
+
+    @property
+    def version(self) -> int:
+        assert self.dossier is not None
+        return self.dossier.view.state.version
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="claim-head", markup=False)
+        with VerticalScroll(id="claim-body"):
+            yield Static("Context", classes="section-title")
+            yield Static(id="context", markup=False)
+            yield Static("Provenance", classes="section-title")
+            yield Static(id="provenance", markup=False)
+            yield Static("Figures", classes="section-title")
+            yield Static(id="figures", markup=False)
+            yield Static("Evidence", classes="section-title")
+            table: DataTable[Text] = DataTable(id="evidence", cursor_type="row")
+            table.add_column("id", key="id", width=4)
+            table.add_column("stance", key="stance", width=9)
+            table.add_column("quote", key="quote", width=60)
+            table.add_column("cross-check", key="check", width=40)
+            table.add_column("source", key="source", width=30)
+            yield table
+            yield Static("History", classes="section-title")
+            yield Static(id="history", markup=False)
+        with Horizontal(id="fetch-bar"):
+            yield Static(id="fetch-label", markup=False)
+            yield ProgressBar(total=PREVIEW_STEPS, id="fetch-progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Claim {self.claim_id}"
+        self.query_one("#fetch-bar").display = False
+        self.reload()
+
+    # Loading -----------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._load(self.desk.database, self.claim_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="claim-load")
+    def _load(self, database: Database, claim_id: int) -> None:
+        with database.read() as session:
+            dossier = load_dossier(session, claim_id)
+        self.post_message(self.Loaded(dossier))
+
+    def on_claim_screen_loaded(self, message: Loaded) -> None:
+        self.dossier = message.dossier
+        self._show(message.dossier)
+        conflict, self._pending_conflict = self._pending_conflict, None
+        if conflict is not None:
+            self._ask_to_redo(conflict)
+
+    def _show(self, d: Dossier) -> None:
+        desk = self.desk
+        self.query_one("#claim-head", Static).update(head_text(d))
+        self.query_one("#context", Static).update(context_text(d))
+        self.query_one("#provenance", Static).update(provenance_text(d, desk.stamp))
+        self.query_one("#figures", Static).update(figures_text(d))
+        table = self.query_one("#evidence", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for ev in d.evidence:
+            e = ev.evidence
+            style = "dim strike" if ev.removed else ""
+            table.add_row(
+                Text(str(e.id), style=style),
+                Text(e.stance, style=style or STANCE_STYLES.get(e.stance, "")),
+                literal(short(e.exact, 60), style=style),
+                crosscheck_text(e.crosscheck),
+                literal(short(ev.source.url, 30), style=style),
+                key=str(e.id),
+            )
+        if table.row_count:
+            table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
+        self.query_one("#history", Static).update(timeline_text(d.events, desk.age))
+
+    # Writing -----------------------------------------------------------------
+
+    def write(self, label: str, action: Callable[[Session, int], object]) -> None:
+        """Run ``action(session, version)`` in one write transaction, in a worker."""
+        database = self.desk.database
+
+        def retry(version: int) -> object:
+            with database.write() as session:
+                return action(session, version)
+
+        self._write(label, retry, self.version)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="claim-write")
+    def _write(self, label: str, retry: Retry, version: int) -> None:
+        try:
+            retry(version)
+        except ClaimChanged as exc:
+            self.post_message(Conflict(label, retry, exc))
+            return
+        self.post_message(Written(label))
+
+    def on_written(self, message: Written) -> None:
+        self.notify(message.label, timeout=3, markup=False)
+        self.reload()
+
+    def on_conflict(self, message: Conflict) -> None:
+        self._pending_conflict = message
+        self.reload()
+
+    def _ask_to_redo(self, conflict: Conflict) -> None:
+        error = conflict.error
+        d = self.dossier
+        latest = d.events[-1] if d and d.events else None
+        who = f" (last: {latest.action} by {latest.reviewer})" if latest else ""
+        question = (
+            f"Someone else changed claim {self.claim_id} since it was shown "
+            f"(version {error.loaded}, now {error.current}){who}. The screen shows it as it "
+            f"is now. {conflict.label} anyway?"
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(conflict.label, conflict.retry, error.current)
+            else:
+                self.notify("nothing changed", timeout=3)
+
+        self.app.push_screen(ConfirmDialog(safe(question), yes="Overwrite"), answered)
+
+    # Actions -----------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self.fetching:
+            self.action_cancel_fetch()
+        else:
+            self.dismiss(None)
+
+    @property
+    def fetching(self) -> bool:
+        return any(
+            w.node is self and w.group == "evidence-fetch" and not w.is_finished
+            for w in self.workers
+        )
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_verdict(self) -> None:
+        if self.dossier is None:
+            return
+        desk = self.desk
+
+        def chosen(choice: VerdictInput | None) -> None:
+            if choice is None:
+                return
+            self.write(
+                f"verdict {choice.rating} given",
+                lambda s, v: give_verdict(
+                    s,
+                    self.claim_id,
+                    choice.rating,
+                    why=choice.why,
+                    reviewer=desk.reviewer,
+                    scale=desk.scale,
+                    expected_version=v,
+                ),
+            )
+
+        self.app.push_screen(VerdictDialog(desk.scale, current=self.dossier.view.verdict), chosen)
+
+    def action_note(self) -> None:
+        reviewer = self.desk.reviewer
+
+        def typed(text: str | None) -> None:
+            if text and text.strip():
+                self.write(
+                    "note added",
+                    lambda s, v: add_note(
+                        s, self.claim_id, text, reviewer=reviewer, expected_version=v
+                    ),
+                )
+
+        self.app.push_screen(TextDialog("Note", placeholder="what you found, what to do"), typed)
+
+    def action_status(self) -> None:
+        if self.dossier is None:
+            return
+        reviewer = self.desk.reviewer
+        current = self.dossier.view.status
+        choices = [(s, STATUS_LABELS[s]) for s in STATUSES if s != current]
+
+        def chosen(status: str | None) -> None:
+            if status:
+                self.write(
+                    f"status set to {STATUS_LABELS[status]}",
+                    lambda s, v: set_status(
+                        s, self.claim_id, status, reviewer=reviewer, expected_version=v
+                    ),
+                )
+
+        self.app.push_screen(ChoiceDialog("Status", choices), chosen)
+
+    def action_assign(self) -> None:
+        if self.dossier is None:
+            return
+        reviewer = self.desk.reviewer
+
+        def typed(who: str | None) -> None:
+            if who is not None:
+                self.write(
+                    f"assigned to {who.strip() or 'nobody'}",
+                    lambda s, v: assign(
+                        s, self.claim_id, who, reviewer=reviewer, expected_version=v
+                    ),
+                )
+
+        self.app.push_screen(
+            TextDialog(
+                "Assign to (empty: nobody)",
+                value=self.dossier.view.state.assignee or reviewer,
+            ),
+            typed,
+        )
+
+    def action_remove_evidence(self) -> None:
+        table = self.query_one("#evidence", DataTable)
+        if self.dossier is None or not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is None:
+            return
+        evidence_id = int(key)
+        reviewer = self.desk.reviewer
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.write(
+                    f"evidence {evidence_id} removed",
+                    lambda s, v: remove_evidence(
+                        s, evidence_id, reviewer=reviewer, expected_version=v
+                    ),
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(f"Withdraw evidence {evidence_id} from the claim?", yes="Remove"),
+            confirmed,
+        )
+
+    # Adding evidence ---------------------------------------------------------
+
+    def action_add_evidence(self) -> None:
+        if self.dossier is None:
+            return
+
+        def got_url(url: str | None) -> None:
+            if not url or not url.strip():
+                return
+
+            def got_stance(stance: str | None) -> None:
+                if stance:
+                    self.start_preview(url.strip(), stance)
+
+            self.app.push_screen(
+                ChoiceDialog("Stance of the evidence", [(s, s) for s in STANCES]), got_stance
+            )
+
+        self.app.push_screen(TextDialog("Evidence page URL", placeholder="https://…"), got_url)
+
+    def start_preview(self, url: str, stance: str) -> None:
+        assert self.dossier is not None
+        self._show_progress(f"fetching {url}", 0)
+        view = self.dossier.view
+        self._preview(
+            url,
+            stance,
+            policy=self.desk.settings.fetch_policy(),
+            claim_text=view.claim.text,
+            quantities=[as_quantity(q) for q in view.quantities],
+            kind=view.claim.kind,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="evidence-fetch")
+    def _preview(
+        self,
+        url: str,
+        stance: str,
+        *,
+        policy: FetchPolicy,
+        claim_text: str,
+        quantities: list[Quantity],
+        kind: str,
+    ) -> None:
+        worker = get_current_worker()
+        preview = preview_page(
+            url,
+            policy=policy,
+            claim_text=claim_text,
+            quantities=quantities,
+            claim_kind=kind,
+            step=lambda label, done: self.post_message(FetchStep(label, done)),
+            cancelled=lambda: worker.is_cancelled,
+        )
+        if not worker.is_cancelled:
+            self.post_message(PreviewReady(preview, stance))
+
+    def _show_progress(self, label: str, done: int) -> None:
+        bar = self.query_one("#fetch-bar")
+        bar.display = True
+        self.query_one("#fetch-label", Static).update(literal(f"{short(label, 60)}  (esc: cancel)"))
+        self.query_one("#fetch-progress", ProgressBar).update(progress=done)
+
+    def _hide_progress(self) -> None:
+        self.query_one("#fetch-bar").display = False
+
+    def on_fetch_step(self, message: FetchStep) -> None:
+        self._show_progress(message.label, message.done)
+
+    def on_preview_ready(self, message: PreviewReady) -> None:
+        self._hide_progress()
+        preview, stance = message.preview, message.stance
+
+        def picked(quote: str | None) -> None:
+            if quote:
+                self.store_evidence(preview, stance, quote)
+
+        self.app.push_screen(QuotePicker(preview), picked)
+
+    def store_evidence(self, preview: PagePreview, stance: str, quote: str) -> None:
+        desk = self.desk
+        claim_id = self.claim_id
+
+        def retry(version: int) -> object:
+            request = EvidenceRequest(
+                claim_id=claim_id,
+                stance=stance,
+                reviewer=desk.reviewer,
+                quote=quote,
+                expected_version=version,
+            )
+            return add_evidence(
+                desk.database, request, preview.url, policy=desk.settings.fetch_policy()
+            )
+
+        self._show_progress(f"storing evidence from {preview.url}", PREVIEW_STEPS - 1)
+        self._write(f"evidence added ({stance})", retry, self.version)
+
+    def action_cancel_fetch(self) -> None:
+        cancelled = self.workers.cancel_group(self, "evidence-fetch")
+        self._hide_progress()
+        if cancelled:
+            self.notify("fetch cancelled; nothing was stored", timeout=3)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        super().on_worker_state_changed(event)
+        if event.worker.group in ("evidence-fetch", "claim-write") and event.worker.is_finished:
+            self._hide_progress()

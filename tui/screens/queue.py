@@ -1,0 +1,382 @@
+"""The claim queue: one page of claims from the database, filters, sort.
+
+Pages come from ``claims.queries.list_claims`` (offset paging, a count of all
+matches) in a thread worker, so a queue of 100,000 claims opens as fast as its
+first page; the line under the table says which rows it shows ("1-200 of 12,345").
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.worker import get_current_worker
+
+from claims.queries import ClaimFilter, ClaimPage, list_claims
+from claims.review import STATUS_LABELS, STATUSES
+from db.engine import Database
+from tui.bindings import QUEUE_KEYS, bindings
+from tui.screens.base import DeskScreen
+from tui.settings import Settings
+from tui.terminal_text import literal
+from tui.widgets.queue_table import CLAIM_MIN, COLUMNS, SORTS, claim_cells, claim_width
+
+if TYPE_CHECKING:
+    from tui.dialogs.export import ExportChoice
+
+AHEAD_FRESH_S = 20.0
+AHEAD_DELAY_S = 0.3
+
+
+def _blank_to_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+class QueueScreen(DeskScreen):
+    """Claims matching the filters, a page at a time."""
+
+    AREA = "Claim queue"
+    BINDINGS = bindings(QUEUE_KEYS)
+
+    class PageLoaded(Message):
+        def __init__(self, page: ClaimPage) -> None:
+            super().__init__()
+            self.page = page
+
+    class Exported(Message):
+        def __init__(self, claims: int, skipped: int, path: str) -> None:
+            super().__init__()
+            self.claims = claims
+            self.skipped = skipped
+            self.path = path
+
+    class PageAhead(Message):
+        def __init__(self, filters: ClaimFilter, page: ClaimPage, at: float) -> None:
+            super().__init__()
+            self.filters = filters
+            self.page = page
+            self.at = at
+
+    class PageShown(Message):
+        """A page is in the table and painted (benchmarks wait for this)."""
+
+        def __init__(self, page: ClaimPage) -> None:
+            super().__init__()
+            self.page = page
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.claim_filter = ClaimFilter()
+        self.page_offset = 0
+        self.claim_page: ClaimPage | None = None
+        self.sort_index = 0
+        self._debounce: Timer | None = None
+        self._reselect: int | None = None
+        self._warmed = False
+        self._claim_width = CLAIM_MIN
+        self._ahead: dict[tuple[ClaimFilter, int], tuple[ClaimPage, float]] = {}
+
+    def compose(self) -> ComposeResult:
+        ratings = [(r.label, r.key) for r in self.desk.scale]
+        with Horizontal(id="filters"):
+            yield Select([(STATUS_LABELS[s], s) for s in STATUSES], prompt="status", id="f-status")
+            yield Select(ratings, prompt="verdict", id="f-verdict")
+            yield Select(
+                [("numeric", "numeric"), ("factual", "factual")], prompt="kind", id="f-kind"
+            )
+            yield Input(placeholder="source", id="f-source")
+            yield Input(placeholder="assigned to", id="f-reviewer")
+            yield Input(placeholder="search text  (/)", id="f-text")
+        table: DataTable[Text] = DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        self._add_columns(table)
+        yield table
+        yield Static(id="page-info", markup=False)
+        yield Footer()
+
+    def _add_columns(self, table: DataTable[Text]) -> None:
+        self._claim_width = claim_width(self.app.size.width)
+        for key, label, width in COLUMNS:
+            table.add_column(label, key=key, width=width or self._claim_width)
+
+    def on_resize(self) -> None:
+        if claim_width(self.app.size.width) != self._claim_width:
+            table = self.query_one("#claims", DataTable)
+            table.clear(columns=True)
+            self._add_columns(table)
+            self._fill()
+
+    def on_mount(self) -> None:
+        self.title = "Claim queue"
+        self.query_one("#claims", DataTable).focus()
+        self.reload()
+
+    # Loading -----------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the current page again (shows others' changes)."""
+        self._ahead.clear()
+        self.query_one("#page-info", Static).update("loading…")
+        self._load(
+            self.desk.database,
+            self.claim_filter,
+            self.page_offset,
+            self.desk.settings.tui.page_size,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-load")
+    def _load(self, database: Database, filters: ClaimFilter, offset: int, limit: int) -> None:
+        with database.read() as session:
+            page = list_claims(session, filters, offset=offset, limit=limit)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.PageLoaded(page))
+
+    def on_queue_screen_page_loaded(self, message: PageLoaded) -> None:
+        page = message.page
+        if page.rows == [] and page.offset > 0 and page.total > 0:
+            # The page emptied under us (others' changes): go back to the last one.
+            self.page_offset = max(0, (page.total - 1) // page.limit * page.limit)
+            self.reload()
+            return
+        self.claim_page = page
+        self._fill()
+        self.call_after_refresh(self.post_message, self.PageShown(page))
+        # After the paint: the read-ahead's ORM work would hold the GIL meanwhile.
+        self.set_timer(AHEAD_DELAY_S, lambda: self._read_ahead(page))
+        if not self._warmed:
+            self._warmed = True
+            self._warm_up()
+
+    # Read-ahead: the pages either side of the one shown are loaded in the
+    # background, so that paging is as fast as painting. A page read ahead
+    # serves for AHEAD_FRESH_S seconds; reload (ctrl+r) always reads afresh.
+
+    def _read_ahead(self, page: ClaimPage) -> None:
+        if page is not self.claim_page:
+            return  # another page came meanwhile; it reads ahead for itself
+        offsets = [
+            offset
+            for offset in (page.offset + page.limit, page.offset - page.limit)
+            if 0 <= offset < page.total and not self._fresh(self.claim_filter, offset)
+        ]
+        if offsets:
+            self._load_ahead(self.desk.database, self.claim_filter, offsets, page.limit)
+
+    def _fresh(self, filters: ClaimFilter, offset: int) -> ClaimPage | None:
+        cached = self._ahead.get((filters, offset))
+        if cached is None or time.monotonic() - cached[1] > AHEAD_FRESH_S:
+            return None
+        return cached[0]
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-ahead")
+    def _load_ahead(
+        self, database: Database, filters: ClaimFilter, offsets: list[int], limit: int
+    ) -> None:
+        worker = get_current_worker()
+        for offset in offsets:
+            with database.read() as session:
+                page = list_claims(session, filters, offset=offset, limit=limit)
+            if worker.is_cancelled:
+                return
+            self.post_message(self.PageAhead(filters, page, time.monotonic()))
+
+    def on_queue_screen_page_ahead(self, message: PageAhead) -> None:
+        if message.filters == self.claim_filter:
+            self._ahead[(message.filters, message.page.offset)] = (message.page, message.at)
+
+    def _go_to(self, offset: int) -> None:
+        self.page_offset = offset
+        self._reselect = 0
+        page = self._fresh(self.claim_filter, offset)
+        if page is None:
+            self.reload()
+        else:
+            self.post_message(self.PageLoaded(page))
+
+    @work(thread=True, exit_on_error=False, group="warm-up")
+    def _warm_up(self) -> None:
+        # The claim screen pulls in fetching and extraction (a few hundred ms of
+        # imports); load them while the reviewer reads the queue, not on first Enter.
+        import tui.screens.claim  # noqa: F401
+
+    def _fill(self) -> None:
+        table = self.query_one("#claims", DataTable)
+        keep = self._reselect
+        if keep is None and table.row_count and table.cursor_row >= 0:
+            keep = table.cursor_row
+        table.clear()
+        if self.claim_page is None:
+            return
+        order = SORTS[self.sort_index]
+        rows = list(self.claim_page.rows)
+        if order.key is not None:
+            rows.sort(key=order.key, reverse=order.reverse)
+        for view in rows:
+            table.add_row(
+                *claim_cells(view, self._claim_width, self.desk.age), key=str(view.claim.id)
+            )
+        if table.row_count:
+            table.move_cursor(row=min(keep or 0, table.row_count - 1))
+        self._reselect = None
+        self._describe()
+
+    def _describe(self) -> None:
+        if self.claim_page is None:
+            return
+        parts = [self.claim_page.describe()]
+        active = [f"{k}={v}" for k, v in vars(self.claim_filter).items() if v]
+        if active:
+            parts.append("filters: " + ", ".join(active))
+        if self.sort_index:
+            parts.append(f"sorted by {SORTS[self.sort_index].label} (this page)")
+        parts.append("[ ] pages")
+        self.query_one("#page-info", Static).update(literal("  ·  ".join(parts)))
+
+    # Filters -----------------------------------------------------------------
+
+    def current_filters(self) -> ClaimFilter:
+        def select(name: str) -> str | None:
+            return _blank_to_none(self.query_one(f"#f-{name}", Select).value)
+
+        def text(name: str) -> str | None:
+            return _blank_to_none(self.query_one(f"#f-{name}", Input).value.strip())
+
+        return ClaimFilter(
+            status=select("status"),
+            verdict=select("verdict"),
+            kind=select("kind"),
+            source=text("source"),
+            reviewer=text("reviewer"),
+            text=text("text"),
+        )
+
+    def apply_filters(self) -> None:
+        wanted = self.current_filters()
+        if wanted != self.claim_filter:
+            self.claim_filter = wanted
+            self.page_offset = 0
+            self._reselect = 0
+            self.reload()
+
+    @on(Select.Changed)
+    def _select_changed(self) -> None:
+        self.apply_filters()
+
+    @on(Input.Changed)
+    def _input_changed(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(0.3, self.apply_filters)
+
+    @on(Input.Submitted)
+    def _input_submitted(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self.apply_filters()
+        self.query_one("#claims", DataTable).focus()
+
+    # Actions -----------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#claims")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.open_claim(int(event.row_key.value))
+
+    def open_claim(self, claim_id: int) -> None:
+        from tui.screens.claim import ClaimScreen
+
+        self.app.push_screen(ClaimScreen(claim_id), callback=lambda _: self.reload())
+
+    def highlighted_claim(self) -> int | None:
+        table = self.query_one("#claims", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else int(key)
+
+    def action_open_claim(self) -> None:
+        claim_id = self.highlighted_claim()
+        if claim_id is not None:
+            self.open_claim(claim_id)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#f-text", Input).focus()
+
+    def action_next_page(self) -> None:
+        if (
+            self.claim_page is not None
+            and self.page_offset + self.claim_page.limit < self.claim_page.total
+        ):
+            self._go_to(self.page_offset + self.claim_page.limit)
+
+    def action_prev_page(self) -> None:
+        if self.claim_page is not None and self.page_offset > 0:
+            self._go_to(max(0, self.page_offset - self.claim_page.limit))
+
+    def action_cycle_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self._reselect = 0
+        self._fill()
+        self.notify(f"sorted by {SORTS[self.sort_index].label}", timeout=2)
+
+    def action_clear_filters(self) -> None:
+        with self.prevent(Select.Changed, Input.Changed):
+            for select in self.query(Select):
+                select.clear()
+            for field in self.query("#filters Input").results(Input):
+                field.value = ""
+        self.apply_filters()
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    # Export ------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        from tui.dialogs.export import ExportDialog
+
+        matching = 0 if self.claim_page is None else self.claim_page.total
+        desk = self.desk
+        filters = self.claim_filter
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                self.notify(
+                    f"exporting {matching:,} claims to {choice.path}…", timeout=3, markup=False
+                )
+                self._export(desk.database, desk.settings, filters, choice)
+
+        self.app.push_screen(ExportDialog(matching, directory=Path.cwd()), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-export")
+    def _export(
+        self, database: Database, settings: Settings, filters: ClaimFilter, choice: ExportChoice
+    ) -> None:
+        from claims.reports import ReportOptions, export_report
+        from tui.workers import report_selection
+
+        summary = export_report(
+            database,
+            choice.format,
+            report_selection(database, filters),
+            output=choice.path,
+            options=ReportOptions(
+                organisation=settings.organisation, scale=settings.rating_scale()
+            ),
+        )
+        self.post_message(self.Exported(summary.claims, summary.skipped, str(choice.path)))
+
+    def on_queue_screen_exported(self, message: Exported) -> None:
+        skipped = f" ({message.skipped} without a verdict left out)" if message.skipped else ""
+        self.notify(
+            f"{message.claims:,} claims exported to {message.path}{skipped}",
+            timeout=6,
+            markup=False,
+        )

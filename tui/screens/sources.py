@@ -1,0 +1,343 @@
+"""Sources: health, last and next check, snapshot counts; a snapshot's text; diffs.
+
+Enter on a source lists its snapshots, newest first; Enter on a snapshot shows
+its extracted text; ``d`` shows what changed since the snapshot before it
+(a unified diff of the two texts, computed with difflib).
+"""
+
+from __future__ import annotations
+
+import difflib
+import threading
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from sqlmodel import col, select
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Static
+
+from db.engine import Database
+from db.models import Snapshot
+from tui.bindings import SOURCE_KEYS, bindings
+from tui.screens.base import DeskScreen
+from tui.settings import Settings
+from tui.terminal_text import literal, safe
+from tui.widgets.formatting import short
+
+if TYPE_CHECKING:
+    from sources.refresh.apply import Applied
+    from sources.refresh.check import Task
+    from sources.snapshots import SourceSummary
+
+HEALTH_STYLES = {
+    "ok": "green",
+    "changed": "yellow",
+    "moved": "yellow",
+    "gone": "red",
+    "failing": "bold red",
+}
+
+
+def diff_text(old: Snapshot, new: Snapshot) -> Text:
+    """A unified diff of two snapshots' texts, coloured, every line made safe."""
+    lines = difflib.unified_diff(
+        old.text.splitlines(),
+        new.text.splitlines(),
+        fromfile=f"snapshot {old.id} ({old.body_sha256[:12]})",
+        tofile=f"snapshot {new.id} ({new.body_sha256[:12]})",
+        lineterm="",
+        n=1,
+    )
+    out = Text()
+    for line in lines:
+        style = ""
+        if line.startswith(("+++", "---")):
+            style = "bold"
+        elif line.startswith("+"):
+            style = "green"
+        elif line.startswith("-"):
+            style = "red"
+        elif line.startswith("@@"):
+            style = "cyan"
+        out.append_text(literal(line, style=style))
+        out.append("\n")
+    out.rstrip()
+    return out or Text("the two texts are the same", style="dim")
+
+
+class SourcesScreen(DeskScreen):
+    AREA = "Sources"
+    BINDINGS = bindings(SOURCE_KEYS)
+
+    class SourcesLoaded(Message):
+        def __init__(self, summaries: list[SourceSummary]) -> None:
+            super().__init__()
+            self.summaries = summaries
+
+    class SnapshotsLoaded(Message):
+        def __init__(self, source_id: int, snapshots: list[Snapshot]) -> None:
+            super().__init__()
+            self.source_id = source_id
+            self.snapshots = snapshots
+
+    class RefreshStep(Message):
+        def __init__(self, url: str, outcome: str, done: int) -> None:
+            super().__init__()
+            self.url = url
+            self.outcome = outcome
+            self.done = done
+
+    class Refreshed(Message):
+        def __init__(self, counts: dict[str, int], *, stopped: bool, failed: bool = False) -> None:
+            super().__init__()
+            self.counts = counts
+            self.stopped = stopped
+            self.failed = failed
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.snapshots: list[Snapshot] = []
+        self.source_id: int | None = None
+        self._stop: threading.Event | None = None
+
+    def compose(self) -> ComposeResult:
+        sources: DataTable[Text] = DataTable(id="sources", cursor_type="row", zebra_stripes=True)
+        for key, label, width in (
+            ("id", "id", 4),
+            ("url", "source", 44),
+            ("health", "health", 8),
+            ("last", "last check", 20),
+            ("next", "next check", 20),
+            ("snaps", "snaps", 5),
+            ("fetches", "fetches", 7),
+            ("title", "title", 40),
+        ):
+            sources.add_column(label, key=key, width=width)
+        yield sources
+        with Horizontal(id="snapshot-pane"):
+            with Vertical(id="snapshot-list"):
+                yield Static(
+                    "Snapshots (enter: text, d: diff with previous)", classes="section-title"
+                )
+                snaps: DataTable[Text] = DataTable(id="snapshots", cursor_type="row")
+                for key, label, width in (
+                    ("id", "id", 4),
+                    ("fetched", "fetched", 20),
+                    ("http", "http", 4),
+                    ("sha", "sha256", 12),
+                    ("size", "bytes", 8),
+                ):
+                    snaps.add_column(label, key=key, width=width)
+                yield snaps
+            with VerticalScroll(id="snapshot-view"):
+                yield Static(id="snapshot-text", markup=False)
+        yield Static(id="refresh-bar", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Sources"
+        self.query_one("#refresh-bar").display = False
+        self.query_one("#sources", DataTable).focus()
+        self.reload()
+
+    def reload(self) -> None:
+        self._load_sources(self.desk.database)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sources-load")
+    def _load_sources(self, database: Database) -> None:
+        # Imported here: sources.snapshots brings in page extraction, which the
+        # queue does not need to paint.
+        from sources.snapshots import summarise_sources
+
+        with database.read() as session:
+            summaries = summarise_sources(session)
+        self.post_message(self.SourcesLoaded(summaries))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="snapshots-load")
+    def _load_snapshots(self, database: Database, source_id: int) -> None:
+        with database.read() as session:
+            snapshots = list(
+                session.exec(
+                    select(Snapshot)
+                    .where(Snapshot.source_id == source_id)
+                    .order_by(col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc())
+                ).all()
+            )
+        self.post_message(self.SnapshotsLoaded(source_id, snapshots))
+
+    # Refresh -----------------------------------------------------------------
+
+    def _refresh(self, scope: str, source_ids: list[int]) -> None:
+        if self._stop is not None:
+            self.notify("a refresh is under way; esc stops it", timeout=3)
+            return
+        self._stop = threading.Event()
+        bar = self.query_one("#refresh-bar", Static)
+        bar.display = True
+        bar.update(f"refreshing {'the source' if source_ids else 'due sources'}…  (esc: stop)")
+        self._run_refresh(self.desk.database, self.desk.settings, scope, source_ids, self._stop)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sources-refresh")
+    def _run_refresh(
+        self,
+        database: Database,
+        settings: Settings,
+        scope: str,
+        source_ids: list[int],
+        stop: threading.Event,
+    ) -> None:
+        from claims.refresh import refresh
+        from sources.refresh import RefreshPolicy
+
+        done = 0
+
+        def progress(task: Task, applied: Applied) -> None:
+            nonlocal done
+            done += 1
+            self.post_message(self.RefreshStep(task.url, applied.kind, done))
+
+        try:
+            result = refresh(
+                database,
+                policy=RefreshPolicy(),
+                fetch_policy=settings.fetch_policy(),
+                scope=scope,
+                source_ids=source_ids,
+                worker=f"tui:{settings.reviewer_name()}",
+                progress=progress,
+                stop=stop,
+            )
+        except BaseException:
+            # The worker reports the error; the screen still needs to stand down.
+            self.post_message(self.Refreshed({}, stopped=stop.is_set(), failed=True))
+            raise
+        self.post_message(self.Refreshed(dict(result.counts), stopped=stop.is_set()))
+
+    def on_sources_screen_refresh_step(self, message: RefreshStep) -> None:
+        self.query_one("#refresh-bar", Static).update(
+            literal(
+                f"{message.done} checked · {short(message.url, 60)}: {message.outcome}  (esc: stop)"
+            )
+        )
+
+    def on_sources_screen_refreshed(self, message: Refreshed) -> None:
+        self._stop = None
+        self.query_one("#refresh-bar").display = False
+        if message.failed:
+            return
+        summary = ", ".join(f"{k} {v}" for k, v in message.counts.items()) or "nothing due"
+        stopped = " (stopped)" if message.stopped else ""
+        self.notify(f"refresh{stopped}: {summary}", timeout=5, markup=False)
+        self.reload()
+        if self.source_id is not None:
+            self._load_snapshots(self.desk.database, self.source_id)
+
+    def _highlighted_source(self) -> int | None:
+        table = self.query_one("#sources", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else int(key)
+
+    def action_refresh(self) -> None:
+        source_id = self.source_id if self.focused is self.query_one("#snapshots") else None
+        source_id = source_id or self._highlighted_source()
+        if source_id is not None:
+            self._refresh("source", [source_id])
+
+    def action_refresh_due(self) -> None:
+        self._refresh("due", [])
+
+    def on_sources_screen_sources_loaded(self, message: SourcesLoaded) -> None:
+        table = self.query_one("#sources", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for s in message.summaries:
+            src = s.source
+            table.add_row(
+                Text(str(src.id)),
+                literal(short(src.url, 44)),
+                Text(src.health, style=HEALTH_STYLES.get(src.health, "")),
+                Text(self.desk.stamp(src.last_checked_at)),
+                Text(self.desk.stamp(src.next_check_at)),
+                Text(str(s.snapshot_count), justify="right"),
+                Text(str(s.fetch_count), justify="right"),
+                literal(short(src.title or "", 40)),
+                key=str(src.id),
+            )
+        if table.row_count:
+            table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
+
+    def on_sources_screen_snapshots_loaded(self, message: SnapshotsLoaded) -> None:
+        self.source_id = message.source_id
+        self.snapshots = message.snapshots
+        table = self.query_one("#snapshots", DataTable)
+        table.clear()
+        for snap in self.snapshots:
+            table.add_row(
+                Text(str(snap.id)),
+                Text(self.desk.stamp(snap.fetched_at)),
+                Text("—" if snap.http_status is None else str(snap.http_status)),
+                Text(snap.body_sha256[:12]),
+                Text(f"{snap.body_size:,}", justify="right"),
+                key=str(snap.id),
+            )
+        if self.snapshots:
+            self.show_text(self.snapshots[0])
+        table.focus()
+
+    def show_text(self, snap: Snapshot) -> None:
+        header = Text(f"snapshot {snap.id}  ·  ", style="bold")
+        header.append_text(literal(safe(snap.title or snap.final_url)))
+        header.append("\n\n")
+        header.append_text(literal(snap.text))
+        self.query_one("#snapshot-text", Static).update(header)
+        self.query_one("#snapshot-view", VerticalScroll).scroll_home(animate=False)
+
+    def _highlighted_snapshot(self) -> int | None:
+        table = self.query_one("#snapshots", DataTable)
+        if not table.row_count or not self.snapshots:
+            return None
+        return min(table.cursor_row, len(self.snapshots) - 1)
+
+    @on(DataTable.RowSelected, "#sources")
+    def _source_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self._load_snapshots(self.desk.database, int(event.row_key.value))
+
+    @on(DataTable.RowSelected, "#snapshots")
+    def _snapshot_selected(self, event: DataTable.RowSelected) -> None:
+        index = self._highlighted_snapshot()
+        if index is not None:
+            self.show_text(self.snapshots[index])
+
+    def action_open(self) -> None:
+        table = self.query_one("#sources", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            if key is not None:
+                self._load_snapshots(self.desk.database, int(key))
+
+    def action_diff(self) -> None:
+        index = self._highlighted_snapshot()
+        if index is None:
+            self.notify("open a source first (enter)", timeout=3)
+            return
+        if index + 1 >= len(self.snapshots):
+            self.notify("this is the source's first snapshot: nothing to diff against", timeout=3)
+            return
+        new, old = self.snapshots[index], self.snapshots[index + 1]
+        self.query_one("#snapshot-text", Static).update(diff_text(old, new))
+
+    def action_back(self) -> None:
+        if self._stop is not None:
+            self._stop.set()
+            self.query_one("#refresh-bar", Static).update("stopping after the checks under way…")
+            return
+        self.app.switch_mode("queue")
+
+    def action_reload(self) -> None:
+        self.reload()

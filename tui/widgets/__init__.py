@@ -1,0 +1,1 @@
+"""Widgets and the small formatting helpers the screens share."""

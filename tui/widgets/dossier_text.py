@@ -1,0 +1,136 @@
+"""A claim's dossier as Rich ``Text``: head line, context, provenance, figures, history.
+
+Pure functions from ``claims.dossier.Dossier`` to ``Text``; every string that came
+from a fetch goes through ``literal`` (no markup, no escapes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+
+from claims.dossier import Dossier
+from claims.queries import paragraph_around
+from claims.review import STATUS_LABELS
+from db.models import ReviewEvent
+from tui.terminal_text import literal
+from tui.widgets.formatting import figure, short
+
+TimeText = Callable[[datetime | None], str]
+"""How the screen shows a time (``Desk.stamp``, ``Desk.age``): fixed or hidden in tests."""
+
+STANCE_STYLES = {"supports": "green", "refutes": "red", "context": "cyan"}
+CHECK_STYLES = {"within": "green", "agrees": "green", "contradicts": "red", "differs": "red"}
+
+
+def head_text(d: Dossier) -> Text:
+    view, claim = d.view, d.view.claim
+    verdict = d.verdicts.get(None)
+    head = Text.assemble(
+        (f"Claim {claim.id}", "bold"),
+        f"  ·  {claim.kind}  ·  ",
+        (STATUS_LABELS.get(view.status, view.status), "bold"),
+        "  ·  verdict ",
+        (verdict["label"] if verdict else "—", "bold"),
+        f"  ·  version {view.state.version}",
+    )
+    if view.state.assignee:
+        head.append("  ·  assigned to ")
+        head.append_text(literal(view.state.assignee))
+    return head
+
+
+def context_text(d: Dossier) -> Text:
+    """The claim's paragraph from the snapshot, the sentence itself highlighted."""
+    claim = d.view.claim
+    paragraph, start, end = paragraph_around(d.view.snapshot.text, claim.start, claim.end)
+    # Cleaned piecewise so that the highlight stays on the sentence's own characters.
+    return Text.assemble(
+        literal(paragraph[:start]),
+        literal(paragraph[start:end], style="reverse bold"),
+        literal(paragraph[end:]),
+    )
+
+
+def provenance_text(d: Dossier, stamp: TimeText) -> Text:
+    view, claim, snap = d.view, d.view.claim, d.view.snapshot
+    rows = [
+        ("source", view.source.url),
+        ("title", snap.title or "—"),
+        ("fetched", stamp(snap.fetched_at)),
+        ("HTTP status", "—" if snap.http_status is None else str(snap.http_status)),
+        ("snapshot", f"#{snap.id}  sha256 {snap.body_sha256}"),
+        ("span", f"{claim.start}-{claim.end} of {len(snap.text):,} characters"),
+        ("claimant", claim.claimant or "—"),
+    ]
+    out = Text()
+    for label, value in rows:
+        out.append(f"{label:>12}  ", style="dim")
+        out.append_text(literal(value))
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+def figures_text(d: Dossier) -> Text:
+    """Each figure as written, then normalised with its interval."""
+    out = Text()
+    for q in d.view.quantities:
+        out.append_text(literal(q.surface))
+        out.append("  →  ", style="dim")
+        out.append_text(literal(figure(q)))
+        details = [q.kind] + ([f"hedge {q.hedge}"] if q.hedge else [])
+        out.append_text(literal(f"   ({', '.join(details)})", style="dim"))
+        out.append("\n")
+    out.rstrip()
+    return out or Text("none", style="dim")
+
+
+def crosscheck_text(checks: list[dict[str, Any]]) -> Text:
+    """Each comparison as "claimed → found: result"."""
+    out = Text()
+    for n, check in enumerate(checks):
+        if n:
+            out.append("; ")
+        claimed = (check.get("claimed") or {}).get("surface", "?")
+        found = (check.get("evidence") or {}).get("surface", "—")
+        result = str(check.get("result", "?"))
+        out.append_text(literal(f"{claimed} → {found}: "))
+        out.append(result, style=CHECK_STYLES.get(result, "yellow"))
+    return out if checks else Text("no figures compared", style="dim")
+
+
+def timeline_text(events: list[ReviewEvent], age: TimeText) -> Text:
+    """The history, newest first: version, age, reviewer, action, what changed."""
+    out = Text()
+    for event in reversed(events):
+        out.append(f"v{event.version:<3} ", style="dim")
+        out.append(f"{age(event.at):>4}  ", style="dim")
+        out.append_text(literal(f"{event.reviewer}  ", style="italic"))
+        out.append(event.action, style="bold")
+        out.append_text(literal(event_detail(event)))
+        out.append("\n")
+    out.rstrip()
+    return out or Text("no review yet", style="dim")
+
+
+def event_detail(event: ReviewEvent) -> str:
+    after = event.after
+    parts: list[str] = []
+    if isinstance(after, dict):
+        if "label" in after:
+            parts.append(str(after["label"]))
+        if "quote" in after:
+            parts.append(f'"{short(str(after["quote"]), 50)}"')
+    elif after is not None:
+        parts.append(f"{event.before or '—'} → {after}")
+    if event.target:
+        parts.append(event.target)
+    if event.evidence_id is not None:
+        parts.append(f"evidence {event.evidence_id}")
+    if event.text:
+        parts.append(short(event.text, 80))
+    return ("  " + "  ·  ".join(parts)) if parts else ""
