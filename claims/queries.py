@@ -151,13 +151,14 @@ def list_claims(
     base = base.join(Snapshot, col(Snapshot.id) == Claim.snapshot_id)
     base = base.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
     query = _filtered(base, filters)
-    count_query = _filtered(
-        select(func.count())
-        .select_from(Claim)
-        .join(Source, col(Source.id) == Claim.source_id)
-        .join(ClaimState, col(ClaimState.claim_id) == Claim.id),
-        filters,
-    )
+    # Count with only the joins the filters need: on 100,000 claims an
+    # unfiltered count is an index scan of one table.
+    count_query = select(func.count()).select_from(Claim)
+    if filters.source and not filters.source.isdigit():
+        count_query = count_query.join(Source, col(Source.id) == Claim.source_id)
+    if filters.status or filters.verdict or filters.reviewer:
+        count_query = count_query.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
+    count_query = _filtered(count_query, filters)
     total = int(session.exec(count_query).one())
     rows = session.exec(
         query.order_by(
