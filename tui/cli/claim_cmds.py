@@ -79,13 +79,13 @@ def claims_command(
             writer.writerow([spreadsheet_safe(cell) for cell in [*row, v.claim.text, v.source.url]])
         return
     console = Console(highlight=False)
-    table = Table(box=None)
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False)
     # One line per claim: long cells are cut, `factdesk show` gives them whole.
     # Fixed widths, because Rich squeezes short columns away next to a long one.
-    widths = {"id": 5, "status": 9, "kind": 8, "figures": 20, "claimant": 18}
+    widths = {"id": 5, "status": 13, "kind": 7, "figures": 16, "claimant": 14}
     for name, width in widths.items():
         table.add_column(name, no_wrap=True, overflow="ellipsis", width=width)
-    rest = max(20, console.width - sum(widths.values()) - 2 * len(widths) - 2)
+    rest = max(20, console.width - sum(widths.values()) - len(widths) - 1)
     table.add_column("claim", no_wrap=True, overflow="ellipsis", width=rest)
     for v in page.rows:
         table.add_row(
