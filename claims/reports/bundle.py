@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
+import tempfile
 import zipfile
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
+
+import ijson  # type: ignore[import-untyped]
 
 from claims.reports.context import ReportJob
 from claims.reports.errors import BundleInvalid
@@ -42,6 +45,18 @@ REPORT = "report.json"
 WARC = "sources.warc.gz"
 MANIFEST = "manifest-sha256.txt"
 _CHUNK = 1 << 20
+_SNAPSHOT_KEYS = (
+    "id",
+    "final_url",
+    "fetched_at",
+    "body_sha256",
+    "text_sha256",
+    "extractor",
+    "charset",
+    "charset_source",
+    "media_type",
+)
+"""What verification needs of each snapshot (headers and the rest are left behind)."""
 
 
 class _Hashing(io.RawIOBase):
@@ -140,25 +155,24 @@ def _check_manifest(zf: zipfile.ZipFile, path: Path, check: BundleCheck) -> None
             raise BundleInvalid(f"{path}: no {required} in the bundle; nothing to verify")
 
 
-def _passages(report: dict[str, Any]) -> dict[int, list[_Passage]]:
-    """Every quoted passage of the report, by the snapshot it quotes."""
-    out: dict[int, list[_Passage]] = defaultdict(list)
-    for claim in report["claims"]:
-        selector = claim["selector"]
-        out[claim["snapshot_id"]].append(
-            _Passage(f"claim {claim['id']}", claim["start"], claim["end"], selector["exact"])
+def _passages(claim: dict[str, Any]) -> Iterator[tuple[int, _Passage]]:
+    """Every quoted passage of one claim, with the id of the snapshot it quotes."""
+    selector = claim["selector"]
+    yield (
+        claim["snapshot_id"],
+        _Passage(f"claim {claim['id']}", claim["start"], claim["end"], selector["exact"]),
+    )
+    for e in claim["evidence"]:
+        position = next(s for s in e["selector"] if s["type"] == "TextPositionSelector")
+        yield (
+            e["snapshot_id"],
+            _Passage(
+                f"claim {claim['id']} evidence {e['id']}",
+                position["start"],
+                position["end"],
+                e["quote"],
+            ),
         )
-        for e in claim["evidence"]:
-            position = next(s for s in e["selector"] if s["type"] == "TextPositionSelector")
-            out[e["snapshot_id"]].append(
-                _Passage(
-                    f"claim {claim['id']} evidence {e['id']}",
-                    position["start"],
-                    position["end"],
-                    e["quote"],
-                )
-            )
-    return out
 
 
 def reextract(body: bytes, snapshot: dict[str, Any]) -> str:
@@ -173,27 +187,97 @@ def reextract(body: bytes, snapshot: dict[str, Any]) -> str:
     return article.text
 
 
-def _check_snapshot(
-    snapshot: dict[str, Any], body: bytes, passages: list[_Passage], check: BundleCheck
+class _Texts:
+    """The re-extracted text of each archived snapshot, kept on disk, not in memory.
+
+    Passages are checked claim by claim, long after the WARC pass that
+    extracted the texts; a few recent texts stay in memory, since a claim's
+    neighbours quote the same article.
+    """
+
+    def __init__(self, folder: Path, keep: int = 32) -> None:
+        self.folder = folder
+        self.keep = keep
+        self.recent: OrderedDict[int, str] = OrderedDict()
+
+    def _path(self, snapshot_id: int) -> Path:
+        return self.folder / f"{snapshot_id}.txt"
+
+    def put(self, snapshot_id: int, text: str) -> None:
+        self._path(snapshot_id).write_text(text, encoding="utf-8", newline="")
+
+    def get(self, snapshot_id: int) -> str | None:
+        """The text, or None when no archived body matched the snapshot (reported apart)."""
+        text = self.recent.pop(snapshot_id, None)
+        if text is None:
+            path = self._path(snapshot_id)
+            if not path.exists():
+                return None
+            text = path.read_text(encoding="utf-8")
+        self.recent[snapshot_id] = text
+        if len(self.recent) > self.keep:
+            self.recent.popitem(last=False)
+        return text
+
+
+def _report_items(zf: zipfile.ZipFile, path: Path, prefix: str) -> Iterator[Any]:
+    """The items at ``prefix`` of the bundle's report, parsed as the file streams by."""
+    try:
+        with zf.open(REPORT) as entry:
+            yield from ijson.items(entry, prefix)
+    except ijson.JSONError as exc:
+        raise BundleInvalid(f"{path}: {REPORT} is not valid JSON ({exc})") from None
+
+
+def _check_texts(
+    zf: zipfile.ZipFile,
+    snapshots: list[dict[str, Any]],
+    texts: _Texts,
+    check: BundleCheck,
 ) -> None:
-    text = reextract(body, snapshot)
-    where = f"snapshot {snapshot['id']} ({snapshot['final_url']})"
-    if text_sha256(text) != snapshot["text_sha256"]:
-        check.problems.append(
-            f"{where}: the text extracted again from the archived bytes differs from the text "
-            f"the report quotes (extractor then: {snapshot['extractor']})"
-        )
-    for p in passages:
-        if text[p.start : p.end] == p.exact:
-            check.passages += 1
-        else:
+    """Find each snapshot's body in the WARC, extract its text again, compare hashes."""
+    by_body: dict[tuple[str, datetime], list[dict[str, Any]]] = defaultdict(list)
+    for snapshot in snapshots:
+        when = datetime.fromisoformat(snapshot["fetched_at"])
+        by_body[(snapshot["body_sha256"], when)].append(snapshot)
+    seen: set[int] = set()
+    try:
+        with zf.open(WARC) as warc:
+            for archived in read_bodies(warc):  # type: ignore[arg-type]
+                digest = hashlib.sha256(archived.body).hexdigest()
+                for snapshot in by_body.get((digest, archived.date), []):
+                    seen.add(snapshot["id"])
+                    check.snapshots += 1
+                    text = reextract(archived.body, snapshot)
+                    texts.put(snapshot["id"], text)
+                    if text_sha256(text) != snapshot["text_sha256"]:
+                        check.problems.append(
+                            f"{_where(snapshot)}: the text extracted again from the archived "
+                            "bytes differs from the text the report quotes "
+                            f"(extractor then: {snapshot['extractor']})"
+                        )
+    except WarcError as exc:
+        check.problems.append(f"{WARC}: {exc}")
+    for snapshot in snapshots:
+        if snapshot["id"] not in seen:
             check.problems.append(
-                f"{p.label}: the quoted passage is not at characters {p.start}-{p.end} of {where}"
+                f"snapshot {snapshot['id']}: no body with SHA-256 {snapshot['body_sha256']} "
+                f"archived at {snapshot['fetched_at']} in {WARC}"
             )
 
 
+def _where(snapshot: dict[str, Any]) -> str:
+    return f"snapshot {snapshot['id']} ({snapshot['final_url']})"
+
+
 def verify_bundle(path: Path) -> BundleCheck:
-    """Check ``path`` as described above; problems are listed, not raised."""
+    """Check ``path`` as described above; problems are listed, not raised.
+
+    Memory stays flat whatever the size of the report: the report is parsed
+    as it streams out of the zip (ijson), twice (its snapshots, then its
+    claims), and the texts extracted from the WARC wait on disk in a
+    temporary folder until the claims that quote them come by.
+    """
     check = BundleCheck()
     try:
         zf = zipfile.ZipFile(path)
@@ -201,40 +285,34 @@ def verify_bundle(path: Path) -> BundleCheck:
         raise BundleInvalid(f"{path}: no such file; check the path") from None
     except (zipfile.BadZipFile, OSError) as exc:
         raise BundleInvalid(f"{path}: not a readable zip file ({exc}); is it a bundle?") from None
-    with zf:
+    with zf, tempfile.TemporaryDirectory(prefix="factdesk-verify-") as folder:
         _check_manifest(zf, path, check)
-        try:
-            report = json.loads(zf.read(REPORT))
-        except ValueError as exc:
-            raise BundleInvalid(f"{path}: {REPORT} is not valid JSON ({exc})") from None
-        if not isinstance(report, dict) or report.get("format") != REPORT_FORMAT:
+        if next(_report_items(zf, path, "format"), None) != REPORT_FORMAT:
             raise BundleInvalid(f"{path}: {REPORT} is not a factdesk report")
-        check.claims = len(report["claims"])
-        passages = _passages(report)
-        by_body: dict[tuple[str, datetime], list[dict[str, Any]]] = defaultdict(list)
-        for snapshot in report["snapshots"]:
-            when = datetime.fromisoformat(snapshot["fetched_at"])
-            by_body[(snapshot["body_sha256"], when)].append(snapshot)
-        seen: set[int] = set()
-        try:
-            with zf.open(WARC) as warc:
-                for archived in read_bodies(warc):  # type: ignore[arg-type]
-                    digest = hashlib.sha256(archived.body).hexdigest()
-                    for snapshot in by_body.get((digest, archived.date), []):
-                        seen.add(snapshot["id"])
-                        check.snapshots += 1
-                        _check_snapshot(
-                            snapshot, archived.body, passages.get(snapshot["id"], []), check
-                        )
-        except WarcError as exc:
-            check.problems.append(f"{WARC}: {exc}")
-        for snapshot in report["snapshots"]:
-            if snapshot["id"] not in seen:
-                check.problems.append(
-                    f"snapshot {snapshot['id']}: no body with SHA-256 {snapshot['body_sha256']} "
-                    f"archived at {snapshot['fetched_at']} in {WARC}"
-                )
-        known = {s["id"] for s in report["snapshots"]}
-        for snapshot_id in sorted(set(passages) - known):
+        snapshots = [
+            {key: snapshot.get(key) for key in _SNAPSHOT_KEYS}
+            for snapshot in _report_items(zf, path, "snapshots.item")
+        ]
+        texts = _Texts(Path(folder))
+        _check_texts(zf, snapshots, texts, check)
+        known = {s["id"]: s for s in snapshots}
+        unknown: set[int] = set()
+        for claim in _report_items(zf, path, "claims.item"):
+            check.claims += 1
+            for snapshot_id, p in _passages(claim):
+                if snapshot_id not in known:
+                    unknown.add(snapshot_id)
+                    continue
+                text = texts.get(snapshot_id)
+                if text is None:
+                    continue  # its body is missing from the WARC: reported once above
+                if text[p.start : p.end] == p.exact:
+                    check.passages += 1
+                else:
+                    check.problems.append(
+                        f"{p.label}: the quoted passage is not at characters "
+                        f"{p.start}-{p.end} of {_where(known[snapshot_id])}"
+                    )
+        for snapshot_id in sorted(unknown):
             check.problems.append(f"snapshot {snapshot_id}: quoted but not in the report")
     return check

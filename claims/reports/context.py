@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session
 
 from claims.ratings import RatingScale
-from claims.reports.selection import PAGE_SIZE, ReportSelection, iter_claims
+from claims.reports.selection import PAGE_SIZE, Detail, ReportSelection, iter_claims
 from db.types import utcnow
 
 Progress = Callable[[int], None]
@@ -48,9 +48,11 @@ class ReportJob:
     """Claims left out of a format that cannot hold them (ClaimReview: no verdict)."""
     snapshots: int = 0
 
-    def pages(self) -> Iterator[list[dict[str, Any]]]:
+    def pages(self, detail: Detail = Detail.full) -> Iterator[list[dict[str, Any]]]:
         """The selected claims page by page; counts them and reports progress."""
-        for page in iter_claims(self.session, self.selection, page_size=self.options.page_size):
+        for page in iter_claims(
+            self.session, self.selection, page_size=self.options.page_size, detail=detail
+        ):
             yield page
             self.claims += len(page)
             if self.progress is not None:

@@ -14,6 +14,7 @@ import io
 from typing import Any, BinaryIO
 
 from claims.reports.context import ReportJob
+from claims.reports.selection import Detail
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -133,7 +134,7 @@ def write_csv(job: ReportJob, stream: BinaryIO) -> None:
         writer = csv.writer(out)
         per_quantity = job.options.csv_rows == "quantities"
         writer.writerow(QUANTITY_COLUMNS if per_quantity else CLAIM_COLUMNS)
-        for page in job.pages():
+        for page in job.pages(Detail.summary):
             if per_quantity:
                 for claim in page:
                     writer.writerows(quantity_rows(claim))

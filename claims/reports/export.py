@@ -10,6 +10,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlmodel import Session
+
 from claims.reports.bundle import write_bundle
 from claims.reports.claimreview import write_claimreview
 from claims.reports.context import Progress, ReportJob, ReportOptions
@@ -104,21 +106,34 @@ def export_report(
         if not database.is_sqlite:
             # One consistent view of the data for the whole export.
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        total = count_claims(session, selection)
-        if total == 0:
-            raise EmptySelection(
-                "no claim matches the filters; nothing was written; "
-                "widen the filters (list claims with `factdesk claims`)"
-            )
-        if on_total is not None:
-            on_total(total)
-        job = ReportJob(session, selection, options, total, progress)
-        writer = WRITERS[fmt]
-        if output is not None:
-            with atomic_file(output) as out:
-                writer(job, out)
-        else:
-            assert stream is not None
-            writer(job, stream)
-            stream.flush()
+        return _export(session, fmt, selection, output, stream, options, progress, on_total)
+
+
+def _export(
+    session: Session,
+    fmt: ReportFormat,
+    selection: ReportSelection,
+    output: Path | None,
+    stream: BinaryIO | None,
+    options: ReportOptions,
+    progress: Progress | None,
+    on_total: Callable[[int], None] | None,
+) -> ReportSummary:
+    total = count_claims(session, selection)
+    if total == 0:
+        raise EmptySelection(
+            "no claim matches the filters; nothing was written; "
+            "widen the filters (list claims with `factdesk claims`)"
+        )
+    if on_total is not None:
+        on_total(total)
+    job = ReportJob(session, selection, options, total, progress)
+    writer = WRITERS[fmt]
+    if output is not None:
+        with atomic_file(output) as out:
+            writer(job, out)
+    else:
+        assert stream is not None
+        writer(job, stream)
+        stream.flush()
     return ReportSummary(fmt, output, job.claims, job.snapshots, job.skipped)

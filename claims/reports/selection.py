@@ -20,25 +20,22 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
 import orjson
 from sqlalchemy import (
     ColumnElement,
     Select,
-    String,
-    Text,
-    and_,
-    cast,
     exists,
     func,
     or_,
     select,
-    type_coerce,
     union,
 )
 from sqlmodel import Session, col
 
+from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from db.models import (
     Claim,
     ClaimQuantity,
@@ -51,6 +48,18 @@ from db.models import (
 
 PAGE_SIZE = 1000
 """Claims read per query: big enough to amortise a round trip, small enough to stay flat."""
+
+
+class Detail(Enum):
+    """How much of each claim a report reads."""
+
+    full = "full"
+    """The whole dossier: history, evidence with quotes, selectors and cross-checks."""
+    summary = "summary"
+    """What a one-line-per-claim table prints: the claim, its figures, its current
+    verdicts, and per evidence only id, stance, source URL and whether it was
+    removed; ``history`` is empty. Most of an export's rows are history and
+    quotes, so a table reads a fraction of them."""
 
 
 @dataclass(frozen=True)
@@ -78,44 +87,6 @@ class ReportSelection:
             "reviewer": self.reviewer,
             "since": self.since.isoformat() if self.since else None,
         }
-
-
-def iso(value: datetime | str) -> str:
-    """ISO 8601 of a UTC timestamp as ``datetime.isoformat`` writes it.
-
-    SQLite hands timestamps back as text ("2026-01-02 03:04:05.000000", UTC);
-    rewriting that text costs a tenth of parsing it into a datetime, which is
-    most of an export's time otherwise.
-    """
-    if isinstance(value, datetime):
-        return value.isoformat()
-    micros = value[19:26]
-    return f"{value[:10]}T{value[11:19]}{'' if micros in ('', '.000000') else micros}+00:00"
-
-
-def load(value: str | None) -> Any:
-    """A JSON column's value from its text, decoded by orjson (several times faster
-    than the json module SQLAlchemy and psycopg use)."""
-    return None if value is None else orjson.loads(value)
-
-
-class _Reader:
-    """Runs report queries at the SQL level: rows, not ORM objects."""
-
-    def __init__(self, session: Session) -> None:
-        self.connection = session.connection()
-        self.sqlite = self.connection.dialect.name == "sqlite"
-
-    def ts(self, column: Any) -> Any:
-        """A timestamp column, as raw text on SQLite (see :func:`iso`)."""
-        return type_coerce(column, String) if self.sqlite else column
-
-    def json(self, column: Any) -> Any:
-        """A JSON column as its text, on both engines (see :func:`load`)."""
-        return cast(column, Text)
-
-    def all(self, query: Any) -> Sequence[Any]:
-        return self.connection.execute(query).all()
 
 
 def _conditions(selection: ReportSelection) -> list[ColumnElement[bool]]:
@@ -167,7 +138,7 @@ def _claim_ids(selection: ReportSelection) -> Select[Any]:
     return _joined(select(col(Claim.id)).select_from(Claim)).where(*_conditions(selection))
 
 
-def _claim_columns(r: _Reader) -> tuple[Any, ...]:
+def _claim_columns(r: Reader) -> tuple[Any, ...]:
     return (
         col(Claim.id),
         col(Claim.text),
@@ -207,11 +178,19 @@ def _claim_columns(r: _Reader) -> tuple[Any, ...]:
 
 
 def iter_claims(
-    session: Session, selection: ReportSelection, *, page_size: int = PAGE_SIZE
+    session: Session,
+    selection: ReportSelection,
+    *,
+    page_size: int = PAGE_SIZE,
+    detail: Detail = Detail.full,
 ) -> Iterator[list[dict[str, Any]]]:
-    """The selected claims as dossier dicts, in pages of ``page_size``, by id."""
+    """The selected claims as dossier dicts, in pages of ``page_size``, by id.
+
+    With ``Detail.summary`` each claim holds only what a one-line-per-claim
+    table prints (see :class:`Detail`).
+    """
     conditions = _conditions(selection)
-    reader = _Reader(session)
+    reader = Reader(session)
     columns = _claim_columns(reader)
     last = 0
     while True:
@@ -225,90 +204,79 @@ def iter_claims(
         rows = reader.all(query)
         if not rows:
             return
-        ids = [row.id for row in rows]
+        ids = [row[0] for row in rows]
         last = ids[-1]
-        yield _page(reader, rows, ids)
+        yield _page(reader, rows, ids, detail)
 
 
-def _page(reader: _Reader, rows: Sequence[Any], ids: list[int]) -> list[dict[str, Any]]:
+def _page(
+    reader: Reader, rows: Sequence[Any], ids: list[int], detail: Detail
+) -> list[dict[str, Any]]:
+    full = detail is Detail.full
     quantities = _quantities(reader, ids)
-    events = _events(reader, ids)
-    evidence = _evidence(reader, ids)
-    page = []
-    for row in rows:
-        claim_events = events.get(row.id, [])
-        page.append(
-            _claim_json(row, quantities.get(row.id, []), evidence.get(row.id, []), claim_events)
+    events, verdicts, removed = _events(reader, ids, full=full)
+    evidence = _evidence(reader, ids, removed) if full else _evidence_links(reader, ids, removed)
+    no_verdicts: dict[str | None, dict[str, Any]] = {}
+    page: list[dict[str, Any]] = []
+    append = page.append
+    loads = orjson.loads
+    for (
+        id_, text, start, end, spans, exact, prefix, suffix, kind, claimant, subject,
+        language, checkworthiness, fingerprint, extractor, derived_from, created_at,
+        source_id, snapshot_id, source_url, body_sha256, fetched_at, http_status,
+        final_url, title, byline, site_name, published, canonical_url,
+        status, verdict, assignee, evidence_count, version,
+    ) in rows:  # fmt: skip
+        claim_verdicts = verdicts.get(id_, no_verdicts)
+        append(
+            {
+                "id": id_,
+                "text": text,
+                "start": start,
+                "end": end,
+                "kind": kind,
+                "claimant": claimant,
+                "subject": subject,
+                "quantities": quantities.get(id_, []),
+                "checkworthiness": round(checkworthiness, 3),
+                "fingerprint": fingerprint,
+                "derived_from": [] if derived_from == "[]" else loads(derived_from),
+                "spans": [{"start": s, "end": e} for s, e in loads(spans)],
+                "selector": {
+                    "type": "TextQuoteSelector",
+                    "exact": exact,
+                    "prefix": prefix,
+                    "suffix": suffix,
+                },
+                "status": status or "new",
+                "verdict": verdict,
+                "assignee": assignee,
+                "evidence_count": evidence_count or 0,
+                "version": version or 0,
+                "language": language,
+                "source_id": source_id,
+                "source_url": source_url,
+                "snapshot_id": snapshot_id,
+                "snapshot_sha256": body_sha256,
+                "fetched_at": fetched_at,
+                "http_status": http_status,
+                "extractor": extractor,
+                "created_at": created_at,
+                "article": {
+                    "title": title,
+                    "byline": byline,
+                    "site_name": site_name,
+                    "published": published,
+                    "final_url": final_url,
+                    "canonical_url": canonical_url,
+                },
+                "verdict_detail": claim_verdicts.get(None),
+                "figure_verdicts": {t: v for t, v in claim_verdicts.items() if t is not None},
+                "evidence": evidence.get(id_, []),
+                "history": events.get(id_, []),
+            }
         )
     return page
-
-
-def _claim_json(
-    row: Any,
-    quantities: list[dict[str, Any]],
-    evidence: list[dict[str, Any]],
-    events: list[dict[str, Any]],
-) -> dict[str, Any]:
-    verdicts: dict[str | None, dict[str, Any]] = {}
-    removed: set[int] = set()
-    for event in events:
-        if event["action"] == "verdict" and isinstance(event["after"], dict):
-            verdicts[event["target"]] = {
-                **event["after"],
-                "why": event["text"],
-                "by": event["reviewer"],
-                "at": event["at"],
-            }
-        elif event["action"] == "evidence_removed" and event["evidence_id"] is not None:
-            removed.add(event["evidence_id"])
-    for item in evidence:
-        item["removed"] = item["id"] in removed
-    return {
-        "id": row.id,
-        "text": row.text,
-        "start": row.start,
-        "end": row.end,
-        "kind": row.kind,
-        "claimant": row.claimant,
-        "subject": row.subject,
-        "quantities": quantities,
-        "checkworthiness": round(row.checkworthiness, 3),
-        "fingerprint": row.fingerprint,
-        "derived_from": load(row.derived_from),
-        "spans": [{"start": s, "end": e} for s, e in load(row.spans)],
-        "selector": {
-            "type": "TextQuoteSelector",
-            "exact": row.exact,
-            "prefix": row.prefix,
-            "suffix": row.suffix,
-        },
-        "status": row.status or "new",
-        "verdict": row.verdict,
-        "assignee": row.assignee,
-        "evidence_count": row.evidence_count or 0,
-        "version": row.version or 0,
-        "language": row.language,
-        "source_id": row.source_id,
-        "source_url": row.source_url,
-        "snapshot_id": row.snapshot_id,
-        "snapshot_sha256": row.body_sha256,
-        "fetched_at": iso(row.fetched_at),
-        "http_status": row.http_status,
-        "extractor": row.extractor,
-        "created_at": iso(row.created_at),
-        "article": {
-            "title": row.title,
-            "byline": row.byline,
-            "site_name": row.site_name,
-            "published": row.published,
-            "final_url": row.final_url,
-            "canonical_url": row.canonical_url,
-        },
-        "verdict_detail": verdicts.get(None),
-        "figure_verdicts": {t: v for t, v in verdicts.items() if t is not None},
-        "evidence": evidence,
-        "history": events,
-    }
 
 
 _QUANTITY_KEYS = (
@@ -325,117 +293,146 @@ _QUANTITY_KEYS = (
 )
 
 
-def _quantities(r: _Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def _quantities(r: Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     q = ClaimQuantity
-    rows = r.all(
-        select(
-            col(q.claim_id),
-            col(q.value),
-            col(q.low),
-            col(q.high),
-            col(q.kind),
-            col(q.unit),
-            col(q.approximate),
-            col(q.hedge),
-            col(q.surface),
-            col(q.start),
-            col(q.end),
+
+    def build(where: ClaimFilter) -> AnySelect:
+        return (
+            select(
+                col(q.claim_id),
+                col(q.value),
+                col(q.low),
+                col(q.high),
+                col(q.kind),
+                col(q.unit),
+                col(q.approximate),
+                col(q.hedge),
+                col(q.surface),
+                col(q.start),
+                col(q.end),
+            )
+            .where(where(col(q.claim_id)))
+            .order_by(col(q.claim_id), col(q.position))
         )
-        .where(col(q.claim_id).in_(ids))
-        .order_by(col(q.claim_id), col(q.position))
-    )
+
+    rows = r.of_claims("quantities", build, ids)
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    keys = _QUANTITY_KEYS
     # The columns come in the order of the JSON keys: zip builds each object in C.
     for row in rows:
-        out[row[0]].append(dict(zip(_QUANTITY_KEYS, row[1:], strict=True)))
+        quantity = dict(zip(keys, row[1:], strict=True))
+        # Read without result types: SQLite's booleans come back as 0 and 1.
+        quantity["approximate"] = bool(quantity["approximate"])
+        out[row[0]].append(quantity)
     return out
 
 
-def _events(r: _Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+_Verdicts = dict[int, dict[str | None, dict[str, Any]]]
+
+
+def _events(
+    r: Reader, ids: list[int], *, full: bool
+) -> tuple[dict[int, list[dict[str, Any]]], _Verdicts, set[int]]:
+    """The review history of the page's claims, with what it decides along the way:
+    each claim's current verdicts (the latest per target) and the removed evidence.
+
+    Without ``full`` only the events those two need are read, and no history is kept.
+    """
     e = ReviewEvent
-    rows = r.all(
-        select(
-            col(e.claim_id),
-            col(e.version),
-            r.ts(col(e.at)).label("at"),
-            col(e.reviewer),
-            col(e.action),
-            col(e.target),
-            r.json(col(e.before)).label("before"),
-            r.json(col(e.after)).label("after"),
-            col(e.text),
-            col(e.evidence_id),
+
+    def build(where: ClaimFilter) -> AnySelect:
+        query = (
+            select(
+                col(e.claim_id),
+                col(e.version),
+                r.ts(col(e.at)),
+                col(e.reviewer),
+                col(e.action),
+                col(e.target),
+                r.json(col(e.before)),
+                r.json(col(e.after)),
+                col(e.text),
+                col(e.evidence_id),
+            )
+            .where(where(col(e.claim_id)))
+            .order_by(col(e.claim_id), col(e.version))
         )
-        .where(col(e.claim_id).in_(ids))
-        .order_by(col(e.claim_id), col(e.version))
-    )
-    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        if not full:
+            query = query.where(col(e.action).in_(("verdict", "evidence_removed")))
+        return query
+
+    history: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    verdicts: _Verdicts = defaultdict(dict)
+    removed: set[int] = set()
+    loads = orjson.loads
+    rows = r.of_claims("events" if full else "decisive events", build, ids)
     for claim_id, version, at, reviewer, action, target, before, after, text, ev in rows:
-        out[claim_id].append(
-            {
-                "version": version,
-                "at": iso(at),
-                "reviewer": reviewer,
-                "action": action,
-                "target": target,
-                "before": None if before == "null" else load(before),
-                "after": load(after),
-                "text": text,
-                "evidence_id": ev,
-            }
-        )
-    return out
+        after_value = None if after is None else loads(after)
+        if action == "verdict":
+            if isinstance(after_value, dict):
+                verdicts[claim_id][target] = {
+                    **after_value,
+                    "why": text,
+                    "by": reviewer,
+                    "at": at,
+                }
+        elif action == "evidence_removed" and ev is not None:
+            removed.add(ev)
+        if full:
+            history[claim_id].append(
+                {
+                    "version": version,
+                    "at": at,
+                    "reviewer": reviewer,
+                    "action": action,
+                    "target": target,
+                    "before": None if before is None or before == "null" else loads(before),
+                    "after": after_value,
+                    "text": text,
+                    "evidence_id": ev,
+                }
+            )
+    return history, verdicts, removed
 
 
-def _evidence(r: _Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def _evidence(r: Reader, ids: list[int], removed: set[int]) -> dict[int, list[dict[str, Any]]]:
     e = Evidence
-    rows = r.all(
-        select(
-            col(e.id),
-            col(e.claim_id),
-            col(e.stance),
-            col(e.exact),
-            col(e.prefix),
-            col(e.suffix),
-            col(e.start),
-            col(e.end),
-            col(e.anchor_method),
-            col(e.anchor_score),
-            r.json(col(e.crosscheck)).label("crosscheck"),
-            col(e.note),
-            col(e.snapshot_id),
-            col(e.added_by),
-            r.ts(col(e.added_at)).label("added_at"),
-            col(Source.url).label("source_url"),
-            col(Snapshot.body_sha256),
-            r.ts(col(Snapshot.fetched_at)).label("fetched_at"),
+
+    def build(where: ClaimFilter) -> AnySelect:
+        return (
+            select(
+                col(e.id),
+                col(e.claim_id),
+                col(e.stance),
+                col(e.exact),
+                col(e.prefix),
+                col(e.suffix),
+                col(e.start),
+                col(e.end),
+                col(e.anchor_method),
+                col(e.anchor_score),
+                r.json(col(e.crosscheck)),
+                col(e.note),
+                col(e.snapshot_id),
+                col(e.added_by),
+                r.ts(col(e.added_at)),
+                col(Source.url),
+                col(Snapshot.body_sha256),
+                r.ts(col(Snapshot.fetched_at)),
+            )
+            .join(Source, col(Source.id) == col(e.source_id))
+            .join(Snapshot, col(Snapshot.id) == col(e.snapshot_id))
+            .where(where(col(e.claim_id)))
+            .order_by(col(e.claim_id), col(e.id))
         )
-        .join(Source, col(Source.id) == col(e.source_id))
-        .join(Snapshot, col(Snapshot.id) == col(e.snapshot_id))
-        .where(col(e.claim_id).in_(ids))
-        .order_by(col(e.claim_id), col(e.id))
-    )
+
+    rows = r.of_claims("evidence", build, ids)
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    loads = orjson.loads
     for (
-        id_,
-        claim_id,
-        stance,
-        exact,
-        prefix,
-        suffix,
-        start,
-        end,
-        method,
-        score,
-        crosscheck,
-        note,
-        snapshot_id,
-        added_by,
-        added_at,
-        source_url,
-        body_sha256,
-        fetched_at,
-    ) in rows:
+        id_, claim_id, stance, exact, prefix, suffix, start, end, method, score, crosscheck,
+        note, snapshot_id, added_by, added_at, source_url, body_sha256, fetched_at,
+    ) in rows:  # fmt: skip
         out[claim_id].append(
             {
                 "id": id_,
@@ -452,15 +449,44 @@ def _evidence(r: _Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
                     {"type": "TextPositionSelector", "start": start, "end": end},
                 ],
                 "anchor": {"method": method, "score": score},
-                "crosscheck": load(crosscheck),
+                "crosscheck": loads(crosscheck),
                 "note": note,
                 "source_url": source_url,
                 "snapshot_id": snapshot_id,
                 "snapshot_sha256": body_sha256,
-                "fetched_at": iso(fetched_at),
+                "fetched_at": fetched_at,
                 "added_by": added_by,
-                "added_at": iso(added_at),
-                "removed": False,
+                "added_at": added_at,
+                "removed": id_ in removed,
+            }
+        )
+    return out
+
+
+def _evidence_links(
+    r: Reader, ids: list[int], removed: set[int]
+) -> dict[int, list[dict[str, Any]]]:
+    """Evidence as a summary lists it: which source, and whether it was removed."""
+    e = Evidence
+
+    def build(where: ClaimFilter) -> AnySelect:
+        return (
+            select(col(e.id), col(e.claim_id), col(e.stance), col(Source.url))
+            .join(Source, col(Source.id) == col(e.source_id))
+            .where(where(col(e.claim_id)))
+            .order_by(col(e.claim_id), col(e.id))
+        )
+
+    rows = r.of_claims("evidence links", build, ids)
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for id_, claim_id, stance, source_url in rows:
+        out[claim_id].append(
+            {
+                "id": id_,
+                "claim_id": claim_id,
+                "stance": stance,
+                "source_url": source_url,
+                "removed": id_ in removed,
             }
         )
     return out
@@ -476,28 +502,42 @@ def _snapshot_ids(selection: ReportSelection) -> Any:
     return union(of_claims, of_evidence).subquery()
 
 
+_SNAPSHOT_IDS_PER_QUERY = 5000
+
+
 def iter_snapshots(
     session: Session, selection: ReportSelection, *, page_size: int = 100
 ) -> Iterator[tuple[Snapshot, str]]:
     """Every snapshot behind the selection, once, by id, with its source's URL.
 
-    Objects are detached page by page so the session does not keep them all.
+    Finding the snapshots walks the whole selection, so their ids are read
+    thousands at a time (one walk for most reports); the snapshots themselves,
+    which carry their text, ``page_size`` at a time, detached page by page so
+    the session does not keep them all.
     """
     ids = _snapshot_ids(selection)
     last = 0
     while True:
-        rows = session.execute(
-            select(Snapshot, col(Source.url))
-            .join(Source, col(Source.id) == col(Snapshot.source_id))
-            .where(and_(col(Snapshot.id) > last, col(Snapshot.id).in_(select(ids.c.snapshot_id))))
-            .order_by(col(Snapshot.id))
-            .limit(page_size)
-        ).all()
-        if not rows:
+        batch = list(
+            session.execute(
+                select(ids.c.snapshot_id)
+                .where(ids.c.snapshot_id > last)
+                .order_by(ids.c.snapshot_id)
+                .limit(_SNAPSHOT_IDS_PER_QUERY)
+            ).scalars()
+        )
+        if not batch:
             return
-        session.expunge_all()
-        yield from rows
-        last = rows[-1][0].id
+        last = batch[-1]
+        for i in range(0, len(batch), page_size):
+            rows = session.execute(
+                select(Snapshot, col(Source.url))
+                .join(Source, col(Source.id) == col(Snapshot.source_id))
+                .where(col(Snapshot.id).in_(batch[i : i + page_size]))
+                .order_by(col(Snapshot.id))
+            ).all()
+            session.expunge_all()
+            yield from rows
 
 
 def snapshot_json(snapshot: Snapshot, source_url: str) -> dict[str, Any]:

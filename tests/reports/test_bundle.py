@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tracemalloc
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from claims.reports import verify_bundle
+from claims.reports import (
+    BundleCheck,
+    ReportFormat,
+    ReportSelection,
+    export_report,
+    verify_bundle,
+)
+from db.engine import Database, sqlite_url
+from db.migrate import upgrade
+from tests.reports.bulk import fill
 from tests.reports.conftest import Desk, ok
 
 
@@ -114,3 +124,36 @@ def test_not_a_bundle(desk: Desk, tmp_path: Path) -> None:
     missing = desk.cli("bundle", "verify", str(tmp_path / "nope.zip"))
     assert missing.exit_code == 1
     assert "no such file" in missing.stderr
+
+
+def _verify_peak(database: Database, tmp_path: Path, claims: int) -> tuple[BundleCheck, int]:
+    fill(database, claims)
+    bundle = tmp_path / f"bundle-{claims}.zip"
+    export_report(database, ReportFormat.bundle, ReportSelection(), output=bundle)
+    tracemalloc.start()
+    try:
+        check = verify_bundle(bundle)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return check, peak
+
+
+def test_verify_memory_does_not_grow_with_the_claims(tmp_path: Path) -> None:
+    """Ten times the claims, not ten times the memory: verify streams the report.
+
+    Verification reads no database; SQLite is only where the bundles come from.
+    """
+    peaks: list[int] = []
+    for claims in (200, 200, 2000):  # the first run imports the extractors: not measured
+        database = Database(sqlite_url(tmp_path / f"desk-{claims}-{len(peaks)}.sqlite3"))
+        upgrade(database.engine)
+        check, peak = _verify_peak(database, tmp_path, claims)
+        database.dispose()
+        assert check.ok, check.problems[:3]
+        assert check.claims == claims
+        assert check.passages == 2 * claims  # each sentence and its evidence quote
+        peaks.append(peak)
+    _, small, large = peaks
+    # Loading the report whole would make this about 10; streaming keeps it near 1.
+    assert large < 2.5 * small, peaks

@@ -9,9 +9,10 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
+from sqlalchemy import column, literal, select
 
 from claims.reports import ReportFormat, ReportOptions, ReportSelection, export_report
-from claims.reports.selection import iso
+from claims.reports.reading import iso_text
 from db.engine import Database
 from tests.reports.conftest import ARTICLE_URL, EVIDENCE_QUOTE, ORGANISATION, Desk, ok
 
@@ -107,6 +108,11 @@ def test_progress_is_reported_per_page(desk: Desk, database: Database, tmp_path:
     ["2026-01-02 03:04:05.000000", "2026-01-02 03:04:05.000123", "2026-12-31 23:59:59.999999"],
 )
 def test_sqlite_timestamps_read_as_isoformat_writes_them(stored: str) -> None:
-    """The fast path for SQLite's stored text gives what datetime.isoformat gives."""
+    """The SQL that formats SQLite's stored text gives what datetime.isoformat gives."""
     parsed = datetime.fromisoformat(stored).replace(tzinfo=UTC)
-    assert iso(stored) == parsed.isoformat() == iso(parsed)
+    database = Database("sqlite://")
+    with database.read() as session:
+        query = select(iso_text(column("at"), sqlite=True)).select_from(
+            select(literal(stored).label("at")).subquery()
+        )
+        assert session.execute(query).scalar_one() == parsed.isoformat()
