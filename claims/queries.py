@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from claims.errors import ClaimNotFound
+from claims.errors import ClaimError, ClaimNotFound
 from claims.review import ensure_state
 from db.models import Claim, ClaimQuantity, ClaimState, Snapshot, Source
 
@@ -28,6 +28,8 @@ class ClaimFilter:
     verdict: str | None = None
     reviewer: str | None = None
     """Claims assigned to this reviewer."""
+    order: str | None = None
+    """One of ORDERS; None is text order (source, then position in the text)."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,40 @@ def _filtered(query: Any, filters: ClaimFilter) -> Any:
     return query
 
 
+# How a list of claims can be ordered; text order breaks ties in every one.
+ORDERS: dict[str, tuple[str, ...]] = {
+    "status": ("status",),
+    "verdict": ("verdict",),
+    "kind": ("kind",),
+    "claimant": ("claimant",),
+    "checkworthiness": ("-checkworthiness",),
+    "evidence": ("-evidence_count",),
+    "newest": ("-created_at",),
+}
+_ORDER_COLUMNS: dict[str, Any] = {
+    "status": ClaimState.status,
+    "verdict": ClaimState.verdict,
+    "kind": Claim.kind,
+    "claimant": Claim.claimant,
+    "checkworthiness": Claim.checkworthiness,
+    "evidence_count": ClaimState.evidence_count,
+    "created_at": Claim.created_at,
+}
+
+
+def _ordering(order: str | None) -> list[Any]:
+    text_order = [col(Claim.source_id), col(Claim.snapshot_id), col(Claim.start), col(Claim.id)]
+    if order is None:
+        return text_order
+    if order not in ORDERS:
+        raise ClaimError(f"order {order!r} is unknown; use one of: {', '.join(ORDERS)}")
+    keys = []
+    for name in ORDERS[order]:
+        column = col(_ORDER_COLUMNS[name.lstrip("-")])
+        keys.append(column.desc() if name.startswith("-") else column.asc())
+    return [*keys, *text_order]
+
+
 def list_claims(
     session: Session, filters: ClaimFilter = ClaimFilter(), *, offset: int = 0, limit: int = 200
 ) -> ClaimPage:
@@ -160,13 +196,7 @@ def list_claims(
         count_query = count_query.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
     count_query = _filtered(count_query, filters)
     total = int(session.exec(count_query).one())
-    rows = session.exec(
-        query.order_by(
-            col(Claim.source_id), col(Claim.snapshot_id), col(Claim.start), col(Claim.id)
-        )
-        .offset(offset)
-        .limit(limit)
-    ).all()
+    rows = session.exec(query.order_by(*_ordering(filters.order)).offset(offset).limit(limit)).all()
     quantities = _quantities(session, [row[0].id for row in rows if row[0].id is not None])
     views = [
         ClaimView(claim, tuple(quantities.get(claim.id or 0, ())), source, snapshot, state)

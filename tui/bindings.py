@@ -96,7 +96,7 @@ QUEUE_KEYS: tuple[KeySpec, ...] = (
         "The previous page of matching claims",
         key_display="[",
     ),
-    KeySpec("queue.sort", "o", "cycle_sort", "Sort", "Sort this page by the next column"),
+    KeySpec("queue.sort", "o", "cycle_sort", "Sort", "Sort the whole queue by the next order"),
     KeySpec(
         "queue.export",
         "ctrl+e",

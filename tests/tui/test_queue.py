@@ -88,3 +88,23 @@ async def test_enter_opens_the_highlighted_claim_and_escape_comes_back(
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, QueueScreen)
+
+
+async def test_sort_orders_the_whole_queue_not_just_the_page(demo_db: Database) -> None:
+    app = make_app(demo_db, settings=desk_settings(demo_db, page_size=10), show_times=False)
+    with demo_db.read() as session:
+        everything = list_claims(session, ClaimFilter(), limit=100_000).rows
+    best = max(everything, key=lambda v: v.claim.checkworthiness)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")  # text order -> most check-worthy
+        await settle(pilot)
+        assert "sorted by most check-worthy" in page_info(app)
+        table = app.screen.query_one("#claims", DataTable)
+        first = table.coordinate_to_cell_key((0, 0)).row_key.value
+        with demo_db.read() as session:
+            first_view = list_claims(
+                session, ClaimFilter(order="checkworthiness"), limit=1
+            ).rows[0]
+        assert first == str(first_view.claim.id)
+        assert first_view.claim.checkworthiness == best.claim.checkworthiness

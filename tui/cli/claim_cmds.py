@@ -49,6 +49,13 @@ def claims_command(
     claimant: Annotated[str | None, typer.Option(help="Part of the claimant's name.")] = None,
     verdict: Annotated[str | None, typer.Option(help="Rating key, e.g. false.")] = None,
     reviewer: Annotated[str | None, typer.Option(help="Claims assigned to this reviewer.")] = None,
+    order: Annotated[
+        str | None,
+        typer.Option(
+            help="status, verdict, kind, claimant, checkworthiness, evidence or newest "
+            "(default: text order)."
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="Claims per page.")] = 200,
     offset: Annotated[int, typer.Option(min=0, help="Claims to skip.")] = 0,
     output: Annotated[
@@ -65,6 +72,7 @@ def claims_command(
         claimant=claimant,
         verdict=verdict,
         reviewer=reviewer,
+        order=order,
     )
     with reported_errors(), context.database().read() as session:
         page = list_claims(session, filters, offset=offset, limit=limit)

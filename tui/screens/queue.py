@@ -214,11 +214,7 @@ class QueueScreen(DeskScreen):
         table.clear()
         if self.claim_page is None:
             return
-        order = SORTS[self.sort_index]
-        rows = list(self.claim_page.rows)
-        if order.key is not None:
-            rows.sort(key=order.key, reverse=order.reverse)
-        for view in rows:
+        for view in self.claim_page.rows:
             table.add_row(
                 *claim_cells(view, self._claim_width, self.desk.age), key=str(view.claim.id)
             )
@@ -231,11 +227,11 @@ class QueueScreen(DeskScreen):
         if self.claim_page is None:
             return
         parts = [self.claim_page.describe()]
-        active = [f"{k}={v}" for k, v in vars(self.claim_filter).items() if v]
+        active = [f"{k}={v}" for k, v in vars(self.claim_filter).items() if v and k != "order"]
         if active:
             parts.append("filters: " + ", ".join(active))
         if self.sort_index:
-            parts.append(f"sorted by {SORTS[self.sort_index].label} (this page)")
+            parts.append(f"sorted by {SORTS[self.sort_index].label}")
         parts.append("[ ] pages")
         self.query_one("#page-info", Static).update(literal("  ·  ".join(parts)))
 
@@ -255,6 +251,7 @@ class QueueScreen(DeskScreen):
             source=text("source"),
             reviewer=text("reviewer"),
             text=text("text"),
+            order=SORTS[self.sort_index].order,
         )
 
     def apply_filters(self) -> None:
@@ -322,8 +319,7 @@ class QueueScreen(DeskScreen):
 
     def action_cycle_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
-        self._reselect = 0
-        self._fill()
+        self.apply_filters()
         self.notify(f"sorted by {SORTS[self.sort_index].label}", timeout=2)
 
     def action_clear_filters(self) -> None:

@@ -1,7 +1,7 @@
-"""The queue's table: its columns, one row's cells, and the sorts of a page.
+"""The queue's table: its columns, one row's cells, and the queue's sort orders.
 
-Sorting reorders the page on screen; ``claims.queries.list_claims`` decides
-the order of pages (text order within each source).
+Sorting is done by the database (``claims.queries.list_claims``), so it
+orders the whole queue, not just the page on screen.
 """
 
 from __future__ import annotations
@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from rich.text import Text
 
 from claims.queries import ClaimView
-from claims.review import STATUS_LABELS, STATUSES
+from claims.review import STATUS_LABELS
 from tui.terminal_text import literal
 from tui.widgets.formatting import figure, host, short
 
@@ -49,25 +48,21 @@ def claim_width(screen_width: int) -> int:
 
 @dataclass(frozen=True)
 class SortOrder:
+    """One way to order the whole queue (``claims.queries.ORDERS``)."""
+
     label: str
-    key: Callable[[ClaimView], Any] | None
-    reverse: bool = False
-
-
-def _first_value(view: ClaimView) -> float:
-    values = [q.value for q in view.quantities if q.value is not None]
-    return values[0] if values else float("-inf")
+    order: str | None
 
 
 SORTS: tuple[SortOrder, ...] = (
     SortOrder("text order", None),
-    SortOrder("status", lambda v: STATUSES.index(v.status)),
-    SortOrder("verdict", lambda v: v.verdict or ""),
-    SortOrder("kind", lambda v: v.claim.kind),
-    SortOrder("figure", _first_value, reverse=True),
-    SortOrder("claimant", lambda v: (v.claim.claimant or "").lower()),
-    SortOrder("evidence", lambda v: v.state.evidence_count, reverse=True),
-    SortOrder("newest", lambda v: v.claim.created_at, reverse=True),
+    SortOrder("most check-worthy", "checkworthiness"),
+    SortOrder("status", "status"),
+    SortOrder("verdict", "verdict"),
+    SortOrder("kind", "kind"),
+    SortOrder("claimant", "claimant"),
+    SortOrder("most evidence", "evidence"),
+    SortOrder("newest", "newest"),
 )
 
 
