@@ -194,6 +194,9 @@ _EN_ROLES = (
     "economist",
 )
 
+# Particles inside personal names in both languages ("Ibn Battuta", "van Gogh").
+NAME_PARTICLES: Final = frozenset("al ben bin da de der di el ibn la le van von".split())
+
 FRENCH: Final = Lexicon(
     lang="fr",
     titles=frozenset(
@@ -368,27 +371,7 @@ FRENCH: Final = Lexicon(
         }
     ),
     pronouns=frozenset({"il", "elle", "ils", "elles", "lui", "eux"}),
-    name_particles=frozenset(
-        {
-            "de",
-            "du",
-            "des",
-            "d'",
-            "da",
-            "di",
-            "van",
-            "von",
-            "der",
-            "el",
-            "al",
-            "ben",
-            "bin",
-            "ibn",
-            "ould",
-            "le",
-            "la",
-        }
-    ),
+    name_particles=NAME_PARTICLES | frozenset({"d'", "des", "du", "ould"}),
     not_names=frozenset(
         {
             "Le",
@@ -1177,23 +1160,7 @@ ENGLISH: Final = Lexicon(
         }
     ),
     pronouns=frozenset({"he", "she", "they", "him", "her", "them"}),
-    name_particles=frozenset(
-        {
-            "de",
-            "da",
-            "di",
-            "van",
-            "von",
-            "der",
-            "el",
-            "al",
-            "ben",
-            "bin",
-            "ibn",
-            "la",
-            "le",
-        }
-    ),
+    name_particles=NAME_PARTICLES,
     not_names=frozenset(
         {
             "The",
