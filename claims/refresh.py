@@ -1,5 +1,15 @@
 """The refresh job with claims: a pass of :mod:`sources.refresh` whose new
-snapshots are re-checked against the claims and evidence they carry."""
+snapshots are re-checked against the claims and evidence they carry.
+
+When a refreshed source is an article claims came from, its new snapshot
+re-anchors those claims' sentences and flags the ones that changed or
+vanished (:func:`claims.recheck.recheck_snapshot`). Claims are NOT extracted
+from the new snapshot: its unchanged sentences would come back as duplicates
+of claims already in the queue, and a corrected article's new sentences are
+a reviewer's call, made by re-ingesting it (``factdesk ingest URL``) once
+the flagged claims have been looked at. The refresh flags; it never adds
+work to the queue on its own.
+"""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -30,27 +31,129 @@ STOPWORD_MIN_SHARE = 0.08
 
 FRENCH_STOPWORDS = frozenset(
     [
-        "le", "la", "les", "un", "une", "des", "du", "de", "d", "l", "et", "est", "en", "que",
-        "qui", "dans", "pour", "sur", "au", "aux", "par", "pas", "ne", "se", "ce", "cette", "ces",
-        "son", "sa", "ses", "il", "elle", "ils", "elles", "nous", "vous", "leur", "leurs", "avec",
-        "plus", "ont", "été", "sont", "mais", "ou", "où", "comme", "aussi", "a", "été", "être",
-        "fait", "entre", "après",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d",
+        "l",
+        "et",
+        "est",
+        "en",
+        "que",
+        "qui",
+        "dans",
+        "pour",
+        "sur",
+        "au",
+        "aux",
+        "par",
+        "pas",
+        "ne",
+        "se",
+        "ce",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "nous",
+        "vous",
+        "leur",
+        "leurs",
+        "avec",
+        "plus",
+        "ont",
+        "été",
+        "sont",
+        "mais",
+        "ou",
+        "où",
+        "comme",
+        "aussi",
+        "a",
+        "été",
+        "être",
+        "fait",
+        "entre",
+        "après",
     ]
 )
 ENGLISH_STOPWORDS = frozenset(
     [
-        "the", "a", "an", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "by",
-        "at", "from", "it", "its", "was", "were", "are", "be", "been", "has", "have", "had", "this",
-        "which", "who", "not", "but", "or", "they", "their", "he", "she", "his", "her", "will",
-        "would", "said", "more", "than", "after", "about", "into",
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "it",
+        "its",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "this",
+        "which",
+        "who",
+        "not",
+        "but",
+        "or",
+        "they",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "will",
+        "would",
+        "said",
+        "more",
+        "than",
+        "after",
+        "about",
+        "into",
     ]
 )
 
 _TAG = re.compile(r"^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 # ISO 639-2 codes pages use in lang attributes, for the languages we care about most.
-_THREE_LETTER = {"fra": "fr", "fre": "fr", "eng": "en", "ara": "ar", "spa": "es", "deu": "de",
-                 "ger": "de", "ita": "it", "por": "pt", "nld": "nl", "dut": "nl"}
+_THREE_LETTER = {
+    "fra": "fr",
+    "fre": "fr",
+    "eng": "en",
+    "ara": "ar",
+    "spa": "es",
+    "deu": "de",
+    "ger": "de",
+    "ita": "it",
+    "por": "pt",
+    "nld": "nl",
+    "dut": "nl",
+}
 
 
 def normalize_language_tag(tag: str | None) -> str | None:
@@ -102,9 +205,21 @@ def detect_language(text: str) -> str | None:
     return normalize_language_tag(str(code))
 
 
-@cache
+_LOADING = threading.Lock()
+
+
 def _identifier() -> Any:
-    """py3langid's identifier with probabilities, loaded once; None if not installed."""
+    """py3langid's identifier with probabilities, loaded once; None if not installed.
+
+    Threads that meet it at the same time (a refresh pass starts 50) wait for
+    the first to load the model instead of each loading their own.
+    """
+    with _LOADING:
+        return _load_identifier()
+
+
+@cache
+def _load_identifier() -> Any:
     try:
         langid = importlib.import_module("py3langid.langid")
     except ImportError:
@@ -113,7 +228,7 @@ def _identifier() -> Any:
 
 
 def stopword_language(text: str) -> str | None:
-    """"fr" or "en" by share of function words, or None below ``STOPWORD_MIN_SHARE``."""
+    """ "fr" or "en" by share of function words, or None below ``STOPWORD_MIN_SHARE``."""
     words = [word.lower() for word in _WORDS.findall(text)]
     if not words:
         return None

@@ -1,11 +1,13 @@
 """Storing a check's outcome: fetch record, snapshot, health, next check, lease release.
 
-One write transaction per source. The source row is read FOR UPDATE (a no-op
-on SQLite, where the write transaction already excludes other writers) and
-the lease is checked first: a worker whose lease expired and was taken by
-another stores nothing, so no source gets two snapshots from one pass. The
-new-snapshot hook runs inside the same transaction: a snapshot is stored
-with what it implies for claims, or not at all.
+Sources are stored in the batch transactions of the pass's writer
+(:mod:`sources.refresh.writer`), which commit whole or not at all. The
+source rows of a batch are read FOR UPDATE (a no-op on SQLite, where the
+write transaction already excludes other writers) and each lease is checked
+first: a worker whose lease expired and was taken by another stores nothing,
+so no source gets two snapshots from one pass. The new-snapshot hook runs in
+a savepoint with the snapshot it is about: a snapshot is stored with what it
+implies for claims, or not at all (then the refusal is recorded instead).
 
 Health after a check:
 
@@ -18,26 +20,33 @@ Health after a check:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlmodel import Session, select
+from sqlalchemy import func
+from sqlalchemy import select as select_columns
+from sqlmodel import Session, col, select
 
-from db.engine import Database
+from db.bodies import sha256_hex
+from db.errors import FactdeskError
 from db.models import FetchRecord, Snapshot, Source
 from sources.errors import FetchError, HTTPStatusError
 from sources.refresh.check import Outcome, Task
 from sources.refresh.config import RefreshPolicy
 from sources.refresh.normalise import normalised_hash
 from sources.refresh.schedule import after_failure, next_check
-from sources.snapshots import latest_snapshot, record_failure, store_fetch
+from sources.refresh.storing import store_page, write_pending
+from sources.snapshots import record_failure
 
 NewSnapshotHook = Callable[[Session, Source, Snapshot, Snapshot], int]
 """``on_new_snapshot(session, source, old_snapshot, new_snapshot) -> claims flagged``,
 called inside the storing transaction whenever a source gets a new snapshot."""
 
 GONE_STATUSES = frozenset({404, 410})
+_PREFETCHED = "factdesk.refresh.prefetched"
+_LOCKED = "factdesk.refresh.locked"
+"""``session.info`` keys: what :func:`prefetch` loaded for this transaction."""
 
 
 @dataclass(frozen=True)
@@ -57,8 +66,76 @@ def _release(source: Source) -> None:
     source.lease_expires_at = None
 
 
+@dataclass(frozen=True)
+class StoreJob:
+    """The writer's job for one check: :func:`apply` its outcome in the batch transaction."""
+
+    task: Task
+    outcome: Outcome
+    owner: str
+    policy: RefreshPolicy
+    hook: NewSnapshotHook | None
+
+    def __call__(self, session: Session) -> Applied:
+        return apply(
+            session, self.task, self.outcome, owner=self.owner, policy=self.policy, hook=self.hook
+        )
+
+
+def prefetch(session: Session, jobs: Sequence[object]) -> None:
+    """Load, in two queries, what the batch's store jobs need: their sources
+    (locked) and the keys of each one's latest snapshot.
+
+    Without it each job makes those two queries itself, and each query first
+    flushes the jobs before it one row at a time; with it the batch's inserts
+    and updates go out together at commit.
+    """
+    ids = sorted({job.task.source_id for job in jobs if isinstance(job, StoreJob)})
+    if not ids:
+        return
+    sources = session.exec(select(Source).where(col(Source.id).in_(ids)).with_for_update()).all()
+    latest = (
+        select_columns(
+            col(Snapshot.source_id),
+            col(Snapshot.id),
+            col(Snapshot.body_sha256),
+            col(Snapshot.text_sha256),
+            func.row_number()
+            .over(
+                partition_by=col(Snapshot.source_id),
+                order_by=(col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc()),
+            )
+            .label("rank"),
+        )
+        .where(col(Snapshot.source_id).in_(ids))
+        .subquery()
+    )
+    rows = session.execute(
+        select_columns(
+            latest.c.source_id, latest.c.id, latest.c.body_sha256, latest.c.text_sha256
+        ).where(latest.c.rank == 1)
+    ).all()
+    found: dict[int, _Latest | None] = dict.fromkeys(ids)
+    for source_id, snapshot_id, body_sha256, text_sha256 in rows:
+        found[source_id] = _Latest(snapshot_id, body_sha256, text_sha256)
+    session.info[_PREFETCHED] = found
+    # The identity map holds its objects weakly: keep them for the jobs.
+    session.info[_LOCKED] = {source.id: source for source in sources}
+
+
+def _leased_source(session: Session, task: Task, owner: str) -> Source | None:
+    """The task's source, locked, if ``owner`` still holds its lease."""
+    locked: dict[int, Source] = session.info.get(_LOCKED, {})
+    source = session.get(Source, task.source_id) if task.source_id in locked else None
+    if source is None:
+        source = session.exec(
+            select(Source).where(Source.id == task.source_id).with_for_update()
+        ).one()
+    return source if source.lease_owner == owner else None
+
+
 def apply(
-    database: Database,
+    session: Session,
     task: Task,
     outcome: Outcome,
     *,
@@ -66,33 +143,30 @@ def apply(
     policy: RefreshPolicy,
     hook: NewSnapshotHook | None,
 ) -> Applied:
+    """Store ``outcome`` in the caller's write transaction; release the lease."""
     now = datetime.now(UTC)
-    with database.write() as session:
-        source = session.exec(
-            select(Source).where(Source.id == task.source_id).with_for_update()
-        ).one()
-        if source.lease_owner != owner:
-            return Applied("lost")
-        _release(source)
-        paused = source.health == "paused"
-        if outcome.kind == "stopped":
-            session.add(source)
-            return Applied("released")
-        if outcome.kind == "blocked":
-            applied = _blocked(session, source, outcome, owner)
-            source.next_check_at = next_check(now, source.check_interval_s, policy)
-        elif outcome.kind == "failed":
-            applied = _failed(session, source, outcome, owner, policy, now)
-        elif outcome.kind == "not_modified":
-            applied = _not_modified(session, source, outcome, owner)
-            source.next_check_at = next_check(now, source.check_interval_s, policy)
-        else:
-            applied = _fetched(session, source, outcome, owner, hook)
-            source.next_check_at = next_check(now, source.check_interval_s, policy)
-        if paused:
-            source.health = "paused"
+    source = _leased_source(session, task, owner)
+    if source is None:
+        return Applied("lost")
+    _release(source)
+    paused = source.health == "paused"
+    if outcome.kind == "stopped":
         session.add(source)
-        return applied
+        return Applied("released")
+    if outcome.kind == "blocked":
+        applied = _blocked(session, source, outcome, owner)
+        source.next_check_at = next_check(now, source.check_interval_s, policy)
+    elif outcome.kind == "failed":
+        applied = _failed(session, source, outcome, owner, policy, now)
+    elif outcome.kind == "not_modified":
+        applied = _not_modified(session, source, outcome, owner)
+        source.next_check_at = next_check(now, source.check_interval_s, policy)
+    else:
+        applied = _fetched(session, source, outcome, owner, policy, hook, now)
+    if paused:
+        source.health = "paused"
+    session.add(source)
+    return applied
 
 
 def _blocked(session: Session, source: Source, outcome: Outcome, owner: str) -> Applied:
@@ -153,6 +227,33 @@ def _failed(
     return Applied("failed", gone=gone)
 
 
+@dataclass(frozen=True)
+class _Latest:
+    id: int
+    body_sha256: str
+    text_sha256: str
+
+
+def _latest(session: Session, source_id: int) -> _Latest | None:
+    """Keys and hashes of the source's latest snapshot, without loading its text."""
+    prefetched: dict[int, _Latest | None] = session.info.get(_PREFETCHED, {})
+    if source_id in prefetched:
+        # Once: a second store of the same source in this batch must see the first.
+        return prefetched.pop(source_id)
+    write_pending(session)
+    row = session.exec(
+        select(col(Snapshot.id), col(Snapshot.body_sha256), col(Snapshot.text_sha256))
+        .where(Snapshot.source_id == source_id)
+        .order_by(col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    snapshot_id, body_sha256, text_sha256 = row
+    assert snapshot_id is not None
+    return _Latest(snapshot_id, body_sha256, text_sha256)
+
+
 def _ok(source: Source, outcome: Outcome, health: str) -> bool:
     moved_to = outcome.moved_to
     source.consecutive_failures = 0
@@ -167,7 +268,7 @@ def _not_modified(session: Session, source: Source, outcome: Outcome, owner: str
     assert result is not None
     assert source.id is not None
     attempt = result.attempt
-    previous = latest_snapshot(session, source.id)
+    previous = _latest(session, source.id)
     session.add(
         FetchRecord(
             source_id=source.id,
@@ -200,58 +301,95 @@ def _fetched(
     source: Source,
     outcome: Outcome,
     owner: str,
+    policy: RefreshPolicy,
+    hook: NewSnapshotHook | None,
+    now: datetime,
+) -> Applied:
+    """Store a fetched page. When the new-snapshot hook is to run, in a savepoint:
+    a store it refuses (a claim changed under the re-check, say) is rolled
+    back and recorded as a failure, with a retry after a backoff."""
+    assert outcome.fetched is not None
+    assert source.id is not None
+    latest = _latest(session, source.id)
+    digest = sha256_hex(outcome.fetched.body)
+    if hook is None or latest is None or latest.body_sha256 == digest:
+        # The hook will not run: the page's rows can wait for the batch's end.
+        applied = _store_page(session, source, outcome, owner, latest, None)
+    else:
+        write_pending(session)  # the re-check may read other sources' snapshots
+        try:
+            with session.begin_nested():
+                applied = _store_page(session, source, outcome, owner, latest, hook)
+        except FactdeskError as exc:
+            return _refused(session, source, outcome, str(exc), owner, policy, now)
+    source.next_check_at = next_check(now, source.check_interval_s, policy)
+    return applied
+
+
+def _store_page(
+    session: Session,
+    source: Source,
+    outcome: Outcome,
+    owner: str,
+    latest: _Latest | None,
     hook: NewSnapshotHook | None,
 ) -> Applied:
     assert outcome.fetched is not None
     assert outcome.decoded is not None
     assert outcome.article is not None
-    assert source.id is not None
-    previous = latest_snapshot(session, source.id)
-    stored = store_fetch(
+    stored = store_page(
         session,
-        source_url=source.url,
+        source,
+        latest=(latest.id, latest.body_sha256) if latest is not None else None,
         fetched=outcome.fetched,
         decoded=outcome.decoded,
         article=outcome.article,
         worker=owner,
+        defer=hook is None,
     )
-    if previous is None:
-        changed = True
-    elif stored.unchanged:
-        changed = False
-    else:
-        changed = normalised_hash(previous.text) != normalised_hash(stored.snapshot.text)
     flagged = 0
-    if previous is not None and not stored.unchanged and hook is not None:
-        flagged = hook(session, source, previous, stored.snapshot)
-    moved = _ok(source, outcome, "changed" if changed and previous is not None else "ok")
+    changed = latest is None
+    if latest is not None and not stored.unchanged:
+        changed = latest.text_sha256 != stored.text_sha256
+        if changed or hook is not None:
+            # Only a body that changed needs the old snapshot (text and all).
+            previous = session.get(Snapshot, latest.id)
+            assert previous is not None
+            changed = changed and normalised_hash(previous.text) != normalised_hash(
+                outcome.article.text
+            )
+            if hook is not None:
+                assert stored.snapshot_id is not None
+                new = session.get(Snapshot, stored.snapshot_id)
+                assert new is not None
+                flagged = hook(session, source, previous, new)
+    moved = _ok(source, outcome, "changed" if changed and latest is not None else "ok")
     return Applied("changed" if changed else "unchanged", moved=moved, flagged=flagged)
 
 
-def apply_refused(
-    database: Database, task: Task, message: str, *, owner: str, policy: RefreshPolicy
+def _refused(
+    session: Session,
+    source: Source,
+    outcome: Outcome,
+    message: str,
+    owner: str,
+    policy: RefreshPolicy,
+    now: datetime,
 ) -> Applied:
-    """Record that storing a check failed, release the lease, schedule a retry."""
-    now = datetime.now(UTC)
-    with database.write() as session:
-        source = session.exec(
-            select(Source).where(Source.id == task.source_id).with_for_update()
-        ).one()
-        if source.lease_owner != owner:
-            return Applied("lost")
-        _release(source)
-        record_failure(
-            session,
-            url=source.url,
-            via="http",
-            started_at=now,
-            elapsed_ms=0,
-            error=f"{source.url}: fetched but not stored: {message}",
-            worker=owner,
-        )
-        source.consecutive_failures += 1
-        source.next_check_at = after_failure(
-            now, source.consecutive_failures, source.check_interval_s, policy
-        )
-        session.add(source)
-        return Applied("failed")
+    """Record that storing a fetched page was refused; schedule a retry."""
+    record_failure(
+        session,
+        url=source.url,
+        via="http",
+        started_at=now,
+        elapsed_ms=0,
+        error=f"{source.url}: fetched but not stored: {message}",
+        worker=owner,
+    )
+    # Checked, though not stored: an --all pass must not take it up again.
+    source.last_checked_at = outcome.started_at
+    source.consecutive_failures += 1
+    source.next_check_at = after_failure(
+        now, source.consecutive_failures, source.check_interval_s, policy
+    )
+    return Applied("failed")

@@ -42,6 +42,8 @@ class RefreshPolicy:
     may take them (a killed worker's sources are not lost)."""
     batch: int = 0
     """Sources leased at once; 0 means twice the concurrency."""
+    write_batch: int = 64
+    """Most sources stored in one write transaction (more: less overhead per source)."""
     obey_robots: bool = True
     """Obey robots.txt unless a source carries an override."""
     robots_ttl: float = 3600.0
@@ -54,6 +56,8 @@ class RefreshPolicy:
             raise ValueError("RefreshPolicy.jitter must be in [0, 1)")
         if self.gone_after < 1:
             raise ValueError("RefreshPolicy.gone_after must be at least 1")
+        if self.write_batch < 1:
+            raise ValueError("RefreshPolicy.write_batch must be at least 1")
         if self.lease_s <= 0:
             raise ValueError("RefreshPolicy.lease_s must be positive")
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
 from db.models import Source
 from sources.errors import SourceError
-from sources.refresh.errors import SourceNotFound
+from sources.refresh.errors import SourceNotFound, SourcePaused
 from sources.urls import canonical_url, is_web_url
 
 
@@ -24,6 +25,23 @@ def find_source(session: Session, key: str) -> Source:
     if source is None:
         raise SourceNotFound(key)
     return source
+
+
+def explicit_sources(session: Session, keys: Sequence[str], *, force: bool = False) -> list[int]:
+    """Ids of the sources named by ``keys`` (ids or URLs) for a refresh now.
+
+    A paused source raises :class:`SourcePaused` unless ``force``: naming it
+    does not undo the pause by accident. Forced, it is refreshed once and
+    stays paused.
+    """
+    ids: list[int] = []
+    for key in keys:
+        source = find_source(session, key)
+        assert source.id is not None
+        if source.health == "paused" and not force:
+            raise SourcePaused(source.id)
+        ids.append(source.id)
+    return ids
 
 
 def pause(session: Session, key: str) -> Source:

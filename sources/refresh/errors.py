@@ -28,7 +28,8 @@ class SourceNotFound(RefreshError):
 class SourcePaused(RefreshError):
     def __init__(self, source_id: int) -> None:
         super().__init__(
-            f"source {source_id} is paused; resume it with `factdesk refresh resume {source_id}`"
+            f"source {source_id} is paused; resume it with `factdesk refresh resume {source_id}`, "
+            "or pass --force to refresh it once anyway"
         )
         self.source_id = source_id
 

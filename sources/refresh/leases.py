@@ -7,7 +7,8 @@ disjoint batches without waiting on each other; on SQLite the write
 transaction (``BEGIN IMMEDIATE``) admits one writer at a time, which makes
 the select-then-mark atomic. A lease that expired (its worker was killed) is
 free again: another worker takes the source, and the dead worker's late
-write, if any, is refused in ``apply``.
+write, if any, is refused in ``apply``. Taking and renewing run in the
+pass's writer thread (:mod:`sources.refresh.writer`), in its transactions.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, or_, update
-from sqlmodel import col, select
+from sqlalchemy import select as select_columns
+from sqlmodel import Session, col
 
 from db.engine import Database
 from db.models import Source
@@ -56,68 +58,92 @@ def free(now: datetime) -> ColumnElement[bool]:
 
 
 def take(
-    database: Database, *, owner: str, scope: Scope, now: datetime, lease_s: float, limit: int
+    session: Session,
+    *,
+    owner: str,
+    scope: Scope,
+    now: datetime,
+    lease_s: float,
+    limit: int,
 ) -> list[Task]:
-    """Lease up to ``limit`` sources of ``scope`` to ``owner``; the earliest due first."""
+    """Lease up to ``limit`` sources of ``scope`` to ``owner``; the earliest due first.
+
+    Runs in the caller's write transaction (the pass's writer). Columns, not
+    ORM objects, and one UPDATE for the whole batch: leasing stays cheap
+    however many sources a pass covers.
+    """
     if limit <= 0:
         return []
-    with database.write() as session:
-        query = (
-            select(Source)
-            # Not a source this worker leased and still has queued: its lease
-            # may have run out while it waited, but it is not free.
-            .where(scope.clause(now), free(now), col(Source.lease_owner).is_distinct_from(owner))
-            .order_by(col(Source.next_check_at).asc().nulls_first(), col(Source.id))
-            .limit(limit)
+    query = (
+        select_columns(
+            col(Source.id),
+            col(Source.url),
+            col(Source.etag),
+            col(Source.last_modified),
+            col(Source.check_interval_s),
+            col(Source.ignore_robots),
         )
-        if not database.is_sqlite:
-            query = query.with_for_update(skip_locked=True)
-        rows = list(session.exec(query).all())
-        expires = now + timedelta(seconds=lease_s)
-        tasks = []
-        for source in rows:
-            assert source.id is not None
-            source.lease_owner = owner
-            source.lease_expires_at = expires
-            session.add(source)
-            tasks.append(
-                Task(
-                    source_id=source.id,
-                    url=source.url,
-                    etag=source.etag,
-                    last_modified=source.last_modified,
-                    interval_s=source.check_interval_s,
-                    ignore_robots=source.ignore_robots,
-                    leased_at=time.monotonic(),
-                )
-            )
-        return tasks
+        # Not a source this worker leased and still has queued: its lease
+        # may have run out while it waited, but it is not free.
+        .where(scope.clause(now), free(now), col(Source.lease_owner).is_distinct_from(owner))
+        .order_by(col(Source.next_check_at).asc().nulls_first(), col(Source.id))
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name != "sqlite":
+        query = query.with_for_update(skip_locked=True)
+    rows = session.execute(query).all()
+    if not rows:
+        return []
+    session.execute(
+        update(Source)
+        .where(col(Source.id).in_([row[0] for row in rows]))
+        .values(lease_owner=owner, lease_expires_at=now + timedelta(seconds=lease_s))
+        .execution_options(synchronize_session=False)
+    )
+    leased_at = time.monotonic()
+    return [
+        Task(
+            source_id=source_id,
+            url=url,
+            etag=etag,
+            last_modified=last_modified,
+            interval_s=interval_s,
+            ignore_robots=ignore_robots,
+            leased_at=leased_at,
+        )
+        for source_id, url, etag, last_modified, interval_s, ignore_robots in rows
+    ]
 
 
 def release_all(database: Database, owner: str) -> None:
     """Give back every lease ``owner`` still holds (a pass ending early)."""
     with database.write() as session:
-        for source in session.exec(select(Source).where(Source.lease_owner == owner)).all():
-            source.lease_owner = None
-            source.lease_expires_at = None
-            session.add(source)
+        session.execute(
+            update(Source)
+            .where(col(Source.lease_owner) == owner)
+            .values(lease_owner=None, lease_expires_at=None)
+            .execution_options(synchronize_session=False)
+        )
 
 
-def renew(database: Database, task: Task, *, owner: str, lease_s: float) -> Task | None:
-    """Extend ``task``'s lease before its fetch when half of it is gone.
+def needs_renewal(task: Task, lease_s: float) -> bool:
+    """Half of ``task``'s lease is gone: extend it before fetching."""
+    return time.monotonic() - task.leased_at >= lease_s / 2
+
+
+def renew(session: Session, task: Task, *, owner: str, lease_s: float) -> Task | None:
+    """Extend ``task``'s lease (in the caller's write transaction).
 
     None when the lease was lost meanwhile (it expired and another worker
     took the source): the caller must not fetch it.
     """
-    if time.monotonic() - task.leased_at < lease_s / 2:
-        return task
     now = datetime.now(UTC)
-    with database.write() as session:
-        result = session.execute(
-            update(Source)
-            .where(col(Source.id) == task.source_id, col(Source.lease_owner) == owner)
-            .values(lease_expires_at=now + timedelta(seconds=lease_s))
-        )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            return None
+    result = session.execute(
+        update(Source)
+        .where(col(Source.id) == task.source_id, col(Source.lease_owner) == owner)
+        .values(lease_expires_at=now + timedelta(seconds=lease_s))
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        return None
     return replace(task, leased_at=time.monotonic())

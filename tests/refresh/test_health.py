@@ -91,7 +91,7 @@ def test_a_temporary_redirect_is_not_a_move(
     assert source_row(database, source_id).health == "ok"
 
 
-def test_429_with_retry_after_is_honoured_then_retried(
+def test_429_with_retry_after_is_waited_then_retried(
     database: Database, http_server: HTTPTestServer
 ) -> None:
     source_id = _seed(database, http_server)
@@ -110,7 +110,9 @@ def test_429_with_retry_after_is_honoured_then_retried(
 
     assert counts["unchanged"] == 1
     assert source_row(database, source_id).health == "ok"
-    assert http_server.count("/a") == 3  # ingest, the 429, the retry
+    _ingest, limited_request, retry = http_server.requests("/a")
+    # The retry waited the second the server asked for (FAST.retry_base is 0.01 s).
+    assert retry.received_at - limited_request.received_at >= 1.0
 
 
 def test_a_long_retry_after_ends_the_check_and_schedules_after_it(

@@ -24,9 +24,10 @@ import socket
 import struct
 import sys
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -46,6 +47,9 @@ class RecordedRequest:
     target: str
     """Path and query as sent, e.g. "/a?x=1"."""
     headers: tuple[tuple[str, str], ...]
+    received_at: float = field(default_factory=time.monotonic)
+    """``time.monotonic()`` when the request line and headers had been read:
+    for measuring waits between requests (Retry-After, host delays)."""
 
     @property
     def path(self) -> str:

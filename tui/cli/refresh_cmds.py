@@ -3,6 +3,12 @@
 Cron and systemd timers run ``factdesk refresh``: one pass over the due
 sources, exit 0 when the pass ran (some sources failing is normal and
 recorded), 1 when it could not run. ``--watch`` keeps running.
+
+Paused sources are left out of every pass, ``--all`` included. Naming one
+with ``--source`` fails (exit 1, one line saying it is paused) unless
+``--force`` is given: then it is refreshed once and stays paused. A pass
+marks the runs of workers that died (no valid lease left) ``aborted``;
+``--history`` shows them so.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from db.models import RefreshRun
 from sources.refresh import (
     PassResult,
     RefreshPolicy,
-    find_source,
+    explicit_sources,
     history,
     next_due,
     override_robots,
@@ -105,7 +111,13 @@ def refresh_command(
         typer.Option("--source", metavar="ID|URL", help="Refresh this source now (repeatable)."),
     ] = None,
     all_sources: Annotated[
-        bool, typer.Option("--all", help="Refresh every source, due or not.")
+        bool, typer.Option("--all", help="Refresh every source, due or not (paused ones stay out).")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="With --source: refresh a paused source once (it stays paused)."
+        ),
     ] = False,
     show_history: Annotated[
         bool, typer.Option("--history", help="List past refresh runs instead.")
@@ -132,8 +144,10 @@ def refresh_command(
         return
     if source and all_sources:
         fail("--source and --all do not go together; give one of them", code=2)
+    if force and not source:
+        fail("--force goes with --source: name the paused sources to refresh", code=2)
     with reported_errors(), database.read() as session:
-        ids = [find_source(session, key).id or 0 for key in source or []]
+        ids = explicit_sources(session, source or [], force=force)
     policy = RefreshPolicy(concurrency=concurrency, per_host=per_host, host_delay=host_delay)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

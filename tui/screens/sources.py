@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from db.engine import Database
 from db.models import Snapshot
+from sources.ingest import worker_name
 from tui.bindings import SOURCE_KEYS, bindings
 from tui.screens.base import DeskScreen
 from tui.settings import Settings
@@ -206,7 +207,7 @@ class SourcesScreen(DeskScreen):
                 fetch_policy=settings.fetch_policy(),
                 scope=scope,
                 source_ids=source_ids,
-                worker=f"tui:{settings.reviewer_name()}",
+                worker=worker_name(f"tui:{settings.reviewer_name()}"),
                 progress=progress,
                 stop=stop,
             )

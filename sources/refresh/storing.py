@@ -1,0 +1,187 @@
+"""Storing a fetched page within the writer's batch: body, snapshot, fetch record.
+
+The same rows as :func:`sources.snapshots.store_fetch`, which ingest uses,
+but without its per-source look-ups: the refresh job already holds the
+source row and the keys of its latest snapshot (loaded for the whole batch
+by :func:`sources.refresh.apply.prefetch`). New bodies, snapshots and fetch
+records are written for the whole batch at once by :func:`write_pending`
+(three Core statements with bound values, the snapshots' ids read back with
+RETURNING); the sources' new fields go out with the ORM's flush at commit.
+A page whose snapshot the new-snapshot hook must see is written at once.
+
+``tests/refresh/test_writer.py`` checks that both paths write the same
+snapshot columns, so that a column added to one is not forgotten here.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from sqlalchemy import Insert, Table, insert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, SQLModel
+
+from db.bodies import sha256_hex
+from db.models import Body, FetchRecord, Snapshot, Source
+from sources.decoding import DecodedText
+from sources.extraction import Article
+from sources.snapshots import Fetched, text_sha256
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    unchanged: bool
+    """The body is the latest snapshot's: that snapshot is confirmed, no new one."""
+    text_sha256: str
+    snapshot_id: int | None
+    """None while the new snapshot waits for :func:`write_pending` (deferred)."""
+
+
+@dataclass(frozen=True)
+class _Pending:
+    body: dict[str, object]
+    snapshot: dict[str, object]
+    record: FetchRecord
+    """Added to the session once its snapshot has an id."""
+
+
+_PENDING = "factdesk.refresh.pending_pages"
+"""``session.info`` key: pages whose rows wait for :func:`write_pending`."""
+
+
+def _table(model: type[SQLModel]) -> Table:
+    table = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
+
+
+def _body_values(raw: bytes, digest: str) -> dict[str, object]:
+    """A body row as :func:`db.bodies.store_body` writes it."""
+    # Each row names its codec, so zlib rows stay readable whatever the default.
+    return {"sha256": digest, "size": len(raw), "codec": "zlib", "data": zlib.compress(raw, 6)}
+
+
+def _body_insert(session: Session) -> Insert:
+    """INSERT ... ON CONFLICT DO NOTHING into the body store, values to be bound.
+
+    :func:`db.bodies.store_body` inlines its values, which makes SQLAlchemy
+    key its statement cache on them (a quarter of the refresh's storing CPU).
+    """
+    table = _table(Body)
+    dialect = session.get_bind().dialect.name
+    insert_body = pg_insert(table) if dialect == "postgresql" else sqlite_insert(table)
+    return insert_body.on_conflict_do_nothing(index_elements=["sha256"])
+
+
+def snapshot_values(
+    source_id: int, fetched: Fetched, decoded: DecodedText, article: Article, digest: str
+) -> dict[str, object]:
+    """The columns of a new snapshot, as :func:`sources.snapshots.store_fetch` fills them."""
+    return {
+        "source_id": source_id,
+        "fetched_at": fetched.started_at,
+        "final_url": fetched.final_url,
+        "http_status": fetched.http_status,
+        "headers": [list(pair) for pair in fetched.headers],
+        "media_type": fetched.media_type,
+        "charset": decoded.charset,
+        "charset_source": decoded.charset_source,
+        "replaced_bytes": decoded.replaced_errors,
+        "body_sha256": digest,
+        "body_size": len(fetched.body),
+        "text": article.text,
+        "text_sha256": text_sha256(article.text),
+        "title": article.title,
+        "byline": article.byline,
+        "published": article.published,
+        "site_name": article.site_name,
+        "language": article.language,
+        "canonical_url": article.canonical_url,
+        "jsonld": list(article.jsonld),
+        "extractor": article.extractor,
+    }
+
+
+def store_page(
+    session: Session,
+    source: Source,
+    *,
+    latest: tuple[int, str] | None,
+    fetched: Fetched,
+    decoded: DecodedText,
+    article: Article,
+    worker: str,
+    defer: bool = False,
+) -> StoredPage:
+    """Record a successful fetch of ``source``: a new snapshot unless the body is
+    that of ``latest`` (its snapshot id and body hash).
+
+    ``defer``: leave the new body, snapshot and fetch record to
+    :func:`write_pending`, which writes those of a whole batch in three
+    statements (the caller must call it before committing).
+    """
+    assert source.id is not None
+    digest = sha256_hex(fetched.body)
+    unchanged = latest is not None and latest[1] == digest
+    record = FetchRecord(
+        source_id=source.id,
+        requested_url=fetched.requested_url,
+        final_url=fetched.final_url,
+        via=fetched.via,
+        started_at=fetched.started_at,
+        elapsed_ms=fetched.elapsed_ms,
+        http_status=fetched.http_status,
+        outcome="unchanged" if unchanged else "stored",
+        redirects=list(fetched.redirects),
+        body_sha256=digest,
+        worker=worker,
+    )
+    snapshot_id: int | None
+    if latest is not None and unchanged:
+        # The body is stored already: the fetch only confirms the latest snapshot.
+        snapshot_id = record.snapshot_id = latest[0]
+        session.add(record)
+    else:
+        body = _body_values(fetched.body, digest)
+        values = snapshot_values(source.id, fetched, decoded, article, digest)
+        if defer:
+            session.info.setdefault(_PENDING, []).append(_Pending(body, values, record))
+            snapshot_id = None
+        else:
+            connection = session.connection()
+            connection.execute(_body_insert(session), body)
+            # Core, values bound (not inlined: SQLAlchemy would key its statement
+            # cache on them), and no ORM flush just to learn the new id.
+            table = _table(Snapshot)
+            snapshot_id = connection.execute(
+                insert(table).returning(table.c.id), values
+            ).scalar_one()
+            record.snapshot_id = snapshot_id
+            session.add(record)
+        source.title = article.title or source.title
+        source.language = article.language or source.language
+    source.last_checked_at = fetched.started_at
+    source.etag = fetched.etag
+    source.last_modified = fetched.last_modified
+    source.consecutive_failures = 0
+    return StoredPage(unchanged, text_sha256(article.text), snapshot_id)
+
+
+def write_pending(session: Session) -> None:
+    """Write the deferred pages of this transaction: bodies, snapshots, fetch records."""
+    pending: list[_Pending] = session.info.pop(_PENDING, [])
+    if not pending:
+        return
+    connection = session.connection()
+    bodies = {str(page.body["sha256"]): page.body for page in pending}
+    connection.execute(_body_insert(session), list(bodies.values()))
+    table = _table(Snapshot)
+    ids = connection.execute(
+        insert(table).returning(table.c.id, sort_by_parameter_order=True),
+        [page.snapshot for page in pending],
+    ).scalars()
+    for page, snapshot_id in zip(pending, ids, strict=True):
+        page.record.snapshot_id = snapshot_id
+        session.add(page.record)
