@@ -7,11 +7,17 @@ own process so that peak memory (max RSS) is that export's alone.
 
     .venv/bin/python bench/reports.py --claims 10000 100000
     .venv/bin/python bench/reports.py --claims 100000 --formats json csv --keep /tmp/fd-bench
+    .venv/bin/python bench/reports.py --claims 100000 --formats json --repeat 3 \
+        --baseline /tmp/fd-before --keep /tmp/fd-bench
 
-Prints, per size and format: seconds, claims per second, output size, peak
-RSS of the export process and its growth over the process before the export
-(imports and an open database). Streaming means the growth does not depend
-on N.
+Prints, per size and format: seconds, claims per CPU second, output size,
+peak RSS of the export process and its growth over the process before the
+export (imports and an open database). Streaming means the growth does not
+depend on N. With ``--repeat N`` every export runs N times and the medians
+are printed. With ``--baseline DIR`` (another copy of the code, e.g. a
+``git worktree`` of the previous commit) each export also runs with DIR's
+code on the same database, the two taking turns so that both see the same
+load of a shared machine, and the table shows them side by side.
 """
 
 from __future__ import annotations
@@ -19,8 +25,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +38,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The code measured: this checkout, or the baseline a --baseline run hands its
+# child processes in FACTDESK_BENCH_CODE (the tables written are the same in both).
+sys.path.insert(
+    0, os.environ.get("FACTDESK_BENCH_CODE") or str(Path(__file__).resolve().parents[1])
+)
 
 from sqlalchemy import insert
 
@@ -47,6 +59,7 @@ from db.models import (
     Source,
 )
 
+CODE_ENV = "FACTDESK_BENCH_CODE"
 FORMATS = ["json", "csv", "md", "html", "claimreview", "prov", "warc", "bundle"]
 CLAIMS_PER_ARTICLE = 50
 EVIDENCE_PAGES = 200
@@ -214,22 +227,62 @@ def run_one(url: str, fmt: str, out: Path) -> dict[str, Any]:
     }
 
 
+def _export_in_child(url: str, fmt: str, out: Path, code: Path | None) -> dict[str, Any]:
+    env = dict(os.environ)
+    if code is not None:
+        env[CODE_ENV] = str(code)
+    done = subprocess.run(
+        [sys.executable, __file__, "--run", url, fmt, str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return row
+
+
+_MEDIANS = ("seconds", "cpu_seconds", "claims_per_cpu_s", "peak_rss_mib", "rss_growth_mib")
+
+
+def _median(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    merged = dict(rows[0])
+    for key in _MEDIANS:
+        merged[key] = statistics.median(row[key] for row in rows)
+    merged["claims_per_cpu_s"] = round(merged["claims_per_cpu_s"])
+    return merged
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--formats", nargs="+", default=FORMATS, choices=FORMATS)
     parser.add_argument("--keep", type=Path, help="Keep databases and outputs in this folder.")
+    parser.add_argument(
+        "--repeat", type=int, default=1, metavar="N", help="Run each export N times; print medians."
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="Another copy of the code (a worktree of the previous commit) to compare with.",
+    )
     parser.add_argument("--run", nargs=3, metavar=("URL", "FORMAT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
         url, fmt, out = args.run
         print(json.dumps(run_one(url, fmt, Path(out))))
         return
+    if args.repeat < 1:
+        parser.error("--repeat needs 1 or more")
+    if args.baseline is not None and not (args.baseline / "claims" / "reports").is_dir():
+        parser.error(f"--baseline {args.baseline}: no claims/reports there; give a factdesk copy")
     work = args.keep or Path(tempfile.mkdtemp(prefix="factdesk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    header = f"{'claims':>8} {'format':<12} {'wall s':>7} {'CPU s':>7} {'claims/CPU s':>12} "
-    header += f"{'MiB out':>8} {'peak RSS':>9} {'RSS growth':>10}"
-    results = []
+    codes: list[tuple[str, Path | None]] = [("after", None)]
+    if args.baseline is not None:
+        codes.insert(0, ("before", args.baseline.resolve()))
+    results: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
     for n in args.claims:
         db_path = work / f"bench-{n}.sqlite3"
         if not db_path.exists():
@@ -237,19 +290,39 @@ def main() -> None:
             build(db_path, n)
             print(f"built {n:,} claims in {time.perf_counter() - began:.1f} s", file=sys.stderr)
         for fmt in args.formats:
-            out = work / f"report-{n}.{fmt}"
-            done = subprocess.run(
-                [sys.executable, __file__, "--run", sqlite_url(db_path), fmt, str(out)],
-                capture_output=True,
-                text=True,
-                check=True,
+            runs: dict[str, list[dict[str, Any]]] = {label: [] for label, _ in codes}
+            for _ in range(args.repeat):
+                for label, code in codes:  # taking turns: both see the same machine load
+                    out = work / f"report-{n}-{label}.{fmt}"
+                    row = _export_in_child(sqlite_url(db_path), fmt, out, code)
+                    runs[label].append(row)
+                    print(f"{label:>6} {_line(row)}", file=sys.stderr)
+            after = _median(runs["after"])
+            before = _median(runs["before"]) if "before" in runs else None
+            results.append((after, before))
+    medians = f" (medians of {args.repeat})" if args.repeat > 1 else ""
+    if args.baseline is not None:
+        print(f"before: {args.baseline}; after: this checkout{medians}")
+        print(
+            f"{'claims':>8} {'format':<12} {'CPU s before':>12} {'CPU s after':>12} "
+            f"{'claims/CPU s before':>19} {'after':>8} {'RSS growth before':>17} {'after':>7}"
+        )
+        for after, before in results:
+            assert before is not None
+            print(
+                f"{after['claims']:>8,} {after['format']:<12} {before['cpu_seconds']:>12.2f} "
+                f"{after['cpu_seconds']:>12.2f} {before['claims_per_cpu_s']:>19,} "
+                f"{after['claims_per_cpu_s']:>8,} {before['rss_growth_mib']:>16.1f}M "
+                f"{after['rss_growth_mib']:>6.1f}M"
             )
-            row = json.loads(done.stdout.strip().splitlines()[-1])
-            results.append(row)
-            print(_line(row), file=sys.stderr)
+        return
+    header = f"{'claims':>8} {'format':<12} {'wall s':>7} {'CPU s':>7} {'claims/CPU s':>12} "
+    header += f"{'MiB out':>8} {'peak RSS':>9} {'RSS growth':>10}"
+    if medians:
+        print(f"medians of {args.repeat} runs")
     print(header)
-    for row in results:
-        print(_line(row))
+    for after, _ in results:
+        print(_line(after))
 
 
 def _line(row: dict[str, Any]) -> str:

@@ -8,7 +8,7 @@ Every export streams: claims are read a page at a time (:mod:`.selection`)
 and written as they come, so memory stays flat whatever the number of
 claims. Files appear whole at their path or not at all (:mod:`.output`).
 One module per format; the JSON report's schema is
-``schema/factdesk-report-1.schema.json``.
+``schema/factdesk-report-2.schema.json`` (version 1's stays for older files).
 """
 
 from __future__ import annotations

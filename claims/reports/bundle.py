@@ -3,7 +3,7 @@ and a manifest of SHA-256 hashes; and the check a third party runs on it.
 
 Layout::
 
-    report.json            the lossless JSON report (schema factdesk-report-1)
+    report.json            the lossless JSON report (schema factdesk-report-2; -1 read too)
     sources.warc.gz        every snapshot the report quotes (WARC 1.1)
     manifest-sha256.txt    "<sha256>  <file>" per file, as ``sha256sum -c`` reads it
 
@@ -14,7 +14,8 @@ extracts its text again with factdesk's own readers, compares the text's
 hash with the one the report states, and reads every quoted passage (each
 claim's sentence and each evidence quote) at its TextPositionSelector
 offsets. Every passage found there is a passage of the bytes fetched at the
-time stated.
+time stated. Reports of version 2 also carry the anchors a refresh found in
+newer snapshots; each found passage is checked in its snapshot the same way.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import ijson  # type: ignore[import-untyped]
 
 from claims.reports.context import ReportJob
 from claims.reports.errors import BundleInvalid
-from claims.reports.json_report import REPORT_FORMAT, write_json
+from claims.reports.json_report import READABLE_VERSIONS, REPORT_FORMAT, write_json
 from claims.reports.warc_report import write_warc
 from sources.decoding import decode_body
 from sources.extraction import extract_article
@@ -162,17 +163,25 @@ def _passages(claim: dict[str, Any]) -> Iterator[tuple[int, _Passage]]:
         claim["snapshot_id"],
         _Passage(f"claim {claim['id']}", claim["start"], claim["end"], selector["exact"]),
     )
+    yield from _anchored(f"claim {claim['id']}", claim.get("anchors", ()))
     for e in claim["evidence"]:
         position = next(s for s in e["selector"] if s["type"] == "TextPositionSelector")
+        label = f"claim {claim['id']} evidence {e['id']}"
         yield (
             e["snapshot_id"],
-            _Passage(
-                f"claim {claim['id']} evidence {e['id']}",
-                position["start"],
-                position["end"],
-                e["quote"],
-            ),
+            _Passage(label, position["start"], position["end"], e["quote"]),
         )
+        yield from _anchored(label, e.get("anchors", ()))
+
+
+def _anchored(label: str, anchors: Any) -> Iterator[tuple[int, _Passage]]:
+    """The passages a refresh found again (version 2); a vanished quote has none."""
+    for a in anchors:
+        if a["exact"] is not None and a["start"] is not None and a["end"] is not None:
+            yield (
+                a["snapshot_id"],
+                _Passage(f"{label} anchor {a['id']}", a["start"], a["end"], a["exact"]),
+            )
 
 
 def reextract(body: bytes, snapshot: dict[str, Any]) -> str:
@@ -289,6 +298,12 @@ def verify_bundle(path: Path) -> BundleCheck:
         _check_manifest(zf, path, check)
         if next(_report_items(zf, path, "format"), None) != REPORT_FORMAT:
             raise BundleInvalid(f"{path}: {REPORT} is not a factdesk report")
+        version = next(_report_items(zf, path, "version"), None)
+        if version not in READABLE_VERSIONS:
+            raise BundleInvalid(
+                f"{path}: {REPORT} is a factdesk report of version {version}, this factdesk "
+                f"reads versions {', '.join(map(str, READABLE_VERSIONS))}; upgrade factdesk"
+            )
         snapshots = [
             {key: snapshot.get(key) for key in _SNAPSHOT_KEYS}
             for snapshot in _report_items(zf, path, "snapshots.item")

@@ -111,7 +111,7 @@ class Reader:
         page; beyond that, the ids are listed.
 
         Every column of such a query must come back as the driver gives it
-        (ints, floats, text): no result type is applied. Timestamps are made
+        (ints, floats, text, bytes): no result type is applied. Timestamps are made
         text by :meth:`ts`, JSON by :meth:`json`.
         """
         low, high = ids[0], ids[-1]

@@ -41,6 +41,7 @@ from db.models import (
     ClaimQuantity,
     ClaimState,
     Evidence,
+    QuoteAnchor,
     ReviewEvent,
     Snapshot,
     Source,
@@ -89,7 +90,7 @@ class ReportSelection:
         }
 
 
-def _conditions(selection: ReportSelection) -> list[ColumnElement[bool]]:
+def conditions(selection: ReportSelection) -> list[ColumnElement[bool]]:
     status = func.coalesce(col(ClaimState.status), "new")
     where: list[ColumnElement[bool]] = []
     if selection.claim_ids:
@@ -123,19 +124,19 @@ def _conditions(selection: ReportSelection) -> list[ColumnElement[bool]]:
     return where
 
 
-def _joined(query: Select[Any]) -> Select[Any]:
+def joined(query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
     return query.join(Source, col(Source.id) == col(Claim.source_id)).outerjoin(
         ClaimState, col(ClaimState.claim_id) == col(Claim.id)
     )
 
 
 def count_claims(session: Session, selection: ReportSelection) -> int:
-    query = _joined(select(func.count()).select_from(Claim)).where(*_conditions(selection))
+    query = joined(select(func.count()).select_from(Claim)).where(*conditions(selection))
     return int(session.execute(query).scalar_one())
 
 
 def _claim_ids(selection: ReportSelection) -> Select[Any]:
-    return _joined(select(col(Claim.id)).select_from(Claim)).where(*_conditions(selection))
+    return joined(select(col(Claim.id)).select_from(Claim)).where(*conditions(selection))
 
 
 def _claim_columns(r: Reader) -> tuple[Any, ...]:
@@ -189,15 +190,15 @@ def iter_claims(
     With ``Detail.summary`` each claim holds only what a one-line-per-claim
     table prints (see :class:`Detail`).
     """
-    conditions = _conditions(selection)
+    where = conditions(selection)
     reader = Reader(session)
     columns = _claim_columns(reader)
     last = 0
     while True:
         query = (
-            _joined(select(*columns).select_from(Claim))
+            joined(select(*columns).select_from(Claim))
             .join(Snapshot, col(Snapshot.id) == col(Claim.snapshot_id))
-            .where(col(Claim.id) > last, *conditions)
+            .where(col(Claim.id) > last, *where)
             .order_by(col(Claim.id))
             .limit(page_size)
         )
@@ -493,13 +494,18 @@ def _evidence_links(
 
 
 def _snapshot_ids(selection: ReportSelection) -> Any:
-    """Ids of the snapshots the selected claims and their evidence were read from."""
+    """Ids of the snapshots the selected claims and their evidence were read from,
+    or found again in by a refresh."""
     claims = _claim_ids(selection).subquery()
     of_claims = select(col(Claim.snapshot_id)).where(col(Claim.id).in_(select(claims.c.id)))
     of_evidence = select(col(Evidence.snapshot_id)).where(
         col(Evidence.claim_id).in_(select(claims.c.id))
     )
-    return union(of_claims, of_evidence).subquery()
+    # Where a refresh found the quotes again: those snapshots are quoted too.
+    anchored = col(QuoteAnchor.claim_id).in_(select(claims.c.id))
+    of_anchors = select(col(QuoteAnchor.snapshot_id)).where(anchored)
+    anchored_from = select(col(QuoteAnchor.previous_snapshot_id)).where(anchored)
+    return union(of_claims, of_evidence, of_anchors, anchored_from).subquery()
 
 
 _SNAPSHOT_IDS_PER_QUERY = 5000

@@ -157,3 +157,40 @@ def test_verify_memory_does_not_grow_with_the_claims(tmp_path: Path) -> None:
     _, small, large = peaks
     # Loading the report whole would make this about 10; streaming keeps it near 1.
     assert large < 2.5 * small, peaks
+
+
+def _as_version_1(report: dict[str, Any]) -> None:
+    """What factdesk wrote before schema 2: no fetches, no anchors."""
+    report["version"] = 1
+    report["$schema"] = report["$schema"].replace("report-2", "report-1")
+    for snapshot in report["snapshots"]:
+        del snapshot["fetches"]
+    for claim in report["claims"]:
+        del claim["anchors"]
+        for evidence in claim["evidence"]:
+            del evidence["anchors"]
+
+
+def test_a_bundle_of_report_version_1_still_verifies(desk: Desk, tmp_path: Path) -> None:
+    _, path = desk.report("bundle", name="bundle.zip")
+    old = tmp_path / "old.zip"
+    rewrite(path, old, {"report.json": _edit_report(path, _as_version_1)}, fix_manifest=True)
+    check = verify_bundle(old)
+    assert check.ok, check.problems
+    assert check.passages == len(desk.claims) + 1
+
+
+def test_a_report_version_this_factdesk_does_not_know_is_refused(
+    desk: Desk, tmp_path: Path
+) -> None:
+    _, path = desk.report("bundle", name="bundle.zip")
+
+    def future(report: dict[str, Any]) -> None:
+        report["version"] = 99
+
+    newer = tmp_path / "newer.zip"
+    rewrite(path, newer, {"report.json": _edit_report(path, future)}, fix_manifest=True)
+    result = desk.cli("bundle", "verify", str(newer))
+    assert result.exit_code == 1
+    assert "version 99" in result.stderr
+    assert "upgrade factdesk" in result.stderr

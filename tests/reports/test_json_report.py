@@ -16,12 +16,13 @@ from claims.reports.reading import iso_text
 from db.engine import Database
 from tests.reports.conftest import ARTICLE_URL, EVIDENCE_QUOTE, ORGANISATION, Desk, ok
 
-SCHEMA = (
-    Path(__file__).parents[2] / "claims" / "reports" / "schema" / "factdesk-report-1.schema.json"
-)
+SCHEMAS = Path(__file__).parents[2] / "claims" / "reports" / "schema"
+SCHEMA = SCHEMAS / "factdesk-report-2.schema.json"
 
 
 def validate(report: dict[str, Any]) -> None:
+    """Valid against the schema of the version the report says it is."""
+    assert report["version"] == 2
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -30,10 +31,14 @@ def validate(report: dict[str, Any]) -> None:
     assert errors == []
 
 
-def test_the_schema_is_a_valid_json_schema() -> None:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("version", [1, 2])
+def test_every_report_schema_is_a_valid_json_schema(version: int) -> None:
+    """Version 1 stays in the repository: files written before version 2 still validate."""
+    path = SCHEMAS / f"factdesk-report-{version}.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["$id"].endswith("factdesk-report-1.schema.json")
+    assert schema["$id"].endswith(path.name)
+    assert schema["properties"]["version"] == {"const": version}
 
 
 def test_json_report_is_valid_and_holds_everything_show_does(desk: Desk) -> None:
@@ -49,6 +54,9 @@ def test_json_report_is_valid_and_holds_everything_show_does(desk: Desk) -> None
                 assert {**value, "at": claim[key]["at"]} == claim[key]
             elif key == "figure_verdicts":
                 assert claim[key].keys() == value.keys()
+            elif key == "evidence":
+                # Version 2 adds the anchors a refresh found; `show` has the rest.
+                assert [{k: v for k, v in e.items() if k != "anchors"} for e in claim[key]] == value
             else:
                 assert claim[key] == value, key
     coops = next(c for c in report["claims"] if "20.000" in c["text"])
@@ -69,6 +77,8 @@ def test_json_report_is_valid_and_holds_everything_show_does(desk: Desk) -> None
     archived = by_id[evidence["snapshot_id"]]
     assert archived["http_status"] == 200
     assert ["Content-Encoding", "gzip"] in archived["headers"]
+    (fetch,) = archived["fetches"]
+    assert (fetch["requested_url"], fetch["outcome"]) == (desk.evidence_url, "stored")
 
 
 def test_paging_does_not_change_the_report(desk: Desk, database: Database, tmp_path: Path) -> None:
