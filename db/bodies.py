@@ -6,6 +6,7 @@ import hashlib
 import zlib
 from collections.abc import Callable
 
+from sqlalchemy import Insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
@@ -22,20 +23,37 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def store_body(session: Session, raw: bytes) -> str:
-    """Store ``raw`` unless a body with the same SHA-256 exists; return the hash.
+def body_row(raw: bytes, digest: str | None = None) -> dict[str, object]:
+    """The row that stores ``raw``: its SHA-256, size, codec and compressed bytes.
+
+    Each row names its codec, so stored rows stay readable whatever the default.
+    """
+    compress, _ = _CODECS[DEFAULT_CODEC]
+    return {
+        "sha256": digest or sha256_hex(raw),
+        "size": len(raw),
+        "codec": DEFAULT_CODEC,
+        "data": compress(raw),
+    }
+
+
+def body_insert(session: Session) -> Insert:
+    """INSERT … ON CONFLICT DO NOTHING into the body store, values to be bound.
 
     ``ON CONFLICT DO NOTHING`` rather than look-then-insert: two workers
-    storing the same page at once must not fail on the primary key.
+    storing the same page at once must not fail on the primary key. Values
+    are bound, not inlined, so the compiled statement is cached once.
     """
-    digest = sha256_hex(raw)
-    compress, _ = _CODECS[DEFAULT_CODEC]
-    values = {"sha256": digest, "size": len(raw), "codec": DEFAULT_CODEC, "data": compress(raw)}
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = insert(Body).values(**values).on_conflict_do_nothing(index_elements=["sha256"])
-    session.execute(stmt)
-    return digest
+    return insert(Body).on_conflict_do_nothing(index_elements=["sha256"])
+
+
+def store_body(session: Session, raw: bytes) -> str:
+    """Store ``raw`` unless a body with the same SHA-256 exists; return the hash."""
+    row = body_row(raw)
+    session.execute(body_insert(session), row)
+    return str(row["sha256"])
 
 
 def load_body(session: Session, digest: str) -> bytes:

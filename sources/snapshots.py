@@ -127,6 +127,35 @@ def record_failure(
     return record
 
 
+def snapshot_values(
+    source_id: int, fetched: Fetched, decoded: DecodedText, article: Article, digest: str
+) -> dict[str, Any]:
+    """The columns of a new snapshot of ``fetched`` (ingest and refresh alike)."""
+    return {
+        "source_id": source_id,
+        "fetched_at": fetched.started_at,
+        "final_url": fetched.final_url,
+        "http_status": fetched.http_status,
+        "headers": [list(pair) for pair in fetched.headers],
+        "media_type": fetched.media_type,
+        "charset": decoded.charset,
+        "charset_source": decoded.charset_source,
+        "replaced_bytes": decoded.replaced_errors,
+        "body_sha256": digest,
+        "body_size": len(fetched.body),
+        "text": article.text,
+        "text_sha256": text_sha256(article.text),
+        "title": article.title,
+        "byline": article.byline,
+        "published": article.published,
+        "site_name": article.site_name,
+        "language": article.language,
+        "canonical_url": article.canonical_url,
+        "jsonld": list(article.jsonld),
+        "extractor": article.extractor,
+    }
+
+
 def store_fetch(
     session: Session,
     *,
@@ -152,29 +181,10 @@ def store_fetch(
     if previous is not None and unchanged:
         snapshot = previous
     else:
-        snapshot = Snapshot(
-            source_id=source.id,
-            fetched_at=fetched.started_at,
-            final_url=fetched.final_url,
-            http_status=fetched.http_status,
-            headers=[list(pair) for pair in fetched.headers],
-            media_type=fetched.media_type,
-            charset=decoded.charset,
-            charset_source=decoded.charset_source,
-            replaced_bytes=decoded.replaced_errors,
-            body_sha256=digest,
-            body_size=len(fetched.body),
-            text=article.text,
-            text_sha256=text_sha256(article.text),
-            title=title or article.title,
-            byline=article.byline,
-            published=article.published,
-            site_name=article.site_name,
-            language=language or article.language,
-            canonical_url=article.canonical_url,
-            jsonld=list(article.jsonld),
-            extractor=article.extractor,
-        )
+        values = snapshot_values(source.id, fetched, decoded, article, digest)
+        values["title"] = title or article.title
+        values["language"] = language or article.language
+        snapshot = Snapshot(**values)
         session.add(snapshot)
         session.flush()
     record = FetchRecord(

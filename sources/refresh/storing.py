@@ -9,25 +9,24 @@ records are written for the whole batch at once by :func:`write_pending`
 RETURNING); the sources' new fields go out with the ORM's flush at commit.
 A page whose snapshot the new-snapshot hook must see is written at once.
 
-``tests/refresh/test_writer.py`` checks that both paths write the same
-snapshot columns, so that a column added to one is not forgotten here.
+Both paths take a snapshot's columns from
+:func:`sources.snapshots.snapshot_values` and a body's row from
+:func:`db.bodies.body_row`; ``tests/refresh/test_writer.py`` checks that
+they write the same snapshot columns.
 """
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
-from sqlalchemy import Insert, Table, insert
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Table, insert
 from sqlmodel import Session, SQLModel
 
-from db.bodies import sha256_hex
-from db.models import Body, FetchRecord, Snapshot, Source
+from db.bodies import body_insert, body_row, sha256_hex
+from db.models import FetchRecord, Snapshot, Source
 from sources.decoding import DecodedText
 from sources.extraction import Article
-from sources.snapshots import Fetched, text_sha256
+from sources.snapshots import Fetched, snapshot_values, text_sha256
 
 
 @dataclass(frozen=True)
@@ -55,53 +54,6 @@ def _table(model: type[SQLModel]) -> Table:
     table = model.__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
     return table
-
-
-def _body_values(raw: bytes, digest: str) -> dict[str, object]:
-    """A body row as :func:`db.bodies.store_body` writes it."""
-    # Each row names its codec, so zlib rows stay readable whatever the default.
-    return {"sha256": digest, "size": len(raw), "codec": "zlib", "data": zlib.compress(raw, 6)}
-
-
-def _body_insert(session: Session) -> Insert:
-    """INSERT ... ON CONFLICT DO NOTHING into the body store, values to be bound.
-
-    :func:`db.bodies.store_body` inlines its values, which makes SQLAlchemy
-    key its statement cache on them (a quarter of the refresh's storing CPU).
-    """
-    table = _table(Body)
-    dialect = session.get_bind().dialect.name
-    insert_body = pg_insert(table) if dialect == "postgresql" else sqlite_insert(table)
-    return insert_body.on_conflict_do_nothing(index_elements=["sha256"])
-
-
-def snapshot_values(
-    source_id: int, fetched: Fetched, decoded: DecodedText, article: Article, digest: str
-) -> dict[str, object]:
-    """The columns of a new snapshot, as :func:`sources.snapshots.store_fetch` fills them."""
-    return {
-        "source_id": source_id,
-        "fetched_at": fetched.started_at,
-        "final_url": fetched.final_url,
-        "http_status": fetched.http_status,
-        "headers": [list(pair) for pair in fetched.headers],
-        "media_type": fetched.media_type,
-        "charset": decoded.charset,
-        "charset_source": decoded.charset_source,
-        "replaced_bytes": decoded.replaced_errors,
-        "body_sha256": digest,
-        "body_size": len(fetched.body),
-        "text": article.text,
-        "text_sha256": text_sha256(article.text),
-        "title": article.title,
-        "byline": article.byline,
-        "published": article.published,
-        "site_name": article.site_name,
-        "language": article.language,
-        "canonical_url": article.canonical_url,
-        "jsonld": list(article.jsonld),
-        "extractor": article.extractor,
-    }
 
 
 def store_page(
@@ -144,14 +96,14 @@ def store_page(
         snapshot_id = record.snapshot_id = latest[0]
         session.add(record)
     else:
-        body = _body_values(fetched.body, digest)
+        body = body_row(fetched.body, digest)
         values = snapshot_values(source.id, fetched, decoded, article, digest)
         if defer:
             session.info.setdefault(_PENDING, []).append(_Pending(body, values, record))
             snapshot_id = None
         else:
             connection = session.connection()
-            connection.execute(_body_insert(session), body)
+            connection.execute(body_insert(session), body)
             # Core, values bound (not inlined: SQLAlchemy would key its statement
             # cache on them), and no ORM flush just to learn the new id.
             table = _table(Snapshot)
@@ -176,7 +128,7 @@ def write_pending(session: Session) -> None:
         return
     connection = session.connection()
     bodies = {str(page.body["sha256"]): page.body for page in pending}
-    connection.execute(_body_insert(session), list(bodies.values()))
+    connection.execute(body_insert(session), list(bodies.values()))
     table = _table(Snapshot)
     ids = connection.execute(
         insert(table).returning(table.c.id, sort_by_parameter_order=True),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Select, Static
 
 from claims.queries import ClaimFilter, list_claims
@@ -101,7 +102,7 @@ async def test_sort_orders_the_whole_queue_not_just_the_page(demo_db: Database) 
         await settle(pilot)
         assert "sorted by most check-worthy" in page_info(app)
         table = app.screen.query_one("#claims", DataTable)
-        first = table.coordinate_to_cell_key((0, 0)).row_key.value
+        first = table.coordinate_to_cell_key(Coordinate(0, 0)).row_key.value
         with demo_db.read() as session:
             first_view = list_claims(
                 session, ClaimFilter(order="checkworthiness"), limit=1
