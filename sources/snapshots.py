@@ -156,6 +156,32 @@ def snapshot_values(
     }
 
 
+def fetch_record(
+    fetched: Fetched,
+    source_id: int,
+    digest: str,
+    *,
+    unchanged: bool,
+    worker: str,
+    snapshot_id: int | None = None,
+) -> FetchRecord:
+    """The record of a successful fetch (its snapshot id may be set later)."""
+    return FetchRecord(
+        source_id=source_id,
+        requested_url=fetched.requested_url,
+        final_url=fetched.final_url,
+        via=fetched.via,
+        started_at=fetched.started_at,
+        elapsed_ms=fetched.elapsed_ms,
+        http_status=fetched.http_status,
+        outcome="unchanged" if unchanged else "stored",
+        redirects=list(fetched.redirects),
+        body_sha256=digest,
+        snapshot_id=snapshot_id,
+        worker=worker,
+    )
+
+
 def store_fetch(
     session: Session,
     *,
@@ -187,19 +213,8 @@ def store_fetch(
         snapshot = Snapshot(**values)
         session.add(snapshot)
         session.flush()
-    record = FetchRecord(
-        source_id=source.id,
-        requested_url=fetched.requested_url,
-        final_url=fetched.final_url,
-        via=fetched.via,
-        started_at=fetched.started_at,
-        elapsed_ms=fetched.elapsed_ms,
-        http_status=fetched.http_status,
-        outcome="unchanged" if unchanged else "stored",
-        redirects=list(fetched.redirects),
-        body_sha256=digest,
-        snapshot_id=snapshot.id,
-        worker=worker,
+    record = fetch_record(
+        fetched, source.id, digest, unchanged=unchanged, worker=worker, snapshot_id=snapshot.id
     )
     session.add(record)
     source.title = snapshot.title or source.title

@@ -89,28 +89,6 @@ def is_transient(error: FetchError) -> bool:
     return isinstance(error, FetchTimeout | ConnectFailed | TransferFailed)
 
 
-def fetched_of(result: FetchResult) -> Fetched:
-    attempt = result.attempt
-    return Fetched(
-        requested_url=attempt.requested_url,
-        final_url=attempt.final_url,
-        via="http",
-        started_at=attempt.started_at,
-        elapsed_ms=attempt.elapsed_ms,
-        http_status=attempt.status,
-        headers=result.headers,
-        redirects=tuple(
-            {"url": hop.url, "status": hop.status, "location": hop.location}
-            for hop in attempt.redirects
-        ),
-        body=result.body,
-        media_type=result.media_type,
-        charset=result.charset,
-        etag=result.etag,
-        last_modified=result.last_modified,
-    )
-
-
 def robots_advice(task: Task, reason: str) -> str:
     return (
         f"{task.url}: not fetched, {reason}; to fetch it anyway, record why with "
@@ -173,7 +151,7 @@ def check(task: Task, sites: Sites, stop: threading.Event) -> Outcome:
 def _answered(result: FetchResult, started: datetime, attempts: int) -> Outcome:
     if result.not_modified:
         return Outcome("not_modified", started, result=result, attempts=attempts)
-    fetched = fetched_of(result)
+    fetched = Fetched.from_result(result)
     try:
         decoded, article = page_article(fetched, url=fetched.final_url, lang=None)
     except SourceError as exc:

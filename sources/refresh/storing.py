@@ -26,7 +26,7 @@ from db.bodies import body_insert, body_row, sha256_hex
 from db.models import FetchRecord, Snapshot, Source
 from sources.decoding import DecodedText
 from sources.extraction import Article
-from sources.snapshots import Fetched, snapshot_values, text_sha256
+from sources.snapshots import Fetched, fetch_record, snapshot_values, text_sha256
 
 
 @dataclass(frozen=True)
@@ -77,19 +77,7 @@ def store_page(
     assert source.id is not None
     digest = sha256_hex(fetched.body)
     unchanged = latest is not None and latest[1] == digest
-    record = FetchRecord(
-        source_id=source.id,
-        requested_url=fetched.requested_url,
-        final_url=fetched.final_url,
-        via=fetched.via,
-        started_at=fetched.started_at,
-        elapsed_ms=fetched.elapsed_ms,
-        http_status=fetched.http_status,
-        outcome="unchanged" if unchanged else "stored",
-        redirects=list(fetched.redirects),
-        body_sha256=digest,
-        worker=worker,
-    )
+    record = fetch_record(fetched, source.id, digest, unchanged=unchanged, worker=worker)
     snapshot_id: int | None
     if latest is not None and unchanged:
         # The body is stored already: the fetch only confirms the latest snapshot.
