@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -55,6 +56,7 @@ def extract_command(
 ) -> None:
     """Claims found in a text, as JSON (the extraction contract). Writes no database."""
     from claims.extraction import detect_language, extract_claims
+    from claims.extraction.stream import iter_claims
 
     text = _read_input(source)
     if lines:
@@ -62,11 +64,18 @@ def extract_command(
             found = extract_claims(line, lang.value)
             print_json_line({"claims": [c.to_json() for c in found]})
         return
-    language = detect_language(text) if lang is Lang.auto else lang.value
-    found = extract_claims(text, language)
+    language = detect_language(text[:200_000]) if lang is Lang.auto else lang.value
     if output is ClaimFormat.json:
-        print_json({"language": language, "claims": [c.to_json() for c in found]})
+        # Streamed: a 50 MB text is read block by block and its claims written
+        # as they are found, so memory does not grow with the text.
+        sys.stdout.write(f'{{"language": "{language}", "claims": [\n')
+        for index, claim in enumerate(iter_claims(text, language)):
+            sys.stdout.write(
+                ("" if index == 0 else ",\n") + json.dumps(claim.to_json(), ensure_ascii=False)
+            )
+        sys.stdout.write("\n]}\n")
         return
+    found = extract_claims(text, language)
     table = Table("span", "kind", "claimant", "figures", "sentence", box=None)
     for claim in found:
         figures = ", ".join(q.surface for q in claim.quantities)
