@@ -248,18 +248,36 @@ def summarise_sources(session: Session, *, limit: int | None = None) -> list[Sou
             select(FetchRecord.source_id, func.count()).group_by(col(FetchRecord.source_id))
         ).all()
     )
+    # One query for every source's last fetch, not one per source.
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=col(FetchRecord.source_id),
+            order_by=(col(FetchRecord.started_at).desc(), col(FetchRecord.id).desc()),
+        )
+        .label("rank")
+    )
+    ranked = select(col(FetchRecord.id), rank).subquery()
+    last_fetches = {
+        record.source_id: record
+        for record in session.exec(
+            select(FetchRecord)
+            .join(ranked, col(FetchRecord.id) == ranked.c.id)
+            .where(ranked.c.rank == 1)
+        ).all()
+    }
     query = select(Source).order_by(col(Source.id))
     if limit is not None:
         query = query.limit(limit)
     out = []
     for source in session.exec(query).all():
         assert source.id is not None
-        last = session.exec(
-            select(FetchRecord)
-            .where(FetchRecord.source_id == source.id)
-            .order_by(col(FetchRecord.started_at).desc(), col(FetchRecord.id).desc())
-        ).first()
         out.append(
-            SourceSummary(source, snapshots.get(source.id, 0), fetches.get(source.id, 0), last)
+            SourceSummary(
+                source,
+                snapshots.get(source.id, 0),
+                fetches.get(source.id, 0),
+                last_fetches.get(source.id),
+            )
         )
     return out
