@@ -9,7 +9,6 @@ page leaves nothing behind.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -294,12 +293,3 @@ def remove_evidence(
         state_updates={"evidence_count": max(0, state.evidence_count - 1)},
     )
     return evidence
-
-
-def crosscheck_rows(views: Sequence[EvidenceView]) -> list[dict[str, Any]]:
-    """Every cross-check of the live evidence, flattened for a table."""
-    rows = []
-    for view in views:
-        for check in view.evidence.crosscheck:
-            rows.append({"evidence_id": view.evidence.id, **check})
-    return rows

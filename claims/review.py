@@ -135,10 +135,6 @@ def append(
     return events
 
 
-def current_state(session: Session, claim_id: int) -> ClaimState:
-    return ensure_state(session, claim_id)
-
-
 def _rating_json(rating: Rating) -> dict[str, Any]:
     return {"rating": rating.key, "label": rating.label, "value": rating.value}
 

@@ -285,11 +285,6 @@ def noun_match(a: str | None, b: str | None) -> Literal["same", "unknown", "othe
     return "other" if is_known(a) == is_known(b) else "unknown"
 
 
-def is_generic(unit: str | None) -> bool:
-    """True when `unit` names nothing specific (absent, or "personnes"/"people")."""
-    return concept(unit) is None
-
-
 def term_key(word: str) -> str | None:
     """The matching key of a content word for passage ranking; None for a stopword."""
     folded = fold(word)

@@ -96,10 +96,6 @@ def _noun_match(claimed: Quantity, evidence: Quantity) -> Literal["same", "unkno
     return noun_match(claimed.unit, evidence.unit)
 
 
-def _what(q: Quantity) -> str:
-    return f"{q.kind} of {q.unit}" if q.unit else q.kind
-
-
 def _why_not(claimed: Quantity, evidence: Quantity) -> str:
     if claimed.kind != evidence.kind and _family(claimed) != _family(evidence):
         return f"{claimed.kind} vs {evidence.kind}"

@@ -91,10 +91,6 @@ class PersonRegistry:
         self._find_honorific_mentions(text)
         self._mentions.sort()
 
-    @property
-    def people(self) -> tuple[Person, ...]:
-        return tuple(self._people)
-
     def resolve(self, phrase: str, at: int) -> str:
         """The full name `phrase` refers to, or `phrase` cleaned of its determiner."""
         lex = self._lexicon

@@ -23,9 +23,6 @@ class Quote:
     start: int
     end: int
 
-    def covers(self, offset: int) -> bool:
-        return self.start <= offset < self.end
-
 
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation in `text`, ordered by opening offset."""

@@ -366,10 +366,6 @@ ONE_UNIT_WORDS: Final[dict[str, tuple[QuantityKind, str]]] = {
 # Units read only when glued to the figure: "-10C", "75F" (the British press's
 # temperatures); apart, "10 C" is a grade or a name.
 GLUED_UNITS: Final[dict[str, str]] = {"C": "°C", "F": "°F", "K": "K"}
-# Units that may follow "de"/"d'"/"of": "2,8 millions de tonnes", "tons of".
-WORD_UNITS_AFTER_DE: Final[frozenset[str]] = frozenset(
-    u for u in MEASURE_UNITS if len(u) > 3 and u.isalpha()
-) | frozenset(u for u in CURRENCY_SUFFIXES if len(u) > 3)
 
 # Durations: the noun is the unit, as written.
 DURATION_UNITS: Final[frozenset[str]] = frozenset(

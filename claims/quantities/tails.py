@@ -36,10 +36,6 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
 
 
-def _compile_words(words: object, extra_boundary: str = _NOT_LETTER_AFTER) -> re.Pattern[str]:
-    return re.compile(r"(?i)\s*(" + _alternation(words) + r")" + extra_boundary)
-
-
 _WS: Final = "[ \t\u00a0\u202f]"
 _SCALE_RE: Final = {
     lang: re.compile(r"(?i)(?:" + _WS + r"*|-)(" + _alternation(t) + r")" + _NOT_LETTER_AFTER)

@@ -7,7 +7,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from claims.refresh import refresh
-from claims.review import current_state, history
+from claims.review import ensure_state, history
 from db.engine import Database
 from db.models import Evidence, QuoteAnchor
 from tests.refresh.conftest import (
@@ -48,7 +48,7 @@ def _events(database: Database, claim_id: int, action: str) -> list[Any]:
 
 def _status(database: Database, claim_id: int) -> str:
     with database.read() as session:
-        return current_state(session, claim_id).status
+        return ensure_state(session, claim_id).status
 
 
 def test_a_quote_that_vanished_flags_its_claim(

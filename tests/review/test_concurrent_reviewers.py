@@ -6,7 +6,7 @@ import threading
 from typing import Any
 
 from claims.ratings import RatingScale
-from claims.review import ClaimChanged, current_state, give_verdict, history
+from claims.review import ClaimChanged, ensure_state, give_verdict, history
 from db.engine import Database
 from tests.review.conftest import claim_with
 
@@ -20,7 +20,7 @@ def test_second_concurrent_verdict_is_refused(
     loaded: dict[str, int] = {}
     for name, db in reviewers.items():
         with db.read() as session:
-            loaded[name] = current_state(session, cid).version
+            loaded[name] = ensure_state(session, cid).version
     barrier = threading.Barrier(len(reviewers))
     outcomes: dict[str, str] = {}
 
