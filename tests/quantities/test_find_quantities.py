@@ -3,13 +3,10 @@ hedges turned into bounds, and the names and words that are not figures."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from claims.quantities import Quantity, find_quantities
-
-SEED = Path("/work/shared/seed/medias24-maroc-pact-for-impact.txt")
+from tests.support.shared import seed_file
 
 
 def only(text: str, lang: str) -> Quantity:
@@ -395,9 +392,8 @@ def test_seed_sentences(text: str, value: float, kind: str, unit: str | None) ->
     assert (q.value, q.kind, q.unit) == (value, kind, unit)
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
 def test_seed_article_has_the_expected_figures_and_none_of_the_traps() -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = seed_file().read_text(encoding="utf-8")
     qs = find_quantities(text, "fr")
     found = {(q.value, q.kind) for q in qs}
     assert {
