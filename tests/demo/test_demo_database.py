@@ -63,6 +63,8 @@ async def test_the_app_on_the_demo_database_says_so(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "demo" in app.title
-        assert "1-" in str(app.screen.query_one("#page-info").render())
+        info = str(app.screen.query_one("#page-info").render())
+        assert info.startswith("DEMO DATABASE")
+        assert "1-" in info
     own = make_app(Settings(reviewer="tester"), show_times=False)
     assert "demo" not in own.title

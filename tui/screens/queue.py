@@ -227,6 +227,8 @@ class QueueScreen(DeskScreen):
         if self.claim_page is None:
             return
         parts = [self.claim_page.describe()]
+        if self.desk.settings.is_demo_database:
+            parts.insert(0, "DEMO DATABASE")
         active = [f"{k}={v}" for k, v in vars(self.claim_filter).items() if v and k != "order"]
         if active:
             parts.append("filters: " + ", ".join(active))
