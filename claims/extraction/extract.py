@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from claims.extraction.attribution import attribute
+from claims.extraction.derived import with_derived_totals
 from claims.extraction.fingerprint import fingerprint
 from claims.extraction.language import lexicon_for
 from claims.extraction.lexicon import FACTUAL_THRESHOLD, Lexicon
@@ -61,7 +62,9 @@ def extract_claims(text: str, lang: str = "auto") -> list[ExtractedClaim]:
         claim = _claim(sentence, claimant, key, lexicon)
         if claim is not None:
             drafts[key] = _Draft(claim, [Span(sentence.start, sentence.end)])
-    return [replace(d.claim, spans=tuple(d.spans)) for d in drafts.values()]
+    return with_derived_totals(
+        [replace(d.claim, spans=tuple(d.spans)) for d in drafts.values()], lexicon.lang
+    )
 
 
 def _claim(
