@@ -43,7 +43,7 @@ def figures(view: ClaimView) -> str:
 def claims_command(
     ctx: typer.Context,
     source: Annotated[str | None, typer.Option(help="Source id or part of its URL.")] = None,
-    kind: Annotated[str | None, typer.Option(help="numeric or factual.")] = None,
+    kind: Annotated[str | None, typer.Option(help="numeric, factual or derived.")] = None,
     status: Annotated[str | None, typer.Option(help="Review status.")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the sentence or claimant.")] = None,
     claimant: Annotated[str | None, typer.Option(help="Part of the claimant's name.")] = None,
@@ -147,6 +147,11 @@ def show_command(
         ("snapshot", f"{snap.id} sha256 {snap.body_sha256}"),
         ("span", f"{claim.start}-{claim.end} (code points in the snapshot text)"),
     ]
+    if claim.kind == "derived":
+        details.append(("derived", "computed by factdesk from the figures below, not written"))
+        details.append(("reasoning", claim.reasoning or "(none recorded)"))
+        for q in dossier.computed_from:
+            details.append(("from", f"{q.surface} (claim {q.claim_id}, figure {q.position})"))
     for q in view.quantities:
         bounds = ""
         if q.low is not None or q.high is not None:
