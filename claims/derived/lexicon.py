@@ -18,7 +18,9 @@ The noun phrase of the whole runs to the first `stop` word, punctuation or digit
 its head noun is in the chunk before the first of `prepositions`.
 `money_wholes` and `measure_wholes` are head nouns of wholes measured in money or
 in a unit: a count cannot be a share of them ("Trois appels d'offres, soit 40 % de
-l'enveloppe" implies no number of tenders).
+l'enveloppe" implies no number of tenders). `open_wholes` are counted in money as
+often as in units or items ("des exportations", "sales"): any amount may be a
+share of them. Any other head noun is a whole of counted things.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class DerivedLexicon:
     """Words that end the head chunk of the noun phrase ("coopératives actives | dans …")."""
     money_wholes: frozenset[str]
     measure_wholes: frozenset[str]
+    open_wholes: frozenset[str]
     generic_wholes: frozenset[str]
     """Nouns that name a total without saying of what ("total", "ensemble")."""
     of_prefixes: tuple[tuple[str, str], ...]
@@ -119,8 +122,14 @@ FRENCH: Final = DerivedLexicon(
     ),
     measure_wholes=frozenset(
         """
-        capacité capacités puissance production superficie surface surfaces consommation
+        capacité capacités puissance superficie surface surfaces consommation
         électricité énergie volume volumes poids longueur distance émissions
+        """.split()
+    ),
+    open_wholes=frozenset(
+        """
+        production productions exportations importations ventes achats commandes
+        échanges récolte récoltes
         """.split()
     ),
     generic_wholes=frozenset({"total", "ensemble", "totalité"}),
@@ -173,7 +182,7 @@ ENGLISH: Final = DerivedLexicon(
     stops=frozenset(
         """
         which that who whom whose and or but is are was were has have had will would
-        said says according as since them those these it this
+        said says according as since them those these it this what whatever one ones
         """.split()
     ),
     prepositions=frozenset("of in on at for from by with across to the a an".split()),
@@ -186,8 +195,13 @@ ENGLISH: Final = DerivedLexicon(
     ),
     measure_wholes=frozenset(
         """
-        capacity power output production area surface consumption electricity energy
-        volume weight length distance emissions
+        capacity power area surface consumption electricity energy volume weight length
+        distance emissions
+        """.split()
+    ),
+    open_wholes=frozenset(
+        """
+        output production exports imports sales purchases orders trade harvest harvests
         """.split()
     ),
     generic_wholes=frozenset({"total", "whole"}),

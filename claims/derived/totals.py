@@ -172,7 +172,8 @@ def _unit(part: Quantity, whole: Whole, link: Link) -> str | None:
         return None
     if whole.noun is None:
         return part.unit
-    if part.unit is None:
+    if part.unit is None or concept(part.unit) is None:
+        # "20.000", "120 000 personnes": the whole says what is counted.
         return whole.noun
     head = whole.head or whole.noun
     if concept(part.unit) is not None and concept(part.unit) == concept(head):
@@ -183,12 +184,12 @@ def _unit(part: Quantity, whole: Whole, link: Link) -> str | None:
     # ("représentent", "soit") says that the part is a share of that whole.
     if link != "link":
         return None
-    if is_known(part.unit) and not whole.totality:
-        # "20.000 coopératives, soit 50 pc du monde arabe": the whole is the
-        # part's noun of that place or group, left unsaid.
-        space = "" if whole.said.endswith(("'", "’")) else " "
-        return f"{part.unit} {whole.said}{space}{whole.noun}"
-    return whole.noun
+    if whole.totality:
+        return whole.noun
+    # "20.000 coopératives, soit 50 pc du monde arabe", "3 000 logements, soit 40 %
+    # de l'objectif": the whole counts the part's noun, of that place or plan.
+    space = "" if whole.said.endswith(("'", "’")) else " "
+    return f"{part.unit} {whole.said}{space}{whole.noun}"
 
 
 def _range(low: float, high: float) -> str:

@@ -41,7 +41,8 @@ class Whole:
     head: str | None
     """The words of `noun` before its first preposition: "coopératives actives"."""
     measure: WholeMeasure
-    """What the whole is measured in, read from its head noun; "any" without a noun."""
+    """What the whole is measured in, read from its head noun; "any" without a noun
+    or for a noun counted either way ("des exportations")."""
     totality: bool
     """The words say "all of it" ("de l'ensemble des", "of the total"), not only "of the"."""
     end: int
@@ -167,6 +168,8 @@ def _measure(chunk: list[str], lexicon: DerivedLexicon) -> WholeMeasure:
     head = (chunk[0] if lexicon.noun_first else chunk[-1]).translate(_APOSTROPHES).lower()
     if head in lexicon.money_wholes:
         return "money"
+    if head in lexicon.open_wholes:
+        return "any"
     if head in lexicon.measure_wholes:
         return "measure"
     return "count"

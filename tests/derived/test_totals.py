@@ -80,6 +80,27 @@ def test_derived_from_names_the_part_and_the_share_in_the_sentence() -> None:
             40_000,
             "coopératives du monde arabe",
         ),
+        # a whole counted in money as often as in goods takes either
+        (
+            "Les exportations ont atteint 3 milliards de dirhams, soit 12 % des exportations "
+            "totales.",
+            "fr",
+            25e9,
+            "MAD",
+        ),
+        # "personnes" says nothing of what is counted: the whole does
+        (
+            "Le secteur emploie 120 000 personnes, soit 8 % de la population active.",
+            "fr",
+            1_500_000,
+            "population active",
+        ),
+        (
+            "The company cut 2,000 jobs, or 10% of its workforce.",
+            "en",
+            20_000,
+            "jobs of its workforce",
+        ),
         ("Some 12,000 jobs, or 40 per cent of the total, are at risk.", "en", 30_000, "jobs"),
         (
             "The 3,000 trainees account for 15% of all graduates in the region.",
@@ -122,6 +143,10 @@ def test_totals_the_sentence_states(sentence: str, lang: str, value: float, unit
         ("20 000 coopératives, dont 100 % agréées.", "fr"),
         ("Un rapport relevait que moins de 15 % d'entre elles dépassaient 100.000 dirhams.", "fr"),
         ("Between 3 or 4 per cent of all households.", "en"),
+        ("Les ventes ont atteint 3 000 unités, soit une hausse de 12 % des ventes.", "fr"),
+        ("Le taux de chômage s'établit à 12 %, soit 1,4 million de chômeurs.", "fr"),
+        ("The programme built 3,000 homes, representing 40% of what was planned.", "en"),
+        ("The plant produced 500 MW, which is 20% more than last year.", "en"),
         ("37 per cent of the current harbour workforce is aged 50 or over.", "en"),
     ],
 )  # fmt: skip
