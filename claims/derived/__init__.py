@@ -23,14 +23,15 @@ total is given only when all of these hold (anything else gives none):
    ", or", "accounting for") or, with "de l'ensemble"/"of all", by a bare comma;
    or the amount right after the whole, tied by "soit" / ", or".
 5. Part and whole describe one thing: money only of a money whole ("du budget"),
-   a measure only of a measured whole ("de la production"), a count never of
-   either; two counted nouns factdesk knows must name the same thing (jobs are
-   not firms); nouns it cannot compare need a link word, not a bare comma; and a
-   total count must admit a whole number ("3 … 40 %" would be 7.5).
+   a measure only of a measured whole ("de la capacité"), a count never of
+   either ("des exportations" may be either); two counted nouns factdesk knows
+   must name the same thing (jobs are not firms); nouns it cannot compare need a
+   link word, not a bare comma; and a total count must admit a whole number
+   ("3 … 40 %" would be 7.5).
 
-The total's unit names the whole ("coopératives actives dans le monde arabe");
-money and measures keep their currency or unit. Its interval propagates both
-tolerances (`claims.crosscheck.rules.interval_of`): total in
+The total's unit names the whole ("coopératives actives dans le monde arabe",
+"jobs of its workforce"); money and measures keep their currency or unit. Its
+interval propagates both tolerances (`claims.crosscheck.rules.interval_of`): total in
 [part_low / share_high, part_high / share_low], so 20.000 (19,500–20,499) and
 50 pc (49.5–50.5) give 38,614–41,412.
 """
