@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import Select, Static
 
 from claims.queries import ClaimFilter, list_claims
 from db.engine import Database
@@ -12,6 +11,7 @@ from tests.tui.conftest import SIZE, desk_settings, settle
 from tui.app import FactdeskApp, make_app
 from tui.screens.claim import ClaimScreen
 from tui.screens.queue import QueueScreen
+from tui.widgets.queue_table import QueueTable
 
 pytestmark = pytest.mark.asyncio
 
@@ -34,7 +34,7 @@ async def test_queue_opens_on_every_claim_and_says_how_many(
         n = total(demo_db)
         assert n > 50
         assert page_info(app).startswith(f"1-{n} of {n}")
-        assert app.screen.query_one("#claims", DataTable).row_count == n
+        assert app.screen.query_one("#claims", QueueTable).row_count == n
 
 
 async def test_pages_through_the_queue(demo_db: Database) -> None:
@@ -66,11 +66,11 @@ async def test_filters_by_text_and_status(app: FactdeskApp, demo_db: Database) -
         both = total(demo_db, ClaimFilter(text="Berrada", status="new"))
         assert both < wanted
         assert page_info(app).startswith(f"{'1-' + str(both) if both else '0'}")
-        assert app.screen.query_one("#claims", DataTable).row_count == both
+        assert app.screen.query_one("#claims", QueueTable).row_count == both
 
         await pilot.press("ctrl+l")
         await settle(pilot)
-        assert app.screen.query_one("#claims", DataTable).row_count == total(demo_db)
+        assert app.screen.query_one("#claims", QueueTable).row_count == total(demo_db)
 
 
 async def test_enter_opens_the_highlighted_claim_and_escape_comes_back(
@@ -101,11 +101,11 @@ async def test_sort_orders_the_whole_queue_not_just_the_page(demo_db: Database) 
         await pilot.press("o")  # text order -> most check-worthy
         await settle(pilot)
         assert "sorted by most check-worthy" in page_info(app)
-        table = app.screen.query_one("#claims", DataTable)
-        first = table.coordinate_to_cell_key(Coordinate(0, 0)).row_key.value
+        table = app.screen.query_one("#claims", QueueTable)
+        first = table.claim_ids[0]
         with demo_db.read() as session:
             first_view = list_claims(
                 session, ClaimFilter(order="checkworthiness"), limit=1
             ).rows[0]
-        assert first == str(first_view.claim.id)
+        assert first == first_view.claim.id
         assert first_view.claim.checkworthiness == best.claim.checkworthiness

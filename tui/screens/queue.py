@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
 from claims.extraction.model import CLAIM_KINDS
@@ -28,7 +27,8 @@ from tui.bindings import QUEUE_KEYS, bindings
 from tui.screens.base import DeskScreen
 from tui.settings import Settings
 from tui.terminal_text import literal
-from tui.widgets.queue_table import CLAIM_MIN, COLUMNS, SORTS, claim_cells, claim_width
+from tui.widgets.queue_columns import SORTS
+from tui.widgets.queue_table import QueueTable
 
 if TYPE_CHECKING:
     from tui.dialogs.export import ExportChoice
@@ -82,7 +82,6 @@ class QueueScreen(DeskScreen):
         self._debounce: Timer | None = None
         self._reselect: int | None = None
         self._warmed = False
-        self._claim_width = CLAIM_MIN
         self._ahead: dict[tuple[ClaimFilter, int], tuple[ClaimPage, float]] = {}
 
     def compose(self) -> ComposeResult:
@@ -94,27 +93,17 @@ class QueueScreen(DeskScreen):
             yield Input(placeholder="source", id="f-source")
             yield Input(placeholder="assigned to", id="f-reviewer")
             yield Input(placeholder="search text  (/)", id="f-text")
-        table: DataTable[Text] = DataTable(id="claims", cursor_type="row", zebra_stripes=True)
-        self._add_columns(table)
-        yield table
+        yield QueueTable(self.desk.age, id="claims")
         yield Static(id="page-info", markup=False)
         yield Footer()
 
-    def _add_columns(self, table: DataTable[Text]) -> None:
-        self._claim_width = claim_width(self.app.size.width)
-        for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width or self._claim_width)
-
-    def on_resize(self) -> None:
-        if claim_width(self.app.size.width) != self._claim_width:
-            table = self.query_one("#claims", DataTable)
-            table.clear(columns=True)
-            self._add_columns(table)
-            self._fill()
+    @property
+    def table(self) -> QueueTable:
+        return self.query_one("#claims", QueueTable)
 
     def on_mount(self) -> None:
         self.title = "Claim queue"
-        self.query_one("#claims", DataTable).focus()
+        self.table.focus()
         self.reload()
 
     # Loading -----------------------------------------------------------------
@@ -206,19 +195,11 @@ class QueueScreen(DeskScreen):
         import tui.screens.claim  # noqa: F401
 
     def _fill(self) -> None:
-        table = self.query_one("#claims", DataTable)
-        keep = self._reselect
-        if keep is None and table.row_count and table.cursor_row >= 0:
-            keep = table.cursor_row
-        table.clear()
         if self.claim_page is None:
             return
-        for view in self.claim_page.rows:
-            table.add_row(
-                *claim_cells(view, self._claim_width, self.desk.age), key=str(view.claim.id)
-            )
-        if table.row_count:
-            table.move_cursor(row=min(keep or 0, table.row_count - 1))
+        table = self.table
+        keep = table.cursor_row if self._reselect is None else self._reselect
+        table.show(self.claim_page.rows, cursor=keep)
         self._reselect = None
         self._describe()
 
@@ -233,6 +214,8 @@ class QueueScreen(DeskScreen):
             parts.append("filters: " + ", ".join(active))
         if self.sort_index:
             parts.append(f"sorted by {SORTS[self.sort_index].label}")
+        if marked := len(self.table.marked):
+            parts.append(f"{marked:,} marked")
         parts.append("[ ] pages")
         self.query_one("#page-info", Static).update(literal("  ·  ".join(parts)))
 
@@ -278,14 +261,17 @@ class QueueScreen(DeskScreen):
         if self._debounce is not None:
             self._debounce.stop()
         self.apply_filters()
-        self.query_one("#claims", DataTable).focus()
+        self.table.focus()
 
     # Actions -----------------------------------------------------------------
 
-    @on(DataTable.RowSelected, "#claims")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.open_claim(int(event.row_key.value))
+    @on(QueueTable.Chosen, "#claims")
+    def _row_chosen(self, event: QueueTable.Chosen) -> None:
+        self.open_claim(event.claim_id)
+
+    @on(QueueTable.MarksChanged, "#claims")
+    def _marks_changed(self) -> None:
+        self._describe()
 
     def open_claim(self, claim_id: int) -> None:
         from tui.screens.claim import ClaimScreen
@@ -293,16 +279,21 @@ class QueueScreen(DeskScreen):
         self.app.push_screen(ClaimScreen(claim_id), callback=lambda _: self.reload())
 
     def highlighted_claim(self) -> int | None:
-        table = self.query_one("#claims", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return None if key is None else int(key)
+        return self.table.highlighted_claim
 
     def action_open_claim(self) -> None:
         claim_id = self.highlighted_claim()
         if claim_id is not None:
             self.open_claim(claim_id)
+
+    def action_mark(self) -> None:
+        self.table.toggle_mark()
+
+    def action_mark_up(self) -> None:
+        self.table.extend_marks(-1)
+
+    def action_mark_down(self) -> None:
+        self.table.extend_marks(1)
 
     def action_focus_search(self) -> None:
         self.query_one("#f-text", Input).focus()
