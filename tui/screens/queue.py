@@ -1,13 +1,15 @@
 """The claim queue: one page of claims from the database, filters, sort.
 
-Pages come from ``claims.queries.list_claims`` (offset paging, a count of all
-matches) in a thread worker, so a queue of 100,000 claims opens as fast as its
-first page; the line under the table says which rows it shows ("1-200 of 12,345").
+Pages come from ``claims.queries.claim_rows`` (offset paging, plain rows) in a
+thread worker, and the table draws only the rows on screen, so a queue of
+100,000 claims opens as fast as its first page; the line under the table says
+which rows it shows ("1-200 of 12,345"; "1-200 of …" until the count is in).
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +22,7 @@ from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
 from claims.extraction.model import CLAIM_KINDS
-from claims.queries import ClaimFilter, ClaimPage, list_claims
+from claims.queries import ClaimFilter, ClaimRowPage, claim_rows, count_claims
 from claims.review import STATUS_LABELS, STATUSES
 from db.engine import Database
 from tui.bindings import QUEUE_KEYS, bindings
@@ -48,9 +50,18 @@ class QueueScreen(DeskScreen):
     BINDINGS = bindings(QUEUE_KEYS)
 
     class PageLoaded(Message):
-        def __init__(self, page: ClaimPage) -> None:
+        def __init__(self, filters: ClaimFilter, page: ClaimRowPage) -> None:
             super().__init__()
+            self.filters = filters
             self.page = page
+
+    class Counted(Message):
+        """All the claims the filters match are counted (and the page line says so)."""
+
+        def __init__(self, filters: ClaimFilter, total: int) -> None:
+            super().__init__()
+            self.filters = filters
+            self.total = total
 
     class Exported(Message):
         def __init__(self, claims: int, skipped: int, path: str) -> None:
@@ -60,7 +71,7 @@ class QueueScreen(DeskScreen):
             self.path = path
 
     class PageAhead(Message):
-        def __init__(self, filters: ClaimFilter, page: ClaimPage, at: float) -> None:
+        def __init__(self, filters: ClaimFilter, page: ClaimRowPage, at: float) -> None:
             super().__init__()
             self.filters = filters
             self.page = page
@@ -69,7 +80,7 @@ class QueueScreen(DeskScreen):
     class PageShown(Message):
         """A page is in the table and painted (benchmarks wait for this)."""
 
-        def __init__(self, page: ClaimPage) -> None:
+        def __init__(self, page: ClaimRowPage) -> None:
             super().__init__()
             self.page = page
 
@@ -77,12 +88,14 @@ class QueueScreen(DeskScreen):
         super().__init__()
         self.claim_filter = ClaimFilter()
         self.page_offset = 0
-        self.claim_page: ClaimPage | None = None
+        self.claim_page: ClaimRowPage | None = None
         self.sort_index = 0
         self._debounce: Timer | None = None
         self._reselect: int | None = None
         self._warmed = False
-        self._ahead: dict[tuple[ClaimFilter, int], tuple[ClaimPage, float]] = {}
+        self._ahead: dict[tuple[ClaimFilter, int], tuple[ClaimRowPage, float]] = {}
+        self._total: int | None = None
+        self._counting: ClaimFilter | None = None
 
     def compose(self) -> ComposeResult:
         ratings = [(r.label, r.key) for r in self.desk.scale]
@@ -107,70 +120,123 @@ class QueueScreen(DeskScreen):
         self.reload()
 
     # Loading -----------------------------------------------------------------
+    # A page is plain rows (claims.queries.claim_rows: a few ms for 200). The
+    # count of all matches is a query of its own, run once the rows are on
+    # screen: a free-text count scans every claim, which the page seldom needs
+    # to. Paging through the same filters reuses the count.
 
     def reload(self) -> None:
-        """Load the current page again (shows others' changes)."""
+        """Load the current page again and recount (shows others' changes)."""
         self._ahead.clear()
+        self._total = None
+        self._counting = None
         self.query_one("#page-info", Static).update("loading…")
-        self._load(
-            self.desk.database,
-            self.claim_filter,
-            self.page_offset,
-            self.desk.settings.tui.page_size,
-        )
+        self._request(self.page_offset)
+
+    def _request(self, offset: int) -> None:
+        limit = self.desk.settings.tui.page_size
+        self._load(self.desk.database, self.claim_filter, offset, limit, self._total)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-load")
-    def _load(self, database: Database, filters: ClaimFilter, offset: int, limit: int) -> None:
+    def _load(
+        self, database: Database, filters: ClaimFilter, offset: int, limit: int, total: int | None
+    ) -> None:
         with database.read() as session:
-            page = list_claims(session, filters, offset=offset, limit=limit)
+            page = claim_rows(session, filters, offset=offset, limit=limit, total=total)
+            if page.total is None and not page.rows:
+                # Past the end (others' changes): the count says where the end is.
+                page = replace(page, total=count_claims(session, filters))
         if not get_current_worker().is_cancelled:
-            self.post_message(self.PageLoaded(page))
+            self.post_message(self.PageLoaded(filters, page))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-count")
+    def _count(self, database: Database, filters: ClaimFilter) -> None:
+        with database.read() as session:
+            total = count_claims(session, filters)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Counted(filters, total))
 
     def on_queue_screen_page_loaded(self, message: PageLoaded) -> None:
+        if message.filters != self.claim_filter:
+            return  # loaded for filters since changed
         page = message.page
-        if page.rows == [] and page.offset > 0 and page.total > 0:
+        if page.total is None:
+            page = replace(page, total=self._total)
+        else:
+            self._total = page.total
+        if not page.rows and page.offset > 0 and page.total:
             # The page emptied under us (others' changes): go back to the last one.
             self.page_offset = max(0, (page.total - 1) // page.limit * page.limit)
             self.reload()
             return
         self.claim_page = page
         self._fill()
-        self.call_after_refresh(self.post_message, self.PageShown(page))
-        # After the paint: the read-ahead's ORM work would hold the GIL meanwhile.
-        self.set_timer(AHEAD_DELAY_S, lambda: self._read_ahead(page))
+
+    @on(QueueTable.Painted, "#claims")
+    def _painted(self) -> None:
+        page = self.claim_page
+        if page is None:
+            return
+        self.post_message(self.PageShown(page))
+        # Count and read ahead once the rows are on screen: their threads
+        # would slow the paint down.
+        if page.total is None and self._counting != self.claim_filter:
+            self._counting = self.claim_filter
+            self._count(self.desk.database, self.claim_filter)
+        filters = self.claim_filter
+        self.set_timer(AHEAD_DELAY_S, lambda: self._read_ahead(filters, page.offset))
         if not self._warmed:
             self._warmed = True
             self._warm_up()
+
+    def on_queue_screen_counted(self, message: Counted) -> None:
+        if message.filters != self.claim_filter:
+            return
+        self._total = message.total
+        self._counting = None
+        if self.claim_page is not None:
+            self.claim_page = replace(self.claim_page, total=message.total)
+            self._describe()
 
     # Read-ahead: the pages either side of the one shown are loaded in the
     # background, so that paging is as fast as painting. A page read ahead
     # serves for AHEAD_FRESH_S seconds; reload (ctrl+r) always reads afresh.
 
-    def _read_ahead(self, page: ClaimPage) -> None:
-        if page is not self.claim_page:
+    def _read_ahead(self, filters: ClaimFilter, shown: int) -> None:
+        page = self.claim_page
+        if page is None or page.offset != shown or filters != self.claim_filter:
             return  # another page came meanwhile; it reads ahead for itself
         offsets = [
             offset
             for offset in (page.offset + page.limit, page.offset - page.limit)
-            if 0 <= offset < page.total and not self._fresh(self.claim_filter, offset)
+            if offset >= 0
+            and (page.total is None or offset < page.total)
+            and not self._fresh(offset)
         ]
         if offsets:
-            self._load_ahead(self.desk.database, self.claim_filter, offsets, page.limit)
+            self._load_ahead(
+                self.desk.database, self.claim_filter, offsets, page.limit, self._total
+            )
 
-    def _fresh(self, filters: ClaimFilter, offset: int) -> ClaimPage | None:
-        cached = self._ahead.get((filters, offset))
+    def _fresh(self, offset: int) -> ClaimRowPage | None:
+        cached = self._ahead.get((self.claim_filter, offset))
         if cached is None or time.monotonic() - cached[1] > AHEAD_FRESH_S:
             return None
         return cached[0]
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-ahead")
     def _load_ahead(
-        self, database: Database, filters: ClaimFilter, offsets: list[int], limit: int
+        self,
+        database: Database,
+        filters: ClaimFilter,
+        offsets: list[int],
+        limit: int,
+        total: int | None,
     ) -> None:
         worker = get_current_worker()
         for offset in offsets:
             with database.read() as session:
-                page = list_claims(session, filters, offset=offset, limit=limit)
+                page = claim_rows(session, filters, offset=offset, limit=limit, total=total)
             if worker.is_cancelled:
                 return
             self.post_message(self.PageAhead(filters, page, time.monotonic()))
@@ -182,11 +248,11 @@ class QueueScreen(DeskScreen):
     def _go_to(self, offset: int) -> None:
         self.page_offset = offset
         self._reselect = 0
-        page = self._fresh(self.claim_filter, offset)
+        page = self._fresh(offset)
         if page is None:
-            self.reload()
+            self._request(offset)
         else:
-            self.post_message(self.PageLoaded(page))
+            self.post_message(self.PageLoaded(self.claim_filter, page))
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def _warm_up(self) -> None:
@@ -299,11 +365,10 @@ class QueueScreen(DeskScreen):
         self.query_one("#f-text", Input).focus()
 
     def action_next_page(self) -> None:
-        if (
-            self.claim_page is not None
-            and self.page_offset + self.claim_page.limit < self.claim_page.total
-        ):
-            self._go_to(self.page_offset + self.claim_page.limit)
+        page = self.claim_page
+        # Not counted yet: the page was full, so there may be more.
+        if page is not None and (page.total is None or self.page_offset + page.limit < page.total):
+            self._go_to(self.page_offset + page.limit)
 
     def action_prev_page(self) -> None:
         if self.claim_page is not None and self.page_offset > 0:
@@ -331,6 +396,9 @@ class QueueScreen(DeskScreen):
         from tui.dialogs.export import ExportDialog
 
         matching = 0 if self.claim_page is None else self.claim_page.total
+        if matching is None:
+            self.notify("still counting the matching claims; export in a moment", timeout=3)
+            return
         desk = self.desk
         filters = self.claim_filter
 

@@ -20,7 +20,7 @@ from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
 
-from claims.queries import ClaimView
+from claims.queries import ClaimRow
 from claims.review import STATUS_LABELS
 from tui.terminal_text import safe
 from tui.widgets.formatting import figure, host
@@ -109,6 +109,10 @@ def layout(width: int) -> tuple[Placed, ...]:
 
 def fit(text: str, width: int, *, right: bool = False) -> str:
     """``text`` in exactly ``width`` cells: cut with an ellipsis, or padded."""
+    if text.isascii():  # one cell per character: the common case, without measuring
+        if len(text) > width:
+            return text[: width - 1] + "…" if width > 1 else text[:width]
+        return text.rjust(width) if right else text.ljust(width)
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
     if right:
@@ -121,19 +125,18 @@ def flat(text: str) -> str:
     return " ".join(safe(text).split())
 
 
-def claim_cells(view: ClaimView, age: Callable[[datetime | None], str]) -> dict[str, str]:
+def claim_cells(row: ClaimRow, age: Callable[[datetime | None], str]) -> dict[str, str]:
     """Every column's text for one claim but the mark, whole (the table cuts it to width)."""
-    claim = view.claim
     return {
-        "status": STATUS_LABELS.get(view.status, view.status),
-        "verdict": view.verdict or "—",
-        "kind": claim.kind,
-        "figure": flat(", ".join(figure(q) for q in view.quantities[:2])),
-        "claim": flat(claim.text),
-        "claimant": flat(claim.claimant or ""),
-        "source": flat(host(view.source.url)),
-        "evidence": str(view.state.evidence_count),
-        "age": age(claim.created_at),
+        "status": STATUS_LABELS.get(row.status, row.status),
+        "verdict": row.verdict or "—",
+        "kind": row.kind,
+        "figure": flat(", ".join(figure(q) for q in row.figures)),
+        "claim": flat(row.text),
+        "claimant": flat(row.claimant or ""),
+        "source": flat(host(row.source_url)),
+        "evidence": str(row.evidence_count),
+        "age": age(row.created_at),
     }
 
 

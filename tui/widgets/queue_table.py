@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -21,12 +22,12 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from claims.queries import ClaimView
+from claims.queries import ClaimRow
 from tui.widgets.queue_columns import (
     GAP,
     MARK,
@@ -107,6 +108,17 @@ class QueueTable(ScrollView, can_focus=True):
         def control(self) -> QueueTable:
             return self.table
 
+    class Painted(Message):
+        """The page given to ``show`` is drawn: its lines are on their way to the terminal."""
+
+        def __init__(self, table: QueueTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> QueueTable:
+            return self.table
+
     class MarksChanged(Message):
         def __init__(self, table: QueueTable, count: int) -> None:
             super().__init__()
@@ -120,19 +132,23 @@ class QueueTable(ScrollView, can_focus=True):
     def __init__(self, age: Age, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._age = age
-        self._rows: tuple[ClaimView, ...] = ()
+        self._rows: tuple[ClaimRow, ...] = ()
+        self._pages = 0
+        self._painted = 0
         self._cells: dict[int, dict[str, str]] = {}
         self._cursor = 0
         self._marked: set[int] = set()
         self._layout: tuple[int, tuple[Placed, ...]] = (-1, ())
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(256)
+        self._base: dict[bool, Style] = {}
         self._status_styles = {k: Style.parse(v) for k, v in STATUS_STYLES.items()}
 
     # What the screen reads and sets ------------------------------------------
 
-    def show(self, rows: Sequence[ClaimView], cursor: int = 0) -> None:
+    def show(self, rows: Sequence[ClaimRow], cursor: int = 0) -> None:
         """Show a new page; the cursor goes to row ``cursor`` (or the last row)."""
         self._rows = tuple(rows)
+        self._pages += 1
         self._cells.clear()
         self._lines.clear()
         self.virtual_size = Size(0, len(self._rows) + 1)
@@ -150,11 +166,11 @@ class QueueTable(ScrollView, can_focus=True):
 
     @property
     def claim_ids(self) -> tuple[int, ...]:
-        return tuple(view.claim.id or 0 for view in self._rows)
+        return tuple(row.id for row in self._rows)
 
     @property
     def highlighted_claim(self) -> int | None:
-        return self._rows[self._cursor].claim.id if self._rows else None
+        return self._rows[self._cursor].id if self._rows else None
 
     @property
     def marked(self) -> frozenset[int]:
@@ -198,7 +214,7 @@ class QueueTable(ScrollView, can_focus=True):
             return
         self._marked.add(claim_id)
         self.move_cursor(self._cursor + step)
-        self._marked.add(self._rows[self._cursor].claim.id or 0)
+        self._marked.add(self._rows[self._cursor].id)
         self._marks_changed()
 
     def _marks_changed(self) -> None:
@@ -230,7 +246,7 @@ class QueueTable(ScrollView, can_focus=True):
             self.move_cursor(row)
             self.toggle_mark()
         elif row == self._cursor:
-            self.post_message(self.Chosen(self, self._rows[row].claim.id or 0))
+            self.post_message(self.Chosen(self, self._rows[row].id))
         else:
             self.move_cursor(row)
 
@@ -239,9 +255,19 @@ class QueueTable(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()
+        self._base.clear()
 
-    def _placed(self) -> tuple[Placed, ...]:
-        width = self.scrollable_content_region.width
+    @property
+    def _base_style(self) -> Style:
+        # Widget.rich_style walks up the DOM to blend backgrounds: once per
+        # style change (focus tints the background), not once per line.
+        style = self._base.get(self.has_focus)
+        if style is None:
+            style = self._base[self.has_focus] = self.rich_style
+        return style
+
+    def _placed(self, width: int | None = None) -> tuple[Placed, ...]:
+        width = self.scrollable_content_region.width if width is None else width
         if self._layout[0] != width:
             self._layout = (width, layout(width))
         return self._layout[1]
@@ -252,30 +278,39 @@ class QueueTable(ScrollView, can_focus=True):
             cells = self._cells[index] = claim_cells(self._rows[index], self._age)
         return {**cells, "mark": MARK if marked else " "}
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        strips = super().render_lines(crop)
+        if self._painted != self._pages:
+            self._painted = self._pages
+            self.post_message(self.Painted(self))
+        return strips
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        draw: Callable[[tuple[Placed, ...]], Strip]
         if y == 0:
-            return self._line(("header", width, self.has_focus), self._header, width)
-        index = round(self.scroll_offset.y) + y - 1
-        if index >= len(self._rows):
-            return Strip.blank(width, self.rich_style)
-        marked = self._rows[index].claim.id in self._marked
-        cursor = index == self._cursor
-        key = (index, width, marked, cursor, self.has_focus)
-        return self._line(key, lambda: self._row(index, marked, cursor), width)
-
-    def _line(self, key: tuple[object, ...], draw: Callable[[], Strip], width: int) -> Strip:
+            key: tuple[object, ...] = ("header", width, self.has_focus)
+            draw = self._header
+        else:
+            index = round(self.scroll_offset.y) + y - 1
+            if index >= len(self._rows):
+                return Strip.blank(width, self._base_style)
+            marked = self._rows[index].id in self._marked
+            cursor = index == self._cursor
+            key = (index, width, marked, cursor, self.has_focus)
+            draw = partial(self._row, index, marked, cursor)
         strip = self._lines.get(key)
         if strip is None:
-            strip = self._lines[key] = draw().adjust_cell_length(width, self.rich_style)
+            strip = draw(self._placed(width)).adjust_cell_length(width, self._base_style)
+            self._lines[key] = strip
         return strip
 
-    def _header(self) -> Strip:
-        style = self.rich_style + self.get_component_rich_style("queue-table--header")
-        return self._strip({p.column.key: p.column.label for p in self._placed()}, style, {})
+    def _header(self, placed: tuple[Placed, ...]) -> Strip:
+        style = self._base_style + self.get_component_rich_style("queue-table--header")
+        return self._strip(placed, {p.column.key: p.column.label for p in placed}, style, {})
 
-    def _row(self, index: int, marked: bool, cursor: bool) -> Strip:
-        style = self.rich_style
+    def _row(self, index: int, marked: bool, cursor: bool, placed: tuple[Placed, ...]) -> Strip:
+        style = self._base_style
         if index % 2:
             style += self.get_component_rich_style("queue-table--even-row")
         if marked:
@@ -283,14 +318,18 @@ class QueueTable(ScrollView, can_focus=True):
         if cursor:
             style += self.get_component_rich_style("queue-table--cursor")
         status_style = self._status_styles.get(self._rows[index].status)
-        styles = {"status": status_style} if status_style else {}
-        return self._strip(self._row_cells(index, marked), style, styles)
+        styles = {"status": style + status_style} if status_style else {}
+        return self._strip(placed, self._row_cells(index, marked), style, styles)
 
-    def _strip(self, cells: dict[str, str], style: Style, styles: dict[str, Style]) -> Strip:
+    @staticmethod
+    def _strip(
+        placed: tuple[Placed, ...], cells: dict[str, str], style: Style, styles: dict[str, Style]
+    ) -> Strip:
         gap = Segment(" " * GAP, style)
         segments: list[Segment] = []
-        for placed in self._placed():
-            key = placed.column.key
-            text = fit(cells[key], placed.width, right=placed.column.right)
-            segments += (gap, Segment(text, style + styles[key] if key in styles else style))
-        return Strip(segments)
+        for column in placed:
+            key = column.column.key
+            text = fit(cells[key], column.width, right=column.column.right)
+            segments += (gap, Segment(text, styles.get(key, style)))
+        # fit() makes every cell exactly its width: no need to measure the line.
+        return Strip(segments, sum(GAP + column.width for column in placed))
