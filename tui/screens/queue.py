@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
-from claims.extraction.model import CLAIM_KINDS
+from claims.kinds import CLAIM_KINDS
 from claims.queries import ClaimFilter, ClaimRowPage, claim_rows, count_claims
 from claims.review import STATUS_LABELS, STATUSES
 from db.engine import Database
