@@ -78,6 +78,7 @@ QUEUE_KEYS: tuple[KeySpec, ...] = (
         "mark",
         "Mark",
         "Mark the highlighted claim, or unmark it (marks outlive pages and filters)",
+        show=False,
     ),
     KeySpec(
         "queue.mark_up",

@@ -11,6 +11,7 @@ from tests.tui.conftest import SIZE, desk_settings, settle
 from tui.app import FactdeskApp, make_app
 from tui.screens.claim import ClaimScreen
 from tui.screens.queue import QueueScreen
+from tui.widgets.queue_columns import SORTS
 from tui.widgets.queue_table import QueueTable
 
 pytestmark = pytest.mark.asyncio
@@ -109,3 +110,35 @@ async def test_sort_orders_the_whole_queue_not_just_the_page(demo_db: Database) 
             ).rows[0]
         assert first == first_view.claim.id
         assert first_view.claim.checkworthiness == best.claim.checkworthiness
+
+
+async def test_cursor_keys_stay_within_the_page(app: FactdeskApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#claims", QueueTable)
+        await pilot.press("up")
+        assert table.cursor_row == 0  # no wrapping round to the last row
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        assert table.scroll_offset.y > 0  # scrolled to show it
+        await pilot.press("down")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home", "pagedown")
+        assert 0 < table.cursor_row < table.row_count - 1
+        await pilot.press("home")
+        assert (table.cursor_row, table.scroll_offset.y) == (0, 0)
+
+
+async def test_every_sort_order_shows_the_page_the_command_line_lists(
+    demo_db: Database,
+) -> None:
+    app = make_app(demo_db, settings=desk_settings(demo_db, page_size=10), show_times=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#claims", QueueTable)
+        for sort in SORTS:
+            with demo_db.read() as session:
+                page = list_claims(session, ClaimFilter(order=sort.order), limit=10)
+            assert table.claim_ids == tuple(view.claim.id for view in page.rows), sort.label
+            await pilot.press("o")
+            await settle(pilot)

@@ -48,6 +48,8 @@ class QueueScreen(DeskScreen):
 
     AREA = "Claim queue"
     BINDINGS = bindings(QUEUE_KEYS)
+    # Textual types this as an instance variable, so it cannot be a ClassVar.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
 
     class PageLoaded(Message):
         def __init__(self, filters: ClaimFilter, page: ClaimRowPage) -> None:

@@ -92,8 +92,8 @@ class QueueTable(ScrollView, can_focus=True):
         Binding("down", "cursor(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "cursor_to(0)", "First row", show=False),
-        Binding("end", "cursor_to(-1)", "Last row", show=False),
+        Binding("home", "cursor_to_end(False)", "First row", show=False),
+        Binding("end", "cursor_to_end(True)", "Last row", show=False),
     ]
 
     class Chosen(Message):
@@ -187,11 +187,11 @@ class QueueTable(ScrollView, can_focus=True):
         return {p.column.key: fit(cells[p.column.key], p.width).strip() for p in self._placed()}
 
     def move_cursor(self, row: int) -> None:
-        """Highlight ``row`` (counted from the end if negative), scrolled into view."""
+        """Highlight ``row`` (the nearest there is), scrolled into view."""
         if not self._rows:
             self._cursor = 0
             return
-        self._cursor = min(max(row if row >= 0 else len(self._rows) + row, 0), len(self._rows) - 1)
+        self._cursor = min(max(row, 0), len(self._rows) - 1)
         visible = max(1, self.scrollable_content_region.height - 1)
         top = round(self.scroll_offset.y)
         if self._cursor < top:
@@ -226,8 +226,8 @@ class QueueTable(ScrollView, can_focus=True):
     def action_cursor(self, step: int) -> None:
         self.move_cursor(self._cursor + step)
 
-    def action_cursor_to(self, row: int) -> None:
-        self.move_cursor(row)
+    def action_cursor_to_end(self, last: bool) -> None:
+        self.move_cursor(len(self._rows) - 1 if last else 0)
 
     def action_page(self, direction: int) -> None:
         visible = max(1, self.scrollable_content_region.height - 1)
