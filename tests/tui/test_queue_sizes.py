@@ -102,3 +102,11 @@ def test_queue_at_80x24(snap_compare: SnapCompare, fixed_app: FactdeskApp) -> No
 
 def test_queue_at_120x40(snap_compare: SnapCompare, fixed_app: FactdeskApp) -> None:
     assert snap_compare(fixed_app, terminal_size=(120, 40), run_before=_ready)
+
+
+def test_queue_with_marked_rows(snap_compare: SnapCompare, fixed_app: FactdeskApp) -> None:
+    async def mark(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("space", "down", "down", "shift+down")
+
+    assert snap_compare(fixed_app, terminal_size=(120, 40), run_before=mark)
