@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Select, Static
+from textual.widgets import Input, Select, Static
 
 from claims.queries import ClaimFilter, list_claims
 from db.engine import Database
+from tests.support.httpserver import HTTPTestServer
 from tests.tui.conftest import SIZE, desk_settings, settle
+from tests.tui.test_hostile import ingest_hostile
 from tui.app import FactdeskApp, make_app
 from tui.screens.claim import ClaimScreen
 from tui.screens.queue import QueueScreen
@@ -142,3 +144,24 @@ async def test_every_sort_order_shows_the_page_the_command_line_lists(
             assert table.claim_ids == tuple(view.claim.id for view in page.rows), sort.label
             await pilot.press("o")
             await settle(pilot)
+
+
+async def test_fetched_markup_and_escapes_show_literally_in_the_queue(
+    app: FactdeskApp, demo_db: Database, http_server: HTTPTestServer
+) -> None:
+    claims = ingest_hostile(demo_db, http_server)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#f-source", Input).focus()
+        await pilot.press(*"/leak", "enter")
+        await settle(pilot)
+        table = app.screen.query_one("#claims", QueueTable)
+        assert set(table.claim_ids) == set(claims)
+        lines = [table.render_line(y) for y in range(table.row_count + 1)]
+        text = "\n".join(line.text for line in lines)
+        assert "[bold red]x[/]" in text
+        assert not any(c in text for c in "\x1b\x9b\x07")
+        for line in lines:
+            for segment in line:
+                assert segment.style is None or segment.style.link is None
+                assert not (segment.style and segment.style.meta)

@@ -176,10 +176,6 @@ class QueueTable(ScrollView, can_focus=True):
     def marked(self) -> frozenset[int]:
         return frozenset(self._marked)
 
-    def columns(self) -> tuple[str, ...]:
-        """The keys of the columns the current width holds, left to right."""
-        return tuple(placed.column.key for placed in self._placed())
-
     def row_cells(self, claim_id: int) -> dict[str, str]:
         """A row's shown columns, each as drawn (cut to its width)."""
         index = self.claim_ids.index(claim_id)
