@@ -356,7 +356,7 @@ def _store_page(
             previous = session.get(Snapshot, latest.id)
             assert previous is not None
             changed = changed and normalised_hash(previous.text) != normalised_hash(
-                outcome.article.text
+                stored.text
             )
             if hook is not None:
                 assert stored.snapshot_id is not None
