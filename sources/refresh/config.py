@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_WAIT_S = 366 * 86_400.0
+"""Longest wait the schedule ever computes (a year): far from the limits of
+date arithmetic, whatever a server or a setting asks for."""
+
 
 @dataclass(frozen=True)
 class RefreshPolicy:
@@ -21,7 +25,8 @@ class RefreshPolicy:
     backoff_base: float = 300.0
     """First wait after a failed check; doubled at each further failure."""
     backoff_max: float = 86_400.0
-    """Longest wait between checks of a failing source."""
+    """Longest wait between checks of a failing source; a Retry-After asking
+    for longer is cut to this (and the fetch record says so)."""
     retries: int = 2
     """Extra attempts within one check, for transient errors only (timeouts,
     broken connections, 429 and 5xx)."""

@@ -1,6 +1,10 @@
 """A refresh pass: lease due sources in batches, check them on a thread pool, store them.
 
 Concurrency is threads: fetching is I/O and httpx clients are thread-safe.
+One source never ends a pass: a check or a store that raises is recorded as
+that source's failure (fetch record, health, backoff) and the pass goes on;
+only a database that cannot be written ends it (run "aborted").
+
 The fetching threads never write: they hand each check's outcome to the
 pass's single writer thread (:mod:`sources.refresh.writer`), which stores
 many sources per transaction, and also takes and renews the leases. The
@@ -114,10 +118,24 @@ class _Pass:
                     self.done.put((task, Applied("lost")))
                     return
                 task = renewed
-            outcome = check(task, self.sites, self.stop)
+            outcome = self._check(task)
             self._store(task, outcome)
         except BaseException as exc:  # re-raised by the main thread
             self.done.put((task, exc))
+
+    def _check(self, task: Task) -> Outcome:
+        started = datetime.now(UTC)
+        try:
+            return check(task, self.sites, self.stop)
+        except Exception as exc:  # a page no rule foresaw: the source's failure
+            return Outcome(
+                "failed",
+                started,
+                message=(
+                    f"{task.url}: the check failed ({type(exc).__name__}: {exc}); "
+                    "factdesk failed here, not the site: please report it"
+                ),
+            )
 
     def _store(self, task: Task, outcome: Outcome) -> None:
         job = StoreJob(task, outcome, self.owner, self.policy, self.hook)
@@ -126,7 +144,7 @@ class _Pass:
             error = future.exception()
             self.done.put((task, error if error is not None else future.result()))
 
-        self.writer.submit(job).add_done_callback(stored)
+        self.writer.submit(job, recover=job.recover).add_done_callback(stored)
 
     def close(self) -> None:
         self.writer.close()

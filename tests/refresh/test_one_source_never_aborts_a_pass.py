@@ -1,20 +1,26 @@
 """One hostile source fails alone: the pass goes on, the next pass too.
 
-The attacks of the audit, on both engines: a NUL character in a page's
-JSON-LD title and text (PostgreSQL refuses NUL in text).
+The attacks of the audit, on both engines: a Retry-After too large for date
+arithmetic, a NUL character in a page's JSON-LD title and text (PostgreSQL
+refuses NUL in text), and a store that fails for a reason nobody foresaw.
 """
 
 from __future__ import annotations
 
-from sqlmodel import col, select
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, col, select
 
 from claims.refresh import refresh
 from db.engine import Database
 from db.models import RefreshRun, Snapshot, Source
+from sources.refresh import run_pass
 from tests.refresh.conftest import (
     ARTICLE,
     FAST,
     fetch_policy,
+    fetch_records,
     ingest,
     source_row,
     text_page,
@@ -46,6 +52,40 @@ def _runs(database: Database) -> list[str]:
     with database.read() as session:
         runs = session.exec(select(RefreshRun).order_by(col(RefreshRun.id))).all()
         return [run.status for run in runs]
+
+
+@pytest.mark.parametrize("seconds", ["1000000000000", "9" * 400], ids=["10^12", "10^400"])
+def test_a_huge_retry_after_is_capped_and_the_pass_goes_on(
+    database: Database, http_server: HTTPTestServer, seconds: str
+) -> None:
+    hostile, calm = _seed(database, http_server, ["/hostile", "/calm"])
+    http_server.route(
+        "/hostile", "busy", status=503, content_type="text/plain", headers={"Retry-After": seconds}
+    )
+    text_page(http_server, "/calm", "Changed.\n\n" + ARTICLE)
+
+    first = refresh(database, policy=FAST, fetch_policy=fetch_policy(), scope="all")
+    calm_health = source_row(database, calm).health
+    second = refresh(database, policy=FAST, fetch_policy=fetch_policy(), scope="all")
+
+    assert _runs(database) == ["done", "done"]
+    assert first.counts["checked"] == 2
+    assert first.counts["failed"] == 1
+    assert first.counts["changed"] == 1
+    assert second.counts["checked"] == 2
+    row = source_row(database, hostile)
+    assert row.health == "failing"
+    assert row.next_check_at is not None
+    assert row.last_checked_at is not None
+    wait = row.next_check_at - row.last_checked_at
+    # The policy's longest backoff, not 31,000 years (or an overflow).
+    assert timedelta(seconds=FAST.backoff_max - 60) <= wait
+    assert wait <= timedelta(seconds=FAST.backoff_max + 60)
+    error = fetch_records(database, hostile)[-1].error
+    assert error is not None
+    assert "Retry-After" in error
+    assert "capped" in error
+    assert calm_health == "changed"
 
 
 def test_a_nul_in_a_page_is_stored_as_a_replacement_character(
@@ -98,3 +138,43 @@ def test_ingest_stores_a_page_with_nul_characters(
         database.dispose()
     assert snapshot.title == "Bilan\ufffdannuel"
     assert "20\ufffd000" in snapshot.text
+
+
+def test_a_source_whose_store_fails_is_recorded_as_failed_and_the_pass_goes_on(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    ids = _seed(database, http_server, ["/a", "/b", "/c"])
+    for path in ("/a", "/b", "/c"):
+        text_page(http_server, path, f"{path} changed.\n\n{ARTICLE}")
+    doomed = ids[1]
+
+    def hook(session: Session, source: Source, old: Snapshot, new: Snapshot) -> int:
+        # A failure no rule foresaw, for one source only.
+        if source.id == doomed:
+            raise ZeroDivisionError("an unforeseen failure")
+        return 0
+
+    first = run_pass(
+        database, policy=FAST, fetch_policy=fetch_policy(), scope="all", on_new_snapshot=hook
+    )
+    others = [source_row(database, other).health for other in (ids[0], ids[2])]
+    second = run_pass(
+        database, policy=FAST, fetch_policy=fetch_policy(), scope="all", on_new_snapshot=hook
+    )
+
+    assert _runs(database) == ["done", "done"]
+    assert first.counts["checked"] == 3
+    assert first.counts["changed"] == 2
+    assert first.counts["failed"] == 1
+    assert second.counts["checked"] == 3
+    record = fetch_records(database, doomed)[-1]
+    assert record.outcome == "failed"
+    assert record.error is not None
+    assert "not stored" in record.error
+    assert "ZeroDivisionError: an unforeseen failure" in record.error
+    row = source_row(database, doomed)
+    assert row.health == "failing"
+    assert row.lease_owner is None
+    assert row.next_check_at is not None
+    assert row.next_check_at > datetime.now(UTC)
+    assert others == ["changed", "changed"]
