@@ -167,7 +167,7 @@ def snapshot_values(
     """The columns of a new snapshot of ``fetched`` (ingest and refresh alike),
     NUL-free; ``title`` and ``language`` replace the page's own when given."""
     text = without_nul(article.text)
-    return without_nul({
+    values = {
         "source_id": source_id,
         "fetched_at": fetched.started_at,
         "final_url": fetched.final_url,
@@ -189,7 +189,8 @@ def snapshot_values(
         "canonical_url": article.canonical_url,
         "jsonld": list(article.jsonld),
         "extractor": article.extractor,
-    })
+    }
+    return without_nul(values)
 
 
 def fetch_record(
