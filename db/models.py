@@ -254,7 +254,9 @@ class RefreshRun(SQLModel, table=True):
     started_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
     ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     status: str = Field(
-        default="running", max_length=16, description="running, done or aborted (never ended)"
+        default="running",
+        max_length=16,
+        description="running, done, interrupted (asked to stop) or aborted (could not go on)",
     )
     scope: str = Field(default="due", max_length=16, description="due, all or source")
     checked: int = 0

@@ -373,9 +373,7 @@ def _store_page(
             # Only a body that changed needs the old snapshot (text and all).
             previous = session.get(Snapshot, latest.id)
             assert previous is not None
-            changed = changed and normalised_hash(previous.text) != normalised_hash(
-                stored.text
-            )
+            changed = changed and normalised_hash(previous.text) != normalised_hash(stored.text)
             if hook is not None:
                 assert stored.snapshot_id is not None
                 new = session.get(Snapshot, stored.snapshot_id)

@@ -17,6 +17,7 @@ from sources.decoding import DecodedText
 from sources.errors import (
     ConnectFailed,
     FetchError,
+    FetchStopped,
     FetchTimeout,
     HTTPStatusError,
     SourceError,
@@ -26,7 +27,7 @@ from sources.extraction import Article
 from sources.fetching import FetchResult, fetch
 from sources.ingest import page_article
 from sources.refresh.politeness import Stopped, retry_after_seconds
-from sources.refresh.schedule import jittered
+from sources.refresh.schedule import jittered, server_delay
 from sources.refresh.sites import Sites
 from sources.snapshots import Fetched
 
@@ -61,6 +62,7 @@ class Outcome:
     error: SourceError | None = None
     message: str | None = None
     retry_after: float | None = None
+    """Seconds the server's Retry-After asked for, as asked (the schedule caps it)."""
     attempts: int = 1
 
     @property
@@ -97,55 +99,66 @@ def robots_advice(task: Task, reason: str) -> str:
 
 
 def check(task: Task, sites: Sites, stop: threading.Event) -> Outcome:
-    """Check ``task``'s source once (with retries); never raises for a site's failure."""
+    """Check ``task``'s source once (with retries); never raises for a site's failure.
+
+    ``stop`` ends it promptly, a fetch under way included: the outcome is then
+    "stopped" and nothing is to be recorded.
+    """
     started = datetime.now(UTC)
+    try:
+        return _check(task, sites, stop, started)
+    except (Stopped, FetchStopped):
+        return Outcome("stopped", started)
+
+
+def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -> Outcome:
     policy = sites.policy
     gate = sites.gate(task.url)
     client = sites.client(task.url)
-    try:
-        if policy.obey_robots and not task.ignore_robots:
-            with gate.slot(stop):
-                verdict = sites.robots.verdict(task.url, client)
-            delay = sites.robots.crawl_delay(task.url)
-            if delay is not None:
-                gate.slow_down(delay)
-            if not verdict.allowed:
-                return Outcome("blocked", started, message=robots_advice(task, verdict.reason))
-        attempt = 0
-        while True:
-            attempt += 1
-            with gate.slot(stop):
-                sites.forget_last()
-                try:
-                    result = fetch(
-                        task.url,
-                        policy=sites.fetch_policy,
-                        client=client,
-                        etag=task.etag,
-                        last_modified=task.last_modified,
-                    )
-                except FetchError as exc:
-                    error: FetchError = exc
-                    retry_after = retry_after_seconds(sites.last_header("Retry-After"))
-                else:
-                    return _answered(result, started, attempt)
-            if retry_after is not None:
-                gate.hold_off(min(retry_after, policy.max_retry_wait))
-            give_up = (
-                not is_transient(error)
-                or attempt > policy.retries
-                or (retry_after is not None and retry_after > policy.max_retry_wait)
-            )
-            if give_up:
-                return Outcome(
-                    "failed", started, error=error, retry_after=retry_after, attempts=attempt
+    if policy.obey_robots and not task.ignore_robots:
+        with gate.slot(stop):
+            verdict = sites.robots.verdict(task.url, client, stop)
+        delay = sites.robots.crawl_delay(task.url)
+        if delay is not None:
+            gate.slow_down(delay)
+        if not verdict.allowed:
+            return Outcome("blocked", started, message=robots_advice(task, verdict.reason))
+    attempt = 0
+    while True:
+        attempt += 1
+        with gate.slot(stop):
+            sites.forget_last()
+            try:
+                result = fetch(
+                    task.url,
+                    policy=sites.fetch_policy,
+                    client=client,
+                    etag=task.etag,
+                    last_modified=task.last_modified,
+                    stop=stop,
                 )
-            # With a Retry-After, the gate makes the wait; otherwise back off here.
-            pause = jittered(policy.retry_base * 2 ** (attempt - 1), 0.2)
-            if retry_after is None and stop.wait(pause):
-                return Outcome("stopped", started)
-    except Stopped:
-        return Outcome("stopped", started)
+            except FetchStopped:
+                raise
+            except FetchError as exc:
+                error: FetchError = exc
+                retry_after = retry_after_seconds(sites.last_header("Retry-After"))
+            else:
+                return _answered(result, started, attempt)
+        if retry_after is not None:
+            gate.hold_off(server_delay(retry_after, policy.max_retry_wait))
+        give_up = (
+            not is_transient(error)
+            or attempt > policy.retries
+            or (retry_after is not None and retry_after > policy.max_retry_wait)
+        )
+        if give_up:
+            return Outcome(
+                "failed", started, error=error, retry_after=retry_after, attempts=attempt
+            )
+        # With a Retry-After, the gate makes the wait; otherwise back off here.
+        pause = jittered(policy.retry_base * 2 ** (attempt - 1), 0.2)
+        if retry_after is None and stop.wait(pause):
+            return Outcome("stopped", started)
 
 
 def _answered(result: FetchResult, started: datetime, attempts: int) -> Outcome:

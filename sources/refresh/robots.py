@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 from protego import Protego
 
-from sources.errors import EmptyBody, FetchError, HTTPStatusError
+from sources.errors import EmptyBody, FetchError, FetchStopped, HTTPStatusError
 from sources.fetching import FetchPolicy, fetch
 
 ROBOTS_AGENT = "factdesk"
@@ -54,10 +54,13 @@ class RobotsCache:
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
-    def verdict(self, url: str, client: httpx.Client) -> RobotsVerdict:
-        """May factdesk fetch ``url``? Fetches the origin's robots.txt when needed."""
+    def verdict(
+        self, url: str, client: httpx.Client, stop: threading.Event | None = None
+    ) -> RobotsVerdict:
+        """May factdesk fetch ``url``? Fetches the origin's robots.txt when needed
+        (FetchStopped when ``stop`` is set meanwhile)."""
         where = robots_url(url)
-        entry = self._entry(where, client)
+        entry = self._entry(where, client, stop)
         if entry.parser is None:
             return RobotsVerdict(False, where, entry.reason)
         allowed = bool(entry.parser.can_fetch(url, ROBOTS_AGENT))
@@ -71,21 +74,23 @@ class RobotsCache:
         delay = entry.parser.crawl_delay(ROBOTS_AGENT)
         return float(delay) if delay is not None else None
 
-    def _entry(self, where: str, client: httpx.Client) -> _Entry:
+    def _entry(self, where: str, client: httpx.Client, stop: threading.Event | None) -> _Entry:
         with self._guard:
             lock = self._locks.setdefault(where, threading.Lock())
         # One fetch per origin: other threads wait for it instead of fetching too.
         with lock:
             entry = self._entries.get(where)
             if entry is None or entry.expires < time.monotonic():
-                entry = self._load(where, client)
+                entry = self._load(where, client, stop)
                 self._entries[where] = entry
             return entry
 
-    def _load(self, where: str, client: httpx.Client) -> _Entry:
+    def _load(self, where: str, client: httpx.Client, stop: threading.Event | None) -> _Entry:
         expires = time.monotonic() + self._ttl
         try:
-            result = fetch(where, policy=self._policy, client=client)
+            result = fetch(where, policy=self._policy, client=client, stop=stop)
+        except FetchStopped:
+            raise  # says nothing about the site: nothing to keep
         except EmptyBody:
             return _Entry(Protego.parse(""), "", expires)
         except HTTPStatusError as exc:

@@ -3,7 +3,9 @@
 Concurrency is threads: fetching is I/O and httpx clients are thread-safe.
 One source never ends a pass: a check or a store that raises is recorded as
 that source's failure (fetch record, health, backoff) and the pass goes on;
-only a database that cannot be written ends it (run "aborted").
+only a database that cannot be written ends it (run "aborted"). Setting
+``stop`` (SIGTERM, SIGINT) ends it within seconds: checks under way give up
+their fetch, what was finished is stored, and the run is "interrupted".
 
 The fetching threads never write: they hand each check's outcome to the
 pass's single writer thread (:mod:`sources.refresh.writer`), which stores
@@ -52,6 +54,10 @@ class PassResult:
     """Checks whose lease another worker took meanwhile (nothing stored)."""
     transactions: int = 0
     """Write transactions the pass committed (leases and stores, batched)."""
+
+    @property
+    def interrupted(self) -> bool:
+        return self.run.status == "interrupted"
 
 
 def _count(counts: dict[str, int], applied: Applied) -> None:
@@ -167,7 +173,9 @@ def run_pass(
 
     Sources that fail are recorded and counted, not raised; PassFailed means
     the pass itself could not run (the database failed). Runs of workers
-    whose leases have all expired are marked aborted first.
+    whose leases have all expired are marked aborted first. When ``stop`` is
+    set during the pass, it ends within seconds with the run "interrupted"
+    (sources not checked keep their place in the queue).
     """
     owner = worker or worker_name("refresh")
     stop = stop or threading.Event()
@@ -255,5 +263,7 @@ def run_pass(
         save_run(database, run.id, counts, status="aborted")
         raise
     result.transactions = state.writer.transactions
-    result.run = save_run(database, run.id, counts)
+    result.run = save_run(
+        database, run.id, counts, status="interrupted" if stop.is_set() else "done"
+    )
     return result

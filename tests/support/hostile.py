@@ -158,3 +158,26 @@ def dribble_chunk_framing(interval: float) -> Script:
         b"5;x="
     )
     return lambda c: _dribble(c, opening, b"x", interval)
+
+
+def answer(status: int, body: bytes = b"", content_type: str = "text/plain") -> Script:
+    """An ordinary, complete answer (for the paths a hostile server plays straight)."""
+    head = (
+        f"HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
+
+    def script(conversation: Conversation) -> None:
+        conversation.send(head + body)
+
+    return script
+
+
+def by_path(scripts: dict[str, Script], default: Script) -> Script:
+    """``scripts[path]`` for the request's path, ``default`` for any other."""
+
+    def script(conversation: Conversation) -> None:
+        target = conversation.head.split(b" ", 2)[1].decode("latin-1")
+        scripts.get(target.split("?", 1)[0], default)(conversation)
+
+    return script
