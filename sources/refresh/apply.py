@@ -15,6 +15,7 @@ Health after a check:
     200 with a changed article             changed (moved if the first hop was 301/308)
     404/410 on ``gone_after`` checks in a row   gone    (checked again each interval)
     any other failure                      failing (next check after an exponential backoff)
+    robots.txt unreadable (5xx, down)      failing, likewise (RFC 9309: try again later)
     a store that raised                    failing, likewise, with the error as the reason
     paused                                 stays paused whatever the answer
 

@@ -26,6 +26,7 @@ from sources.errors import (
 from sources.extraction import Article
 from sources.fetching import FetchResult, fetch
 from sources.ingest import page_article
+from sources.refresh.errors import RobotsUnreadable
 from sources.refresh.politeness import Stopped, retry_after_seconds
 from sources.refresh.schedule import jittered, server_delay
 from sources.refresh.sites import Sites
@@ -116,8 +117,11 @@ def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -
     gate = sites.gate(task.url)
     client = sites.client(task.url)
     if policy.obey_robots and not task.ignore_robots:
-        with gate.slot(stop):
-            verdict = sites.robots.verdict(task.url, client, stop)
+        try:
+            with gate.slot(stop):
+                verdict = sites.robots.verdict(task.url, client, stop)
+        except RobotsUnreadable as exc:
+            return Outcome("failed", started, error=exc)
         delay = sites.robots.crawl_delay(task.url)
         if delay is not None:
             gate.slow_down(delay)
