@@ -51,6 +51,10 @@ class Source(SQLModel, table=True):
     )
     lease_owner: str | None = Field(default=None, max_length=120)
     lease_expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    crawl_delay_asked: float | None = Field(
+        default=None,
+        description="Crawl-delay (s) robots.txt asked for at the last check, when over the cap",
+    )
 
 
 class Snapshot(SQLModel, table=True):

@@ -20,13 +20,14 @@ Health after a check:
     paused                                 stays paused whatever the answer
 
 A Retry-After is obeyed up to the policy's longest backoff; a longer one is
-cut to it, and the fetch record says what the site asked for.
+cut to it, and the fetch record says what the site asked for. A Crawl-delay
+over the policy's cap is kept on the source (``crawl_delay_asked``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import func
@@ -64,6 +65,8 @@ class Applied:
     moved: bool = False
     gone: bool = False
     flagged: int = 0
+    crawl_delay_asked: float | None = None
+    """The Crawl-delay the source's robots.txt asked for, when over the cap."""
 
 
 def _release(source: Source) -> None:
@@ -177,8 +180,10 @@ def apply(
         applied = _fetched(session, source, outcome, owner, policy, hook, now)
     if paused:
         source.health = "paused"
+    if outcome.robots_read:
+        source.crawl_delay_asked = outcome.crawl_delay_asked
     session.add(source)
-    return applied
+    return replace(applied, crawl_delay_asked=outcome.crawl_delay_asked)
 
 
 def _blocked(session: Session, source: Source, outcome: Outcome, owner: str) -> Applied:

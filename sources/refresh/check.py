@@ -9,7 +9,7 @@ transaction that follows stays short.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -27,7 +27,7 @@ from sources.extraction import Article
 from sources.fetching import FetchResult, fetch
 from sources.ingest import page_article
 from sources.refresh.errors import RobotsUnreadable
-from sources.refresh.politeness import Stopped, retry_after_seconds
+from sources.refresh.politeness import HostGate, Stopped, retry_after_seconds
 from sources.refresh.schedule import jittered, server_delay
 from sources.refresh.sites import Sites
 from sources.snapshots import Fetched
@@ -65,6 +65,10 @@ class Outcome:
     retry_after: float | None = None
     """Seconds the server's Retry-After asked for, as asked (the schedule caps it)."""
     attempts: int = 1
+    robots_read: bool = False
+    """robots.txt was consulted (so ``crawl_delay_asked`` is known)."""
+    crawl_delay_asked: float | None = None
+    """The Crawl-delay robots.txt asked for, when over the policy's cap."""
 
     @property
     def status(self) -> int | None:
@@ -99,6 +103,16 @@ def robots_advice(task: Task, reason: str) -> str:
     )
 
 
+def _obey_crawl_delay(task: Task, sites: Sites, gate: HostGate) -> float | None:
+    """Slow the host's gate to its Crawl-delay, capped; what it asked, when over the cap."""
+    asked = sites.robots.crawl_delay(task.url)
+    if asked is None:
+        return None
+    cap = sites.policy.max_crawl_delay
+    gate.slow_down(server_delay(asked, cap))
+    return asked if asked > cap else None
+
+
 def check(task: Task, sites: Sites, stop: threading.Event) -> Outcome:
     """Check ``task``'s source once (with retries); never raises for a site's failure.
 
@@ -116,17 +130,24 @@ def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -
     policy = sites.policy
     gate = sites.gate(task.url)
     client = sites.client(task.url)
+    robots_read = False
+    capped: float | None = None
     if policy.obey_robots and not task.ignore_robots:
         try:
             with gate.slot(stop):
                 verdict = sites.robots.verdict(task.url, client, stop)
         except RobotsUnreadable as exc:
             return Outcome("failed", started, error=exc)
-        delay = sites.robots.crawl_delay(task.url)
-        if delay is not None:
-            gate.slow_down(delay)
+        robots_read = True
+        capped = _obey_crawl_delay(task, sites, gate)
         if not verdict.allowed:
-            return Outcome("blocked", started, message=robots_advice(task, verdict.reason))
+            return Outcome(
+                "blocked",
+                started,
+                message=robots_advice(task, verdict.reason),
+                robots_read=True,
+                crawl_delay_asked=capped,
+            )
     attempt = 0
     while True:
         attempt += 1
@@ -147,7 +168,8 @@ def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -
                 error: FetchError = exc
                 retry_after = retry_after_seconds(sites.last_header("Retry-After"))
             else:
-                return _answered(result, started, attempt)
+                outcome = _answered(result, started, attempt)
+                return replace(outcome, robots_read=robots_read, crawl_delay_asked=capped)
         if retry_after is not None:
             gate.hold_off(server_delay(retry_after, policy.max_retry_wait))
         give_up = (
@@ -157,7 +179,13 @@ def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -
         )
         if give_up:
             return Outcome(
-                "failed", started, error=error, retry_after=retry_after, attempts=attempt
+                "failed",
+                started,
+                error=error,
+                retry_after=retry_after,
+                attempts=attempt,
+                robots_read=robots_read,
+                crawl_delay_asked=capped,
             )
         # With a Retry-After, the gate makes the wait; otherwise back off here.
         pause = jittered(policy.retry_base * 2 ** (attempt - 1), 0.2)

@@ -41,7 +41,10 @@ class RefreshPolicy:
     """Requests in flight at once to one host."""
     host_delay: float = 1.0
     """Seconds between the starts of two requests to one host (a robots.txt
-    Crawl-delay that asks for more wins)."""
+    Crawl-delay that asks for more wins, up to ``max_crawl_delay``)."""
+    max_crawl_delay: float = 60.0
+    """Longest robots.txt Crawl-delay obeyed. A site asking for more gets this
+    much; what it asked is kept on its sources (``crawl_delay_asked``)."""
     lease_s: float = 600.0
     """How long a worker holds the sources it took; after that another worker
     may take them (a killed worker's sources are not lost)."""
@@ -65,6 +68,8 @@ class RefreshPolicy:
             raise ValueError("RefreshPolicy.write_batch must be at least 1")
         if self.lease_s <= 0:
             raise ValueError("RefreshPolicy.lease_s must be positive")
+        if self.max_crawl_delay < 0:
+            raise ValueError("RefreshPolicy.max_crawl_delay must be zero or more")
 
     @property
     def lease_batch(self) -> int:

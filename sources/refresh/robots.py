@@ -6,7 +6,7 @@ out) or an address the guard refuses allows nothing for now, as the site may
 be down or overloaded: :class:`RobotsUnreadable`, a failure of the source,
 tried again later, never "forbidden". A file read (or a failure) is kept for
 ``ttl`` seconds per origin; a ``Crawl-delay`` for factdesk slows the host's
-gate.
+gate (up to the refresh policy's cap).
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ class RobotsCache:
         return RobotsVerdict(allowed, where, reason)
 
     def crawl_delay(self, url: str) -> float | None:
+        """The Crawl-delay the origin's robots.txt asks of factdesk, as written."""
         entry = self._entries.get(robots_url(url))
         if entry is None or entry.parser is None:
             return None

@@ -54,6 +54,9 @@ class PassResult:
     """Checks whose lease another worker took meanwhile (nothing stored)."""
     transactions: int = 0
     """Write transactions the pass committed (leases and stores, batched)."""
+    crawl_delays: dict[str, float] = field(default_factory=dict)
+    """Hosts whose robots.txt asked for a Crawl-delay over the policy's cap,
+    and what they asked for (they were given the cap)."""
 
     @property
     def interrupted(self) -> bool:
@@ -206,6 +209,8 @@ def run_pass(
             raise applied
         if applied.kind == "lost":
             result.lost += 1
+        if applied.crawl_delay_asked is not None:
+            result.crawl_delays[Sites.host(task.url)] = applied.crawl_delay_asked
         _count(counts, applied)
         if progress is not None:
             progress(task, applied)

@@ -1,7 +1,11 @@
-"""robots.txt as RFC 9309 reads it: a site that cannot be reached is failing, not forbidding."""
+"""robots.txt as RFC 9309 reads it: a site that cannot be reached is failing, not forbidding;
+a Crawl-delay is obeyed up to a cap, and a site asking for more is on record."""
 
 from __future__ import annotations
 
+import json
+import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -9,7 +13,7 @@ import pytest
 from db.engine import Database
 from db.models import Source
 from sources.fetching import FetchPolicy
-from sources.refresh import run_pass
+from sources.refresh import RefreshPolicy, run_pass
 from tests.refresh.conftest import (
     ARTICLE,
     FAST,
@@ -18,6 +22,7 @@ from tests.refresh.conftest import (
     source_row,
     text_page,
 )
+from tests.support.cli import CliRun
 from tests.support.httpserver import HTTPTestServer, unused_port
 
 
@@ -116,3 +121,63 @@ def test_robots_txt_in_an_unknown_charset_is_read_as_utf8(
     assert counts["blocked"] == 1
     assert source_row(database, source_id).health == "ok"
 
+
+def test_a_huge_crawl_delay_is_capped_and_recorded_on_the_hosts_sources(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    first, second = (_add(database, http_server.url(path)) for path in ("/a", "/b"))
+    for path in ("/a", "/b"):
+        text_page(http_server, path, f"{path}\n\n{ARTICLE}")
+    http_server.route(
+        "/robots.txt", "User-agent: *\nCrawl-delay: 100000\n", content_type="text/plain"
+    )
+    policy = replace(FAST, host_delay=0.0, max_crawl_delay=1.0)
+    stop = threading.Event()
+    # Were the delay not capped, the pass would wait 28 hours: stop it before then.
+    watchdog = threading.Timer(15, stop.set)
+    watchdog.start()
+    try:
+        result = run_pass(
+            database, policy=policy, fetch_policy=fetch_policy(), scope="all", stop=stop
+        )
+    finally:
+        watchdog.cancel()
+
+    assert not result.interrupted
+    assert result.counts["checked"] == 2
+    assert result.crawl_delays == {"127.0.0.1": 100000.0}
+    a, b = sorted(
+        http_server.requests("/a") + http_server.requests("/b"), key=lambda r: r.received_at
+    )
+    # Spaced by the cap (1 s here), not by the 28 hours asked for.
+    assert b.received_at - a.received_at >= 0.9
+    assert [source_row(database, s).crawl_delay_asked for s in (first, second)] == [
+        100000.0,
+        100000.0,
+    ]
+
+    http_server.route("/robots.txt", "User-agent: *\nCrawl-delay: 0.5\n", content_type="text/plain")
+    run_pass(database, policy=policy, fetch_policy=fetch_policy(), scope="all")
+
+    assert source_row(database, first).crawl_delay_asked is None  # within the cap now
+
+
+def test_the_cli_warns_of_a_capped_crawl_delay_and_sources_json_shows_it(
+    cli: CliRun, http_server: HTTPTestServer
+) -> None:
+    text_page(http_server, "/a", ARTICLE)
+    assert cli("ingest", http_server.url("/a")).exit_code == 0
+    http_server.route(
+        "/robots.txt", "User-agent: *\nCrawl-delay: 100000\n", content_type="text/plain"
+    )
+
+    run = cli("refresh", "--all", "--format", "json", "--host-delay", "0")
+    listed = json.loads(cli("sources", "--format", "json").stdout)
+
+    assert run.exit_code == 0
+    assert json.loads(run.stdout)["checked"] == 1
+    cap = RefreshPolicy().max_crawl_delay
+    assert cap == 60.0  # the documented default
+    assert "Crawl-delay of 100000 s" in run.stderr
+    assert f"waits {cap:g} s" in run.stderr
+    assert listed[0]["crawl_delay_asked"] == 100000.0

@@ -51,7 +51,7 @@ from sources.refresh.check import Task
 from sources.refresh.runs import COUNTERS
 from tui.cli.app import app
 from tui.cli.context import cli_context
-from tui.cli.output import fail, print_json, reported_errors
+from tui.cli.output import fail, print_json, reported_errors, warn
 from tui.cli.source_cmds import ListFormat
 from tui.terminal_text import literal
 
@@ -137,6 +137,15 @@ def _stopped_by_signals(stop: threading.Event) -> Iterator[list[int]]:
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
+
+
+def _warn_crawl_delays(result: PassResult, policy: RefreshPolicy) -> None:
+    for host, asked in sorted(result.crawl_delays.items()):
+        warn(
+            f"{host}: robots.txt asks for a Crawl-delay of {asked:g} s; factdesk waits "
+            f"{policy.max_crawl_delay:g} s between requests there, its cap (see "
+            "crawl_delay_asked in `factdesk sources --format json`)"
+        )
 
 
 @refresh_app.callback()
@@ -229,6 +238,7 @@ def _passes(
                 stop=stop,
             )
         progress.end()
+        _warn_crawl_delays(result, policy)
         if output is ListFormat.json:
             print_json(run_json(result.run))
         else:
