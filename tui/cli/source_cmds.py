@@ -154,6 +154,7 @@ def sources_command(
             "last_fetch_at": s.last_fetch.started_at.isoformat() if s.last_fetch else None,
             "last_fetch_outcome": s.last_fetch.outcome if s.last_fetch else None,
             "last_fetch_status": s.last_fetch.http_status if s.last_fetch else None,
+            "crawl_delay_asked": s.source.crawl_delay_asked,
         }
         for s in summaries
     ]
