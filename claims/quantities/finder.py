@@ -11,8 +11,8 @@ Decisions a reader should know:
   "year"; a day before a month ("12 mars") is kind date, unit "day".
 - A range ("entre 10 et 20") has value None, low and high its ends.
 - Clock times ("14h30", "2 pm") are not quantities.
-- A share in words is its fraction, kind factor ("la moitié" -> 0.5, "one in
-  five" -> 0.2), as "1/4" is 0.25; x 100 compares it with a percent.
+- A share of a whole in words is a percent ("la moitié" -> 50, "one in five"
+  -> 20, `shares`); "1/4" in digits is the number 0.25.
 - "moins quinze" / "minus 5" are negative unless a figure precedes them
   ("huit moins quatre" subtracts); "($99.99)" is accounting's negative.
 - A four-digit figure with a noun after it is a count ("1999 people") unless
@@ -46,7 +46,15 @@ from claims.quantities.numerals import (
     with_article,
     word_numerals,
 )
-from claims.quantities.phrases import Phrase, collectives, factors, one_units, periods, shares
+from claims.quantities.phrases import (
+    Phrase,
+    collectives,
+    factors,
+    half_scales,
+    one_units,
+    periods,
+)
+from claims.quantities.shares import Share, mixed_numbers, set_partitive_after, shares
 
 
 def _hedge_re(phrases: dict[str, HedgeRule]) -> re.Pattern[str]:
@@ -91,6 +99,7 @@ _CHANGE_VERB: Final = re.compile(
     r"went|changed|moved|slid|plunged|soared|surged)\w*[\s\u00a0]+\S+[\s\u00a0]*$"
 )
 _NOUN_KINDS: Final = ("count", "duration", "measure", "money")
+_FRACTION_OF_KINDS: Final = ("duration", "measure", "money")
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
 _NOT_DURATION_HEDGES: Final = frozenset({"over", "under", "some"})
 # ... unless the hedge follows a word that asks "how long": "for over two years",
@@ -147,6 +156,7 @@ class _Core:
     after_scale: bool = False
     digits: bool = False
     unit: str | None = None
+    share: bool = False  # a share of a whole: value in percent
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
@@ -204,25 +214,31 @@ def _cores(text: str, lang: str) -> list[_Core]:
     cores: list[_Core] = [
         _from_phrase(p)
         for p in collectives(text, lang)
-        + shares(text, lang)
+        + half_scales(text, lang)
         + factors(text, lang)
         + one_units(text, lang)
         + periods(text, lang)
     ]
+    found_shares = shares(text, lang)
+    cores.extend(_from_share(s) for s in found_shares)
     for n in fraction_numerals(text):
         cores.append(_from_numeral(n, digits=True))
-    for n in digit_numerals(text, lang):
-        if (
+    digits = [
+        n
+        for n in digit_numerals(text, lang)
+        if not (
             _NAME_BEFORE.search(text, max(0, n.start - 14), n.start)
             or tails.is_clock_time(text, n.start, n.end)
             or not tails.glued_suffix_ok(text, n.end, lang)
-        ):
-            continue
-        cores.append(_from_numeral(n, digits=True))
+        )
+    ]
+    cores.extend(_from_numeral(n, digits=True) for n in digits)
     for n in roman_ordinals(text, lang):
         cores.append(_from_numeral(n, digits=False))
-    for n in word_numerals(text, lang):
-        cores.append(_from_numeral(with_article(text, lang, n), digits=False))
+    words = [with_article(text, lang, n) for n in word_numerals(text, lang)]
+    cores.extend(_from_numeral(n, digits=False) for n in words)
+    for n in mixed_numbers(text, lang, digits + words, found_shares):
+        cores.append(_from_numeral(n, digits=not n.words))
     return cores
 
 
@@ -239,6 +255,24 @@ def _from_phrase(p: Phrase) -> _Core:
         takes_noun=p.takes_noun,
         after_scale=p.takes_noun,
         unit=p.unit,
+    )
+
+
+def _from_share(s: Share) -> _Core:
+    if s.fraction >= 1:  # "three halves": a number, not a share of a whole
+        return _Core(s.fraction, None, None, None, False, None, s.start, s.end)
+    return _Core(
+        s.fraction * 100,
+        None,
+        None,
+        "percent",
+        False,
+        None,
+        s.start,
+        s.end,
+        takes_noun=s.takes_unit,
+        after_scale=s.takes_unit,
+        share=True,
     )
 
 
@@ -333,13 +367,18 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
             kind, unit, end = "date", "day", core.end
     elif core.takes_noun:
         tail = tails.read_tail(text, end, lang, money=None, ordinal=False, after_scale=True)
-        # A share keeps kind factor unless a unit follows ("one-half miles").
-        takes = ("measure", "money") if core.kind == "factor" else _NOUN_KINDS
+        takes: tuple[str, ...] = _NOUN_KINDS
+        scale = tail.multiplier
+        if core.share:
+            # A share stays a percent unless it is a fraction of one unit
+            # ("one-half miles", "un quart d'heure"); "des heures" is a set.
+            takes = () if set_partitive_after(text, end, lang) else _FRACTION_OF_KINDS
+            scale = tail.multiplier / 100
         if tail.kind in takes:
             kind, unit, end = tail.kind, tail.unit, tail.end
-            value = value * tail.multiplier if value is not None else None
-            low = low * tail.multiplier if low is not None else None
-            high = high * tail.multiplier if high is not None else None
+            value = value * scale if value is not None else None
+            low = low * scale if low is not None else None
+            high = high * scale if high is not None else None
     h = _HEDGE_RE[lang].search(head) if kind not in ("ordinal", "date") else None
     if (
         h

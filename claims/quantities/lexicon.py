@@ -540,45 +540,6 @@ MONTHS: Final[dict[str, dict[str, int]]] = {
     },
 }
 
-# Shares written as words. Decision: a share is the fraction a reader writes
-# down ("la moitié" -> 0.5, "two thirds" -> 0.667, "one in five" -> 0.2), as
-# "1/4" in digits is 0.25, and its kind is "factor": a ratio to a whole, to
-# compare with a percent of the evidence as value x 100. A unit after it makes
-# it a measure ("one-half miles" -> 0.5 mi).
-FRACTIONS: Final[dict[str, dict[str, float]]] = {
-    "fr": {
-        "la moitié": 1 / 2,
-        "moitié": 1 / 2,
-        "un demi": 1 / 2,
-        "une demie": 1 / 2,
-        "un tiers": 1 / 3,
-        "deux tiers": 2 / 3,
-        "un quart": 1 / 4,
-        "trois quarts": 3 / 4,
-        "un cinquième": 1 / 5,
-        "deux cinquièmes": 2 / 5,
-        "trois cinquièmes": 3 / 5,
-        "quatre cinquièmes": 4 / 5,
-        "un sixième": 1 / 6,
-        "un huitième": 1 / 8,
-        "un dixième": 1 / 10,
-        "trois dixièmes": 3 / 10,
-    },
-    "en": {"half": 1 / 2},
-}
-# English fractions are built: a numerator word, then a denominator word,
-# singular after "a"/"one" ("a third", "one-sixth"), plural after more
-# ("two thirds", "three halves" -> 1.5).
-FRACTION_NUMERATORS: Final[dict[str, int]] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-FRACTION_DENOMINATORS: Final[dict[str, int]] = {
-    "half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "sixteenth": 16, "twentieth": 20,
-    "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
-}  # fmt: skip
-
 # Factors: verbs of multiplication and the factor they state.
 FACTOR_WORDS: Final[dict[str, dict[str, float]]] = {
     "fr": {
@@ -616,7 +577,22 @@ FACTOR_WORDS: Final[dict[str, dict[str, float]]] = {
         "fourfold": 4,
         "fivefold": 5,
         "hundredfold": 100,
+        "half as many": 0.5,
+        "half as much": 0.5,
+        "a third as many": 1 / 3,
+        "a third as much": 1 / 3,
     },
+}
+# Multiples named by a noun: "le double de l'an dernier" is a factor of 2 after
+# "le"/"du"/"au", when "de" or a clause end follows ("le double langage" is no
+# multiple).
+FACTOR_NOUNS: Final[dict[str, dict[str, float]]] = {
+    "fr": {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "décuple": 10},
+    "en": {},
+}
+FACTOR_NOUN_LEADS: Final[dict[str, tuple[str, ...]]] = {
+    "fr": ("le", "du", "au", "plus du", "près du", "presque le"),
+    "en": (),
 }
 # Phrases whose following number is a factor: "multiplié par trois", "by a factor of 2".
 FACTOR_LEADS: Final[dict[str, tuple[str, ...]]] = {

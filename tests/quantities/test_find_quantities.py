@@ -157,59 +157,6 @@ def test_years_and_days_are_dates_never_counts(
     assert {q.kind for q in qs} == {"date"}
 
 
-FACTORS = [
-    ("La production a été multipliée par trois.", "fr", 3),
-    ("Le chiffre d'affaires a doublé.", "fr", 2),
-    ("Inflation tripled.", "en", 3),
-    ("A x3 increase.", "en", 3),
-    ("Il est 3 fois plus grand.", "fr", 3),
-]
-
-
-@pytest.mark.parametrize(("text", "lang", "value"), FACTORS)
-def test_factors(text: str, lang: str, value: float) -> None:
-    q = only(text, lang)
-    assert (q.kind, q.value) == ("factor", value)
-
-
-SHARES = [
-    ("La moitié des jeunes.", "fr", 1 / 2),
-    ("Un tiers des femmes.", "fr", 1 / 3),
-    ("Deux tiers des élus.", "fr", 2 / 3),
-    ("Un quart des communes.", "fr", 1 / 4),
-    ("Trois quarts des sondés.", "fr", 3 / 4),
-    ("Un Marocain sur cinq.", "fr", 1 / 5),
-    ("Half of the voters.", "en", 1 / 2),
-    ("A third of the budget.", "en", 1 / 3),
-    ("Two-thirds of children.", "en", 2 / 3),
-    ("One in five adults.", "en", 1 / 5),
-    ("The odds are exactly one sixth.", "en", 1 / 6),
-    ("Is three halves a fraction?", "en", 3 / 2),
-]
-
-
-@pytest.mark.parametrize(("text", "lang", "value"), SHARES)
-def test_shares_in_words_are_fractions_of_kind_factor(text: str, lang: str, value: float) -> None:
-    q = only(text, lang)
-    assert q.kind == "factor"
-    assert q.value == pytest.approx(value)
-
-
-def test_a_share_with_a_unit_is_a_measure() -> None:
-    q = only("The camp is one-half miles east.", "en")
-    assert (q.kind, q.value, q.unit) == ("measure", 0.5, "mi")
-
-
-def test_ordinals_and_halves_of_periods_are_not_shares() -> None:
-    assert [(q.kind, q.value) for q in find_quantities("He seeks a third term.", "en")] == [
-        ("ordinal", 3)
-    ]
-    assert [q.kind for q in find_quantities("In the second half of 2020.", "en")] == [
-        "ordinal",
-        "date",
-    ]
-
-
 def test_half_a_scale_word_is_half_that_number() -> None:
     q = only("Half a million people marched.", "en")
     assert (q.value, q.kind, q.unit) == (500_000, "count", "people")
