@@ -4,7 +4,8 @@ Steps: phrases without a plain figure (collectives, shares, factors) and
 figures (digits, number words) are found first; each then reads the hedge
 or currency before it (`_read_head`) and the scale, unit or noun after it
 (`tails.read_tail`). Overlaps go to the earlier, longer match. Finally two
-neighbours joined by "et"/"à"/"to"/"-" after an opener become one range.
+neighbours joined by "et"/"à"/"to"/"-" after an opener become one range
+when they are of one kind (`ranges`).
 
 Decisions a reader should know:
 - A year written as four digits with no unit ("en 2019") is kind date, unit
@@ -54,6 +55,7 @@ from claims.quantities.phrases import (
     one_units,
     periods,
 )
+from claims.quantities.ranges import merge_ranges
 from claims.quantities.shares import Share, mixed_numbers, set_partitive_after, shares
 
 
@@ -84,20 +86,6 @@ _FACTOR_LEAD_RE: Final = {
     lang: re.compile(r"(?i)(?:" + "|".join(re.escape(p) for p in leads) + r")\s+$")
     for lang, leads in FACTOR_LEADS.items()
 }
-_OPENER: Final = {
-    "fr": re.compile(r"(?i)(?<![\w])(entre|de|d['’]|du)[\s\u00a0]*$"),
-    "en": re.compile(r"(?i)(?<![\w])(between|from)[\s\u00a0]*$"),
-}
-_JOINER: Final = {
-    "fr": re.compile(r"(?i)[\s\u00a0]*(et|à|au|-|–|—)[\s\u00a0]*"),
-    "en": re.compile(r"(?i)[\s\u00a0]*(and|to|-|–|—)[\s\u00a0]*"),
-}
-# "passé de 10 à 20", "rose from 3 to 4": a change between two figures, not a range.
-_CHANGE_VERB: Final = re.compile(
-    r"(?i)(pass|augment|baiss|recul|progress|grimp|chut|diminu|réduit|hauss|bondi|"
-    r"rose|risen|rising|fell|fallen|grew|grown|increas|decreas|reduc|cut|climb|jump|drop|"
-    r"went|changed|moved|slid|plunged|soared|surged)\w*[\s\u00a0]+\S+[\s\u00a0]*$"
-)
 _NOUN_KINDS: Final = ("count", "duration", "measure", "money")
 _FRACTION_OF_KINDS: Final = ("duration", "measure", "money")
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
@@ -207,7 +195,7 @@ def _find(text: str, lang: str) -> list[Quantity]:
             continue
         out.append(q)
         cursor = q.end
-    return _merge_ranges(text, lang, out)
+    return merge_ranges(text, lang, out)
 
 
 def _cores(text: str, lang: str) -> list[_Core]:
@@ -449,69 +437,3 @@ def _hedge_rule(lang: str, written: str) -> HedgeRule:
     if key not in table and key.endswith("d'"):
         key = key[:-2] + "de"
     return table[key]
-
-
-def _merge_ranges(text: str, lang: str, qs: list[Quantity]) -> list[Quantity]:
-    """Join "entre 10 et 20", "3 to 4 L", "10-15" into one range quantity."""
-    out: list[Quantity] = []
-    i = 0
-    while i < len(qs):
-        a = qs[i]
-        if i + 1 < len(qs):
-            merged = _range(text, lang, a, qs[i + 1])
-            if merged is not None:
-                out.append(merged)
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def _range(text: str, lang: str, a: Quantity, b: Quantity) -> Quantity | None:
-    if a.value is None or b.value is None or a.hedge or b.hedge:
-        return None
-    if a.kind in ("date", "ordinal", "factor") or b.kind in ("date", "ordinal", "factor"):
-        return None
-    if a.kind != b.kind and a.unit is not None and b.unit is not None:
-        return None
-    gap = text[a.end : b.start]
-    j = _JOINER[lang].fullmatch(gap)
-    if not j:
-        return None
-    joiner = j.group(1).lower()
-    before = text[max(0, a.start - 40) : a.start]
-    opener = _OPENER[lang].search(before)
-    if joiner in ("-", "–", "—"):
-        if gap.strip() != gap or not a.surface[-1:].isdigit():
-            return None  # "10-15" only; "10 - 15" is arithmetic or a list
-    elif joiner in ("et", "and"):
-        if not opener or opener.group(1).lower() not in ("entre", "between"):
-            return None
-    elif (
-        opener
-        and opener.group(1).lower() in ("de", "d'", "d’", "du", "from")
-        and _CHANGE_VERB.search(before[: opener.start()] + " x ")
-    ):
-        return None
-    lo, hi = sorted((a.value, b.value))
-    kind, unit = (a.kind, a.unit) if a.unit is not None else (b.kind, b.unit)
-    if a.kind == "count" and a.unit is None:
-        kind, unit = b.kind, b.unit
-    start = a.start
-    hedge = joiner
-    if opener:
-        start = a.start - (len(before) - opener.start())
-        hedge = f"{opener.group(1)} … {joiner}"
-    return replace(
-        a,
-        value=None,
-        low=lo,
-        high=hi,
-        kind=kind,
-        unit=unit,
-        hedge=hedge,
-        surface=text[start : b.end],
-        start=start,
-        end=b.end,
-    )
