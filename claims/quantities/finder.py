@@ -17,7 +17,9 @@ Decisions a reader should know:
 - "moins quinze" / "minus 5" are negative unless a figure precedes them
   ("huit moins quatre" subtracts); "($99.99)" is accounting's negative.
 - A four-digit figure with a noun after it is a count ("1999 people") unless
-  a year word leads ("en 2019 les ventes"); "XXe siècle" is ordinal 20.
+  a year word leads ("en 2019 les ventes").
+- An ordinal is a figure only when it ranks or counts something measurable
+  ("le deuxième exportateur mondial", "third-longest"): `ordinals`.
 - Texts longer than `_CHUNK` are read in pieces cut at line breaks, so time is
   linear and memory bounded by a piece plus the quantities found.
 """
@@ -30,6 +32,7 @@ from typing import Final
 
 from claims.quantities import tails
 from claims.quantities.hedges import HEDGES, HedgeRule, bounds
+from claims.quantities.idioms import idiom_spans
 from claims.quantities.lang import resolve_lang
 from claims.quantities.lexicon import (
     CURRENCY_PREFIXES,
@@ -47,6 +50,7 @@ from claims.quantities.numerals import (
     with_article,
     word_numerals,
 )
+from claims.quantities.ordinals import is_rank
 from claims.quantities.phrases import (
     Phrase,
     collectives,
@@ -195,6 +199,10 @@ def _find(text: str, lang: str) -> list[Quantity]:
             continue
         out.append(q)
         cursor = q.end
+    if out:
+        spans = idiom_spans(text, lang)
+        if spans:
+            out = [q for q in out if not any(a < q.end and q.start < b for a, b in spans)]
     return merge_ranges(text, lang, out)
 
 
@@ -296,12 +304,14 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         head = text[max(floor, start - 40) : start]
     value, low, high = core.value, core.low, core.high
     kind, unit, approximate, hedge = core.kind, core.unit, core.approximate, core.hedge
+    ordinal_end = end
     if kind is None:
         suffix_end = None
         if core.digits:
             suffix_end = tails.ordinal_suffix(text, end, lang)
             if suffix_end is not None:
                 core.ordinal, end = True, suffix_end
+        ordinal_end = end
         tail = tails.read_tail(
             text,
             end,
@@ -396,6 +406,8 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         hedge = text[start : core.end] if core.hedge else h.group("h")
     if value is None and low is None and high is None:
         return None
+    if kind == "ordinal" and not is_rank(text, lang, core.start, ordinal_end):
+        return None  # "le premier Sommet", "the first edition": no figure to check
     if (
         kind == "money"
         and value is not None
