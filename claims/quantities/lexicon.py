@@ -35,6 +35,12 @@ SCALES: Final[dict[str, dict[str, float]]] = {
         "mrds": 1e9,
         "billion": 1e12,
         "billions": 1e12,
+        "billiard": 1e15,
+        "billiards": 1e15,
+        "trillion": 1e18,
+        "trillions": 1e18,
+        "douzaine": 12,
+        "douzaines": 12,
     },
     "en": {
         "thousand": 1e3,
@@ -50,8 +56,28 @@ SCALES: Final[dict[str, dict[str, float]]] = {
         "trillion": 1e12,
         "trillions": 1e12,
         "tn": 1e12,
+        "dozen": 12,
+        "dozens": 12,
     },
 }
+# Endings text2num needs accented: French written without accents is read
+# as if it had them ("vingtieme" -> "vingtième", "zero" -> "zéro").
+RESTORED_ACCENTS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "fr": (
+        ("iemes", "ièmes"), ("ieme", "ième"), ("premieres", "premières"),
+        ("premiere", "première"), ("zero", "zéro"),
+    ),
+}  # fmt: skip
+# Scale words that text2num does not read after number words: the French long
+# scale ("un billion" is 10**12, "un billiard" 10**15) and dozens ("trois
+# douzaines" is 36, "two dozen" 24). `tails` reads them after words too.
+SCALES_AFTER_WORDS: Final[dict[str, frozenset[str]]] = {
+    "fr": frozenset(
+        {"billion", "billions", "billiard", "billiards", "trillion", "trillions",
+         "douzaine", "douzaines"}
+    ),
+    "en": frozenset({"dozen", "dozens"}),
+}  # fmt: skip
 # One-letter scales are only read as scales next to a currency ("$5m", "€10M",
 # "10 M DH"): elsewhere "5 m" is five metres.
 MONEY_SCALES: Final[dict[str, float]] = {

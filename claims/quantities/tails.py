@@ -22,6 +22,7 @@ from claims.quantities.lexicon import (
     POINT_WORDS,
     POUNDS,
     SCALES,
+    SCALES_AFTER_WORDS,
     SKIPPABLE_ADJECTIVES,
     STOPWORDS,
 )
@@ -40,6 +41,10 @@ _WS: Final = "[ \t\u00a0\u202f]"
 _SCALE_RE: Final = {
     lang: re.compile(r"(?i)(?:" + _WS + r"*|-)(" + _alternation(t) + r")" + _NOT_LETTER_AFTER)
     for lang, t in SCALES.items()
+}
+_WORD_SCALE_RE: Final = {
+    lang: re.compile(r"(?i)" + _WS + r"+(" + _alternation(words) + r")" + _NOT_LETTER_AFTER)
+    for lang, words in SCALES_AFTER_WORDS.items()
 }
 _MONEY_SCALE_RE: Final = re.compile(r"(?:" + _WS + r"?)(bn|mn|tn|[mMbBkKT])(?![\w])")
 _DE_RE: Final = {
@@ -95,6 +100,8 @@ _LETTERS: Final = re.compile(r"[^\W\d_]+")
 # "0.5k miles", "10k followers": a "k" glued to digits is a thousand anywhere
 # ("573.15K" is kelvins, `GLUED_UNITS`).
 _GLUED_THOUSAND: Final = re.compile(r"k(?![\w])")
+# "10 k abonnés": a lone lower-case "k" after a space is a thousand too.
+_SPACED_THOUSAND: Final = re.compile(r"[ \u00a0\u202f]k(?![\w])")
 _GLUED_UNIT: Final = re.compile(r"(" + "|".join(GLUED_UNITS) + r")(?![\w°])")
 
 
@@ -136,7 +143,7 @@ def scale_after(text: str, end: int, lang: str, money: bool) -> tuple[float, int
     m = _SCALE_RE[lang].match(text, end)
     if m:
         return SCALES[lang][m.group(1).lower()], m.end()
-    m = _GLUED_THOUSAND.match(text, end)
+    m = _GLUED_THOUSAND.match(text, end) or _SPACED_THOUSAND.match(text, end)
     if m:
         return 1e3, m.end()
     if money:
@@ -144,6 +151,15 @@ def scale_after(text: str, end: int, lang: str, money: bool) -> tuple[float, int
         if m:
             word = m.group(1)
             return (SCALES[lang].get(word.lower()) or MONEY_SCALES[word]), m.end()
+    return 1.0, end
+
+
+def word_scale_after(text: str, end: int, lang: str) -> tuple[float, int]:
+    """(multiplier, new end) for a scale word text2num leaves after number
+    words: "un billion" (10**12), "trois douzaines" (36)."""
+    m = _WORD_SCALE_RE[lang].match(text, end)
+    if m:
+        return SCALES[lang][m.group(1).lower()], m.end()
     return 1.0, end
 
 
@@ -192,7 +208,11 @@ def read_tail(
     if ordinal:
         noun = noun_after(text, end, lang, any_case=True)
         return Tail(1.0, "ordinal", noun[0] if noun else None, noun[1] if noun else end)
-    mult, pos = scale_after(text, end, lang, money is not None) if read_scale else (1.0, end)
+    mult, pos = (
+        scale_after(text, end, lang, money is not None)
+        if read_scale
+        else word_scale_after(text, end, lang)
+    )
     after_scale = after_scale or pos > end
     plus = 0.0
     m = _MIXED_HALF[lang].match(text, pos)
