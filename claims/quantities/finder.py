@@ -33,6 +33,7 @@ from typing import Final
 from claims.quantities import tails
 from claims.quantities.hedges import HEDGES, HedgeRule, bounds
 from claims.quantities.idioms import idiom_spans
+from claims.quantities.labels import is_name_number, label_spans, reference_end
 from claims.quantities.lang import resolve_lang
 from claims.quantities.lexicon import (
     CURRENCY_PREFIXES,
@@ -219,15 +220,21 @@ def _cores(text: str, lang: str) -> list[_Core]:
     cores.extend(_from_share(s) for s in found_shares)
     for n in fraction_numerals(text):
         cores.append(_from_numeral(n, digits=True))
-    digits = [
-        n
-        for n in digit_numerals(text, lang)
+    labels = label_spans(text)
+    digits: list[Numeral] = []
+    for n in digit_numerals(text, lang):
+        if any(a <= n.start < b for a, b in labels):
+            continue  # a list number, or a number chained to a reference
+        ref_end = reference_end(text, n.start, n.end)
+        if ref_end is not None:
+            labels.append((n.start, ref_end))  # "loi n°2019-222"
+            continue
         if not (
             _NAME_BEFORE.search(text, max(0, n.start - 14), n.start)
             or tails.is_clock_time(text, n.start, n.end)
             or not tails.glued_suffix_ok(text, n.end, lang)
-        )
-    ]
+        ):
+            digits.append(n)
     cores.extend(_from_numeral(n, digits=True) for n in digits)
     for n in roman_ordinals(text, lang):
         cores.append(_from_numeral(n, digits=False))
@@ -406,6 +413,14 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         hedge = text[start : core.end] if core.hedge else h.group("h")
     if value is None and low is None and high is None:
         return None
+    if (
+        kind == "count"
+        and unit is None
+        and core.digits
+        and hedge is None
+        and is_name_number(text, core.start, core.end, lang)
+    ):
+        return None  # "Paris 13", "COP 28": the end of a name
     if kind == "ordinal" and not is_rank(text, lang, core.start, ordinal_end):
         return None  # "le premier Sommet", "the first edition": no figure to check
     if (

@@ -28,6 +28,13 @@ from claims.quantities.lexicon import (
 )
 from claims.quantities.model import QuantityKind
 from claims.quantities.numerals import is_number_word
+from claims.quantities.words.nouns import (
+    EN_NOUN_REACH,
+    FR_CLITICS,
+    IRREGULAR_PLURALS,
+    NOT_NOUNS,
+    NOT_PLURAL_ENDINGS,
+)
 
 _NOT_LETTER_AFTER: Final = r"(?![^\W\d_])"
 
@@ -164,7 +171,17 @@ def word_scale_after(text: str, end: int, lang: str) -> tuple[float, int]:
 
 
 def noun_after(text: str, end: int, lang: str, any_case: bool = False) -> tuple[str, int] | None:
-    """The counted noun after a figure (one skippable adjective allowed)."""
+    """The counted noun after a figure: (noun, end) or None.
+
+    French puts the noun first ("3.000 jeunes formés": "jeunes"), after a
+    preposed adjective at most ("12 nouveaux parcs"). English puts it last
+    in its noun phrase: the plural in the run of words that follows
+    ("12 new wind farms": "farms"; "40 full-time equivalent posts": "posts"),
+    the last one when plurals follow each other ("police officers"), else the
+    run's last word ("one new wind farm": "farm"). Verbs, adverbs and
+    time words end the run ("300 attended", "12 said", "3 hier")."""
+    if lang == "en" and not any_case:
+        return _english_noun(text, end)
     m = _WORD_RE.match(text, end)
     if m and m.group(1).lower() in SKIPPABLE_ADJECTIVES:
         nxt = _WORD_RE.match(text, m.end())
@@ -175,13 +192,52 @@ def noun_after(text: str, end: int, lang: str, any_case: bool = False) -> tuple[
     return None
 
 
+def _english_noun(text: str, end: int) -> tuple[str, int] | None:
+    run: list[re.Match[str]] = []
+    pos = end
+    while len(run) < EN_NOUN_REACH:
+        m = _WORD_RE.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if not run and low in SKIPPABLE_ADJECTIVES:
+            pos = m.end()
+            continue
+        if not _is_noun(word, "en", any_case=True) or low.endswith(("ed", "ly")):
+            break
+        run.append(m)
+        pos = m.end()
+    heads = [m for m in run if m.group(1)[0].islower() or m.group(1).isupper()]
+    if not heads:
+        return None
+    # the last plural: "600 extra police officers" counts officers
+    plurals = [m for m in run if _is_plural(m.group(1).lower())]
+    head = plurals[-1] if plurals else heads[-1]
+    if not (head.group(1)[0].islower() or head.group(1).isupper()):
+        return None
+    return head.group(1), head.end()
+
+
+def _is_plural(word: str) -> bool:
+    if word in IRREGULAR_PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and len(word) > 2
+
+
 def _is_noun(word: str, lang: str, any_case: bool) -> bool:
     low = word.lower()
     if (
         low in STOPWORDS[lang]
+        or low in NOT_NOUNS[lang]
         or len(word) < 2
         or low in MONTHS[lang]
         or any(is_number_word(part, lang) for part in word.split("-"))
+    ):
+        return False
+    if lang == "fr" and (
+        low.replace("’", "'").startswith(FR_CLITICS)
+        or (low.endswith("ent") and not any_case)  # "12 viennent": a verb
     ):
         return False
     if any_case:
