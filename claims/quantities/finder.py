@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from claims.quantities import tails
+from claims.quantities.dates import clock_time_end, days_sharing_a_month, numeric_dates
 from claims.quantities.hedges import HEDGES, HedgeRule, bounds
 from claims.quantities.idioms import idiom_spans
 from claims.quantities.labels import is_name_number, label_spans, reference_end
@@ -62,6 +63,7 @@ from claims.quantities.phrases import (
 )
 from claims.quantities.ranges import merge_ranges
 from claims.quantities.shares import Share, mixed_numbers, set_partitive_after, shares
+from claims.quantities.words.dates import EN_YEAR_DETERMINERS
 
 
 def _hedge_re(phrases: dict[str, HedgeRule]) -> re.Pattern[str]:
@@ -128,6 +130,13 @@ _YEAR_WORDS: Final = {
     "fr": re.compile(r"(?i)(?:mil[\s-]|dix[\s-]neuf[\s-]cent|dix[\s-]huit[\s-]cent)"),
     "en": re.compile(r"(?i)(?:nineteen|eighteen|twenty)[\s-](?!hundred|thousand)[a-z]"),
 }
+# "the 2024 elections", "Morocco's 2030 plans": English writes counts above a
+# thousand with a separator ("1,500 employees"), so a determiner makes a year.
+_EN_YEAR_DETERMINER: Final = re.compile(
+    r"(?i)(?:(?<![\w])(?:"
+    + "|".join(re.escape(w) for w in EN_YEAR_DETERMINERS if w[0].isalpha())
+    + r")|['’]s|s['’])[\s\u00a0]+$"
+)
 _FISCAL_YEAR: Final = re.compile(r"[-–/]\d\d(?!\d)(?![.,]\d)")
 
 
@@ -204,7 +213,7 @@ def _find(text: str, lang: str) -> list[Quantity]:
         spans = idiom_spans(text, lang)
         if spans:
             out = [q for q in out if not any(a < q.end and q.start < b for a, b in spans)]
-    return merge_ranges(text, lang, out)
+    return merge_ranges(text, lang, days_sharing_a_month(text, lang, out))
 
 
 def _cores(text: str, lang: str) -> list[_Core]:
@@ -220,25 +229,38 @@ def _cores(text: str, lang: str) -> list[_Core]:
     cores.extend(_from_share(s) for s in found_shares)
     for n in fraction_numerals(text):
         cores.append(_from_numeral(n, digits=True))
-    labels = label_spans(text)
+    skip = label_spans(text)  # list numbers, references, clock times: no quantity
+    for start, end, year in numeric_dates(text):
+        cores.append(
+            _Core(year, None, None, "date", False, None, start, end, takes_noun=False, unit="date")
+        )
+        skip.append((start, end))
     digits: list[Numeral] = []
     for n in digit_numerals(text, lang):
-        if any(a <= n.start < b for a, b in labels):
-            continue  # a list number, or a number chained to a reference
+        if any(a <= n.start < b for a, b in skip):
+            continue
         ref_end = reference_end(text, n.start, n.end)
         if ref_end is not None:
-            labels.append((n.start, ref_end))  # "loi n°2019-222"
+            skip.append((n.start, ref_end))  # "loi n°2019-222"
+            continue
+        clock_end = clock_time_end(text, n.start, n.end, lang, n.value)
+        if clock_end is not None:
+            skip.append((n.start, clock_end))  # "à 14 heures 30", "2 pm"
             continue
         if not (
             _NAME_BEFORE.search(text, max(0, n.start - 14), n.start)
-            or tails.is_clock_time(text, n.start, n.end)
             or not tails.glued_suffix_ok(text, n.end, lang)
         ):
             digits.append(n)
     cores.extend(_from_numeral(n, digits=True) for n in digits)
     for n in roman_ordinals(text, lang):
         cores.append(_from_numeral(n, digits=False))
-    words = [with_article(text, lang, n) for n in word_numerals(text, lang)]
+    words = [
+        with_article(text, lang, n)
+        for n in word_numerals(text, lang)
+        if not any(a <= n.start < b for a, b in skip)
+        and clock_time_end(text, n.start, n.end, lang, n.value) is None
+    ]
     cores.extend(_from_numeral(n, digits=False) for n in words)
     for n in mixed_numbers(text, lang, digits + words, found_shares):
         cores.append(_from_numeral(n, digits=not n.words))
@@ -351,7 +373,9 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
             and not _HEDGE_RE[lang].search(head)
             and (
                 unit is None
+                or not tails.is_plural(unit, lang)  # "the 2024 election", "2024 prévoit"
                 or _YEAR_BEFORE[lang].search(head)
+                or (lang == "en" and _EN_YEAR_DETERMINER.search(head))  # "the 2024 elections"
                 or tails.month_before(text, core.start, lang)
             )
         ):

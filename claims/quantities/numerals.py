@@ -97,6 +97,7 @@ _POWER: Final = re.compile(r"\^(?P<exp>[-−]?\d+)(?![.,]\d)")
 _MAX_EXPONENT_DIGITS: Final = 6
 _SLASHED: Final = re.compile(r"/\d")
 _SEASON: Final = re.compile(r"/\d\d(?!\d)")  # "2019/20", read in `finder`
+_DOTTED_ON: Final = re.compile(r"\.\d")
 
 
 def fraction_numerals(text: str) -> list[Numeral]:
@@ -150,6 +151,8 @@ def digit_numerals(text: str, lang: str) -> list[Numeral]:
         end = m.end()
         if _SLASHED.match(text, end) and not (plain and _SEASON.match(text, end)):
             continue
+        if _DOTTED_ON.match(text, end):
+            continue  # "1.2.3", "3.12.05": a version, a section or a date, no figure
         ten = _TIMES_TEN.match(text, end)
         power = _POWER.match(text, end)
         written = value

@@ -83,8 +83,8 @@ _MIXED_HALF: Final = {
     "fr": re.compile(r"(?i)\s+et\s+demie?(?![\w])"),
     "en": re.compile(r"(?i)\s+and\s+a\s+half(?![\w])"),
 }
-_CLOCK: Final = re.compile(r"(?i)\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])|h\d\d|:\d\d(?!\d)")
-_CLOCK_FIGURE: Final = re.compile(r"\d{1,2}(?:[.:]\d\d)?")
+# Month names as each language writes them (French ones in lower case).
+_MONTH_NAMES: Final = frozenset(MONTHS["fr"]) | frozenset(MONTHS["en"])
 
 
 @dataclass(frozen=True)
@@ -96,11 +96,6 @@ class Tail:
     unit: str | None
     end: int
     plus: float = 0.0  # "deux et demi" adds 0.5 after scaling
-
-
-def is_clock_time(text: str, start: int, end: int) -> bool:
-    """ "2 pm", "14h30", "10:45": a time of day, not a quantity to check."""
-    return bool(_CLOCK_FIGURE.fullmatch(text, start, end) and _CLOCK.match(text, end))
 
 
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
@@ -344,22 +339,29 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     return unit, m.end()
 
 
+def _is_month(word: str, lang: str) -> bool:
+    """A month name of `lang`, or of the other language as it writes it: "May 2,
+    2021" inside a French text, "le 3 mars" inside an English one."""
+    return word in _MONTH_NAMES or (lang == "fr" and word.lower() in MONTHS["fr"])
+
+
 def month_after(text: str, end: int, lang: str) -> int | None:
     """End of a month name right after a day number ("12 mars", "3 March")."""
     m = _WORD_RE.match(text, end)
     if not m:
         return None
-    word = m.group(1)
-    months = MONTHS[lang]
-    if word in months or (lang == "fr" and word.lower() in months):
-        return m.end()
-    return None
+    return m.end() if _is_month(m.group(1), lang) else None
 
 
 def month_before(text: str, start: int, lang: str) -> bool:
     """Is the figure at `start` right after a month name ("March 3", "mars 2020")?"""
     m = re.search(r"([^\W\d_]+)\.?[ \u00a0]+$", text[max(0, start - 15) : start])
-    if not m:
-        return False
-    word = m.group(1)
-    return word in MONTHS[lang] or (lang == "fr" and word.lower() in MONTHS[lang])
+    return m is not None and _is_month(m.group(1), lang)
+
+
+def is_plural(word: str, lang: str) -> bool:
+    """Does `word` look plural ("elections", "manifestants", "people")?"""
+    low = word.lower()
+    if lang == "en":
+        return _is_plural(low)
+    return low.endswith(("s", "x", "z"))
