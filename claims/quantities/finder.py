@@ -15,7 +15,8 @@ Decisions a reader should know:
 - A share of a whole in words is a percent ("la moitié" -> 50, "one in five"
   -> 20, `shares`); "1/4" in digits is the number 0.25.
 - "moins quinze" / "minus 5" are negative unless a figure precedes them
-  ("huit moins quatre" subtracts); "($99.99)" is accounting's negative.
+  ("huit moins quatre" subtracts); "($99.99)" is accounting's negative, but
+  an amount in brackets right after another ("£5bn (€5.8bn)") converts it.
 - A four-digit figure with a noun after it is a count ("1999 people") unless
   a year word leads ("en 2019 les ventes").
 - An ordinal is a figure only when it ranks or counts something measurable
@@ -39,6 +40,7 @@ from claims.quantities.lang import resolve_lang
 from claims.quantities.lexicon import (
     CURRENCY_PREFIXES,
     FACTOR_LEADS,
+    LETTER_CURRENCY_PREFIXES,
     NAME_BEFORE_FIGURE,
     SCALES,
 )
@@ -48,6 +50,7 @@ from claims.quantities.numerals import (
     digit_numerals,
     fraction_numerals,
     is_number_word,
+    parse_digits,
     roman_ordinals,
     with_article,
     word_numerals,
@@ -88,6 +91,10 @@ _CURRENCY_PREFIX_RE: Final = re.compile(
     r"(?<![^\W\d_])(?P<c>"
     + "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
     + r")[\s\u00a0]?[-−]?$"
+)
+_LETTER_CURRENCY: Final = re.compile(
+    r"(?<![\w.,])(?P<c>" + "|".join(LETTER_CURRENCY_PREFIXES) + r")(?P<num>\d+(?:[.,]\d+)?)"
+    r"(?=(?:bn|mn|m|k|tn|b)(?![\w])|[\s\u00a0]?(?:million|billion|trillion)s?(?![\w]))"
 )
 _FACTOR_LEAD_RE: Final = {
     lang: re.compile(r"(?i)(?:" + "|".join(re.escape(p) for p in leads) + r")\s+$")
@@ -159,6 +166,7 @@ class _Core:
     digits: bool = False
     unit: str | None = None
     share: bool = False  # a share of a whole: value in percent
+    currency: str | None = None  # written glued before the figure: "N500m"
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
@@ -253,6 +261,14 @@ def _cores(text: str, lang: str) -> list[_Core]:
         ):
             digits.append(n)
     cores.extend(_from_numeral(n, digits=True) for n in digits)
+    for m in _LETTER_CURRENCY.finditer(text):  # "N500m": naira, only with a scale
+        cores.append(
+            _Core(
+                parse_digits(m.group("num"), lang),
+                None, None, None, False, None, m.start(), m.end(),
+                digits=True, currency=LETTER_CURRENCY_PREFIXES[m.group("c")],
+            )
+        )  # fmt: skip
     for n in roman_ordinals(text, lang):
         cores.append(_from_numeral(n, digits=False))
     words = [
@@ -325,8 +341,8 @@ def _ends_with_scale(surface: str, lang: str) -> bool:
 def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
     start, end = core.start, core.end
     head = text[max(floor, start - 40) : start]
-    money: str | None = None
-    cur = _CURRENCY_PREFIX_RE.search(head)
+    money: str | None = core.currency
+    cur = _CURRENCY_PREFIX_RE.search(head) if money is None else None
     if cur and core.kind is None:
         money = CURRENCY_PREFIXES[cur.group("c")]
         start -= len(cur.group())
@@ -453,8 +469,11 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         and value > 0
         and text[start - 1 : start] == "("
         and text[end : end + 1] == ")"
+        and not (floor > 0 and not text[floor : start - 1].strip())
     ):
-        value, start, end = -value, start - 1, end + 1  # "($99.99)": accounting's negative
+        # "($99.99)" alone is accounting's negative; "£5bn (€5.8bn)" right
+        # after another amount is a conversion
+        value, start, end = -value, start - 1, end + 1
     assert kind is not None
     value, low, high = _tidy(value), _tidy(low), _tidy(high)
     return Quantity(value, low, high, kind, unit, approximate, hedge, text[start:end], start, end)

@@ -108,7 +108,29 @@ CURRENCY_PREFIXES: Final[dict[str, str]] = {
     "MAD": "MAD",
     "JPY": "JPY",
     "CAD": "CAD",
+    "₹": "INR",
+    "₦": "NGN",
+    "R$": "BRL",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "CN¥": "CNY",
+    "AU$": "AUD",
+    "Dh": "MAD",
+    "DH": "MAD",
+    **{
+        code: code
+        for code in (
+            "AED AUD BRL CNY DKK DZD EGP HKD ILS INR KES KRW KWD MXN NGN NOK NZD PKR PLN "
+            "QAR RUB SAR SEK SGD TND TRY XAF XOF ZAR"
+        ).split()
+    },
 }
+# One-letter currency marks glued to an amount with a scale: "N500m", "N2.5bn"
+# (Nigerian naira in the Nigerian press). Without a scale "N95" is a name.
+LETTER_CURRENCY_PREFIXES: Final[dict[str, str]] = {"N": "NGN"}
 # Currency written after the figure; the scale it carries ("300 MDH" is
 # 300 million dirhams, the Moroccan press's shorthand).
 CURRENCY_SUFFIXES: Final[dict[str, tuple[str, float]]] = {
@@ -157,6 +179,62 @@ CURRENCY_SUFFIXES: Final[dict[str, tuple[str, float]]] = {
     "dinars": ("DZD", 1),
     "pence": ("GBX", 1),
     "penny": ("GBX", 1),
+    # a subunit with no code of its own is read in its currency: "30 cents" is 0.30 USD
+    "cents": ("USD", 0.01),
+    "cent": ("USD", 0.01),
+    "us cents": ("USD", 0.01),
+    "euro cents": ("EUR", 0.01),
+    "centimes d'euro": ("EUR", 0.01),
+    "centimes d’euro": ("EUR", 0.01),
+    "centimes de dirham": ("MAD", 0.01),
+    "hong kong dollars": ("HKD", 1),
+    "dollars de hong kong": ("HKD", 1),
+    "dollars hongkongais": ("HKD", 1),
+    "singapore dollars": ("SGD", 1),
+    "dollars de singapour": ("SGD", 1),
+    "australian dollars": ("AUD", 1),
+    "dollars australiens": ("AUD", 1),
+    "canadian dollars": ("CAD", 1),
+    "dollars canadiens": ("CAD", 1),
+    "new zealand dollars": ("NZD", 1),
+    "taiwan dollars": ("TWD", 1),
+    "naira": ("NGN", 1),
+    "nairas": ("NGN", 1),
+    "rand": ("ZAR", 1),
+    "rands": ("ZAR", 1),
+    "reais": ("BRL", 1),
+    "réais": ("BRL", 1),
+    "brazilian reais": ("BRL", 1),
+    "roubles": ("RUB", 1),
+    "rubles": ("RUB", 1),
+    "livres égyptiennes": ("EGP", 1),
+    "egyptian pounds": ("EGP", 1),
+    "dinars tunisiens": ("TND", 1),
+    "tunisian dinars": ("TND", 1),
+    "dinars algériens": ("DZD", 1),
+    "algerian dinars": ("DZD", 1),
+    "riyals": ("SAR", 1),
+    "saudi riyals": ("SAR", 1),
+    "rials saoudiens": ("SAR", 1),
+    "dirhams émiratis": ("AED", 1),
+    "uae dirhams": ("AED", 1),
+    "emirati dirhams": ("AED", 1),
+    "indian rupees": ("INR", 1),
+    "roupies indiennes": ("INR", 1),
+    "pakistani rupees": ("PKR", 1),
+    "renminbi": ("CNY", 1),
+    "kenyan shillings": ("KES", 1),
+    "cfa francs": ("XOF", 1),
+    "f cfa": ("XOF", 1),
+    "francs cfa bceao": ("XOF", 1),
+    "francs cfa beac": ("XAF", 1),
+    "south korean won": ("KRW", 1),
+    "pesos mexicains": ("MXN", 1),
+    "mexican pesos": ("MXN", 1),
+    "turkish lira": ("TRY", 1),
+    "livres turques": ("TRY", 1),
+    "zlotys": ("PLN", 1),
+    "shekels": ("ILS", 1),
 }
 # "pounds" is money only with a scale ("20 million pounds"); otherwise weight.
 POUNDS: Final[frozenset[str]] = frozenset({"pounds", "pound", "livres"})
