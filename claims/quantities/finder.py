@@ -33,7 +33,7 @@ from typing import Final
 
 from claims.quantities import tails
 from claims.quantities.dates import clock_time_end, days_sharing_a_month, numeric_dates
-from claims.quantities.hedges import HEDGES, HedgeRule, bounds
+from claims.quantities.hedges import HEDGE_FILLERS, HEDGES, HedgeRule, bounds
 from claims.quantities.idioms import idiom_spans
 from claims.quantities.labels import is_name_number, label_spans, reference_end
 from claims.quantities.lang import resolve_lang
@@ -65,11 +65,12 @@ from claims.quantities.phrases import (
     periods,
 )
 from claims.quantities.ranges import merge_ranges
+from claims.quantities.rates import rate_after
 from claims.quantities.shares import Share, mixed_numbers, set_partitive_after, shares
 from claims.quantities.words.dates import EN_YEAR_DETERMINERS
 
 
-def _hedge_re(phrases: dict[str, HedgeRule]) -> re.Pattern[str]:
+def _hedge_re(phrases: dict[str, HedgeRule], fillers: tuple[str, ...]) -> re.Pattern[str]:
     forms: list[str] = []
     for p in phrases:
         forms.append(p)
@@ -79,10 +80,15 @@ def _hedge_re(phrases: dict[str, HedgeRule]) -> re.Pattern[str]:
         re.escape(f).replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]")
         for f in sorted(forms, key=len, reverse=True)
     )
-    return re.compile(r"(?i)(?<![\w])(?P<h>" + alt + r")[\s\u00a0\u202f]*$")
+    # "up to an additional 15 %": words between the hedge and the figure
+    filler = "|".join(re.escape(f).replace(r"\ ", r"[\s\u00a0]+") for f in fillers)
+    return re.compile(
+        r"(?i)(?<![\w])(?P<h>" + alt + r")[\s\u00a0\u202f]*"
+        r"(?:(?:" + filler + r")[\s\u00a0\u202f]+)?$"
+    )
 
 
-_HEDGE_RE: Final = {lang: _hedge_re(t) for lang, t in HEDGES.items()}
+_HEDGE_RE: Final = {lang: _hedge_re(t, HEDGE_FILLERS[lang]) for lang, t in HEDGES.items()}
 _HEDGE_LOOKUP: Final = {
     lang: {re.sub(r"\s+", " ", k.replace("’", "'")): v for k, v in t.items()}
     for lang, t in HEDGES.items()
@@ -101,6 +107,7 @@ _FACTOR_LEAD_RE: Final = {
     for lang, leads in FACTOR_LEADS.items()
 }
 _NOUN_KINDS: Final = ("count", "duration", "measure", "money")
+_RATE_KINDS: Final = ("count", "duration", "measure", "money")
 _FRACTION_OF_KINDS: Final = ("duration", "measure", "money")
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
 _NOT_DURATION_HEDGES: Final = frozenset({"over", "under", "some"})
@@ -424,6 +431,10 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
             value = value * scale if value is not None else None
             low = low * scale if low is not None else None
             high = high * scale if high is not None else None
+    if kind in _RATE_KINDS and unit is not None:
+        rate = rate_after(text, end, lang)
+        if rate is not None:  # "$20 million a week": USD/week
+            unit, end = f"{unit}/{rate[0]}", rate[1]
     h = _HEDGE_RE[lang].search(head) if kind not in ("ordinal", "date") else None
     if (
         h

@@ -144,6 +144,14 @@ HEDGES: Final[dict[str, dict[str, HedgeRule]]] = {
     },
 }
 
+# Words that may stand between a hedge and its figure: "up to an additional
+# 15 per cent" is at most 15; "jusqu'à un total de 300" at most 300.
+HEDGE_FILLERS: Final[dict[str, tuple[str, ...]]] = {
+    "fr": ("un total de", "encore", "un supplément de", "un nouveau", "une nouvelle"),
+    "en": ("an additional", "a further", "another", "an extra", "additional", "extra",
+           "a total of", "a record", "an estimated"),
+}  # fmt: skip
+
 # Collectives: phrase -> (value, low, high); approximate by nature.
 COLLECTIVES: Final[dict[str, dict[str, tuple[float, float, float]]]] = {
     "fr": {
