@@ -181,7 +181,6 @@ CURRENCY_SUFFIXES: Final[dict[str, tuple[str, float]]] = {
     "penny": ("GBX", 1),
     # a subunit with no code of its own is read in its currency: "30 cents" is 0.30 USD
     "cents": ("USD", 0.01),
-    "cent": ("USD", 0.01),
     "us cents": ("USD", 0.01),
     "euro cents": ("EUR", 0.01),
     "centimes d'euro": ("EUR", 0.01),
@@ -454,8 +453,8 @@ MEASURE_UNITS: Final[dict[str, str]] = {
     "sigma": "σ",
 }
 # Unit nouns that "a"/"an" turns into one unit ("a gallon of beer" -> 1 gal,
-# "a penny" -> 1). Only nouns with no idiomatic use: not "a ton of", "a
-# degree", "a foot", "a mile", "a second".
+# "a penny" -> 1 GBX; "a cent" is `ONE_SUBUNIT_WORDS`). Only nouns with no
+# idiomatic use: not "a ton of", "a degree", "a foot", "a mile", "a second".
 ONE_UNIT_WORDS: Final[dict[str, tuple[QuantityKind, str]]] = {
     "gallon": ("measure", "gal"), "litre": ("measure", "l"), "liter": ("measure", "l"),
     "kilometre": ("measure", "km"), "kilometer": ("measure", "km"),
@@ -465,8 +464,11 @@ ONE_UNIT_WORDS: Final[dict[str, tuple[QuantityKind, str]]] = {
     "megawatt": ("measure", "MW"), "gigawatt": ("measure", "GW"),
     "kibibyte": ("measure", "KiB"), "kilobyte": ("measure", "kB"),
     "megabyte": ("measure", "MB"), "gigabyte": ("measure", "GB"),
-    "terabyte": ("measure", "TB"), "penny": ("money", "GBX"), "cent": ("money", "USD-cent"),
+    "terabyte": ("measure", "TB"), "penny": ("money", "GBX"),
 }  # fmt: skip
+# Subunits that "a"/"an" turns into a hundredth of their currency, as "30
+# cents" is 0.30 USD: "a cent" -> 0.01 USD.
+ONE_SUBUNIT_WORDS: Final[dict[str, tuple[str, float]]] = {"cent": ("USD", 0.01)}
 # Units read only when glued to the figure: "-10C", "75F" (the British press's
 # temperatures); apart, "10 C" is a grade or a name.
 GLUED_UNITS: Final[dict[str, str]] = {"C": "°C", "F": "°F", "K": "K"}

@@ -22,6 +22,7 @@ from claims.quantities.lexicon import (
     FACTOR_NOUN_LEADS,
     FACTOR_NOUNS,
     FACTOR_WORDS,
+    ONE_SUBUNIT_WORDS,
     ONE_UNIT_WORDS,
     PERIOD_LEADS,
     PERIOD_WORDS,
@@ -83,7 +84,9 @@ _TIMES_SIGN: Final = re.compile(
     r"|(?<![\w.,])(\d+(?:[.,]\d+)?)[x×](?![\w])"
 )
 _ONE_UNIT: Final = re.compile(
-    r"(?i)(?<![\w'’])an?[\s\u00a0]+(" + "|".join(ONE_UNIT_WORDS) + r")(?![\w])"
+    r"(?i)(?<![\w'’])an?[\s\u00a0]+("
+    + "|".join([*ONE_UNIT_WORDS, *ONE_SUBUNIT_WORDS])
+    + r")(?![\w])"
 )
 
 
@@ -93,7 +96,14 @@ def one_units(text: str, lang: str) -> list[Phrase]:
         return []
     out: list[Phrase] = []
     for m in _ONE_UNIT.finditer(text):
-        kind, unit = ONE_UNIT_WORDS[m.group(1).lower()]
+        word = m.group(1).lower()
+        if word in ONE_SUBUNIT_WORDS:
+            code, value = ONE_SUBUNIT_WORDS[word]
+            out.append(
+                Phrase(value, None, None, "money", False, None, m.start(), m.end(), False, code)
+            )
+            continue
+        kind, unit = ONE_UNIT_WORDS[word]
         out.append(Phrase(1.0, None, None, kind, False, None, m.start(), m.end(), False, unit))
     return out
 
