@@ -225,9 +225,9 @@ def _find(text: str, lang: str) -> list[Quantity]:
         out.append(q)
         cursor = q.end
     if out:
-        spans = idiom_spans(text, lang)
-        if spans:
-            out = [q for q in out if not any(a < q.end and q.start < b for a, b in spans)]
+        idioms = idiom_spans(text, lang)
+        if idioms:  # "au premier plan", "one more minute": no figure
+            out = [q for q in out if not any(a < q.end and q.start < b for a, b in idioms)]
     return merge_ranges(text, lang, days_sharing_a_month(text, lang, out))
 
 

@@ -62,6 +62,11 @@ _COLLECTIVE_RE: Final = {
     for lang in COLLECTIVES
 }
 _FACTOR_RE: Final = {lang: _words_re(FACTOR_WORDS[lang]) for lang in FACTOR_WORDS}
+_FACTOR_NOUN_STEM: Final = {
+    lang: re.compile(r"(?i)" + "|".join(re.escape(n) for n in nouns))
+    for lang, nouns in FACTOR_NOUNS.items()
+    if nouns
+}
 _FACTOR_NOUN_RE: Final = {
     lang: re.compile(
         r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in FACTOR_NOUN_LEADS[lang]) + r")\s+"
@@ -195,7 +200,7 @@ def factors(text: str, lang: str) -> list[Phrase]:
     for m in _TIMES_SIGN.finditer(text):
         num = (m.group(1) or m.group(2)).replace(",", ".")
         out.append(Phrase(float(num), None, None, "factor", False, None, m.start(), m.end(), False))
-    if lang in _FACTOR_NOUN_RE:
+    if lang in _FACTOR_NOUN_RE and _FACTOR_NOUN_STEM[lang].search(text):
         for m in _FACTOR_NOUN_RE[lang].finditer(text):
             value = float(FACTOR_NOUNS[lang][m.group("n").lower()])
             out.append(

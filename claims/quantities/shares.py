@@ -105,6 +105,12 @@ _FR_FRACTION: Final = re.compile(
     + _alternation(list(FR_DENOMINATORS) + [d + "s" for d in FR_DENOMINATORS])
     + r")(?![\w-])"
 )
+_FR_DENOMINATOR_STEM: Final = re.compile(
+    r"(?i)"
+    + "|".join(sorted({re.escape(unaccented(d)[:4]) for d in FR_DENOMINATORS}))
+    + r"|"
+    + "|".join(sorted({re.escape(d[:4]) for d in FR_DENOMINATORS}))
+)
 _EN_DENOMINATOR_OF: Final = {
     **EN_DENOMINATORS,
     **{("halves" if w == "half" else w + "s"): n for w, n in EN_DENOMINATORS.items()},
@@ -167,6 +173,8 @@ def _phrases(text: str, lang: str) -> list[Share]:
 
 def _fr_fractions(text: str) -> list[Share]:
     out: list[Share] = []
+    if not _FR_DENOMINATOR_STEM.search(text):
+        return out  # most sentences hold no fraction: skip the costly pattern
     for m in _FR_FRACTION.finditer(text):
         num_word = m.group("num").lower()
         num = FR_NUMERATORS[num_word]
