@@ -1,24 +1,30 @@
 """`find_quantities`: every quantity in a text, with hedge, bounds and unit.
 
-Steps: phrases without a plain figure (collectives, shares, factors) and
-figures (digits, number words) are found first; each then reads the hedge
-or currency before it (`_read_head`) and the scale, unit or noun after it
-(`tails.read_tail`). Overlaps go to the earlier, longer match. Finally two
-neighbours joined by "et"/"à"/"to"/"-" after an opener become one range
-when they are of one kind (`ranges`).
+Steps: phrases without a plain figure (collectives, factors, `shares`),
+numeric dates (`dates`) and figures (digits, number words) are found first,
+less the numbers that label things (`labels`) and clock times (`dates`);
+each then reads the hedge or currency before it and the scale, unit, noun
+or rate after it (`tails.read_tail`, `rates`). Overlaps go to the earlier,
+longer match. Ordinals that rank nothing (`ordinals`), names and idioms
+(`idioms`) are dropped; day numbers that share a month become dates
+(`dates`); two neighbours of one kind joined after an opener become one
+range, or stay two levels of a change (`ranges`).
 
 Decisions a reader should know:
-- A year written as four digits with no unit ("en 2019") is kind date, unit
-  "year"; a day before a month ("12 mars") is kind date, unit "day".
+- A year written as four digits with no unit ("en 2019") or before a
+  singular noun ("the 2024 election") is kind date, unit "year"; a day before
+  a month ("12 mars") is kind date, unit "day"; "12.05.2021" is kind date,
+  value 2021, unit "date".
 - A range ("entre 10 et 20") has value None, low and high its ends.
-- Clock times ("14h30", "2 pm") are not quantities.
+- Clock times ("14h30", "2 pm", "à 14 heures") are not quantities.
 - A share of a whole in words is a percent ("la moitié" -> 50, "one in five"
   -> 20, `shares`); "1/4" in digits is the number 0.25.
 - "moins quinze" / "minus 5" are negative unless a figure precedes them
   ("huit moins quatre" subtracts); "($99.99)" is accounting's negative, but
   an amount in brackets right after another ("£5bn (€5.8bn)") converts it.
-- A four-digit figure with a noun after it is a count ("1999 people") unless
-  a year word leads ("en 2019 les ventes").
+- A four-digit figure with a plural noun after it is a count ("1999 people")
+  unless a year word leads ("en 2019 les ventes") or, in English, a
+  determiner ("the 2024 elections").
 - An ordinal is a figure only when it ranks or counts something measurable
   ("le deuxième exportateur mondial", "third-longest"): `ordinals`.
 - Texts longer than `_CHUNK` are read in pieces cut at line breaks, so time is
