@@ -41,7 +41,7 @@ from claims.quantities import tails
 from claims.quantities.dates import clock_time_end, days_sharing_a_month, numeric_dates
 from claims.quantities.hedges import HEDGE_FILLERS, HEDGES, HedgeRule, bounds
 from claims.quantities.idioms import idiom_spans
-from claims.quantities.labels import is_name_number, label_spans, reference_end
+from claims.quantities.labels import is_name_number, label_spans, reference_end, score_end
 from claims.quantities.lang import resolve_lang
 from claims.quantities.lexicon import (
     CURRENCY_PREFIXES,
@@ -49,6 +49,7 @@ from claims.quantities.lexicon import (
     LETTER_CURRENCY_PREFIXES,
     NAME_BEFORE_FIGURE,
     SCALES,
+    SKIPPABLE_ADJECTIVES,
 )
 from claims.quantities.model import Quantity, QuantityKind
 from claims.quantities.numerals import (
@@ -113,6 +114,11 @@ _FACTOR_LEAD_RE: Final = {
     for lang, leads in FACTOR_LEADS.items()
 }
 _NOUN_KINDS: Final = ("count", "duration", "measure", "money")
+# The word after a share, past "de", "d'", "of (a)": "un quart d'heure".
+_WORD_AFTER_SHARE: Final = re.compile(
+    r"(?i)(?:[\s\u00a0]+(?:(?:de|d['’]|of)(?:[\s\u00a0]+an?)?[\s\u00a0]*)?|-|(?<=['’]))"
+    r"([^\W\d_]+)"
+)
 _RATE_KINDS: Final = ("count", "duration", "measure", "money")
 _FRACTION_OF_KINDS: Final = ("duration", "measure", "money")
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
@@ -263,6 +269,10 @@ def _cores(text: str, lang: str) -> list[_Core]:
         ref_end = reference_end(text, n.start, n.end)
         if ref_end is not None:
             skip.append((n.start, ref_end))  # "loi n°2019-222"
+            continue
+        score = score_end(text, n.start, n.end, lang)
+        if score is not None:
+            skip.append((n.start, score))  # "Arsenal 2-1": a score after a name
             continue
         clock_end = clock_time_end(text, n.start, n.end, lang, n.value)
         if clock_end is not None:
@@ -428,9 +438,13 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         takes: tuple[str, ...] = _NOUN_KINDS
         scale = tail.multiplier
         if core.share:
-            # A share stays a percent unless it is a fraction of one unit
-            # ("one-half miles", "un quart d'heure"); "des heures" is a set.
+            # A share stays a percent unless it is a fraction of one unit right
+            # after it ("one-half miles", "un quart d'heure"); "des heures" is a
+            # set, "a third last year" a share and a time.
             takes = () if set_partitive_after(text, end, lang) else _FRACTION_OF_KINDS
+            word = _WORD_AFTER_SHARE.match(text, end)
+            if word is None or word.group(1).lower() in SKIPPABLE_ADJECTIVES:
+                takes = ()
             scale = tail.multiplier / 100
         if tail.kind in takes:
             kind, unit, end = tail.kind, tail.unit, tail.end

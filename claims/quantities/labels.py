@@ -7,7 +7,8 @@
 - names: a bare whole number of one to three digits, with no unit or noun
   after it, right after a capitalised word that is a name ("Paris 13",
   "COP 28", "France 3"); "Windows 11", "Route 66", "iPhone 15" are in
-  `lexicon.NAME_BEFORE_FIGURE` and read before any figure is built.
+  `lexicon.NAME_BEFORE_FIGURE` and read before any figure is built;
+- a score after a name: "Arsenal 2-1", "l'OM 2-1" (both numbers).
 
 Tables are data in `claims.quantities.words.labels`.
 """
@@ -31,6 +32,7 @@ _REFERENCE: Final = re.compile(
 )
 _CHAIN: Final = re.compile(r"(?:[-/.]\d+)+")
 _NAME_BEFORE: Final = re.compile(r"([^\W\d_][\w'’&.-]*)[ \u00a0]$")
+_SCORE: Final = re.compile(r"[-–]\d{1,3}(?![\d.,%])")
 _SMALL_WHOLE: Final = re.compile(r"\d{1,3}")
 _NOT_A_NAME: Final = {
     lang: (
@@ -60,6 +62,14 @@ def reference_end(text: str, start: int, end: int) -> int | None:
         return None
     chain = _CHAIN.match(text, end)
     return chain.end() if chain else end
+
+
+def score_end(text: str, start: int, end: int, lang: str) -> int | None:
+    """End of a score that a name opens ("Arsenal 2-1": the end of "2-1"), or None."""
+    m = _SCORE.match(text, end)
+    if m is None or not is_name_number(text, start, end, lang):
+        return None
+    return m.end()
 
 
 def is_name_number(text: str, start: int, end: int, lang: str) -> bool:

@@ -739,6 +739,8 @@ NAME_BEFORE_FIGURE: Final[tuple[str, ...]] = (
     "Volume", "volume", "Vol.", "vol.", "n°", "N°", "No.", "no.", "numéro", "Numéro",
     "Room", "Gate", "Terminal", "Flight", "Route", "route", "Interstate", "Highway",
     "Episode", "episode", "épisode", "Épisode", "Season", "Saison", "saison",
+    # models and versions
+    "Model", "Series", "Class", "Type", "Version", "Level", "Phase", "Gen", "Mark",
 )  # fmt: skip
 
 

@@ -42,6 +42,7 @@ from claims.quantities.words.shares import (
     EN_DENOMINATORS,
     EN_HALF_NOT_BEFORE,
     EN_NUMERATORS,
+    EN_SHARE_LEADS,
     FR_DENOMINATORS,
     FR_INVARIABLE,
     FR_NUMERATORS,
@@ -123,6 +124,9 @@ _NOT_BEFORE: Final = {
     lang: re.compile(r"(?i)(?<![\w])(?:" + _alternation(words) + r")" + _SP + r"$")
     for lang, words in NOT_A_SHARE_BEFORE.items()
 }
+_EN_SHARE_LEAD: Final = re.compile(
+    r"(?i)(?<![\w])(?:" + _alternation(EN_SHARE_LEADS) + r")" + _SP + r"$"
+)
 _HALF_NOT_BEFORE: Final = re.compile(
     r"(?i)(?:" + _SP + r"(?:" + _alternation(w for w in EN_HALF_NOT_BEFORE if w != "-") + r")"
     r"(?![\w])|-)"
@@ -217,9 +221,13 @@ def _en_fractions(text: str) -> list[Share]:
             not plural
             and m.group("sep") != "-"
             and den_word != "half"
-            and not (of or _CLAUSE_END.match(text, m.end()))
+            and not (
+                of
+                or _CLAUSE_END.match(text, m.end())
+                or _EN_SHARE_LEAD.search(text, max(0, m.start() - 12), m.start())
+            )
         ):
-            continue  # "a third term": an ordinal
+            continue  # "a third term": an ordinal; "rose by a third" is a share
         if not of and _NOT_BEFORE["en"].search(text, max(0, m.start() - 12), m.start()):
             continue  # "in a quarter", "each third": a period
         out.append(Share(num / _EN_DENOMINATOR_OF[den_word], m.start(), m.end()))

@@ -67,7 +67,8 @@ _CURRENCY_RE: Final = re.compile(
 )
 _POUNDS_RE: Final = re.compile(r"(?i)" + _WS + r"*(" + _alternation(POUNDS) + r")(?![\w])")
 _UNIT_RE: Final = re.compile(
-    r"(?i)(?:" + _WS + r"*|-)(" + _alternation(MEASURE_UNITS) + r")(?![\w°])"
+    # "l'an" is no litre: a unit is never followed by an apostrophe
+    r"(?i)(?:" + _WS + r"*|-)(" + _alternation(MEASURE_UNITS) + r")(?![\w°'’])"
 )
 # "km/s2", "J/m^2", "t/ha": a rate's denominator belongs to the unit's surface.
 _PER_UNIT: Final = re.compile(r"/[^\W\d_]{1,5}(?:\^?[-−]?\d|[²³])?(?![\w])|\^[-−]?\d(?!\d)")
@@ -201,6 +202,8 @@ def _english_noun(text: str, end: int) -> tuple[str, int] | None:
             continue
         if not _is_noun(word, "en", any_case=True) or low.endswith(("ed", "ly")):
             break
+        if not run and text[end : end + 1] == "-":
+            return word, m.end()  # "two-day meeting", "five-year-olds": the compound is the unit
         run.append(m)
         pos = m.end()
     heads = [m for m in run if m.group(1)[0].islower() or m.group(1).isupper()]

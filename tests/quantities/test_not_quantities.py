@@ -30,6 +30,9 @@ NAMES_AND_REFERENCES = [
     ("The bill No. 5 was tabled.", "en"),
     ("Delegates met at COP 28 in Dubai.", "en"),
     ("Apollo 11 landed on the Moon.", "en"),
+    ("Chelsea beat Arsenal 2-1 on Sunday.", "en"),
+    ("Le PSG a battu l'OM 2-1 dimanche.", "fr"),
+    ("Tesla Model 3 sales fell.", "en"),
 ]
 
 

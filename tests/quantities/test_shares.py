@@ -47,6 +47,9 @@ SHARES_IN_WORDS = [
     ("Four fifths of respondents agreed.", "en", 80),
     ("A tenth of the stock was sold.", "en", 10),
     ("Turnout fell to only a fifth.", "en", 20),
+    ("Exports to China rose by a third last year.", "en", 100 / 3),
+    ("Costs were cut by a quarter this spring.", "en", 25),
+    ("Les exportations ont progressé d'un tiers l'an dernier.", "fr", 100 / 3),
 ]
 
 

@@ -30,7 +30,25 @@ COUNTED_NOUNS = [
     ("Plus de 1 300 jeunes ont bénéficié du programme.", "fr", 1300, "jeunes"),
     ("Les 40 postes équivalents temps plein.", "fr", 40, "postes"),
     ("Deux millions de foyers sont raccordés.", "fr", 2e6, "foyers"),
+    ("Coverage among five-year-olds rose.", "en", 5, "year-olds"),
+    ("They rated 3-star hotels.", "en", 3, "star"),
 ]
+
+
+# a unit glued by a hyphen is the unit: "a two-day meeting" lasts two days
+HYPHENATED = [
+    ("The two-day meeting opened in Lyon.", "en", 2, "duration", "day"),
+    ("A 10-year plan was adopted.", "en", 10, "duration", "year"),
+    ("Un bail de 3 ans renouvelable.", "fr", 3, "duration", "ans"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "kind", "unit"), HYPHENATED)
+def test_a_hyphenated_unit_is_the_unit(
+    text: str, lang: str, value: float, kind: str, unit: str
+) -> None:
+    (q,) = find_quantities(text, lang)
+    assert (q.value, q.kind, q.unit) == (value, kind, unit)
 
 
 @pytest.mark.parametrize(("text", "lang", "value", "unit"), COUNTED_NOUNS)

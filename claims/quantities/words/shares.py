@@ -79,6 +79,11 @@ PARTITIVES: Final[dict[str, tuple[str, ...]]] = {
     "fr": ("des", "du", "de", "d'"),
     "en": ("of",),
 }
+# Words before "a"/"one" that make a share of a fraction with no "of" after
+# it: "rose by a third last year", "cut by a quarter".
+EN_SHARE_LEADS: Final[frozenset[str]] = frozenset(
+    {"by", "about", "nearly", "almost", "over", "than", "only", "just", "roughly"}
+)
 # Words right before "a"/"one" that make the fraction a period or an ordinal,
 # not a share: "in a quarter", "the first half", "each third".
 NOT_A_SHARE_BEFORE: Final[dict[str, tuple[str, ...]]] = {
