@@ -309,6 +309,8 @@ def read_tail(
     m = _GLUED_UNIT.match(text, pos) if pos == end else None
     if m:
         return Tail(mult, "measure", GLUED_UNITS[m.group(1)], m.end(), plus)
+    if pos == end and _is_inch_mark(text, end):
+        return Tail(mult, "measure", "in", end + 1, plus)
     for start in (pos, de_end):
         unit = _unit_at(text, start)
         if unit:
@@ -326,6 +328,19 @@ def read_tail(
         kind: QuantityKind = "duration" if noun[0].lower() in DURATION_UNITS else "count"
         return Tail(mult, kind, noun[0], noun[1], plus)
     return Tail(mult, "count", None, pos, plus)
+
+
+def _is_inch_mark(text: str, at: int) -> bool:
+    """Is the double quote glued to a figure at `at` an inch mark ('a 6.1"
+    screen', 'Wrench 8"')? Not when it closes a quotation opened before it on
+    the same line ('"English 101"'); the double prime always is one."""
+    mark = text[at : at + 1]
+    if mark == "″":
+        return True
+    if mark != '"':
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.count('"', line_start, at) % 2 == 0
 
 
 def _unit_at(text: str, pos: int) -> tuple[str, int] | None:

@@ -73,3 +73,18 @@ def test_verbs_and_adverbs_are_no_unit(text: str, lang: str, value: float) -> No
     found = {q.value: q.unit for q in find_quantities(text, lang)}
     assert value in found
     assert found[value] is None
+
+
+INCHES = [
+    ('The phone has a 6.1" screen.', "en", [(6.1, "in")]),
+    ("A 15″ laptop.", "en", [(15, "in")]),
+    ('Adjustable Wrench 8"', "en", [(8, "in")]),
+    ('He said "I paid 20" and left.', "en", [(20, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), INCHES)
+def test_a_double_quote_glued_to_a_figure_is_an_inch_unless_it_closes_a_quote(
+    text: str, lang: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text, lang)] == expected
