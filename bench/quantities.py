@@ -6,7 +6,7 @@ memory of one call on a long synthetic news text (default 50 MB), which must
 stay linear in time and bounded in memory. Usage::
 
     .venv/bin/python bench/quantities.py
-    .venv/bin/python bench/quantities.py --big-mb 5 --eval-dir /work/shared/eval
+    .venv/bin/python bench/quantities.py --big-mb 5 --eval-dir ../shared/eval
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ def _sentences(eval_dir: Path) -> list[tuple[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--eval-dir", type=Path, default=Path("/work/shared/eval"))
+    # The shared folder sits beside the checkout.
+    beside = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+    ap.add_argument("--eval-dir", type=Path, default=beside)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--big-mb", type=float, default=50.0)
     args = ap.parse_args()

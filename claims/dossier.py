@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from claims.evidence import EvidenceView, list_evidence
+from claims.extraction import ScoreExplanation, explain_claim
 from claims.queries import ClaimView, get_claim
 from claims.review import current_verdicts, event_json, history
-from db.models import ReviewEvent
+from db.models import ClaimQuantity, ReviewEvent
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,21 @@ class Dossier:
     evidence: list[EvidenceView]
     events: list[ReviewEvent]
     verdicts: dict[str | None, dict[str, Any]]
+    computed_from: tuple[ClaimQuantity, ...] = ()
+    """For a derived claim: the stated figures its total is computed from."""
+
+    def score_explanation(self) -> ScoreExplanation:
+        """Why the claim scored what it did (with the extractor's current weights).
+
+        Computed on demand, not part of `to_json`: reports carry what
+        `to_json` gives for every claim, and need the score, not its parts.
+        """
+        claim = self.view.claim
+        return explain_claim(claim.text, claim.language, claim.claimant)
 
     def to_json(self) -> dict[str, Any]:
+        # Reports hold exactly these keys: ``computed_from`` stays out, as the
+        # figures ``derived_from`` names carry their ids in every listing.
         data = self.view.to_json()
         whole = self.verdicts.get(None)
         data["verdict_detail"] = whole
@@ -44,4 +58,13 @@ def load_dossier(session: Session, claim_id: int, *, include_removed: bool = Tru
         evidence=list_evidence(session, claim_id, include_removed=include_removed),
         events=events,
         verdicts=current_verdicts(session, claim_id),
+        computed_from=_figures(session, view.claim.derived_from),
     )
+
+
+def _figures(session: Session, ids: list[int]) -> tuple[ClaimQuantity, ...]:
+    if not ids:
+        return ()
+    rows = session.exec(select(ClaimQuantity).where(col(ClaimQuantity.id).in_(ids))).all()
+    by_id = {row.id: row for row in rows}
+    return tuple(by_id[i] for i in ids if i in by_id)

@@ -124,7 +124,7 @@ def propose_passages(
     sentences = split_sentences(evidence_text, language)
     figures = find_quantities(evidence_text, language)
     claimed = [q for q in claim_quantities if q.kind != "date"]
-    numeric = claim_kind == "numeric" and bool(claimed)
+    numeric = claim_kind in ("numeric", "derived") and bool(claimed)
     claim_terms, claim_names = _terms(claim_text), _names(claim_text)
     scored: list[Passage] = []
     for sentence in sentences:

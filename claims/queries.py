@@ -64,6 +64,7 @@ class ClaimView:
             "checkworthiness": round(c.checkworthiness, 3),
             "fingerprint": c.fingerprint,
             "derived_from": c.derived_from,
+            "reasoning": c.reasoning,
             "spans": [{"start": s, "end": e} for s, e in c.spans],
             "selector": {
                 "type": "TextQuoteSelector",
@@ -87,7 +88,10 @@ class ClaimView:
 
 
 def quantity_json(q: ClaimQuantity) -> dict[str, Any]:
+    """A stored figure as the extraction contract writes it, with the id that a
+    derived claim's ``derived_from`` names."""
     return {
+        "id": q.id,
         "value": q.value,
         "low": q.low,
         "high": q.high,

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from claims.crosscheck import DerivedFigure, derived_figures
 from claims.extraction import ExtractedClaim, detect_language, extract_claims
 from claims.quantities import Quantity
 from db.models import Claim, ClaimQuantity, ClaimState, Snapshot
 
 EXTRACTOR = "factdesk-claims/1"
-DERIVER = "factdesk-derived/1"
+DERIVER = "factdesk-derived/2"
+"""Version 2: totals from a part and its share in one sentence only (version 1 also
+read them across sentences and pinned them to sentences without figures)."""
 SELECTOR_CONTEXT = 32
 """Characters of prefix and suffix in a TextQuoteSelector."""
 
@@ -29,22 +30,27 @@ def quote_selector(text: str, start: int, end: int) -> tuple[str, str, str]:
 def store_claims(
     session: Session, snapshot: Snapshot, extracted: Sequence[ExtractedClaim]
 ) -> list[Claim]:
-    """Store ``extracted`` (found in ``snapshot.text``) and their quantities."""
+    """Store ``extracted`` (found in ``snapshot.text``) and their quantities.
+
+    A derived claim comes after the claim of its sentence (same span), as
+    ``extract_claims`` gives them; its ``derived_from`` positions become the ids
+    of that claim's stored figures.
+    """
     assert snapshot.id is not None
     stored: list[Claim] = []
+    figures: dict[tuple[int, int], list[ClaimQuantity]] = {}
     for found in extracted:
-        claim = _claim_row(snapshot, found, found.fingerprint, EXTRACTOR)
-        rows = _store(session, claim, found.quantities)
+        if found.kind == "derived":
+            stored.append(_store_derived(session, snapshot, found, figures))
+            continue
+        claim = _claim_row(snapshot, found, EXTRACTOR)
+        figures[(found.start, found.end)] = _store(session, claim, found.quantities)
         stored.append(claim)
-        for derived in derived_figures(found.quantities, snapshot.text, snapshot.language or "fr"):
-            stored.append(_store_derived(session, snapshot, found, derived, rows))
     session.flush()
     return stored
 
 
-def _claim_row(
-    snapshot: Snapshot, found: ExtractedClaim, fingerprint: str, extractor: str
-) -> Claim:
+def _claim_row(snapshot: Snapshot, found: ExtractedClaim, extractor: str) -> Claim:
     exact, prefix, suffix = quote_selector(snapshot.text, found.start, found.end)
     assert snapshot.id is not None
     return Claim(
@@ -62,8 +68,9 @@ def _claim_row(
         subject=found.subject,
         language=snapshot.language,
         checkworthiness=found.checkworthiness,
-        fingerprint=fingerprint,
+        fingerprint=found.fingerprint,
         extractor=extractor,
+        reasoning=found.reasoning,
     )
 
 
@@ -98,21 +105,21 @@ def _store_derived(
     session: Session,
     snapshot: Snapshot,
     found: ExtractedClaim,
-    derived: DerivedFigure,
-    rows: Sequence[ClaimQuantity],
+    figures: dict[tuple[int, int], list[ClaimQuantity]],
 ) -> Claim:
-    """A total implied by a part and its share: a claim of its own, on the same
-    sentence, linked to the two figures it is computed from."""
-    total = derived.as_quantity()
-    claim = _claim_row(snapshot, found, f"derived:{found.fingerprint}", DERIVER)
-    claim.subject = f"{derived.surface} (implied: {derived.reason})"
+    """A total implied by a part and its share: a claim of its own on their sentence,
+    naming the two stored figures it is computed from."""
+    rows = figures.get((found.start, found.end))
+    if rows is None or not found.derived_from or max(found.derived_from) >= len(rows):
+        raise ValueError(
+            f"derived claim at {found.start}-{found.end} does not follow the claim of its "
+            "sentence with the figures it names"
+        )
+    claim = _claim_row(snapshot, found, DERIVER)
     claim.derived_from = [
-        row.id
-        for row in rows
-        if row.id is not None
-        and (row.start, row.end) in {(q.start, q.end) for q in (derived.part, derived.share)}
+        id_ for id_ in (rows[i].id for i in found.derived_from) if id_ is not None
     ]
-    _store(session, claim, (total,))
+    _store(session, claim, found.quantities)
     return claim
 
 

@@ -138,7 +138,7 @@ class Claim(SQLModel, table=True):
     exact: str = Field(sa_column=Column(Text, nullable=False))
     prefix: str = Field(default="", max_length=64)
     suffix: str = Field(default="", max_length=64)
-    kind: str = Field(max_length=16, index=True, description="numeric or factual")
+    kind: str = Field(max_length=16, index=True, description="numeric, factual or derived")
     claimant: str | None = Field(default=None, index=True)
     subject: str | None = None
     language: str | None = Field(default=None, max_length=16)
@@ -150,6 +150,11 @@ class Claim(SQLModel, table=True):
         sa_type=JSON,
         nullable=False,
         description="For a derived claim: the ClaimQuantity ids it is computed from",
+    )
+    reasoning: str | None = Field(
+        default=None,
+        sa_column=Column(Text, nullable=True),
+        description="For a derived claim: how its figure follows from the ones it names",
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
 

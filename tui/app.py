@@ -39,6 +39,9 @@ class FactdeskApp(App[None]):
         self.desk = desk
         self._keymap_wanted = keymap(desk.settings.tui.bindings)
         self._owns_database = owns_database
+        if desk.settings.is_demo_database:
+            # Nobody should mistake the demo corpus for their own work.
+            self.title = f"{self.TITLE} — demo database"
 
     def on_mount(self) -> None:
         self.set_keymap(self._keymap_wanted)

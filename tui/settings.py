@@ -102,6 +102,10 @@ class Settings(BaseSettings):
     database_url: str | None = None
     """Database URL (sqlite:///… or postgresql://…); default: a SQLite file in the
     user data directory."""
+    demo: bool = False
+    """Use the demo database (a SQLite file of its own beside the default one), so
+    that the demo corpus never mixes with real work. Ignored when a database URL
+    is given."""
     allow_private_networks: bool = False
     """Let the fetcher reach loopback and private addresses (tests, intranets)."""
     reviewer: str | None = None
@@ -130,8 +134,15 @@ class Settings(BaseSettings):
     def is_default_database(self) -> bool:
         return self.database_url is None
 
+    @property
+    def is_demo_database(self) -> bool:
+        return self.demo and self.database_url is None
+
     def resolved_database_url(self) -> str:
-        return self.database_url or sqlite_url(data_dir() / "factdesk.sqlite3")
+        if self.database_url:
+            return self.database_url
+        name = "demo.sqlite3" if self.demo else "factdesk.sqlite3"
+        return sqlite_url(data_dir() / name)
 
     def fetch_policy(self) -> FetchPolicy:
         return self.fetch.policy(allow_private_networks=self.allow_private_networks)

@@ -3,16 +3,22 @@
 `ExtractedClaim.to_json` is the claim object of the extraction contract
 (DESIGN.md, "Claim extraction contract"), plus subject, checkworthiness,
 fingerprint and spans.
+
+A claim of kind ``derived`` is a figure nobody wrote: a total implied by a part
+and its share in its sentence (`claims.derived`). It has the sentence's text and
+span, the total as its only quantity, `derived_from` the positions of the part
+and the share among the quantities of the sentence's own claim, and `reasoning`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Final, Literal, get_args
 
 from claims.quantities import Quantity
 
-ClaimKind = Literal["numeric", "factual"]
+ClaimKind = Literal["numeric", "factual", "derived"]
+CLAIM_KINDS: Final[tuple[ClaimKind, ...]] = get_args(ClaimKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,7 @@ class ExtractedClaim:
     `text` is `article[start:end]` for the first occurrence; `spans` lists
     every occurrence in the same text. Quantity offsets are article offsets.
     `claimant` is None for plain narration (the article's own voice).
+    `derived_from` and `reasoning` are set on derived claims only.
     """
 
     text: str
@@ -54,6 +61,8 @@ class ExtractedClaim:
     quantities: tuple[Quantity, ...]
     checkworthiness: float
     fingerprint: str
+    derived_from: tuple[int, ...] = ()
+    reasoning: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The contract's claim object, contract keys first."""
@@ -64,6 +73,8 @@ class ExtractedClaim:
             "kind": self.kind,
             "claimant": self.claimant,
             "quantities": [q.to_json() for q in self.quantities],
+            "derived_from": list(self.derived_from),
+            "reasoning": self.reasoning,
             "subject": self.subject,
             "checkworthiness": self.checkworthiness,
             "fingerprint": self.fingerprint,

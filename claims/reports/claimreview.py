@@ -5,7 +5,8 @@ organisation's scale, ``author`` the organisation, ``datePublished`` the day
 of the verdict) of an ``itemReviewed`` Claim, whose ``author`` is the
 claimant (or, failing that, the article's byline or site) and whose
 ``appearance`` is the article it was read in. A claim without a verdict on
-the whole claim has nothing to publish and is skipped (and counted).
+the whole claim has nothing to publish and is skipped (and counted), and so is
+a derived claim (a total factdesk computed, which nobody claimed as such).
 """
 
 from __future__ import annotations
@@ -60,9 +61,11 @@ def _rating(detail: dict[str, Any], scale: RatingScale) -> dict[str, Any]:
 def claim_review(
     claim: dict[str, Any], *, organisation: str, scale: RatingScale, url: str
 ) -> dict[str, Any] | None:
-    """The ClaimReview of ``claim`` (a report's claim dict), or None without a verdict."""
+    """The ClaimReview of ``claim`` (a report's claim dict), or None without a verdict
+    or for a derived claim: its total was computed by factdesk, and publishing it as
+    what the claimant said would put words in their mouth."""
     detail = claim["verdict_detail"]
-    if not claim["verdict"] or not detail:
+    if not claim["verdict"] or not detail or claim["kind"] == "derived":
         return None
     article = claim["article"]
     appearance: dict[str, Any] = {"@type": "CreativeWork", "url": claim["source_url"]}

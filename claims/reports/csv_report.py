@@ -36,6 +36,7 @@ CLAIM_COLUMNS = (
     "end",
     "evidence_count",
     "evidence_urls",
+    "reasoning",
 )
 
 QUANTITY_COLUMNS = (
@@ -55,6 +56,7 @@ QUANTITY_COLUMNS = (
     "claim_verdict",
     "claim_text",
     "source_url",
+    "claim_kind",
 )
 
 
@@ -96,6 +98,7 @@ def claim_row(claim: dict[str, Any]) -> list[Any]:
             claim["end"],
             len(live),
             " ".join(e["source_url"] for e in live),
+            claim["reasoning"],
         )
     ]
 
@@ -121,6 +124,7 @@ def quantity_rows(claim: dict[str, Any]) -> list[list[Any]]:
                 claim["verdict"],
                 claim["text"],
                 claim["source_url"],
+                claim["kind"],
             )
         ]
         for position, q in enumerate(claim["quantities"])

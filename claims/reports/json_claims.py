@@ -69,6 +69,7 @@ class _Queries:
             subject=col(Claim.subject),
             fingerprint=col(Claim.fingerprint),
             derived_from=j.embed(col(Claim.derived_from)),
+            reasoning=col(Claim.reasoning),
             selector=j.obj(
                 type=j.const("TextQuoteSelector"),
                 exact=col(Claim.exact),
@@ -116,6 +117,7 @@ class _Queries:
     def quantities(self, where: ClaimFilter) -> AnySelect:
         q, j = ClaimQuantity, self.j
         body = j.obj(
+            id=col(q.id),
             value=j.number(col(q.value)),
             low=j.number(col(q.low)),
             high=j.number(col(q.high)),

@@ -66,6 +66,8 @@ def claim_markdown(claim: dict[str, Any]) -> str:
         f"- **Status:** {md_line(c['status'])}"
         + (f", assigned to {md_line(c['assignee'])}" if c["assignee"] else ""),
     ]
+    if c["kind"] == "derived":
+        lines.append(f"- **Derived:** computed by factdesk, not written: {md_line(c['reasoning'])}")
     if detail:
         lines.append(
             f"- **Verdict:** {md_line(detail['label'])} by {md_line(detail['by'])}, "

@@ -9,7 +9,8 @@ and their evidence costs more than the export itself.
 
 Each claim is handed out as the dict :func:`claims.dossier.load_dossier`'s
 ``to_json`` gives for it (same keys, same values), plus ``article`` (what the
-claim's page says about itself) and the time of each verdict.
+claim's page says about itself) and the time of each verdict. A derived
+claim's ``derived_from`` names figures by the ``id`` they carry.
 :func:`iter_snapshots` then walks the snapshots those claims and their
 evidence come from, the same way.
 """
@@ -157,6 +158,7 @@ def _claim_columns(r: Reader) -> tuple[Any, ...]:
         col(Claim.fingerprint),
         col(Claim.extractor),
         r.json(col(Claim.derived_from)).label("derived_from"),
+        col(Claim.reasoning),
         r.ts(col(Claim.created_at)).label("created_at"),
         col(Claim.source_id),
         col(Claim.snapshot_id),
@@ -223,7 +225,7 @@ def _page(
     loads = orjson.loads
     for (
         id_, text, start, end, spans, exact, prefix, suffix, kind, claimant, subject,
-        language, checkworthiness, fingerprint, extractor, derived_from, created_at,
+        language, checkworthiness, fingerprint, extractor, derived_from, reasoning, created_at,
         source_id, snapshot_id, source_url, body_sha256, fetched_at, http_status,
         final_url, title, byline, site_name, published, canonical_url,
         status, verdict, assignee, evidence_count, version,
@@ -242,6 +244,7 @@ def _page(
                 "checkworthiness": round(checkworthiness, 3),
                 "fingerprint": fingerprint,
                 "derived_from": [] if derived_from == "[]" else loads(derived_from),
+                "reasoning": reasoning,
                 "spans": [{"start": s, "end": e} for s, e in loads(spans)],
                 "selector": {
                     "type": "TextQuoteSelector",
@@ -281,6 +284,7 @@ def _page(
 
 
 _QUANTITY_KEYS = (
+    "id",
     "value",
     "low",
     "high",
@@ -301,6 +305,7 @@ def _quantities(r: Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         return (
             select(
                 col(q.claim_id),
+                col(q.id),
                 col(q.value),
                 col(q.low),
                 col(q.high),

@@ -10,8 +10,9 @@ CLAIM = "Le Maroc compte 20.000 coopératives, soit 50 pc du monde arabe."
 def test_a_repeated_claim_is_emitted_once_with_all_its_spans() -> None:
     text = f"{CLAIM} Le sommet a eu lieu jeudi à Paris.\n\n{CLAIM}"
     claims = [c for c in extract_claims(text, "fr") if "coopératives" in c.text]
-    assert len(claims) == 1
-    claim = claims[0]
+    assert [c.kind for c in claims] == ["numeric", "derived"]
+    claim, total = claims
+    assert total.spans == claim.spans
     assert len(claim.spans) == 2
     assert (claim.start, claim.end) == (claim.spans[0].start, claim.spans[0].end)
     assert all(text[s.start : s.end] == CLAIM for s in claim.spans)

@@ -78,7 +78,8 @@ def test_offsets_of_claims_and_quantities_are_article_offsets(seed_article: str)
         assert seed_article[claim.start : claim.end] == claim.text
         for q in claim.quantities:
             assert claim.start <= q.start < q.end <= claim.end
-            assert seed_article[q.start : q.end] == q.surface
+            # a derived total is written by factdesk ("about 40,000 …"), not in the text
+            assert claim.kind == "derived" or seed_article[q.start : q.end] == q.surface
 
 
 def test_the_cooperatives_claim_says_what_it_is_about(seed_article: str) -> None:

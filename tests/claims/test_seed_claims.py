@@ -117,17 +117,45 @@ def test_claims_filters_and_csv(cli: CliRun, seed_claims: list[dict[str, Any]]) 
     assert len(csv_out.splitlines()) == len(seed_claims) + 1
 
 
-def test_part_and_share_imply_a_derived_total(seed_claims: list[dict[str, Any]]) -> None:
-    coop = next(
-        c
-        for c in seed_claims
-        if "20.000 coopératives" in c["text"] and c["derived_from"]
-    )
+def test_part_and_share_imply_a_derived_total(
+    cli: CliRun, seed_claims: list[dict[str, Any]]
+) -> None:
+    [coop] = [c for c in seed_claims if c["kind"] == "derived"]
+    assert "20.000 coopératives" in coop["text"]
     (total,) = coop["quantities"]
     assert total["value"] == pytest.approx(40_000)
     assert total["low"] < 40_000 < total["high"]
-    assert total["unit"] == "coopératives"
-    assert "implied" in coop["subject"]
-    parts = {q["surface"] for c in seed_claims for q in c["quantities"] if not c["derived_from"]}
-    assert {"20.000 coopératives", "50 pc"} <= parts
-    assert len(coop["derived_from"]) == 2
+    assert total["unit"] == "coopératives actives dans le monde arabe"
+    assert "20,000 / 0.5 = about 40,000 (38,614–41,412" in coop["reasoning"]
+    [stated] = [c for c in seed_claims if c["kind"] != "derived" and c["start"] == coop["start"]]
+    named = {q["id"]: q["surface"] for q in stated["quantities"]}
+    assert [named[i] for i in coop["derived_from"]] == ["20.000 coopératives", "50 pc"]
+
+    shown = cli("show", str(coop["id"]))
+    assert shown.exit_code == 0, shown.stderr
+    assert f"{coop['id']} (derived, new" in shown.stdout
+    assert "reasoning  20.000 coopératives is 50 pc of" in shown.stdout
+    assert f"from  20.000 coopératives (claim {stated['id']}, figure 0)" in shown.stdout
+    assert f"from  50 pc (claim {stated['id']}, figure 1)" in shown.stdout
+    as_json = json.loads(cli("show", str(coop["id"]), "--format", "json").stdout)
+    assert (as_json["derived_from"], as_json["reasoning"]) == (
+        coop["derived_from"],
+        coop["reasoning"],
+    )
+
+
+def test_every_figure_is_an_expected_one_or_a_total_naming_its_figures(
+    seed_claims: list[dict[str, Any]],
+) -> None:
+    """No orphan totals on sentences without figures, no figure outside its claim."""
+    expected = _expected()["must"] + _expected()["should"]
+    for claim in seed_claims:
+        if claim["kind"] == "derived":
+            assert len(claim["derived_from"]) == 2
+            continue
+        at = claim["start"]
+        for q in claim["quantities"]:
+            assert claim["text"][q["start"] - at : q["end"] - at] == q["surface"]
+        if claim["quantities"]:
+            assert any(_matches(claim, item) for item in expected), claim["text"]
+    assert sum(c["kind"] == "derived" for c in seed_claims) == 1

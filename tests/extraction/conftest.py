@@ -6,12 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.shared import seed_file
+
 FIXTURES = Path(__file__).parent / "fixtures"
-# The shared seed sits beside the checkout (see tests/ingest/test_ingest_seed.py).
-SEED_FILE = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "seed"
-    / "medias24-maroc-pact-for-impact.txt"
-)
 
 
 def read_fixture(name: str) -> str:
@@ -20,6 +17,4 @@ def read_fixture(name: str) -> str:
 
 @pytest.fixture
 def seed_text() -> str:
-    if not SEED_FILE.exists():
-        pytest.skip(f"seed file not found at {SEED_FILE}")
-    return SEED_FILE.read_text(encoding="utf-8")
+    return seed_file().read_text(encoding="utf-8")

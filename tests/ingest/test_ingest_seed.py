@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from sqlmodel import select
 
@@ -11,9 +10,8 @@ from db.engine import Database
 from db.models import FetchRecord, Snapshot
 from tests.support.cli import CliRun, counts
 from tests.support.httpserver import HTTPTestServer
+from tests.support.shared import seed_file
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
-SEED_FILE = SEED / "medias24-maroc-pact-for-impact.txt"
 SEED_URL = "https://medias24.com/2019/06/20/maroc-pact-for-impact/"
 
 PAGE = """<!doctype html><html lang="en"><head><title>Harbour jobs</title></head>
@@ -26,7 +24,8 @@ container terminal, up from 1,200 five years ago.</p>
 
 
 def test_seed_is_stored_once_without_boilerplate(cli: CliRun, database: Database) -> None:
-    result = cli("ingest", str(SEED_FILE), "--lang", "fr", "--url", SEED_URL, "--format", "json")
+    seed = seed_file()
+    result = cli("ingest", str(seed), "--lang", "fr", "--url", SEED_URL, "--format", "json")
     assert result.exit_code == 0, result.stderr
     (stored,) = json.loads(result.stdout)
     assert stored["language"] == "fr"
@@ -43,7 +42,7 @@ def test_seed_is_stored_once_without_boilerplate(cli: CliRun, database: Database
     assert "Newsletter" not in text
     assert "Quoi de neuf" not in text
     assert "journal économique marocain" not in text
-    assert snapshot.body_size == SEED_FILE.stat().st_size
+    assert snapshot.body_size == seed.stat().st_size
     assert snapshot.fetched_at.tzinfo is not None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claims.quantities import Quantity, find_quantities
-from tests.support.shared import shared_file
+from tests.support.shared import seed_file
 
 
 def only(text: str, lang: str) -> Quantity:
@@ -320,7 +320,7 @@ def test_seed_sentences(text: str, value: float, kind: str, unit: str | None) ->
 
 
 def test_seed_article_has_the_expected_figures_and_none_of_the_traps() -> None:
-    text = shared_file("seed", "medias24-maroc-pact-for-impact.txt").read_text(encoding="utf-8")
+    text = seed_file().read_text(encoding="utf-8")
     qs = find_quantities(text, "fr")
     found = {(q.value, q.kind) for q in qs}
     assert {

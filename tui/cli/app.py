@@ -36,11 +36,21 @@ def root(
             "(or FACTDESK_ALLOW_PRIVATE_NETWORKS=1).",
         ),
     ] = False,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Use the demo database, kept apart from your own (or FACTDESK_DEMO=1); "
+            "`factdesk demo` loads it.",
+        ),
+    ] = False,
 ) -> None:
     """Without a command: open factdesk on the configured database."""
     overrides: dict[str, object] = {}
     if db is not None:
         overrides["database_url"] = db
+    if demo:
+        overrides["demo"] = True
     if allow_private_networks:
         overrides["allow_private_networks"] = True
     try:

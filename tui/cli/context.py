@@ -41,6 +41,13 @@ class CliContext:
             self._database.dispose()
 
 
+def use_demo_database(context: CliContext) -> CliContext:
+    """The context on the demo database unless a database was named explicitly."""
+    if context.settings.database_url is None and not context.settings.demo:
+        context.settings = context.settings.model_copy(update={"demo": True})
+    return context
+
+
 def cli_context(ctx: typer.Context) -> CliContext:
     obj = ctx.find_root().obj
     assert isinstance(obj, CliContext)

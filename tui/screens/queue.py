@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
+from claims.extraction.model import CLAIM_KINDS
 from claims.queries import ClaimFilter, ClaimPage, list_claims
 from claims.review import STATUS_LABELS, STATUSES
 from db.engine import Database
@@ -89,9 +90,7 @@ class QueueScreen(DeskScreen):
         with Horizontal(id="filters"):
             yield Select([(STATUS_LABELS[s], s) for s in STATUSES], prompt="status", id="f-status")
             yield Select(ratings, prompt="verdict", id="f-verdict")
-            yield Select(
-                [("numeric", "numeric"), ("factual", "factual")], prompt="kind", id="f-kind"
-            )
+            yield Select([(k, k) for k in CLAIM_KINDS], prompt="kind", id="f-kind")
             yield Input(placeholder="source", id="f-source")
             yield Input(placeholder="assigned to", id="f-reviewer")
             yield Input(placeholder="search text  (/)", id="f-text")
@@ -227,6 +226,8 @@ class QueueScreen(DeskScreen):
         if self.claim_page is None:
             return
         parts = [self.claim_page.describe()]
+        if self.desk.settings.is_demo_database:
+            parts.insert(0, "DEMO DATABASE")
         active = [f"{k}={v}" for k, v in vars(self.claim_filter).items() if v and k != "order"]
         if active:
             parts.append("filters: " + ", ".join(active))

@@ -76,7 +76,8 @@ def provenance_text(d: Dossier, stamp: TimeText) -> Text:
 
 
 def figures_text(d: Dossier) -> Text:
-    """Each figure as written, then normalised with its interval."""
+    """Each figure as written, then normalised with its interval; for a derived
+    claim, how its total was computed and from which stated figures."""
     out = Text()
     for q in d.view.quantities:
         out.append_text(literal(q.surface))
@@ -85,6 +86,14 @@ def figures_text(d: Dossier) -> Text:
         details = [q.kind] + ([f"hedge {q.hedge}"] if q.hedge else [])
         out.append_text(literal(f"   ({', '.join(details)})", style="dim"))
         out.append("\n")
+    if d.view.claim.kind == "derived":
+        out.append("computed by factdesk, not written: ", style="bold")
+        out.append_text(literal(d.view.claim.reasoning or "no reasoning recorded"))
+        out.append("\n")
+        for q in d.computed_from:
+            out.append("  from  ", style="dim")
+            out.append_text(literal(f"{q.surface}  (claim {q.claim_id}, figure {q.position})"))
+            out.append("\n")
     out.rstrip()
     return out or Text("none", style="dim")
 
