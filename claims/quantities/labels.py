@@ -58,7 +58,8 @@ def label_spans(text: str) -> list[tuple[int, int]]:
 def reference_end(text: str, start: int, end: int) -> int | None:
     """End of a reference number ("n°2019-222": the whole chain) starting at
     `start`, or None when no reference mark precedes it."""
-    if not _REFERENCE.search(text, max(0, start - 6), start):
+    before = text[max(0, start - 6) : start]
+    if not ("n" in before or "N" in before or "#" in before) or not _REFERENCE.search(before):
         return None
     chain = _CHAIN.match(text, end)
     return chain.end() if chain else end

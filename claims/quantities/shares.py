@@ -106,11 +106,10 @@ _FR_FRACTION: Final = re.compile(
     + _alternation(list(FR_DENOMINATORS) + [d + "s" for d in FR_DENOMINATORS])
     + r")(?![\w-])"
 )
+# The endings of the French denominators ("iers", "uart", "ième"): a cheap
+# test before the costly pattern.
 _FR_DENOMINATOR_STEM: Final = re.compile(
-    r"(?i)"
-    + "|".join(sorted({re.escape(unaccented(d)[:4]) for d in FR_DENOMINATORS}))
-    + r"|"
-    + "|".join(sorted({re.escape(d[:4]) for d in FR_DENOMINATORS}))
+    "|".join(sorted({re.escape(d[-4:]) for d in FR_DENOMINATORS})), re.IGNORECASE
 )
 _EN_DENOMINATOR_OF: Final = {
     **EN_DENOMINATORS,
