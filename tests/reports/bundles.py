@@ -55,6 +55,8 @@ class Genuine:
     files: dict[str, bytes]
     key: Path
     fingerprint: str
+    said: str
+    """What ``factdesk report --format bundle`` said on stderr."""
 
     @property
     def report(self) -> dict[str, Any]:
@@ -62,13 +64,14 @@ class Genuine:
         return data
 
 
-def make_genuine(folder: Path) -> Genuine:
+def make_genuine(folder: Path, article: str = ARTICLE) -> Genuine:
+    """A bundle of ``article`` (read from ``ARTICLE_URL``) signed with a key of ``folder``."""
     database = sqlite_url(folder / "desk.sqlite3")
     key = folder / "signing-key.pem"
     env = {"FACTDESK_SIGNING_KEY": str(key), "FACTDESK_ORGANISATION": "Desk <Verify> & Co"}
     ingested = factdesk(
         "--db", database, "ingest", "-", "--url", ARTICLE_URL, "--lang", "fr",
-        env=env, input=ARTICLE,
+        env=env, input=article,
     )  # fmt: skip
     assert ingested.exit_code == 0, ingested.stderr
     path = folder / "bundle.zip"
@@ -77,7 +80,8 @@ def make_genuine(folder: Path) -> Genuine:
     shown = factdesk("bundle", "key", "--format", "json", env=env)
     with zipfile.ZipFile(path) as zf:
         files = {name: zf.read(name) for name in zf.namelist()}
-    return Genuine(path, files, key, json.loads(shown.stdout)["fingerprint"])
+    fingerprint = json.loads(shown.stdout)["fingerprint"]
+    return Genuine(path, files, key, fingerprint, exported.stderr)
 
 
 @dataclass(frozen=True)
