@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import stat
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,7 +142,8 @@ class Forgery:
 
 
 def write_zip(path: Path, entries: list[Entry]) -> None:
-    with zipfile.ZipFile(path, "w") as zf:
+    with zipfile.ZipFile(path, "w") as zf, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # duplicate names are the point
         for entry in entries:
             info = zipfile.ZipInfo(entry.name, date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = entry.compression
