@@ -274,10 +274,11 @@ def _gzip_members(stream: BinaryIO, limit: int, max_body_bytes: int) -> Iterator
     pending = b""
     while True:
         pending = pending.lstrip(b"\0")  # some archivers pad between members
-        if not pending:
-            pending = stream.read(_READ_CHUNK).lstrip(b"\0")
-            if not pending:
+        while not pending:
+            chunk = stream.read(_READ_CHUNK)
+            if not chunk:
                 return
+            pending = chunk.lstrip(b"\0")
         decoder = zlib.decompressobj(zlib.MAX_WBITS | 16)
         parts: list[bytes] = []
         size = 0

@@ -226,6 +226,15 @@ def test_malformed_report_fields_get_one_line(
     assert list(private_tmp.iterdir()) == []
 
 
+def test_zero_padding_around_warc_records_is_read_past(genuine: Genuine, tmp_path: Path) -> None:
+    """Some archivers pad between gzip members; more than one read's worth here."""
+    forgery = Forgery.of(genuine).report(lambda report: None)
+    forgery.files["sources.warc.gz"] = bytes(200_000) + genuine.files["sources.warc.gz"]
+    result = verify(forgery.write(tmp_path / "padded.zip"))
+    assert result.exit_code == 0, result.stdout
+    assert "in 1 archived snapshots" in result.stdout
+
+
 def test_a_manifest_that_is_not_utf8(genuine: Genuine, tmp_path: Path) -> None:
     forgery = Forgery.of(genuine)
     forgery.files[MANIFEST] = forgery.manifest() + b"\xff\xfe  caf\xe9.txt\n"
