@@ -178,6 +178,12 @@ def _as_version_1(report: dict[str, Any]) -> None:
         del snapshot["fetches"]
     for claim in report["claims"]:
         del claim["anchors"]
+        # Derived claims and figure ids came later in version 2.
+        del claim["reasoning"]
+        if claim["kind"] == "derived":
+            claim["kind"] = "numeric"
+        for quantity in claim["quantities"]:
+            del quantity["id"]
         for evidence in claim["evidence"]:
             del evidence["anchors"]
 
