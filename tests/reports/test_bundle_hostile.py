@@ -104,8 +104,8 @@ ZIP_ATTACKS: dict[str, tuple[Callable[[Genuine], list[Entry]], str, str]] = {
         "is an absolute path",
     ),
     "drive": (
-        lambda g: [Entry("C:\\Users\\report.json", b"{}")],
-        "'C:\\\\Users\\\\report.json'",
+        lambda g: [Entry("C:/Windows/report.json", b"{}")],
+        "'C:/Windows/report.json'",
         "is an absolute path",
     ),
     "symlink": (

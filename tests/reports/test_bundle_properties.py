@@ -187,7 +187,7 @@ DEFECTS = st.sampled_from(
     [
         Entry("../report.json", b"{}"),
         Entry("/etc/factdesk", b"x"),
-        Entry("C:\\factdesk", b"x"),
+        Entry("C:/factdesk", b"x"),
         Entry("link", b"/etc/passwd", mode=SYMLINK),
         Entry("folder/", b""),
         Entry("secret", b"x", flags=0x1),
