@@ -12,6 +12,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from claims.evidence import EvidenceView, list_evidence
+from claims.extraction import ScoreExplanation, explain_claim
 from claims.queries import ClaimView, get_claim
 from claims.review import current_verdicts, event_json, history
 from db.models import ClaimQuantity, ReviewEvent
@@ -25,6 +26,15 @@ class Dossier:
     verdicts: dict[str | None, dict[str, Any]]
     computed_from: tuple[ClaimQuantity, ...] = ()
     """For a derived claim: the stated figures its total is computed from."""
+
+    def score_explanation(self) -> ScoreExplanation:
+        """Why the claim scored what it did (with the extractor's current weights).
+
+        Computed on demand, not part of `to_json`: reports carry what
+        `to_json` gives for every claim, and need the score, not its parts.
+        """
+        claim = self.view.claim
+        return explain_claim(claim.text, claim.language, claim.claimant)
 
     def to_json(self) -> dict[str, Any]:
         # Reports hold exactly these keys: ``computed_from`` stays out, as the

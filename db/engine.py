@@ -24,7 +24,8 @@ from sqlmodel import Session
 from db.errors import BadDatabaseURL
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-_WRITE_OPTION = "factdesk_write"
+WRITE_OPTION = "factdesk_write"
+"""Execution option: on SQLite, a transaction begun with it is ``BEGIN IMMEDIATE``."""
 
 
 def normalise_url(url: str) -> URL:
@@ -65,7 +66,7 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        write = conn.get_execution_options().get(_WRITE_OPTION, False)
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
@@ -109,7 +110,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A write transaction: committed on success, rolled back on any error."""
         with Session(self.engine, expire_on_commit=False) as session:
-            session.connection(execution_options={_WRITE_OPTION: True})
+            session.connection(execution_options={WRITE_OPTION: True})
             try:
                 yield session
                 session.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -22,9 +23,25 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply migrations up to ``revision``."""
-    command.upgrade(alembic_config(engine), revision)
+@dataclass(frozen=True)
+class Upgraded:
+    """The revisions an upgrade found and left (None: an empty database)."""
+
+    before: str | None
+    after: str | None
+
+
+def upgrade(engine: Engine, revision: str = "head") -> Upgraded:
+    """Apply migrations up to ``revision``.
+
+    Safe when several processes upgrade one database at once (the first use
+    of a new SQLite file by several commands, say): the migration
+    environment holds a lock for the whole upgrade, so one process migrates
+    and the others wait, then find nothing to do.
+    """
+    config = alembic_config(engine)
+    command.upgrade(config, revision)
+    return Upgraded(config.attributes["revision_before"], config.attributes["revision_after"])
 
 
 def head_revision(engine: Engine) -> str | None:

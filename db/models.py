@@ -51,6 +51,10 @@ class Source(SQLModel, table=True):
     )
     lease_owner: str | None = Field(default=None, max_length=120)
     lease_expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    crawl_delay_asked: float | None = Field(
+        default=None,
+        description="Crawl-delay (s) robots.txt asked for at the last check, when over the cap",
+    )
 
 
 class Snapshot(SQLModel, table=True):
@@ -259,7 +263,9 @@ class RefreshRun(SQLModel, table=True):
     started_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
     ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     status: str = Field(
-        default="running", max_length=16, description="running, done or aborted (never ended)"
+        default="running",
+        max_length=16,
+        description="running, done, interrupted (asked to stop) or aborted (could not go on)",
     )
     scope: str = Field(default="due", max_length=16, description="due, all or source")
     checked: int = 0

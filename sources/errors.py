@@ -8,6 +8,7 @@
                ├── BlockedAddress       loopback/private/link-local/multicast/reserved target
                ├── ConnectFailed        DNS failure, refused or unreachable host
                ├── FetchTimeout         connect, read or whole-fetch deadline passed
+               ├── FetchStopped         the caller stopped it (a refresh pass ending)
                ├── TransferFailed       the connection broke or the server spoke bad HTTP
                ├── TooManyRedirects     redirect limit reached (loops included)
                ├── HTTPStatusError      4xx/5xx or another unusable status (.status)
@@ -75,6 +76,14 @@ class ConnectFailed(FetchError):
 
 class FetchTimeout(FetchError):
     """Connecting, reading, or the whole fetch took longer than the policy allows."""
+
+
+class FetchStopped(FetchError):
+    """The caller's stop event ended the fetch (SIGTERM to a refresh pass, say).
+
+    Not a fact about the site: a refresh pass records nothing for it and the
+    source stays due.
+    """
 
 
 class TransferFailed(FetchError):

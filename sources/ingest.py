@@ -24,6 +24,7 @@ from db.engine import Database
 from sources.decoding import DecodedText, decode_body
 from sources.errors import FetchError, SourceError
 from sources.extraction import Article, extract_article
+from sources.extraction.language import detect_language, language_name, normalize_language_tag
 from sources.fetching import FetchPolicy, fetch
 from sources.snapshots import Fetched, Stored, hop_records, record_failure, store_fetch
 from sources.urls import canonical_url, file_url, is_web_url, looks_like_url
@@ -39,6 +40,10 @@ class NoArticleText(SourceError):
     """The page was read but holds no text to snapshot."""
 
 
+class LanguageMismatch(SourceError):
+    """The text reads as another language than the one the user named."""
+
+
 @dataclass(frozen=True)
 class IngestOptions:
     """What the user says about a target beyond its bytes."""
@@ -47,6 +52,8 @@ class IngestOptions:
     url: str | None = None
     """Original web address of a local file or stdin."""
     title: str | None = None
+    force_lang: bool = False
+    """Keep ``lang`` even when the text reads as another language."""
 
 
 def worker_name(command: str) -> str:
@@ -128,6 +135,26 @@ def page_article(
     return decoded, article
 
 
+def check_language(text: str, options: IngestOptions, where: str) -> None:
+    """Refuse a text that reads as another language than ``options.lang`` says.
+
+    Claims read with the wrong language's word lists are junk (numbers read
+    with the wrong decimal mark, no speaker found), so a mismatch stops the
+    ingest unless ``force_lang`` is set. A text too short or too mixed for
+    the detector to be sure passes.
+    """
+    if options.lang is None or options.force_lang:
+        return
+    said = normalize_language_tag(options.lang) or options.lang
+    found = detect_language(text)
+    if found is None or found == said:
+        return
+    raise LanguageMismatch(
+        f"{where}: the text reads as {language_name(found)} ({found}), not {said} as "
+        f"--lang says; ingest it with --lang {found}, or add --force-lang to keep {said}"
+    )
+
+
 def ingest(
     database: Database,
     target: str,
@@ -164,6 +191,7 @@ def ingest(
         decoded, article = page_article(
             fetched, url=options.url or fetched.final_url, lang=options.lang
         )
+        check_language(article.text, options, "stdin" if via == "stdin" else target)
     except FetchError as exc:
         _record(database, source_url, via, exc, worker, exc.attempt.started_at)
         raise

@@ -3,6 +3,11 @@
 A snapshot is written only when a source's body differs from its latest
 snapshot; a fetch of an unchanged body is recorded and points to the snapshot
 it confirmed. Nothing here updates or deletes a fetch record or a snapshot.
+
+Every text that goes into a snapshot or a fetch record passes through
+:func:`without_nul` here, for ingest and refresh alike: a page may carry NUL
+characters (a JSON-LD title with ``\u0000`` in it, say), which PostgreSQL
+refuses in text columns.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -20,6 +25,28 @@ from db.models import FetchRecord, Snapshot, Source
 from sources.decoding import DecodedText
 from sources.extraction import Article
 from sources.fetching import FetchResult, Hop
+
+NUL_REPLACEMENT = "\ufffd"
+"""What a NUL character is stored as: one character for one, so that every
+code-point offset into a text (claims' spans, quote anchors) stays the same."""
+
+T = TypeVar("T")
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        return value.replace("\x00", NUL_REPLACEMENT) if "\x00" in value else value
+    if isinstance(value, dict):
+        return {_clean(key): _clean(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_clean(item) for item in value)
+    return value
+
+
+def without_nul(value: T) -> T:
+    """``value`` with NUL replaced by U+FFFD in every string, inside lists,
+    tuples and dicts too (JSON columns: PostgreSQL's jsonb refuses it as well)."""
+    return cast(T, _clean(value))
 
 
 @dataclass(frozen=True)
@@ -111,15 +138,15 @@ def record_failure(
     source = source_by_url(session, url)
     record = FetchRecord(
         source_id=source.id if source else None,
-        requested_url=url,
-        final_url=final_url,
+        requested_url=without_nul(url),
+        final_url=without_nul(final_url),
         via=via,
         started_at=started_at,
         elapsed_ms=elapsed_ms,
         http_status=http_status,
         outcome="failed",
-        error=error,
-        redirects=list(redirects),
+        error=without_nul(error),
+        redirects=without_nul(list(redirects)),
         worker=worker,
     )
     session.add(record)
@@ -128,10 +155,19 @@ def record_failure(
 
 
 def snapshot_values(
-    source_id: int, fetched: Fetched, decoded: DecodedText, article: Article, digest: str
+    source_id: int,
+    fetched: Fetched,
+    decoded: DecodedText,
+    article: Article,
+    digest: str,
+    *,
+    title: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
-    """The columns of a new snapshot of ``fetched`` (ingest and refresh alike)."""
-    return {
+    """The columns of a new snapshot of ``fetched`` (ingest and refresh alike),
+    NUL-free; ``title`` and ``language`` replace the page's own when given."""
+    text = without_nul(article.text)
+    values = {
         "source_id": source_id,
         "fetched_at": fetched.started_at,
         "final_url": fetched.final_url,
@@ -143,17 +179,18 @@ def snapshot_values(
         "replaced_bytes": decoded.replaced_errors,
         "body_sha256": digest,
         "body_size": len(fetched.body),
-        "text": article.text,
-        "text_sha256": text_sha256(article.text),
-        "title": article.title,
+        "text": text,
+        "text_sha256": text_sha256(text),
+        "title": title or article.title,
         "byline": article.byline,
         "published": article.published,
         "site_name": article.site_name,
-        "language": article.language,
+        "language": language or article.language,
         "canonical_url": article.canonical_url,
         "jsonld": list(article.jsonld),
         "extractor": article.extractor,
     }
+    return without_nul(values)
 
 
 def fetch_record(
@@ -168,14 +205,14 @@ def fetch_record(
     """The record of a successful fetch (its snapshot id may be set later)."""
     return FetchRecord(
         source_id=source_id,
-        requested_url=fetched.requested_url,
-        final_url=fetched.final_url,
+        requested_url=without_nul(fetched.requested_url),
+        final_url=without_nul(fetched.final_url),
         via=fetched.via,
         started_at=fetched.started_at,
         elapsed_ms=fetched.elapsed_ms,
         http_status=fetched.http_status,
         outcome="unchanged" if unchanged else "stored",
-        redirects=list(fetched.redirects),
+        redirects=without_nul(list(fetched.redirects)),
         body_sha256=digest,
         snapshot_id=snapshot_id,
         worker=worker,
@@ -207,9 +244,9 @@ def store_fetch(
     if previous is not None and unchanged:
         snapshot = previous
     else:
-        values = snapshot_values(source.id, fetched, decoded, article, digest)
-        values["title"] = title or article.title
-        values["language"] = language or article.language
+        values = snapshot_values(
+            source.id, fetched, decoded, article, digest, title=title, language=language
+        )
         snapshot = Snapshot(**values)
         session.add(snapshot)
         session.flush()

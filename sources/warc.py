@@ -33,6 +33,7 @@ import hashlib
 import io
 import json
 import uuid
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -241,14 +242,80 @@ class ArchivedBody:
     content_type: str | None
 
 
-def read_bodies(stream: BinaryIO) -> Iterator[ArchivedBody]:
-    """Every response and resource record's body, digests checked, in file order."""
+RECORD_HEADROOM = 1024 * 1024
+"""Room above the body cap for a record's WARC and HTTP headers (factdesk's take a few KiB)."""
+_READ_CHUNK = 64 * 1024
+_MESSAGE_CHARS = 200
+
+
+def read_bodies(stream: BinaryIO, *, max_body_bytes: int) -> Iterator[ArchivedBody]:
+    """Every response and resource record's body, digests checked, in file order.
+
+    The archive may be hostile. factdesk writes one gzip member per record;
+    each member is inflated under a cap of ``max_body_bytes`` (the fetcher's
+    cap on a body) plus :data:`RECORD_HEADROOM`, before warcio parses it, so
+    neither a compression bomb nor an endless header line makes this hold
+    more than about that. A record over the cap, or anything that is not a
+    gzip-compressed WARC, ends the reading with :class:`WarcError`.
+    """
+    for member in _gzip_members(stream, max_body_bytes + RECORD_HEADROOM, max_body_bytes):
+        yield from _member_bodies(member, max_body_bytes)
+
+
+def _over_cap(max_body_bytes: int) -> WarcError:
+    return WarcError(
+        f"a record of the WARC archive holds more than {max_body_bytes:,} bytes, the cap on "
+        "a fetched body; reading stopped there (a larger cap: FACTDESK_FETCH__MAX_BODY_MIB)"
+    )
+
+
+def _gzip_members(stream: BinaryIO, limit: int, max_body_bytes: int) -> Iterator[bytes]:
+    """Each gzip member of ``stream``, inflated; one over ``limit`` bytes raises WarcError."""
+    pending = b""
+    while True:
+        pending = pending.lstrip(b"\0")  # some archivers pad between members
+        while not pending:
+            chunk = stream.read(_READ_CHUNK)
+            if not chunk:
+                return
+            pending = chunk.lstrip(b"\0")
+        decoder = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        parts: list[bytes] = []
+        size = 0
+        data = pending
+        while not decoder.eof:
+            if not data:
+                data = stream.read(_READ_CHUNK)
+                if not data:
+                    raise WarcError("the WARC archive ends inside a record; it is truncated")
+            try:
+                # At most one byte over what is left: enough to know the cap is passed.
+                out = decoder.decompress(data, limit - size + 1)
+            except zlib.error as exc:
+                raise WarcError(
+                    f"the WARC archive is not gzip-compressed record by record as factdesk "
+                    f"writes it, or it is damaged ({exc})"
+                ) from None
+            size += len(out)
+            if size > limit:
+                raise _over_cap(max_body_bytes)
+            parts.append(out)
+            data = decoder.unconsumed_tail
+        pending = decoder.unused_data
+        yield b"".join(parts)
+
+
+def _member_bodies(member: bytes, max_body_bytes: int) -> Iterator[ArchivedBody]:
     try:
-        for rec in ArchiveIterator(stream, check_digests="raise"):
+        for rec in ArchiveIterator(io.BytesIO(member), check_digests="raise"):
             kind = rec.rec_type
             if kind not in ("response", "resource"):
                 continue
-            body = rec.content_stream().read()
+            # The payload as stored: factdesk archives bodies already decoded, so a
+            # Content-Encoding here is not undone (it would be a second inflation).
+            body = rec.raw_stream.read(max_body_bytes + 1)
+            if len(body) > max_body_bytes:
+                raise _over_cap(max_body_bytes)
             if kind == "response":
                 content_type = rec.http_headers.get_header("Content-Type")
             else:
@@ -263,4 +330,5 @@ def read_bodies(stream: BinaryIO) -> Iterator[ArchivedBody]:
     except Exception as exc:  # warcio raises many kinds on a damaged file
         if isinstance(exc, WarcError):
             raise
-        raise WarcError(f"the WARC archive cannot be read ({exc}); it is damaged") from None
+        reason = " ".join(str(exc).split())[:_MESSAGE_CHARS]
+        raise WarcError(f"the WARC archive cannot be read ({reason}); it is damaged") from None

@@ -26,6 +26,15 @@ pytest_plugins = ["tests.support.httpserver", "tests.support.cli"]
 BACKENDS = ["sqlite", "postgresql"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _signing_key_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Bundles made by tests are signed with a key of the test run, never the user's own."""
+    with pytest.MonkeyPatch.context() as patch:
+        path = tmp_path_factory.mktemp("signing") / "bundle-signing-key.pem"
+        patch.setenv("FACTDESK_SIGNING_KEY", str(path))
+        yield
+
+
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return migrate_sqlite_template(tmp_path_factory.mktemp("template"))

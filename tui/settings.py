@@ -124,6 +124,10 @@ class Settings(BaseSettings):
     """The rating scale, best first (maps to ClaimReview's reviewRating)."""
     tui: TuiSettings = Field(default_factory=TuiSettings)
     """The terminal app: key bindings and paging."""
+    signing_key: Path | None = None
+    """Ed25519 private key (PEM) that signs report bundles; default:
+    ``bundle-signing-key.pem`` in the user data directory, created on first use.
+    Point every machine of an organisation at one key to sign as one."""
 
     @classmethod
     def settings_customise_sources(
@@ -150,6 +154,9 @@ class Settings(BaseSettings):
             return self.database_url
         name = "demo.sqlite3" if self.demo else "factdesk.sqlite3"
         return sqlite_url(data_dir() / name)
+
+    def signing_key_path(self) -> Path:
+        return self.signing_key or data_dir() / "bundle-signing-key.pem"
 
     def fetch_policy(self) -> FetchPolicy:
         return self.fetch.policy(allow_private_networks=self.allow_private_networks)

@@ -12,6 +12,8 @@ with a matching noun does. Each pair is then
     within           the evidence interval meets the claim's (`rules.py`)
     outside          it does not: deviation = (evidence - claimed) / claimed
 
+A share in words ("la moitié", "one in five") is a percent like "49 %" (the
+quantity finder reads it so), and meets one by the tolerance of `rules.py`.
 When nothing in the quote matches a claimed figure, each other figure is reported
 once as not_comparable with why (percent vs count, other population, other unit).
 A claimed factor ("a triplé", "doubled") with no factor in the quote is checked
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from claims.crosscheck.rules import Interval, fmt, interval_of, interval_text, overlaps
@@ -252,26 +254,13 @@ def _check_one(
     return out
 
 
-def as_percent_if_share(q: Quantity) -> Quantity:
-    """A share in words ("la moitié", "one in five": a factor below 1) as the
-    percent it states, so that it meets the "49 %" of a report."""
-    if q.kind != "factor" or q.value is None or not 0 < q.value < 1:
-        return q
-
-    def pct(x: float | None) -> float | None:
-        return None if x is None else round(x * 100, 6)
-
-    return replace(q, kind="percent", value=pct(q.value), low=pct(q.low), high=pct(q.high))
-
-
 def crosscheck(claimed: Sequence[Quantity], evidence_text: str, lang: str) -> list[CrossCheck]:
     """Every claimed figure against the evidence figures that measure the same thing.
 
     `claimed` are the claim's quantities with offsets in one text (their claim
     sentence or article); their dates give years to the other figures.
     """
-    claimed = [as_percent_if_share(q) for q in claimed]
-    evidence = [as_percent_if_share(q) for q in find_quantities(evidence_text, lang)]
+    evidence = find_quantities(evidence_text, lang)
     claim_years = _years(claimed)
     evidence_years = _years(evidence)
     has_figures = any(q.kind != "date" for q in claimed)

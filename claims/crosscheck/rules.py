@@ -10,6 +10,8 @@ that applies gives it (`RULES` below is the table; `interval_of` applies it):
                                                                             [630,000, 700,000]
                                                                           entre 10 et 20 -> [10, 20]
     approx      approximate, without bounds         value ± 10 %          some 400 -> [360, 440]
+    shareword   a share of a whole in words         value ± 10 %          un tiers -> [30, 36.7]
+                (a percent without % or "pour cent")                      la moitié -> [45, 55]
     factorword  a factor written as a word          value ± 10 %          a triplé -> [2.7, 3.3]
     exact       a date or an ordinal                the value only        2014; premier
     decimal     a number written with decimals      ± half its last digit 3,2 milliards ->
@@ -49,8 +51,9 @@ from typing import Final
 
 from claims.quantities import Quantity
 from claims.quantities.hedges import APPROX_SPREAD
+from claims.quantities.shares import written_as_share
 
-# Relative half-width read into "about" figures without bounds and factor words.
+# Relative half-width read into "about" figures without bounds, shares and factor words.
 WORD_SPREAD: Final = APPROX_SPREAD
 
 
@@ -72,6 +75,12 @@ RULES: Final[tuple[Rule, ...]] = (
         "plus de 40 % -> 40 or more; une cinquantaine -> 45–55",
     ),
     Rule("approx", "an approximate figure without bounds", "value ± 10 %", "some 400 -> 360–440"),
+    Rule(
+        "shareword",
+        "a share of a whole written in words",
+        "value ± 10 %",
+        "un tiers -> 30–36.7; la moitié -> 45–55",
+    ),
     Rule("factorword", "a factor written as a word", "value ± 10 %", "tripled -> 2.7–3.3"),
     Rule("exact", "a date or an ordinal", "the value only", "2014; premier"),
     Rule(
@@ -199,6 +208,12 @@ def interval_of(q: Quantity) -> Interval:
         return Interval(value - spread, value + spread, "approx", f"{q.surface}: ±10 %")
     if q.kind in ("date", "ordinal"):
         return Interval(value, value, "exact", f"{q.surface}: exact")
+    if written_as_share(q):
+        # "un tiers", "one in five": news rounds to these words, not to a digit
+        spread = abs(value) * WORD_SPREAD
+        return Interval(
+            value - spread, value + spread, "shareword", f"{q.surface}: a share in words, ±10 %"
+        )
     step_info = written_step(q)
     if q.kind == "factor" and step_info is None:
         spread = abs(value) * WORD_SPREAD

@@ -3,6 +3,7 @@
     extract_claims(text, lang="auto") -> list[ExtractedClaim]
     split_sentences(text, lang) -> list[Sentence]
     detect_language(text) -> "fr" | "en"
+    explain_claim(text, lang, claimant) -> ScoreExplanation (why it scored so)
 
 Each claim is one sentence with its code-point span(s) in the text, its kind
 (numeric: holds a figure that is not a date or an ordinal; factual: a
@@ -16,20 +17,25 @@ scoring weights are data, in `claims.extraction.lexicon`.
 from __future__ import annotations
 
 from claims.extraction.errors import ExtractionError, UnsupportedLanguage
+from claims.extraction.explain import explain_claim
 from claims.extraction.extract import extract_claims
 from claims.extraction.fingerprint import fingerprint
 from claims.extraction.language import detect_language
 from claims.extraction.model import ClaimKind, ExtractedClaim, Sentence, Span
+from claims.extraction.scoring import Contribution, ScoreExplanation
 from claims.extraction.sentences import split_sentences
 
 __all__ = [
     "ClaimKind",
+    "Contribution",
     "ExtractedClaim",
     "ExtractionError",
+    "ScoreExplanation",
     "Sentence",
     "Span",
     "UnsupportedLanguage",
     "detect_language",
+    "explain_claim",
     "extract_claims",
     "fingerprint",
     "split_sentences",

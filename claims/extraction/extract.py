@@ -2,15 +2,20 @@
 
 Steps: pick the language's word lists, split sentences, register the people
 the article names, attribute each sentence to a claimant, find quantities per
-sentence (`claims.quantities`), classify and score, then merge repeats: a
-sentence that occurs more than once (same fingerprint) is one claim with
-every span.
+sentence (`claims.quantities`), set aside what is not a claim, classify and
+score, then merge repeats: a sentence that occurs more than once (same
+fingerprint) is one claim with every span.
 
-A sentence is a numeric claim when it holds a quantity that is neither a date
-nor an ordinal; it is emitted unless its score falls below `NUMERIC_FLOOR`
-(site boilerplate, questions). Any other sentence is a factual candidate,
-emitted when its check-worthiness reaches `FACTUAL_THRESHOLD`: dates and
-ordinals ("le premier Sommet") are kept on it as quantities.
+A sentence that `claims.extraction.detection` classes as no claim (page
+furniture, a question, an instruction, a method note, a first-person story, a
+heading) is never emitted, whatever figures it holds. Otherwise a sentence is
+a numeric claim when it holds a quantity that is neither a date nor an
+ordinal; it is emitted unless its score falls below `NUMERIC_FLOOR` (opinion,
+promise and plan together). Any other sentence is a factual candidate,
+emitted when it shows a fact (an act, a first, a day or a date: see
+`claims.extraction.scoring`) and its check-worthiness reaches
+`FACTUAL_THRESHOLD`: dates and ordinals ("le premier Sommet") are kept on it
+as quantities.
 """
 
 from __future__ import annotations
@@ -19,19 +24,21 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from claims.extraction.attribution import attribute
+from claims.extraction.cues import find_cues
 from claims.extraction.derived import with_derived_totals
+from claims.extraction.detection import not_a_claim
 from claims.extraction.fingerprint import fingerprint
 from claims.extraction.language import lexicon_for
-from claims.extraction.lexicon import FACTUAL_THRESHOLD, Lexicon
+from claims.extraction.lexicon import FACTUAL_THRESHOLD, NUMERIC_FLOOR, Lexicon
 from claims.extraction.model import ClaimKind, ExtractedClaim, Sentence, Span
 from claims.extraction.persons import PersonRegistry
-from claims.extraction.scoring import checkworthiness
+from claims.extraction.scoring import explain_checkworthiness
 from claims.extraction.sentences import split_sentences
 from claims.extraction.subject import find_subject
+from claims.extraction.textfold import fold
 from claims.quantities import Quantity, find_quantities
 
-NUMERIC_FLOOR: Final = 0.1
-_NOT_A_FIGURE: Final = frozenset({"date", "ordinal"})
+NOT_A_FIGURE: Final = frozenset({"date", "ordinal"})
 
 
 @dataclass
@@ -70,18 +77,20 @@ def extract_claims(text: str, lang: str = "auto") -> list[ExtractedClaim]:
 def _claim(
     sentence: Sentence, claimant: str | None, key: str, lexicon: Lexicon
 ) -> ExtractedClaim | None:
-    found = [
-        q
-        for q in find_quantities(sentence.text, lexicon.lang)
-        if not _inside_name(sentence.text, q)
-    ]
-    numeric = any(q.kind not in _NOT_A_FIGURE for q in found)
-    score = checkworthiness(
-        sentence.text, lexicon, numeric=numeric, quantities=tuple(found), claimant=claimant
-    )
-    if score < (NUMERIC_FLOOR if numeric else FACTUAL_THRESHOLD):
+    found = sentence_quantities(sentence.text, lexicon)
+    cues = find_cues(fold(sentence.text), lexicon)
+    if not_a_claim(sentence.text, lexicon, found, cues) is not None:
         return None
-    figure = next((q for q in found if q.kind not in _NOT_A_FIGURE), None)
+    numeric = any(q.kind not in NOT_A_FIGURE for q in found)
+    why = explain_checkworthiness(
+        sentence.text, lexicon, numeric=numeric, quantities=found, claimant=claimant, cues=cues
+    )
+    score = why.score
+    if numeric and score < NUMERIC_FLOOR:
+        return None
+    if not numeric and (score < FACTUAL_THRESHOLD or not why.shows_a_fact()):
+        return None
+    figure = next((q for q in found if q.kind not in NOT_A_FIGURE), None)
     kind: ClaimKind = "numeric" if numeric else "factual"
     shifted = tuple(
         replace(q, start=q.start + sentence.start, end=q.end + sentence.start) for q in found
@@ -97,6 +106,13 @@ def _claim(
         quantities=shifted,
         checkworthiness=score,
         fingerprint=key,
+    )
+
+
+def sentence_quantities(sentence: str, lexicon: Lexicon) -> tuple[Quantity, ...]:
+    """The quantities of one sentence, less the digits of names (offsets in the sentence)."""
+    return tuple(
+        q for q in find_quantities(sentence, lexicon.lang) if not _inside_name(sentence, q)
     )
 
 

@@ -10,6 +10,8 @@ it here; to teach it a new language, add a `Lexicon` and register it in
 Check-worthiness cue groups (`Lexicon.cues`) and their weights
 (`CUE_WEIGHTS`) are the scoring features: a sentence collects the weight of
 every group that has at least one cue in it (see `claims.extraction.scoring`).
+The groups in `NOT_A_CLAIM_GROUPS` and the line openings (`Lexicon.openings`)
+mark what is not a claim at all (see `claims.extraction.detection`).
 """
 
 from __future__ import annotations
@@ -63,6 +65,23 @@ class Lexicon:
     cues: MappingProxyType[str, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    # What is not a claim (claims.extraction.detection): line openings by
+    # class (dateline, byline, photo-credit, furniture, method), the words a
+    # dateline is made of, how a numbered instruction starts (its verb's
+    # endings, or the word after its verb), first-person pronouns, and a
+    # pattern for the future tense (folded text) where cue words cannot list it.
+    openings: MappingProxyType[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    date_words: frozenset[str] = frozenset()
+    instruction_endings: tuple[str, ...] = ()
+    instruction_exceptions: frozenset[str] = frozenset()
+    instruction_objects: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    future_tense: str = ""
+    # Phrases where a superlative cue word is a name, a period or an idiom, not
+    # a first or a record: "Premier ministre", "premier trimestre", "last year".
+    not_superlative: tuple[str, ...] = ()
     # Documents that speak for their author ("selon le rapport annuel de X"):
     # the claimant is the author named after `author_markers` (or before "'s").
     document_nouns: frozenset[str] = frozenset()
@@ -80,31 +99,65 @@ class Lexicon:
 
 
 # Weight of each cue group in the check-worthiness score (0..1 after clipping).
+# Statistics about the present or the past rank above concrete acts, acts above
+# announcements, announcements above meetings; plans, promises and opinions
+# rank lower still (see claims.extraction.scoring).
 CUE_WEIGHTS: Final = MappingProxyType(
     {
-        "event": 0.2,  # who organised, launched, held, attended, signed what
+        "statistic": 0.1,  # measured values: reached, rose, le nombre de, la part
+        "event": 0.2,  # who organised, signed, adopted, won, founded what
+        "standing": 0.2,  # where an organisation is based, what it runs
         "superlative": 0.2,  # firsts, records, superlatives
+        "announcement": 0.1,  # announced, presented, unveiled
+        "meeting": 0.05,  # met, talks, rencontres bilatérales
         "role": 0.15,  # roles and titles
         "time": 0.1,  # weekdays and months: when something took place
-        "opinion": -0.3,  # judgements, wishes, feelings
-        "promise": -0.25,  # commitments and plans: not checkable yet
+        "opinion": -0.3,  # judgements, stances, wishes, feelings
+        "promise": -0.25,  # commitments: not checkable yet
+        "plan": -0.15,  # plans, targets, strategies
+        "future": -0.2,  # the future tense, forecasts, "next week"
         "vague": -0.1,  # quantifiers that say nothing checkable
-        "boilerplate": -0.9,  # newsletter, subscription and site furniture
     }
 )
+# Cue groups that make a sentence no claim at all, whatever else it holds.
+NOT_A_CLAIM_GROUPS: Final = ("furniture", "method", "anecdote")
+# Features that keep a sentence without a figure out: a reported judgement
+# ('said trading had been "encouraging"') is a stance. The "future" group does
+# too, unless the sentence asserts a first: a schedule ("Le Sommet doit se
+# conclure jeudi") cannot be checked until it has happened.
+NOT_FACTUAL: Final = frozenset({"quoted judgement"})
+# Groups (and quantity kinds, below) that show a sentence without a figure
+# asserts a fact: without one of them it is not a claim, however well it scores.
+FACT_EVIDENCE: Final = frozenset(
+    {"event", "standing", "superlative", "announcement", "meeting", "time", "date", "ordinal"}
+)
+# Quantity kinds that are statistics; a duration alone ranks lower, and a date
+# or an ordinal alone makes no numeric claim.
+STATISTIC_KINDS: Final = frozenset({"count", "percent", "money", "measure", "factor"})
 
 # Scores that do not come from cue words.
 BASE_FACTUAL: Final = 0.3
-BASE_NUMERIC: Final = 0.65
+BASE_NUMERIC: Final = 0.5
+BONUS_STATISTIC: Final = 0.15  # a count, share, amount, measure or factor
 BONUS_CLAIMANT: Final = 0.1  # an attributed statement can be checked with its author
 BONUS_NAMED_ENTITY: Final = 0.1  # a capitalised name after the first word
 BONUS_ORDINAL: Final = 0.2  # "premier", "first" found as a quantity
 BONUS_DATE: Final = 0.1  # a date found as a quantity
-PENALTY_QUESTION: Final = -0.6
+PENALTY_SCARE_QUOTE: Final = -0.3  # ends on a short quoted judgement: were "solid"
 PENALTY_SHORT: Final = -0.3  # fewer than SHORT_WORDS words
 SHORT_WORDS: Final = 6
-# Factual sentences below this score are not emitted; numeric ones always are.
+# Factual sentences below this score are not emitted.
 FACTUAL_THRESHOLD: Final = 0.5
+# Numeric sentences below this score are not emitted: opinion, promise and
+# plan together outweigh the figure.
+NUMERIC_FLOOR: Final = 0.1
+# A line without a sentence's final mark and at most this many words is a
+# heading, unless a statistic in digits (or a share, amount or measure) makes it
+# a headline.
+HEADING_MAX_WORDS: Final = 20
+# A quoted question followed by an attribution of at most this many words
+# ("..., and how many will go to locals?" asked its chair, Tom Ashdown.).
+QUESTION_TAIL_WORDS: Final = 10
 
 _FR_ROLES = (
     "secrétaire d'état",
@@ -728,13 +781,66 @@ FRENCH: Final = Lexicon(
     ),
     cues=MappingProxyType(
         {
+            # Measured values of the present or the past: the statistics a
+            # fact-checker checks first.
+            "statistic": (
+                "a atteint",
+                "ont atteint",
+                "atteint",
+                "atteindre",
+                "s'établit",
+                "s'établissait",
+                "s'est établi",
+                "s'est établie",
+                "se sont établis",
+                "s'élève",
+                "s'élevait",
+                "s'élevaient",
+                "s'est élevé",
+                "s'est élevée",
+                "se sont élevés",
+                "se sont élevées",
+                "compte",
+                "comptait",
+                "comptent",
+                "recense",
+                "recensait",
+                "représente",
+                "représentent",
+                "représentait",
+                "emploie",
+                "employait",
+                "regroupe",
+                "regroupaient",
+                "rassemblent",
+                "a progressé",
+                "ont progressé",
+                "a augmenté",
+                "ont augmenté",
+                "a diminué",
+                "ont diminué",
+                "a baissé",
+                "ont baissé",
+                "a reculé",
+                "ont reculé",
+                "a chuté",
+                "ont chuté",
+                "a doublé",
+                "a triplé",
+                "a explosé",
+                "est passé",
+                "est passée",
+                "en hausse",
+                "en baisse",
+                "le nombre",
+                "le nombre de",
+                "la part",
+                "le taux",
+            ),
+            # Concrete acts: who signed, adopted, won, founded what.
             "event": (
                 "organisé",
                 "organisée",
-                "organise",
-                "lancé",
-                "lancée",
-                "lance",
                 "inauguré",
                 "inaugurée",
                 "a tenu",
@@ -748,13 +854,7 @@ FRENCH: Final = Lexicon(
                 "a signé",
                 "ont signé",
                 "signé",
-                "a participé",
-                "ont participé",
-                "prennent part",
-                "ont pris part",
-                "a pris part",
                 "a réuni",
-                "accueille",
                 "a accueilli",
                 "a présidé",
                 "présidé",
@@ -763,32 +863,77 @@ FRENCH: Final = Lexicon(
                 "élu",
                 "élue",
                 "a adopté",
+                "adopté",
                 "a voté",
-                "a rencontré",
                 "a reçu",
                 "a visité",
                 "a remporté",
+                "a battu",
                 "a créé",
+                "créé",
+                "créée",
                 "a fondé",
+                "fondé",
+                "fondée",
                 "a décidé",
                 "a décroché",
                 "a été désigné",
-                "déclaration",
-                "rencontre",
-                "entretien",
+                "a ouvert",
+                "mis en service",
+                "mise en service",
                 "sous le haut patronage",
-                "participation",
-                "participe",
-                "participent",
-                "a assisté",
-                "ont assisté",
-                # Standing facts about an organisation: where it is, what it runs.
+                "sous le patronage",
+                "a appelé",
+                "ont appelé",
+            ),
+            # Standing facts about an organisation: where it is, what it runs.
+            "standing": (
                 "basé à",
                 "basée à",
                 "a son siège",
                 "dirige",
                 "exploite",
                 "possède",
+                "accueille",
+            ),
+            # Announcements and presentations: checkable, ranked below figures.
+            "announcement": (
+                "a annoncé",
+                "ont annoncé",
+                "annonce",
+                "a présenté",
+                "présenté",
+                "présentée",
+                "a dévoilé",
+                "dévoilé",
+                "a lancé",
+                "lancé",
+                "lancée",
+                "déclaration",
+                "communiqué",
+            ),
+            # Meetings and talks: checkable, ranked lowest of the facts.
+            "meeting": (
+                "rencontre",
+                "rencontres",
+                "a rencontré",
+                "s'est entretenu",
+                "s'est entretenue",
+                "entretien",
+                "réunion",
+                "bilatérale",
+                "bilatérales",
+                "a participé",
+                "ont participé",
+                "prennent part",
+                "ont pris part",
+                "a pris part",
+                "participation",
+                "participe",
+                "participent",
+                "a assisté",
+                "ont assisté",
+                "en marge",
             ),
             "superlative": (
                 "premier",
@@ -801,8 +946,6 @@ FRENCH: Final = Lexicon(
                 "record",
                 "seul",
                 "seule",
-                "unique",
-                "jamais",
                 "inédit",
                 "inédite",
                 "historique",
@@ -811,7 +954,6 @@ FRENCH: Final = Lexicon(
                 "meilleur",
                 "meilleure",
                 "pire",
-                "majeure",
             ),
             "role": _FR_ROLES,
             "time": (
@@ -836,6 +978,7 @@ FRENCH: Final = Lexicon(
                 "décembre",
                 "hier",
             ),
+            # Judgements, stances, wishes and feelings.
             "opinion": (
                 "je pense",
                 "je crois",
@@ -843,29 +986,24 @@ FRENCH: Final = Lexicon(
                 "nous pensons",
                 "à mon avis",
                 "selon moi",
+                "j'en suis convaincu",
+                "j'en suis convaincue",
                 "il faut",
-                "devrait",
-                "devraient",
-                "important",
-                "importante",
-                "importance",
+                "il faudrait",
+                "nous voulons",
+                "je veux",
                 "remarquable",
-                "remarquée",
                 "excellent",
                 "excellente",
                 "magnifique",
                 "chaleureusement",
                 "félicité",
+                "a félicité",
                 "réjoui",
                 "espère",
                 "espérons",
                 "souhaite",
                 "souhaitons",
-                "idée",
-                "favorable",
-                "intérêt",
-                "profité",
-                "occasion",
                 "formidable",
                 "exceptionnel",
                 "exceptionnelle",
@@ -875,19 +1013,35 @@ FRENCH: Final = Lexicon(
                 "juge la",
                 "juge les",
                 "jugent",
+                "dénonce",
+                "dénoncent",
                 "bonne nouvelle",
+                "catastrophe",
                 "ambitieux",
                 "irréaliste",
+                "décisif",
+                "décisive",
+                "gagnerait à",
             ),
+            # Commitments: not checkable until kept or broken.
             "promise": (
                 "nous allons",
-                "allons",
-                "vont",
                 "s'engage",
+                "s'engagent",
                 "engagement",
                 "promet",
                 "promis",
                 "s'engager",
+                "assure qu'il",
+                "assure qu'elle",
+            ),
+            # Plans, targets and strategies: checkable as announcements, ranked
+            # below what has been measured.
+            "plan": (
+                "prévoit",
+                "prévoient",
+                "prévu",
+                "prévue",
                 "entend",
                 "ambition",
                 "ambitieuse",
@@ -895,9 +1049,35 @@ FRENCH: Final = Lexicon(
                 "vise à",
                 "visant",
                 "se fixe",
-                "doit lancer",
-                "prévoit",
                 "compte lancer",
+                "stratégie",
+                "feuille de route",
+                "d'ici",
+                "d'ici à",
+                "prochaines années",
+            ),
+            # The future and forecasts (and `Lexicon.future_tense`): without a
+            # figure, a schedule is not checkable yet.
+            "future": (
+                "allons",
+                "va",
+                "vont",
+                "sera",
+                "seront",
+                "aura",
+                "auront",
+                "doit",
+                "doivent",
+                "devra",
+                "devront",
+                "devrait",
+                "devraient",
+                "pourrait",
+                "pourraient",
+                "prochain",
+                "prochaine",
+                "à venir",
+                "s'annonce",
             ),
             "vague": (
                 "différentes",
@@ -910,24 +1090,187 @@ FRENCH: Final = Lexicon(
                 "diverses",
                 "ainsi que",
             ),
-            "boilerplate": (
+            # Page furniture anywhere in a sentence: never a claim.
+            "furniture": (
                 "abonnez",
+                "abonnez-vous",
                 "newsletter",
                 "newsletters",
                 "inscrivez",
                 "cliquez",
                 "lire aussi",
+                "à lire aussi",
                 "lire la suite",
+                "voir aussi",
+                "en savoir plus",
                 "publicité",
                 "tous droits réservés",
-                "cookies",
+                "utilise des cookies",
+                "utilisons des cookies",
+                "en poursuivant votre navigation",
                 "retrouvez",
                 "suivez-nous",
-                "partager",
+                "écrivez-nous",
+                "contactez-nous",
+                "partagez",
+                "partagez-le",
+                "partager sur",
                 "notre journal",
                 "quoi de neuf",
+                "cet article vous a plu",
+                "opinions exprimées",
+                "n'engagent que",
+                "commentez",
+                "réagissez",
+            ),
+            # Notes on method, sources and definitions: never a claim.
+            "method": (
+                "chiffres cités proviennent",
+                "chiffres proviennent",
+                "données proviennent",
+                "chiffres sont arrondis",
+                "données sont arrondies",
+                "arrondis à",
+                "arrondies à",
+                "chiffres sont provisoires",
+                "données sont provisoires",
+                "peuvent être révisés",
+                "peuvent être révisées",
+                "ne sont pas comptées",
+                "ne sont pas comptés",
+                "ne sont pas pris en compte",
+                "est dite",
+                "est dit",
+                "sont dites",
+                "sont dits",
+                "se définit",
+                "ne publie aucune",
+                "ne couvre que",
+                "pas encore disponibles",
+                "une version précédente",
+                "cet article a été modifié",
+                "cet article a été corrigé",
+            ),
+            # First-person life stories: experience, not a checkable fact.
+            "anecdote": (
+                "quand j'étais",
+                "lorsque j'étais",
+                "je me souviens",
+                "j'ai grandi",
+                "j'habite",
+                "j'ai vécu",
+                "je suis né",
+                "je suis née",
+                "mon père",
+                "ma mère",
+                "mon fils",
+                "ma fille",
+                "mes enfants",
+                "mon mari",
+                "ma femme",
+                "ma grand-mère",
+                "mon grand-père",
+                "ma famille",
+                "mes parents",
+                "mon frère",
+                "ma sœur",
+                "mon enfance",
             ),
         }
+    ),
+    # Line openings that make a line page furniture, by class (see
+    # claims.extraction.detection): matched at the start of the folded line.
+    openings=MappingProxyType(
+        {
+            "dateline": (
+                "publié le",
+                "publiée le",
+                "mis à jour le",
+                "mise à jour le",
+                "mis à jour :",
+                "mise à jour :",
+                "modifié le",
+                "actualisé le",
+                "première publication",
+                "dernière mise à jour",
+                "prochaine mise à jour",
+            ),
+            "byline": (
+                "par",
+                "de notre correspondant",
+                "de notre correspondante",
+                "de notre envoyé spécial",
+                "de notre envoyée spéciale",
+                "avec afp",
+                "(avec afp",
+                "l'auteur est",
+                "l'auteure est",
+                "l'autrice est",
+                "l'auteur,",
+                "l'auteure,",
+            ),
+            "photo-credit": (
+                "photo :",
+                "photo:",
+                "photos :",
+                "crédit photo",
+                "crédits photo",
+                "© photo",
+                "illustration :",
+                "légende :",
+                "(photo",
+            ),
+            "furniture": (
+                "télécharger",
+                "partager",
+                "imprimer",
+                "s'abonner",
+            ),
+            "method": (
+                "source :",
+                "sources :",
+                "méthodologie",
+                "note :",
+                "correction :",
+                "précision :",
+            ),
+        }
+    ),
+    # Words a dateline is made of besides digits ("Mis à jour le 3 avril à 12h40").
+    date_words=frozenset(
+        "lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim "
+        "janvier février mars avril mai juin juillet août septembre octobre novembre "
+        "décembre janv févr fév avr juil sept oct nov déc le la à h heure heures min "
+        "minutes il y a publié publiée mis mise jour modifié actualisé gmt utc cet cest".split()
+    ),
+    # A numbered line opening with one of these verb forms is an instruction
+    # ("1- Vérifier les sources", "2. Contactez l'auteur"); none of the listed
+    # exceptions is a verb.
+    instruction_endings=("er", "ir", "re", "ez"),
+    instruction_exceptions=frozenset(
+        "entre contre outre notre votre autre quatre premier dernier hier chaque "
+        "plusieurs janvier février cher chez selon".split()
+    ),
+    first_person=frozenset({"je", "j'", "nous"}),
+    # The future tense of verbs no cue lists ("ouvrira", "publiera").
+    future_tense=r"[a-z]{3,}(?:era|eront|ira|iront|dra|dront)",
+    not_superlative=(
+        "premier ministre",
+        "première ministre",
+        "premier secrétaire",
+        "première secrétaire",
+        "premier adjoint",
+        "première adjointe",
+        "première dame",
+        "en premier",
+        "au premier plan",
+        "en première ligne",
+        "dans un premier temps",
+        "premier trimestre",
+        "premier semestre",
+        "premiers mois",
+        "premières semaines",
+        "premiers jours",
     ),
     document_nouns=frozenset(
         {
@@ -1419,21 +1762,50 @@ ENGLISH: Final = Lexicon(
     ),
     cues=MappingProxyType(
         {
+            # Measured values of the present or the past: the statistics a
+            # fact-checker checks first.
+            "statistic": (
+                "rose",
+                "risen",
+                "fell",
+                "fallen",
+                "grew",
+                "grown",
+                "climbed",
+                "dropped",
+                "declined",
+                "increased",
+                "decreased",
+                "doubled",
+                "tripled",
+                "halved",
+                "reached",
+                "stood at",
+                "stands at",
+                "totalled",
+                "totaled",
+                "recorded",
+                "employs",
+                "employed",
+                "accounts for",
+                "accounted for",
+                "make up",
+                "made up",
+                "up from",
+                "down from",
+                "compared with",
+                "the number of",
+                "the share of",
+                "the rate of",
+            ),
+            # Concrete acts: who signed, adopted, won, founded what.
             "event": (
                 "organised",
                 "organized",
-                "launched",
-                "launches",
-                "held",
                 "hosted",
-                "hosts",
                 "inaugurated",
                 "opened",
                 "signed",
-                "attended",
-                "took part",
-                "take part",
-                "participated",
                 "took place",
                 "will take place",
                 "convened",
@@ -1443,25 +1815,53 @@ ENGLISH: Final = Lexicon(
                 "elected",
                 "adopted",
                 "voted",
-                "met with",
                 "received",
                 "visited",
                 "won",
+                "beat",
                 "founded",
                 "created",
                 "decided",
                 "named",
+                "held",
+                "captured",
                 "under the patronage",
-                "statement",
-                "participation",
-                "attend",
-                "attends",
-                # Standing facts about an organisation: where it is, what it runs.
+                "with the backing",
+            ),
+            # Standing facts about an organisation: where it is, what it runs.
+            "standing": (
                 "based in",
                 "headquartered in",
                 "runs",
                 "operates",
                 "owns",
+            ),
+            # Announcements and presentations: checkable, ranked below figures.
+            "announcement": (
+                "announced",
+                "announces",
+                "unveiled",
+                "unveils",
+                "presented",
+                "launched",
+                "launches",
+                "statement",
+            ),
+            # Meetings and talks: checkable, ranked lowest of the facts.
+            "meeting": (
+                "met",
+                "met with",
+                "meeting",
+                "talks",
+                "bilateral",
+                "attended",
+                "attend",
+                "attends",
+                "took part",
+                "take part",
+                "participated",
+                "participation",
+                "on the sidelines",
             ),
             "superlative": (
                 "first",
@@ -1475,7 +1875,6 @@ ENGLISH: Final = Lexicon(
                 "record",
                 "only",
                 "unprecedented",
-                "never",
                 "ever",
                 "historic",
                 "best",
@@ -1504,6 +1903,7 @@ ENGLISH: Final = Lexicon(
                 "december",
                 "yesterday",
             ),
+            # Judgements, stances, wishes and feelings.
             "opinion": (
                 "i think",
                 "i believe",
@@ -1514,8 +1914,6 @@ ENGLISH: Final = Lexicon(
                 "should",
                 "ought",
                 "must",
-                "important",
-                "importance",
                 "remarkable",
                 "excellent",
                 "wonderful",
@@ -1524,7 +1922,6 @@ ENGLISH: Final = Lexicon(
                 "hope",
                 "hopes",
                 "wish",
-                "idea",
                 "welcome",
                 "welcomed",
                 "delighted",
@@ -1533,10 +1930,17 @@ ENGLISH: Final = Lexicon(
                 "fortunately",
                 "amazing",
                 "terrible",
+                "disaster",
+                "deserves",
+                "surely",
+                "probably",
+                "bold",
+                "want to",
+                "wants to",
             ),
+            # Commitments: not checkable until kept or broken.
             "promise": (
                 "we will",
-                "will",
                 "going to",
                 "pledge",
                 "pledged",
@@ -1549,16 +1953,58 @@ ENGLISH: Final = Lexicon(
                 "commit",
                 "committed",
                 "commitment",
-                "aims to",
+            ),
+            # Plans, targets and strategies: checkable as announcements, ranked
+            # below what has been measured.
+            "plan": (
+                "plans",
+                "plan to",
                 "plans to",
+                "planned",
+                "aims to",
                 "intends",
                 "ambition",
                 "ambitious",
-                "goal",
+                "the goal is",
+                "our goal",
+                "its goal",
+                "the aim is",
+                "target",
+                "strategy",
+                "roadmap",
+                "forecast",
+            ),
+            # The future and forecasts: without a figure, a schedule is not
+            # checkable yet. ("may" is the month as often as the verb.)
+            "future": (
+                "will",
+                "would",
+                "could",
+                "might",
+                "expected to",
+                "is expected",
+                "are expected",
+                "due to start",
+                "is due to",
+                "are due to",
+                "is forecast",
+                "over the next",
+                "next year",
+                "next week",
+                "next month",
+                "next decade",
+                "next spring",
+                "next summer",
+                "next autumn",
+                "next winter",
+                "next saturday",
+                "next sunday",
             ),
             "vague": ("various", "several", "some", "many", "a number of", "certain"),
-            "boilerplate": (
+            # Page furniture anywhere in a sentence: never a claim.
+            "furniture": (
                 "subscribe",
+                "subscribed",
                 "newsletter",
                 "sign up",
                 "follow us",
@@ -1566,10 +2012,166 @@ ENGLISH: Final = Lexicon(
                 "click here",
                 "advertisement",
                 "all rights reserved",
-                "cookies",
+                "we use cookies",
+                "use of cookies",
+                "accept cookies",
+                "cookie policy",
+                "by continuing",
                 "share this",
+                "email us",
+                "tell us",
+                "in the comments",
+                "our standards",
+                "views expressed",
+                "the author's own",
+                "parent company",
+            ),
+            # Notes on method, sources and definitions: never a claim.
+            "method": (
+                "figures are rounded",
+                "are rounded to",
+                "figures are provisional",
+                "data are provisional",
+                "may be revised",
+                "are not counted",
+                "is defined as",
+                "are defined as",
+                "was amended",
+                "has been amended",
+                "has been updated to",
+                "an earlier version",
+                "was observational",
+                "cannot prove",
+                "not yet available",
+                "how police log",
+            ),
+            # First-person life stories: experience, not a checkable fact.
+            "anecdote": (
+                "when i was",
+                "i remember",
+                "i grew up",
+                "i have lived",
+                "i've lived",
+                "i was born",
+                "i waited",
+                "my father",
+                "my mother",
+                "my dad",
+                "my mum",
+                "my mom",
+                "my son",
+                "my daughter",
+                "my youngest",
+                "my eldest",
+                "my children",
+                "my kids",
+                "my husband",
+                "my wife",
+                "my grandmother",
+                "my grandfather",
+                "my family",
+                "my parents",
+                "my brother",
+                "my sister",
+                "my childhood",
             ),
         }
+    ),
+    # Line openings that make a line page furniture, by class (see
+    # claims.extraction.detection): matched at the start of the folded line.
+    openings=MappingProxyType(
+        {
+            "dateline": (
+                "published",
+                "updated",
+                "last updated",
+                "first published",
+                "posted",
+                "next update",
+            ),
+            "byline": (
+                "by",
+                "(reporting by",
+                "reporting by",
+                "(writing by",
+                "(editing by",
+                "additional reporting by",
+                "the writer is",
+                "the author is",
+                "the writers are",
+                "the authors are",
+            ),
+            "photo-credit": (
+                "photo:",
+                "photograph:",
+                "photographs:",
+                "picture:",
+                "image:",
+                "image caption",
+                "image source",
+                "caption:",
+                "illustration:",
+                "credit:",
+                "(photo",
+            ),
+            "furniture": (
+                "share on",
+                "share this",
+                "download",
+                "related:",
+                "see also",
+                "print this",
+                "most read",
+            ),
+            "method": (
+                "source:",
+                "sources:",
+                "methodology",
+                "note:",
+                "correction:",
+                "clarification:",
+            ),
+        }
+    ),
+    # Words a dateline is made of besides digits ("Updated 14:32, 12 October 2023").
+    date_words=frozenset(
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+        "thurs fri sat sun january february march april may june july august september "
+        "october november december jan feb mar apr jun jul aug sep sept oct nov dec am pm "
+        "gmt utc bst cet cest est edt pst pdt at on updated published posted ago hour "
+        "hours minute minutes mins".split()
+    ),
+    # A numbered line whose first word is followed by one of these is an
+    # instruction ("1. Turn your thermostat down", "2. Check the source").
+    instruction_objects=frozenset(
+        "the a an your our us this these those it them all every each any".split()
+    ),
+    first_person=frozenset({"i", "we"}),
+    not_superlative=(
+        "first minister",
+        "first lady",
+        "first quarter",
+        "first half",
+        "first weeks",
+        "first months",
+        "first days",
+        "at first",
+        "first of all",
+        "last year",
+        "last week",
+        "last month",
+        "last night",
+        "last weekend",
+        "last season",
+        "last spring",
+        "last summer",
+        "last autumn",
+        "last winter",
+        "at least",
+        "at most",
+        "most of",
+        "not only",
+        "only if",
     ),
     document_nouns=frozenset(
         {

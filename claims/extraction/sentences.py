@@ -7,7 +7,8 @@ unless it only wraps a sentence (the next line starts in lower case); a blank
 line always does. Not a boundary: titles and abbreviations (M., MM., Dr.,
 e.g.), initials (J. Smith), decimals and thousands (3.5, 20.000), and
 punctuation inside a quotation that the sentence carries on after
-(« C'est fini ! », a déclaré X). Dotted acronyms and "etc." end a sentence
+(« C'est fini ! », a déclaré X), the number of a list item ("1. Turn your
+thermostat down"). Dotted acronyms and "etc." end a sentence
 only when a typical sentence opener follows ("... in the U.S. The firm ...").
 
 pysbd was evaluated first and set aside: in French it breaks after "MM.",
@@ -44,6 +45,7 @@ MAX_SENTENCE_CHARS = 1000
 # window's start does not produce a run of tiny pieces.
 _MIN_PIECE_CHARS = 200
 _ALNUM = re.compile(r"[^\W_]")
+_LIST_NUMBER = re.compile(r"[\s•▪·◦*-]*\d{1,2}\.")
 _CUTS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
 
 
@@ -55,6 +57,8 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
         start = block_start
         for match in _TERMINATOR.finditer(text, block_start, block_end):
             end = _after_closers(text, match.end(), block_end)
+            if _LIST_NUMBER.fullmatch(text, start, match.end()):
+                continue  # "1. Turn your thermostat down": the number of a list item
             if _is_boundary(text, match, end, block_end, lexicon):
                 _emit(out, text, start, end)
                 start = end

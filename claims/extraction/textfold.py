@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from retrie.trie import Trie
+
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
@@ -51,9 +53,16 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern matching any of `words` (folded) as whole words in folded text."""
-    folded = sorted({fold(w) for w in words}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+    """A pattern matching any of `words` (folded) as whole words in folded text.
+
+    The alternatives are shaped as a trie (retrie): with hundreds of cue words
+    a plain alternation tries each word at each position, a trie one letter.
+    Either way the longest word that ends on a word boundary wins.
+    """
+    trie = Trie()
+    trie.add(*{fold(w) for w in words})
+    # No words match nothing (an empty alternation would match everywhere).
+    alternatives = trie.pattern().replace(r"\ ", r"\s+") or "(?!)"
     return re.compile(rf"(?<![\w'-])(?:{alternatives})(?![\w-])")
 
 

@@ -2,11 +2,15 @@
 
     find_quantities(text, lang) -> list[Quantity]
 
-finds every figure a fact-checker would check — counts, percents, money,
-measures, ordinals, durations, dates and factors, written in digits or in
-words — with its counted noun or unit, and turns hedges ("près de", "more
-than", "une cinquantaine") into bounds. Offsets are exact code points of the
-input. The hedge vocabulary is data, in `claims.quantities.hedges`.
+finds every figure a fact-checker would check — counts, percents (shares of
+a whole included: "un tiers" is 33.33), money, measures, ordinals that rank,
+durations, dates and factors, written in digits or in words — with its
+counted noun or unit (a rate keeps its period: "USD/week"), and turns hedges
+("près de", "more than", "une cinquantaine") into bounds. Names, list
+numbers, idioms and clock times are no quantities. Offsets are exact code
+points of the input. The vocabulary is data: hedges in
+`claims.quantities.hedges`, number words and units in `lexicon`, the rest in
+`claims.quantities.words`; `finder` says how the modules fit together.
 """
 
 from __future__ import annotations

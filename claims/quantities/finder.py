@@ -1,22 +1,32 @@
 """`find_quantities`: every quantity in a text, with hedge, bounds and unit.
 
-Steps: phrases without a plain figure (collectives, shares, factors) and
-figures (digits, number words) are found first; each then reads the hedge
-or currency before it (`_read_head`) and the scale, unit or noun after it
-(`tails.read_tail`). Overlaps go to the earlier, longer match. Finally two
-neighbours joined by "et"/"à"/"to"/"-" after an opener become one range.
+Steps: phrases without a plain figure (collectives, factors, `shares`),
+numeric dates (`dates`) and figures (digits, number words) are found first,
+less the numbers that label things (`labels`) and clock times (`dates`);
+each then reads the hedge or currency before it and the scale, unit, noun
+or rate after it (`tails.read_tail`, `rates`). Overlaps go to the earlier,
+longer match. Ordinals that rank nothing (`ordinals`), names and idioms
+(`idioms`) are dropped; day numbers that share a month become dates
+(`dates`); two neighbours of one kind joined after an opener become one
+range, or stay two levels of a change (`ranges`).
 
 Decisions a reader should know:
-- A year written as four digits with no unit ("en 2019") is kind date, unit
-  "year"; a day before a month ("12 mars") is kind date, unit "day".
+- A year written as four digits with no unit ("en 2019") or before a
+  singular noun ("the 2024 election") is kind date, unit "year"; a day before
+  a month ("12 mars") is kind date, unit "day"; "12.05.2021" is kind date,
+  value 2021, unit "date".
 - A range ("entre 10 et 20") has value None, low and high its ends.
-- Clock times ("14h30", "2 pm") are not quantities.
-- A share in words is its fraction, kind factor ("la moitié" -> 0.5, "one in
-  five" -> 0.2), as "1/4" is 0.25; x 100 compares it with a percent.
+- Clock times ("14h30", "2 pm", "à 14 heures") are not quantities.
+- A share of a whole in words is a percent ("la moitié" -> 50, "one in five"
+  -> 20, `shares`); "1/4" in digits is the number 0.25.
 - "moins quinze" / "minus 5" are negative unless a figure precedes them
-  ("huit moins quatre" subtracts); "($99.99)" is accounting's negative.
-- A four-digit figure with a noun after it is a count ("1999 people") unless
-  a year word leads ("en 2019 les ventes"); "XXe siècle" is ordinal 20.
+  ("huit moins quatre" subtracts); "($99.99)" is accounting's negative, but
+  an amount in brackets right after another ("£5bn (€5.8bn)") converts it.
+- A four-digit figure with a plural noun after it is a count ("1999 people")
+  unless a year word leads ("en 2019 les ventes") or, in English, a
+  determiner ("the 2024 elections").
+- An ordinal is a figure only when it ranks or counts something measurable
+  ("le deuxième exportateur mondial", "third-longest"): `ordinals`.
 - Texts longer than `_CHUNK` are read in pieces cut at line breaks, so time is
   linear and memory bounded by a piece plus the quantities found.
 """
@@ -28,13 +38,18 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from claims.quantities import tails
-from claims.quantities.hedges import HEDGES, HedgeRule, bounds
+from claims.quantities.dates import clock_time_end, days_sharing_a_month, numeric_dates
+from claims.quantities.hedges import HEDGE_FILLERS, HEDGES, HedgeRule, bounds
+from claims.quantities.idioms import idiom_spans
+from claims.quantities.labels import is_name_number, label_spans, reference_end, score_end
 from claims.quantities.lang import resolve_lang
 from claims.quantities.lexicon import (
     CURRENCY_PREFIXES,
     FACTOR_LEADS,
+    LETTER_CURRENCY_PREFIXES,
     NAME_BEFORE_FIGURE,
     SCALES,
+    SKIPPABLE_ADJECTIVES,
 )
 from claims.quantities.model import Quantity, QuantityKind
 from claims.quantities.numerals import (
@@ -42,14 +57,27 @@ from claims.quantities.numerals import (
     digit_numerals,
     fraction_numerals,
     is_number_word,
+    parse_digits,
     roman_ordinals,
     with_article,
     word_numerals,
 )
-from claims.quantities.phrases import Phrase, collectives, factors, one_units, periods, shares
+from claims.quantities.ordinals import is_rank
+from claims.quantities.phrases import (
+    Phrase,
+    collectives,
+    factors,
+    half_scales,
+    one_units,
+    periods,
+)
+from claims.quantities.ranges import merge_ranges
+from claims.quantities.rates import rate_after
+from claims.quantities.shares import Share, mixed_numbers, set_partitive_after, shares
+from claims.quantities.words.dates import EN_YEAR_DETERMINERS
 
 
-def _hedge_re(phrases: dict[str, HedgeRule]) -> re.Pattern[str]:
+def _hedge_re(phrases: dict[str, HedgeRule], fillers: tuple[str, ...]) -> re.Pattern[str]:
     forms: list[str] = []
     for p in phrases:
         forms.append(p)
@@ -59,10 +87,15 @@ def _hedge_re(phrases: dict[str, HedgeRule]) -> re.Pattern[str]:
         re.escape(f).replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]")
         for f in sorted(forms, key=len, reverse=True)
     )
-    return re.compile(r"(?i)(?<![\w])(?P<h>" + alt + r")[\s\u00a0\u202f]*$")
+    # "up to an additional 15 %": words between the hedge and the figure
+    filler = "|".join(re.escape(f).replace(r"\ ", r"[\s\u00a0]+") for f in fillers)
+    return re.compile(
+        r"(?i)(?<![\w])(?P<h>" + alt + r")[\s\u00a0\u202f]*"
+        r"(?:(?:" + filler + r")[\s\u00a0\u202f]+)?$"
+    )
 
 
-_HEDGE_RE: Final = {lang: _hedge_re(t) for lang, t in HEDGES.items()}
+_HEDGE_RE: Final = {lang: _hedge_re(t, HEDGE_FILLERS[lang]) for lang, t in HEDGES.items()}
 _HEDGE_LOOKUP: Final = {
     lang: {re.sub(r"\s+", " ", k.replace("’", "'")): v for k, v in t.items()}
     for lang, t in HEDGES.items()
@@ -72,25 +105,22 @@ _CURRENCY_PREFIX_RE: Final = re.compile(
     + "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
     + r")[\s\u00a0]?[-−]?$"
 )
+_LETTER_CURRENCY: Final = re.compile(
+    r"(?<![\w.,])(?P<c>" + "|".join(LETTER_CURRENCY_PREFIXES) + r")(?P<num>\d+(?:[.,]\d+)?)"
+    r"(?=(?:bn|mn|m|k|tn|b)(?![\w])|[\s\u00a0]?(?:million|billion|trillion)s?(?![\w]))"
+)
 _FACTOR_LEAD_RE: Final = {
     lang: re.compile(r"(?i)(?:" + "|".join(re.escape(p) for p in leads) + r")\s+$")
     for lang, leads in FACTOR_LEADS.items()
 }
-_OPENER: Final = {
-    "fr": re.compile(r"(?i)(?<![\w])(entre|de|d['’]|du)[\s\u00a0]*$"),
-    "en": re.compile(r"(?i)(?<![\w])(between|from)[\s\u00a0]*$"),
-}
-_JOINER: Final = {
-    "fr": re.compile(r"(?i)[\s\u00a0]*(et|à|au|-|–|—)[\s\u00a0]*"),
-    "en": re.compile(r"(?i)[\s\u00a0]*(and|to|-|–|—)[\s\u00a0]*"),
-}
-# "passé de 10 à 20", "rose from 3 to 4": a change between two figures, not a range.
-_CHANGE_VERB: Final = re.compile(
-    r"(?i)(pass|augment|baiss|recul|progress|grimp|chut|diminu|réduit|hauss|bondi|"
-    r"rose|risen|rising|fell|fallen|grew|grown|increas|decreas|reduc|cut|climb|jump|drop|"
-    r"went|changed|moved|slid|plunged|soared|surged)\w*[\s\u00a0]+\S+[\s\u00a0]*$"
-)
 _NOUN_KINDS: Final = ("count", "duration", "measure", "money")
+# The word after a share, past "de", "d'", "of (a)": "un quart d'heure".
+_WORD_AFTER_SHARE: Final = re.compile(
+    r"(?i)(?:[\s\u00a0]+(?:(?:de|d['’]|of)(?:[\s\u00a0]+an?)?[\s\u00a0]*)?|-|(?<=['’]))"
+    r"([^\W\d_]+)"
+)
+_RATE_KINDS: Final = ("count", "duration", "measure", "money")
+_FRACTION_OF_KINDS: Final = ("duration", "measure", "money")
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
 _NOT_DURATION_HEDGES: Final = frozenset({"over", "under", "some"})
 # ... unless the hedge follows a word that asks "how long": "for over two years",
@@ -126,6 +156,13 @@ _YEAR_WORDS: Final = {
     "fr": re.compile(r"(?i)(?:mil[\s-]|dix[\s-]neuf[\s-]cent|dix[\s-]huit[\s-]cent)"),
     "en": re.compile(r"(?i)(?:nineteen|eighteen|twenty)[\s-](?!hundred|thousand)[a-z]"),
 }
+# "the 2024 elections", "Morocco's 2030 plans": English writes counts above a
+# thousand with a separator ("1,500 employees"), so a determiner makes a year.
+_EN_YEAR_DETERMINER: Final = re.compile(
+    r"(?i)(?:(?<![\w])(?:"
+    + "|".join(re.escape(w) for w in EN_YEAR_DETERMINERS if w[0].isalpha())
+    + r")|['’]s|s['’])[\s\u00a0]+$"
+)
 _FISCAL_YEAR: Final = re.compile(r"[-–/]\d\d(?!\d)(?![.,]\d)")
 
 
@@ -147,6 +184,8 @@ class _Core:
     after_scale: bool = False
     digits: bool = False
     unit: str | None = None
+    share: bool = False  # a share of a whole: value in percent
+    currency: str | None = None  # written glued before the figure: "N500m"
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
@@ -197,32 +236,73 @@ def _find(text: str, lang: str) -> list[Quantity]:
             continue
         out.append(q)
         cursor = q.end
-    return _merge_ranges(text, lang, out)
+    if out:
+        idioms = idiom_spans(text, lang)
+        if idioms:  # "au premier plan", "one more minute": no figure
+            out = [q for q in out if not any(a < q.end and q.start < b for a, b in idioms)]
+    return merge_ranges(text, lang, days_sharing_a_month(text, lang, out))
 
 
 def _cores(text: str, lang: str) -> list[_Core]:
     cores: list[_Core] = [
         _from_phrase(p)
         for p in collectives(text, lang)
-        + shares(text, lang)
+        + half_scales(text, lang)
         + factors(text, lang)
         + one_units(text, lang)
         + periods(text, lang)
     ]
+    found_shares = shares(text, lang)
+    cores.extend(_from_share(s) for s in found_shares)
     for n in fraction_numerals(text):
         cores.append(_from_numeral(n, digits=True))
+    skip = label_spans(text)  # list numbers, references, clock times: no quantity
+    for start, end, year in numeric_dates(text):
+        cores.append(
+            _Core(year, None, None, "date", False, None, start, end, takes_noun=False, unit="date")
+        )
+        skip.append((start, end))
+    digits: list[Numeral] = []
     for n in digit_numerals(text, lang):
-        if (
+        if any(a <= n.start < b for a, b in skip):
+            continue
+        ref_end = reference_end(text, n.start, n.end)
+        if ref_end is not None:
+            skip.append((n.start, ref_end))  # "loi n°2019-222"
+            continue
+        score = score_end(text, n.start, n.end, lang)
+        if score is not None:
+            skip.append((n.start, score))  # "Arsenal 2-1": a score after a name
+            continue
+        clock_end = clock_time_end(text, n.start, n.end, lang, n.value)
+        if clock_end is not None:
+            skip.append((n.start, clock_end))  # "à 14 heures 30", "2 pm"
+            continue
+        if not (
             _NAME_BEFORE.search(text, max(0, n.start - 14), n.start)
-            or tails.is_clock_time(text, n.start, n.end)
             or not tails.glued_suffix_ok(text, n.end, lang)
         ):
-            continue
-        cores.append(_from_numeral(n, digits=True))
+            digits.append(n)
+    cores.extend(_from_numeral(n, digits=True) for n in digits)
+    for m in _LETTER_CURRENCY.finditer(text):  # "N500m": naira, only with a scale
+        cores.append(
+            _Core(
+                parse_digits(m.group("num"), lang),
+                None, None, None, False, None, m.start(), m.end(),
+                digits=True, currency=LETTER_CURRENCY_PREFIXES[m.group("c")],
+            )
+        )  # fmt: skip
     for n in roman_ordinals(text, lang):
         cores.append(_from_numeral(n, digits=False))
-    for n in word_numerals(text, lang):
-        cores.append(_from_numeral(with_article(text, lang, n), digits=False))
+    words = [
+        with_article(text, lang, n)
+        for n in word_numerals(text, lang)
+        if not any(a <= n.start < b for a, b in skip)
+        and clock_time_end(text, n.start, n.end, lang, n.value) is None
+    ]
+    cores.extend(_from_numeral(n, digits=False) for n in words)
+    for n in mixed_numbers(text, lang, digits + words, found_shares):
+        cores.append(_from_numeral(n, digits=not n.words))
     return cores
 
 
@@ -239,6 +319,24 @@ def _from_phrase(p: Phrase) -> _Core:
         takes_noun=p.takes_noun,
         after_scale=p.takes_noun,
         unit=p.unit,
+    )
+
+
+def _from_share(s: Share) -> _Core:
+    if s.fraction >= 1:  # "three halves": a number, not a share of a whole
+        return _Core(s.fraction, None, None, None, False, None, s.start, s.end)
+    return _Core(
+        s.fraction * 100,
+        None,
+        None,
+        "percent",
+        False,
+        None,
+        s.start,
+        s.end,
+        takes_noun=s.takes_unit,
+        after_scale=s.takes_unit,
+        share=True,
     )
 
 
@@ -266,20 +364,22 @@ def _ends_with_scale(surface: str, lang: str) -> bool:
 def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
     start, end = core.start, core.end
     head = text[max(floor, start - 40) : start]
-    money: str | None = None
-    cur = _CURRENCY_PREFIX_RE.search(head)
+    money: str | None = core.currency
+    cur = _CURRENCY_PREFIX_RE.search(head) if money is None else None
     if cur and core.kind is None:
         money = CURRENCY_PREFIXES[cur.group("c")]
         start -= len(cur.group())
         head = text[max(floor, start - 40) : start]
     value, low, high = core.value, core.low, core.high
     kind, unit, approximate, hedge = core.kind, core.unit, core.approximate, core.hedge
+    ordinal_end = end
     if kind is None:
         suffix_end = None
         if core.digits:
             suffix_end = tails.ordinal_suffix(text, end, lang)
             if suffix_end is not None:
                 core.ordinal, end = True, suffix_end
+        ordinal_end = end
         tail = tails.read_tail(
             text,
             end,
@@ -312,7 +412,9 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
             and not _HEDGE_RE[lang].search(head)
             and (
                 unit is None
+                or not tails.is_plural(unit, lang)  # "the 2024 election", "2024 prévoit"
                 or _YEAR_BEFORE[lang].search(head)
+                or (lang == "en" and _EN_YEAR_DETERMINER.search(head))  # "the 2024 elections"
                 or tails.month_before(text, core.start, lang)
             )
         ):
@@ -333,13 +435,26 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
             kind, unit, end = "date", "day", core.end
     elif core.takes_noun:
         tail = tails.read_tail(text, end, lang, money=None, ordinal=False, after_scale=True)
-        # A share keeps kind factor unless a unit follows ("one-half miles").
-        takes = ("measure", "money") if core.kind == "factor" else _NOUN_KINDS
+        takes: tuple[str, ...] = _NOUN_KINDS
+        scale = tail.multiplier
+        if core.share:
+            # A share stays a percent unless it is a fraction of one unit right
+            # after it ("one-half miles", "un quart d'heure"); "des heures" is a
+            # set, "a third last year" a share and a time.
+            takes = () if set_partitive_after(text, end, lang) else _FRACTION_OF_KINDS
+            word = _WORD_AFTER_SHARE.match(text, end)
+            if word is None or word.group(1).lower() in SKIPPABLE_ADJECTIVES:
+                takes = ()
+            scale = tail.multiplier / 100
         if tail.kind in takes:
             kind, unit, end = tail.kind, tail.unit, tail.end
-            value = value * tail.multiplier if value is not None else None
-            low = low * tail.multiplier if low is not None else None
-            high = high * tail.multiplier if high is not None else None
+            value = value * scale if value is not None else None
+            low = low * scale if low is not None else None
+            high = high * scale if high is not None else None
+    if kind in _RATE_KINDS and unit is not None:
+        rate = rate_after(text, end, lang)
+        if rate is not None:  # "$20 million a week": USD/week
+            unit, end = f"{unit}/{rate[0]}", rate[1]
     h = _HEDGE_RE[lang].search(head) if kind not in ("ordinal", "date") else None
     if (
         h
@@ -370,13 +485,26 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
     if value is None and low is None and high is None:
         return None
     if (
+        kind == "count"
+        and unit is None
+        and core.digits
+        and hedge is None
+        and is_name_number(text, core.start, core.end, lang)
+    ):
+        return None  # "Paris 13", "COP 28": the end of a name
+    if kind == "ordinal" and not is_rank(text, lang, core.start, ordinal_end):
+        return None  # "le premier Sommet", "the first edition": no figure to check
+    if (
         kind == "money"
         and value is not None
         and value > 0
         and text[start - 1 : start] == "("
         and text[end : end + 1] == ")"
+        and not (floor > 0 and not text[floor : start - 1].strip())
     ):
-        value, start, end = -value, start - 1, end + 1  # "($99.99)": accounting's negative
+        # "($99.99)" alone is accounting's negative; "£5bn (€5.8bn)" right
+        # after another amount is a conversion
+        value, start, end = -value, start - 1, end + 1
     assert kind is not None
     value, low, high = _tidy(value), _tidy(low), _tidy(high)
     return Quantity(value, low, high, kind, unit, approximate, hedge, text[start:end], start, end)
@@ -410,69 +538,3 @@ def _hedge_rule(lang: str, written: str) -> HedgeRule:
     if key not in table and key.endswith("d'"):
         key = key[:-2] + "de"
     return table[key]
-
-
-def _merge_ranges(text: str, lang: str, qs: list[Quantity]) -> list[Quantity]:
-    """Join "entre 10 et 20", "3 to 4 L", "10-15" into one range quantity."""
-    out: list[Quantity] = []
-    i = 0
-    while i < len(qs):
-        a = qs[i]
-        if i + 1 < len(qs):
-            merged = _range(text, lang, a, qs[i + 1])
-            if merged is not None:
-                out.append(merged)
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def _range(text: str, lang: str, a: Quantity, b: Quantity) -> Quantity | None:
-    if a.value is None or b.value is None or a.hedge or b.hedge:
-        return None
-    if a.kind in ("date", "ordinal", "factor") or b.kind in ("date", "ordinal", "factor"):
-        return None
-    if a.kind != b.kind and a.unit is not None and b.unit is not None:
-        return None
-    gap = text[a.end : b.start]
-    j = _JOINER[lang].fullmatch(gap)
-    if not j:
-        return None
-    joiner = j.group(1).lower()
-    before = text[max(0, a.start - 40) : a.start]
-    opener = _OPENER[lang].search(before)
-    if joiner in ("-", "–", "—"):
-        if gap.strip() != gap or not a.surface[-1:].isdigit():
-            return None  # "10-15" only; "10 - 15" is arithmetic or a list
-    elif joiner in ("et", "and"):
-        if not opener or opener.group(1).lower() not in ("entre", "between"):
-            return None
-    elif (
-        opener
-        and opener.group(1).lower() in ("de", "d'", "d’", "du", "from")
-        and _CHANGE_VERB.search(before[: opener.start()] + " x ")
-    ):
-        return None
-    lo, hi = sorted((a.value, b.value))
-    kind, unit = (a.kind, a.unit) if a.unit is not None else (b.kind, b.unit)
-    if a.kind == "count" and a.unit is None:
-        kind, unit = b.kind, b.unit
-    start = a.start
-    hedge = joiner
-    if opener:
-        start = a.start - (len(before) - opener.start())
-        hedge = f"{opener.group(1)} … {joiner}"
-    return replace(
-        a,
-        value=None,
-        low=lo,
-        high=hi,
-        kind=kind,
-        unit=unit,
-        hedge=hedge,
-        surface=text[start : b.end],
-        start=start,
-        end=b.end,
-    )

@@ -24,62 +24,67 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from claims.quantities.words.fold import with_unaccented
+
 HedgeRule = Literal["about", "near", "low", "high"]
 
 # Relative half-width of the interval an approximator gives.
 APPROX_SPREAD: Final = 0.1
 
 HEDGES: Final[dict[str, dict[str, HedgeRule]]] = {
-    "fr": {
-        "environ": "about",
-        "à peu près": "about",
-        "quelque": "about",
-        "quelques": "about",
-        "autour de": "about",
-        "approximativement": "about",
-        "aux alentours de": "about",
-        "de l'ordre de": "about",
-        "plus ou moins": "about",
-        "grosso modo": "about",
-        "pas loin de": "near",
-        "près de": "near",
-        "presque": "near",
-        "quasiment": "near",
-        "avoisinant": "near",
-        "frôlant": "near",
-        "~": "about",
-        "env.": "about",
-        "plus de": "low",
-        "au moins": "low",
-        "au-delà de": "low",
-        "au delà de": "low",
-        "pas moins de": "low",
-        "supérieur à": "low",
-        "supérieure à": "low",
-        "supérieurs à": "low",
-        "supérieures à": "low",
-        "minimum": "low",
-        "au minimum": "low",
-        "dépassant": "low",
-        "dépasser": "low",
-        "dépasse": "low",
-        "franchi la barre de": "low",
-        "la barre des": "low",
-        "plus d'une": "low",
-        "moins de": "high",
-        "jusqu'à": "high",
-        "pas plus de": "high",
-        "au plus": "high",
-        "au maximum": "high",
-        "tout au plus": "high",
-        "inférieur à": "high",
-        "inférieure à": "high",
-        "inférieurs à": "high",
-        "inférieures à": "high",
-        "maximum": "high",
-        "à peine": "high",
-        "tout juste": "high",
-    },
+    # French is also read without accents ("pres de", "jusqu'a").
+    "fr": with_unaccented(
+        {
+            "environ": "about",
+            "à peu près": "about",
+            "quelque": "about",
+            "quelques": "about",
+            "autour de": "about",
+            "approximativement": "about",
+            "aux alentours de": "about",
+            "de l'ordre de": "about",
+            "plus ou moins": "about",
+            "grosso modo": "about",
+            "pas loin de": "near",
+            "près de": "near",
+            "presque": "near",
+            "quasiment": "near",
+            "avoisinant": "near",
+            "frôlant": "near",
+            "~": "about",
+            "env.": "about",
+            "plus de": "low",
+            "au moins": "low",
+            "au-delà de": "low",
+            "au delà de": "low",
+            "pas moins de": "low",
+            "supérieur à": "low",
+            "supérieure à": "low",
+            "supérieurs à": "low",
+            "supérieures à": "low",
+            "minimum": "low",
+            "au minimum": "low",
+            "dépassant": "low",
+            "dépasser": "low",
+            "dépasse": "low",
+            "franchi la barre de": "low",
+            "la barre des": "low",
+            "plus d'une": "low",
+            "moins de": "high",
+            "jusqu'à": "high",
+            "pas plus de": "high",
+            "au plus": "high",
+            "au maximum": "high",
+            "tout au plus": "high",
+            "inférieur à": "high",
+            "inférieure à": "high",
+            "inférieurs à": "high",
+            "inférieures à": "high",
+            "maximum": "high",
+            "à peine": "high",
+            "tout juste": "high",
+        }
+    ),
     "en": {
         "about": "about",
         "around": "about",
@@ -138,6 +143,14 @@ HEDGES: Final[dict[str, dict[str, HedgeRule]]] = {
         "barely": "high",
     },
 }
+
+# Words that may stand between a hedge and its figure: "up to an additional
+# 15 per cent" is at most 15; "jusqu'à un total de 300" at most 300.
+HEDGE_FILLERS: Final[dict[str, tuple[str, ...]]] = {
+    "fr": ("un total de", "encore", "un supplément de", "un nouveau", "une nouvelle"),
+    "en": ("an additional", "a further", "another", "an extra", "additional", "extra",
+           "a total of", "a record", "an estimated"),
+}  # fmt: skip
 
 # Collectives: phrase -> (value, low, high); approximate by nature.
 COLLECTIVES: Final[dict[str, dict[str, tuple[float, float, float]]]] = {

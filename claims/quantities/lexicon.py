@@ -35,6 +35,12 @@ SCALES: Final[dict[str, dict[str, float]]] = {
         "mrds": 1e9,
         "billion": 1e12,
         "billions": 1e12,
+        "billiard": 1e15,
+        "billiards": 1e15,
+        "trillion": 1e18,
+        "trillions": 1e18,
+        "douzaine": 12,
+        "douzaines": 12,
     },
     "en": {
         "thousand": 1e3,
@@ -50,8 +56,28 @@ SCALES: Final[dict[str, dict[str, float]]] = {
         "trillion": 1e12,
         "trillions": 1e12,
         "tn": 1e12,
+        "dozen": 12,
+        "dozens": 12,
     },
 }
+# Endings text2num needs accented: French written without accents is read
+# as if it had them ("vingtieme" -> "vingtième", "zero" -> "zéro").
+RESTORED_ACCENTS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "fr": (
+        ("iemes", "ièmes"), ("ieme", "ième"), ("premieres", "premières"),
+        ("premiere", "première"), ("zero", "zéro"),
+    ),
+}  # fmt: skip
+# Scale words that text2num does not read after number words: the French long
+# scale ("un billion" is 10**12, "un billiard" 10**15) and dozens ("trois
+# douzaines" is 36, "two dozen" 24). `tails` reads them after words too.
+SCALES_AFTER_WORDS: Final[dict[str, frozenset[str]]] = {
+    "fr": frozenset(
+        {"billion", "billions", "billiard", "billiards", "trillion", "trillions",
+         "douzaine", "douzaines"}
+    ),
+    "en": frozenset({"dozen", "dozens"}),
+}  # fmt: skip
 # One-letter scales are only read as scales next to a currency ("$5m", "€10M",
 # "10 M DH"): elsewhere "5 m" is five metres.
 MONEY_SCALES: Final[dict[str, float]] = {
@@ -82,7 +108,29 @@ CURRENCY_PREFIXES: Final[dict[str, str]] = {
     "MAD": "MAD",
     "JPY": "JPY",
     "CAD": "CAD",
+    "₹": "INR",
+    "₦": "NGN",
+    "R$": "BRL",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "CN¥": "CNY",
+    "AU$": "AUD",
+    "Dh": "MAD",
+    "DH": "MAD",
+    **{
+        code: code
+        for code in (
+            "AED AUD BRL CNY DKK DZD EGP HKD ILS INR KES KRW KWD MXN NGN NOK NZD PKR PLN "
+            "QAR RUB SAR SEK SGD TND TRY XAF XOF ZAR"
+        ).split()
+    },
 }
+# One-letter currency marks glued to an amount with a scale: "N500m", "N2.5bn"
+# (Nigerian naira in the Nigerian press). Without a scale "N95" is a name.
+LETTER_CURRENCY_PREFIXES: Final[dict[str, str]] = {"N": "NGN"}
 # Currency written after the figure; the scale it carries ("300 MDH" is
 # 300 million dirhams, the Moroccan press's shorthand).
 CURRENCY_SUFFIXES: Final[dict[str, tuple[str, float]]] = {
@@ -131,6 +179,61 @@ CURRENCY_SUFFIXES: Final[dict[str, tuple[str, float]]] = {
     "dinars": ("DZD", 1),
     "pence": ("GBX", 1),
     "penny": ("GBX", 1),
+    # a subunit with no code of its own is read in its currency: "30 cents" is 0.30 USD
+    "cents": ("USD", 0.01),
+    "us cents": ("USD", 0.01),
+    "euro cents": ("EUR", 0.01),
+    "centimes d'euro": ("EUR", 0.01),
+    "centimes d’euro": ("EUR", 0.01),
+    "centimes de dirham": ("MAD", 0.01),
+    "hong kong dollars": ("HKD", 1),
+    "dollars de hong kong": ("HKD", 1),
+    "dollars hongkongais": ("HKD", 1),
+    "singapore dollars": ("SGD", 1),
+    "dollars de singapour": ("SGD", 1),
+    "australian dollars": ("AUD", 1),
+    "dollars australiens": ("AUD", 1),
+    "canadian dollars": ("CAD", 1),
+    "dollars canadiens": ("CAD", 1),
+    "new zealand dollars": ("NZD", 1),
+    "taiwan dollars": ("TWD", 1),
+    "naira": ("NGN", 1),
+    "nairas": ("NGN", 1),
+    "rand": ("ZAR", 1),
+    "rands": ("ZAR", 1),
+    "reais": ("BRL", 1),
+    "réais": ("BRL", 1),
+    "brazilian reais": ("BRL", 1),
+    "roubles": ("RUB", 1),
+    "rubles": ("RUB", 1),
+    "livres égyptiennes": ("EGP", 1),
+    "egyptian pounds": ("EGP", 1),
+    "dinars tunisiens": ("TND", 1),
+    "tunisian dinars": ("TND", 1),
+    "dinars algériens": ("DZD", 1),
+    "algerian dinars": ("DZD", 1),
+    "riyals": ("SAR", 1),
+    "saudi riyals": ("SAR", 1),
+    "rials saoudiens": ("SAR", 1),
+    "dirhams émiratis": ("AED", 1),
+    "uae dirhams": ("AED", 1),
+    "emirati dirhams": ("AED", 1),
+    "indian rupees": ("INR", 1),
+    "roupies indiennes": ("INR", 1),
+    "pakistani rupees": ("PKR", 1),
+    "renminbi": ("CNY", 1),
+    "kenyan shillings": ("KES", 1),
+    "cfa francs": ("XOF", 1),
+    "f cfa": ("XOF", 1),
+    "francs cfa bceao": ("XOF", 1),
+    "francs cfa beac": ("XAF", 1),
+    "south korean won": ("KRW", 1),
+    "pesos mexicains": ("MXN", 1),
+    "mexican pesos": ("MXN", 1),
+    "turkish lira": ("TRY", 1),
+    "livres turques": ("TRY", 1),
+    "zlotys": ("PLN", 1),
+    "shekels": ("ILS", 1),
 }
 # "pounds" is money only with a scale ("20 million pounds"); otherwise weight.
 POUNDS: Final[frozenset[str]] = frozenset({"pounds", "pound", "livres"})
@@ -350,8 +453,8 @@ MEASURE_UNITS: Final[dict[str, str]] = {
     "sigma": "σ",
 }
 # Unit nouns that "a"/"an" turns into one unit ("a gallon of beer" -> 1 gal,
-# "a penny" -> 1). Only nouns with no idiomatic use: not "a ton of", "a
-# degree", "a foot", "a mile", "a second".
+# "a penny" -> 1 GBX; "a cent" is `ONE_SUBUNIT_WORDS`). Only nouns with no
+# idiomatic use: not "a ton of", "a degree", "a foot", "a mile", "a second".
 ONE_UNIT_WORDS: Final[dict[str, tuple[QuantityKind, str]]] = {
     "gallon": ("measure", "gal"), "litre": ("measure", "l"), "liter": ("measure", "l"),
     "kilometre": ("measure", "km"), "kilometer": ("measure", "km"),
@@ -361,8 +464,11 @@ ONE_UNIT_WORDS: Final[dict[str, tuple[QuantityKind, str]]] = {
     "megawatt": ("measure", "MW"), "gigawatt": ("measure", "GW"),
     "kibibyte": ("measure", "KiB"), "kilobyte": ("measure", "kB"),
     "megabyte": ("measure", "MB"), "gigabyte": ("measure", "GB"),
-    "terabyte": ("measure", "TB"), "penny": ("money", "GBX"), "cent": ("money", "USD-cent"),
+    "terabyte": ("measure", "TB"), "penny": ("money", "GBX"),
 }  # fmt: skip
+# Subunits that "a"/"an" turns into a hundredth of their currency, as "30
+# cents" is 0.30 USD: "a cent" -> 0.01 USD.
+ONE_SUBUNIT_WORDS: Final[dict[str, tuple[str, float]]] = {"cent": ("USD", 0.01)}
 # Units read only when glued to the figure: "-10C", "75F" (the British press's
 # temperatures); apart, "10 C" is a grade or a name.
 GLUED_UNITS: Final[dict[str, str]] = {"C": "°C", "F": "°F", "K": "K"}
@@ -540,45 +646,6 @@ MONTHS: Final[dict[str, dict[str, int]]] = {
     },
 }
 
-# Shares written as words. Decision: a share is the fraction a reader writes
-# down ("la moitié" -> 0.5, "two thirds" -> 0.667, "one in five" -> 0.2), as
-# "1/4" in digits is 0.25, and its kind is "factor": a ratio to a whole, to
-# compare with a percent of the evidence as value x 100. A unit after it makes
-# it a measure ("one-half miles" -> 0.5 mi).
-FRACTIONS: Final[dict[str, dict[str, float]]] = {
-    "fr": {
-        "la moitié": 1 / 2,
-        "moitié": 1 / 2,
-        "un demi": 1 / 2,
-        "une demie": 1 / 2,
-        "un tiers": 1 / 3,
-        "deux tiers": 2 / 3,
-        "un quart": 1 / 4,
-        "trois quarts": 3 / 4,
-        "un cinquième": 1 / 5,
-        "deux cinquièmes": 2 / 5,
-        "trois cinquièmes": 3 / 5,
-        "quatre cinquièmes": 4 / 5,
-        "un sixième": 1 / 6,
-        "un huitième": 1 / 8,
-        "un dixième": 1 / 10,
-        "trois dixièmes": 3 / 10,
-    },
-    "en": {"half": 1 / 2},
-}
-# English fractions are built: a numerator word, then a denominator word,
-# singular after "a"/"one" ("a third", "one-sixth"), plural after more
-# ("two thirds", "three halves" -> 1.5).
-FRACTION_NUMERATORS: Final[dict[str, int]] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-FRACTION_DENOMINATORS: Final[dict[str, int]] = {
-    "half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "sixteenth": 16, "twentieth": 20,
-    "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
-}  # fmt: skip
-
 # Factors: verbs of multiplication and the factor they state.
 FACTOR_WORDS: Final[dict[str, dict[str, float]]] = {
     "fr": {
@@ -616,7 +683,22 @@ FACTOR_WORDS: Final[dict[str, dict[str, float]]] = {
         "fourfold": 4,
         "fivefold": 5,
         "hundredfold": 100,
+        "half as many": 0.5,
+        "half as much": 0.5,
+        "a third as many": 1 / 3,
+        "a third as much": 1 / 3,
     },
+}
+# Multiples named by a noun: "le double de l'an dernier" is a factor of 2 after
+# "le"/"du"/"au", when "de" or a clause end follows ("le double langage" is no
+# multiple).
+FACTOR_NOUNS: Final[dict[str, dict[str, float]]] = {
+    "fr": {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "décuple": 10},
+    "en": {},
+}
+FACTOR_NOUN_LEADS: Final[dict[str, tuple[str, ...]]] = {
+    "fr": ("le", "du", "au", "plus du", "près du", "presque le"),
+    "en": (),
 }
 # Phrases whose following number is a factor: "multiplié par trois", "by a factor of 2".
 FACTOR_LEADS: Final[dict[str, tuple[str, ...]]] = {
@@ -657,6 +739,8 @@ NAME_BEFORE_FIGURE: Final[tuple[str, ...]] = (
     "Volume", "volume", "Vol.", "vol.", "n°", "N°", "No.", "no.", "numéro", "Numéro",
     "Room", "Gate", "Terminal", "Flight", "Route", "route", "Interstate", "Highway",
     "Episode", "episode", "épisode", "Épisode", "Season", "Saison", "saison",
+    # models and versions
+    "Model", "Series", "Class", "Type", "Version", "Level", "Phase", "Gen", "Mark",
 )  # fmt: skip
 
 

@@ -14,7 +14,12 @@ from typing import Final
 
 from text_to_num import find_numbers
 
-from claims.quantities.lexicon import ARTICLE_NUMBERS, MONTHS
+from claims.quantities.lexicon import (
+    ARTICLE_NUMBERS,
+    MONTHS,
+    RESTORED_ACCENTS,
+    SCALES_AFTER_WORDS,
+)
 
 
 @dataclass(frozen=True)
@@ -31,24 +36,31 @@ class Numeral:
 
 _SP: Final = "[ \u00a0\u202f]"
 # A figure may not touch a letter or digit on its left (Médias24, G20, A380) nor
-# be the tail of a hyphenated name (COVID-19).
+# be the tail of a hyphenated name (COVID-19) or of a clock time ("14:00").
 _LEFT: Final = (
-    r"(?<![\w.,±/^])(?<!\x1b\[)(?<![^\W\d_][-−])(?<!\^[-−])(?<!\d\+)(?<!± )(?<!\+/-)(?<!\+/- )"
+    r"(?<![\w.,±/^])(?<!\d:)(?<!\x1b\[)(?<![^\W\d_][-−])(?<!\^[-−])(?<!\d\+)"
+    r"(?<!± )(?<!\+/-)(?<!\+/- )"
 )
 _DIGITS: Final[dict[str, re.Pattern[str]]] = {
     "fr": re.compile(
-        _LEFT + r"(?P<sign>[-−–](?=\d))?(?P<num>"
+        _LEFT + r"(?P<sign>[-−–](?=\d)|[-−] (?=\d))?(?P<num>"
         r"\d{1,3}(?:" + _SP + r"\d{3})+(?!\d)(?:,\d+)?"
         r"|\d{1,3}(?:\.\d{3})+(?![\d,.])"
         r"|\d{1,3}(?:\.\d{3})+,\d+"
+        r"|\d+,\d+[eE][-+]?\d+(?![\w])|\d+[eE][-+]?\d+(?![\w])"
         r"|\d+,\d+|\d+\.\d+|\d+)"
     ),
     "en": re.compile(
-        _LEFT + r"(?P<sign>[-−–](?=\d))?(?P<num>"
+        _LEFT + r"(?P<sign>[-−–](?=\d)|[-−] (?=\d))?(?P<num>"
         r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
         r"|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])"
         r"|\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+(?![\w])|\d+)"
     ),
+}
+# ",08" / ".08": a decimal with no leading zero, after a space or a bracket.
+_LEADING_DECIMAL: Final[dict[str, re.Pattern[str]]] = {
+    "fr": re.compile(r"(?<![^\s(\[:=])(?P<sign>[-−])?,(?P<frac>\d+)(?![\d.]|,\d|[^\W\d_])"),
+    "en": re.compile(r"(?<![^\s(\[:=$€£])(?P<sign>[-−])?\.(?P<frac>\d+)(?![\d,]|\.\d|[^\W\d_])"),
 }
 _FR_THOUSANDS_DOT: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _SPACES: Final = re.compile(_SP)
@@ -85,6 +97,7 @@ _POWER: Final = re.compile(r"\^(?P<exp>[-−]?\d+)(?![.,]\d)")
 _MAX_EXPONENT_DIGITS: Final = 6
 _SLASHED: Final = re.compile(r"/\d")
 _SEASON: Final = re.compile(r"/\d\d(?!\d)")  # "2019/20", read in `finder`
+_DOTTED_ON: Final = re.compile(r"\.\d")
 
 
 def fraction_numerals(text: str) -> list[Numeral]:
@@ -124,9 +137,12 @@ def digit_numerals(text: str, lang: str) -> list[Numeral]:
         num = m.group("num")
         value = parse_digits(num, lang)
         start = m.start()
-        if m.group("sign"):
-            if _SIGN_OK_BEFORE.search(text[max(0, start - 1) : start]) and not (
-                _AFTER_FIGURE.search(text, max(0, start - 8), start)
+        sign = m.group("sign")
+        if sign:
+            if (
+                _SIGN_OK_BEFORE.search(text[max(0, start - 1) : start])
+                and not _AFTER_FIGURE.search(text, max(0, start - 8), start)
+                and (len(sign) == 1 or _spaced_sign_ok(text, start))
             ):
                 value = -value
             else:
@@ -135,6 +151,8 @@ def digit_numerals(text: str, lang: str) -> list[Numeral]:
         end = m.end()
         if _SLASHED.match(text, end) and not (plain and _SEASON.match(text, end)):
             continue
+        if _DOTTED_ON.match(text, end):
+            continue  # "1.2.3", "3.12.05": a version, a section or a date, no figure
         ten = _TIMES_TEN.match(text, end)
         power = _POWER.match(text, end)
         written = value
@@ -154,7 +172,25 @@ def digit_numerals(text: str, lang: str) -> list[Numeral]:
         if not math.isfinite(value) or (value == 0 and written != 0):
             continue  # 400 digits in a row, or "10^-99999": junk, not a figure
         out.append(Numeral(value, start, end, plain_int=plain))
+    for m in _LEADING_DECIMAL[lang].finditer(text):
+        value = float("0." + m.group("frac"))
+        out.append(Numeral(-value if m.group("sign") else value, m.start(), m.end()))
     return out
+
+
+_WORD_BEFORE_SIGN: Final = re.compile(r"(\S+)[ \t]+$")
+
+
+def _spaced_sign_ok(text: str, start: int) -> bool:
+    """ "il fait - 10 degrés": a minus, a space, digits. Not at a line start (a
+    bullet: "- 10 000 emplois"), not after a figure ("10 - 15") nor after a
+    capitalised word (a headline dash: "Paris - 3 morts")."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    word = _WORD_BEFORE_SIGN.search(line)
+    if word is None:
+        return False
+    token = word.group(1)
+    return not (token[-1].isalpha() and token[0].isupper())
 
 
 class _Tok:
@@ -267,7 +303,7 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[_Tok]:
             is_number_word(w, lang) or w.lower() in ("et", "and") for w in c.group().split("-")
         ):
             toks.extend(_plain_tokens(text, pos, c.start(), lang))
-            toks.append(_Tok(c.group(), c.start(), c.end()))
+            toks.append(_Tok(_accented(c.group(), lang), c.start(), c.end()))
             pos = c.end()
     toks.extend(_plain_tokens(text, pos, end, lang))
     return toks
@@ -276,10 +312,22 @@ def _tokens(text: str, start: int, end: int, lang: str) -> list[_Tok]:
 def _plain_tokens(text: str, start: int, end: int, lang: str) -> list[_Tok]:
     return [
         _Tok(
-            _TOKEN_TEXT.get(m.group(), m.group()) if lang == "en" else m.group(), m.start(), m.end()
+            _TOKEN_TEXT.get(m.group(), m.group()) if lang == "en" else _accented(m.group(), lang),
+            m.start(),
+            m.end(),
         )
         for m in _TOKEN.finditer(text, start, end)
     ]
+
+
+def _accented(word: str, lang: str) -> str:
+    """A number word as text2num reads it: French written without accents
+    gets them back ("cinquieme" -> "cinquième"); offsets stay the text's."""
+    low = word.lower()
+    for bare, accented in RESTORED_ACCENTS.get(lang, ()):
+        if low.endswith(bare):
+            return word[: len(word) - len(bare)] + accented
+    return word
 
 
 def word_numerals(text: str, lang: str) -> list[Numeral]:
@@ -401,7 +449,8 @@ def _keep_word(text: str, lang: str, found: list[Numeral], i: int) -> bool:
             text, found, i
         )
     if surface in ARTICLE_NUMBERS[lang]:
-        return _in_list(text, found, i)
+        # "un billion d'euros", "one dozen eggs": a scale text2num leaves makes it a number
+        return _in_list(text, found, i) or after in SCALES_AFTER_WORDS[lang]
     if surface == "neuf" and lang == "fr":
         return (
             _in_list(text, found, i)

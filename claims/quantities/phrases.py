@@ -1,6 +1,7 @@
 """Quantities written without a plain figure: approximate collectives
-("une cinquantaine", "hundreds"), shares ("la moitié", "one in five"),
-factors ("doublé", "multiplié par trois", "x3").
+("une cinquantaine", "hundreds", "half a million"), factors ("doublé",
+"multiplié par trois", "x3"), one unit ("a gallon"), named periods ("the
+next decade"). Shares ("la moitié", "one in five") are in `shares`.
 
 Each finder returns `Phrase`s; `finder` adds the hedge before and the noun
 after, as it does for figures.
@@ -12,18 +13,16 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from text_to_num import text2num
-
 from claims.quantities.hedges import (
     COLLECTIVES,
     EXACT_COLLECTIVES,
     PLURAL_COLLECTIVES,
 )
 from claims.quantities.lexicon import (
+    FACTOR_NOUN_LEADS,
+    FACTOR_NOUNS,
     FACTOR_WORDS,
-    FRACTION_DENOMINATORS,
-    FRACTION_NUMERATORS,
-    FRACTIONS,
+    ONE_SUBUNIT_WORDS,
     ONE_UNIT_WORDS,
     PERIOD_LEADS,
     PERIOD_WORDS,
@@ -62,23 +61,22 @@ _COLLECTIVE_RE: Final = {
     lang: _words_re(list(COLLECTIVES[lang]) + list(PLURAL_COLLECTIVES[lang]))
     for lang in COLLECTIVES
 }
-_FRACTION_RE: Final = {lang: _words_re(FRACTIONS[lang]) for lang in FRACTIONS}
 _FACTOR_RE: Final = {lang: _words_re(FACTOR_WORDS[lang]) for lang in FACTOR_WORDS}
-_DENOMINATOR_OF: Final = {
-    **FRACTION_DENOMINATORS,
-    **{("halves" if w == "half" else w + "s"): n for w, n in FRACTION_DENOMINATORS.items()},
+_FACTOR_NOUN_STEM: Final = {
+    lang: re.compile(r"(?i)" + "|".join(re.escape(n) for n in nouns))
+    for lang, nouns in FACTOR_NOUNS.items()
+    if nouns
 }
-_EN_FRACTION: Final = re.compile(
-    r"(?i)(?<![\w-])(?P<num>" + "|".join(FRACTION_NUMERATORS) + r")(?P<sep>[\s\u00a0]+|-)"
-    r"(?P<den>" + "|".join(sorted(_DENOMINATOR_OF, key=len, reverse=True)) + r")(?![\w])"
-)
-# "a third term", "a fifth consecutive year": an ordinal, unless "of" or no
-# word follows ("a third of the budget", "only a fifth.").
-_OF_OR_NO_WORD: Final = re.compile(r"(?i)[\s\u00a0]+of(?![\w])|[\s\u00a0]*(?![\s\w])")
-# "the second half", "first half": a part of a period, not a share.
-_NOT_A_SHARE_BEFORE: Final = re.compile(
-    r"(?i)(?<![\w])(?:the|first|second|other|latter|former)[\s\u00a0]+$"
-)
+_FACTOR_NOUN_RE: Final = {
+    lang: re.compile(
+        r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in FACTOR_NOUN_LEADS[lang]) + r")\s+"
+        r"(?P<n>"
+        + "|".join(FACTOR_NOUNS[lang])
+        + r")(?=\s+(?:de|du|des|d['’])(?![\w])|\s*[.,;:!?)]|$)"
+    )
+    for lang in FACTOR_NOUNS
+    if FACTOR_NOUNS[lang]
+}
 _HALF_SCALE: Final = re.compile(
     r"(?i)(?<![\w])half[\s\u00a0]+an?[\s\u00a0]+(thousand|million|billion|trillion)(?![\w])"
 )
@@ -86,26 +84,14 @@ _SCALE_OF: Final = {
     "fr": re.compile(r"(?i)\s+(?:de|d['’])\s*(milliers|millions|milliards)(?![\w])"),
     "en": re.compile(r"(?i)\s+(?:of\s+)?(thousands?|millions?|billions?)(?![\w])"),
 }
-_ONE_IN: Final = {
-    "fr": re.compile(
-        r"(?i)(?<![\w\-−])(?:un|une|1)(?:\s+[^\W\d_]+)?\s+sur\s+"
-        r"(\d+|[^\W\d_]+)(?![\w])"
-    ),
-    "en": re.compile(
-        r"(?i)(?<![\w\-−])(?:one|1)(?:\s+[^\W\d_]+)?\s+(?:in|out\s+of)\s+"
-        r"(\d+|[^\W\d_]+)(?![\w])"
-    ),
-}
 _TIMES_SIGN: Final = re.compile(
     r"(?<![\w])[x×]\s?(\d+(?:[.,]\d+)?)(?![\w.,]\d)(?![\w])"
     r"|(?<![\w.,])(\d+(?:[.,]\d+)?)[x×](?![\w])"
 )
-# "half" before these is not a share: "half a dozen" is a collective, "half past".
-_NOT_A_SHARE_AFTER: Final = re.compile(r"(?i)\s+(?:a\s+dozen|past|an?\s+hour|time)\b")
-
-
 _ONE_UNIT: Final = re.compile(
-    r"(?i)(?<![\w'’])an?[\s\u00a0]+(" + "|".join(ONE_UNIT_WORDS) + r")(?![\w])"
+    r"(?i)(?<![\w'’])an?[\s\u00a0]+("
+    + "|".join([*ONE_UNIT_WORDS, *ONE_SUBUNIT_WORDS])
+    + r")(?![\w])"
 )
 
 
@@ -115,7 +101,14 @@ def one_units(text: str, lang: str) -> list[Phrase]:
         return []
     out: list[Phrase] = []
     for m in _ONE_UNIT.finditer(text):
-        kind, unit = ONE_UNIT_WORDS[m.group(1).lower()]
+        word = m.group(1).lower()
+        if word in ONE_SUBUNIT_WORDS:
+            code, value = ONE_SUBUNIT_WORDS[word]
+            out.append(
+                Phrase(value, None, None, "money", False, None, m.start(), m.end(), False, code)
+            )
+            continue
+        kind, unit = ONE_UNIT_WORDS[word]
         out.append(Phrase(1.0, None, None, kind, False, None, m.start(), m.end(), False, unit))
     return out
 
@@ -185,58 +178,17 @@ def collectives(text: str, lang: str) -> list[Phrase]:
     return out
 
 
-def _word_value(word: str, lang: str) -> float | None:
-    if word.isdigit():
-        return float(word)
-    try:
-        return float(text2num(word.lower(), lang))
-    except ValueError:
-        return None
-
-
-def shares(text: str, lang: str) -> list[Phrase]:
-    """Shares as fractions, kind factor: "la moitié" -> 0.5, "deux tiers" -> 0.667,
-    "three halves" -> 1.5, "one in five" -> 0.2; "half a million" is a count."""
-    out: list[Phrase] = []
-    for m in _FRACTION_RE[lang].finditer(text):
-        if _NOT_A_SHARE_AFTER.match(text, m.end()) or _half_of_a_mixed_number(text, m.start()):
-            continue
-        if _NOT_A_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        value = FRACTIONS[lang][_norm(m.group(1))]
-        out.append(_share(value, m.start(), m.end()))
-    if lang == "en":
-        for m in _EN_FRACTION.finditer(text):
-            num = FRACTION_NUMERATORS[m.group("num").lower()]
-            den_word = m.group("den").lower()
-            plural = den_word not in FRACTION_DENOMINATORS
-            if plural == (num == 1) or _half_of_a_mixed_number(text, m.start()):
-                continue  # "one thirds", "two third": not a fraction
-            if (
-                not plural
-                and m.group("sep") != "-"
-                and den_word != "half"
-                and not _OF_OR_NO_WORD.match(text, m.end())
-            ):
-                continue
-            out.append(_share(num / _DENOMINATOR_OF[den_word], m.start(), m.end()))
-        for m in _HALF_SCALE.finditer(text):
-            value = 0.5 * SCALES["en"][m.group(1).lower()]
-            out.append(Phrase(value, None, None, "count", False, None, m.start(), m.end(), True))
-    for m in _ONE_IN[lang].finditer(text):
-        n = _word_value(m.group(1), lang)
-        if n and 1 < n <= 1000:
-            out.append(_share(1 / n, m.start(), m.end()))
-    return out
-
-
-def _share(value: float, start: int, end: int) -> Phrase:
-    return Phrase(value, None, None, "factor", False, None, start, end, True)
-
-
-def _half_of_a_mixed_number(text: str, start: int) -> bool:
-    """ "two and a half" is a mixed number, read with its figure."""
-    return bool(re.search(r"(?i)\band\s+$", text[max(0, start - 5) : start]))
+def half_scales(text: str, lang: str) -> list[Phrase]:
+    """ "half a million people" -> 500,000 (a count, not a share)."""
+    if lang != "en":
+        return []
+    return [
+        Phrase(
+            0.5 * SCALES["en"][m.group(1).lower()],
+            None, None, "count", False, None, m.start(), m.end(), True,
+        )
+        for m in _HALF_SCALE.finditer(text)
+    ]  # fmt: skip
 
 
 def factors(text: str, lang: str) -> list[Phrase]:
@@ -248,4 +200,10 @@ def factors(text: str, lang: str) -> list[Phrase]:
     for m in _TIMES_SIGN.finditer(text):
         num = (m.group(1) or m.group(2)).replace(",", ".")
         out.append(Phrase(float(num), None, None, "factor", False, None, m.start(), m.end(), False))
+    if lang in _FACTOR_NOUN_RE and _FACTOR_NOUN_STEM[lang].search(text):
+        for m in _FACTOR_NOUN_RE[lang].finditer(text):
+            value = float(FACTOR_NOUNS[lang][m.group("n").lower()])
+            out.append(
+                Phrase(value, None, None, "factor", False, None, m.start("n"), m.end("n"), False)
+            )
     return out

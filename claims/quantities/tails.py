@@ -22,11 +22,19 @@ from claims.quantities.lexicon import (
     POINT_WORDS,
     POUNDS,
     SCALES,
+    SCALES_AFTER_WORDS,
     SKIPPABLE_ADJECTIVES,
     STOPWORDS,
 )
 from claims.quantities.model import QuantityKind
 from claims.quantities.numerals import is_number_word
+from claims.quantities.words.nouns import (
+    EN_NOUN_REACH,
+    FR_CLITICS,
+    IRREGULAR_PLURALS,
+    NOT_NOUNS,
+    NOT_PLURAL_ENDINGS,
+)
 
 _NOT_LETTER_AFTER: Final = r"(?![^\W\d_])"
 
@@ -40,6 +48,10 @@ _WS: Final = "[ \t\u00a0\u202f]"
 _SCALE_RE: Final = {
     lang: re.compile(r"(?i)(?:" + _WS + r"*|-)(" + _alternation(t) + r")" + _NOT_LETTER_AFTER)
     for lang, t in SCALES.items()
+}
+_WORD_SCALE_RE: Final = {
+    lang: re.compile(r"(?i)" + _WS + r"+(" + _alternation(words) + r")" + _NOT_LETTER_AFTER)
+    for lang, words in SCALES_AFTER_WORDS.items()
 }
 _MONEY_SCALE_RE: Final = re.compile(r"(?:" + _WS + r"?)(bn|mn|tn|[mMbBkKT])(?![\w])")
 _DE_RE: Final = {
@@ -55,7 +67,8 @@ _CURRENCY_RE: Final = re.compile(
 )
 _POUNDS_RE: Final = re.compile(r"(?i)" + _WS + r"*(" + _alternation(POUNDS) + r")(?![\w])")
 _UNIT_RE: Final = re.compile(
-    r"(?i)(?:" + _WS + r"*|-)(" + _alternation(MEASURE_UNITS) + r")(?![\w°])"
+    # "l'an" is no litre: a unit is never followed by an apostrophe
+    r"(?i)(?:" + _WS + r"*|-)(" + _alternation(MEASURE_UNITS) + r")(?![\w°'’])"
 )
 # "km/s2", "J/m^2", "t/ha": a rate's denominator belongs to the unit's surface.
 _PER_UNIT: Final = re.compile(r"/[^\W\d_]{1,5}(?:\^?[-−]?\d|[²³])?(?![\w])|\^[-−]?\d(?!\d)")
@@ -71,8 +84,8 @@ _MIXED_HALF: Final = {
     "fr": re.compile(r"(?i)\s+et\s+demie?(?![\w])"),
     "en": re.compile(r"(?i)\s+and\s+a\s+half(?![\w])"),
 }
-_CLOCK: Final = re.compile(r"(?i)\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])|h\d\d|:\d\d(?!\d)")
-_CLOCK_FIGURE: Final = re.compile(r"\d{1,2}(?:[.:]\d\d)?")
+# Month names as each language writes them (French ones in lower case).
+_MONTH_NAMES: Final = frozenset(MONTHS["fr"]) | frozenset(MONTHS["en"])
 
 
 @dataclass(frozen=True)
@@ -86,15 +99,12 @@ class Tail:
     plus: float = 0.0  # "deux et demi" adds 0.5 after scaling
 
 
-def is_clock_time(text: str, start: int, end: int) -> bool:
-    """ "2 pm", "14h30", "10:45": a time of day, not a quantity to check."""
-    return bool(_CLOCK_FIGURE.fullmatch(text, start, end) and _CLOCK.match(text, end))
-
-
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
 # "0.5k miles", "10k followers": a "k" glued to digits is a thousand anywhere
 # ("573.15K" is kelvins, `GLUED_UNITS`).
 _GLUED_THOUSAND: Final = re.compile(r"k(?![\w])")
+# "10 k abonnés": a lone lower-case "k" after a space is a thousand too.
+_SPACED_THOUSAND: Final = re.compile(r"[ \u00a0\u202f]k(?![\w])")
 _GLUED_UNIT: Final = re.compile(r"(" + "|".join(GLUED_UNITS) + r")(?![\w°])")
 
 
@@ -136,7 +146,7 @@ def scale_after(text: str, end: int, lang: str, money: bool) -> tuple[float, int
     m = _SCALE_RE[lang].match(text, end)
     if m:
         return SCALES[lang][m.group(1).lower()], m.end()
-    m = _GLUED_THOUSAND.match(text, end)
+    m = _GLUED_THOUSAND.match(text, end) or _SPACED_THOUSAND.match(text, end)
     if m:
         return 1e3, m.end()
     if money:
@@ -147,8 +157,27 @@ def scale_after(text: str, end: int, lang: str, money: bool) -> tuple[float, int
     return 1.0, end
 
 
+def word_scale_after(text: str, end: int, lang: str) -> tuple[float, int]:
+    """(multiplier, new end) for a scale word text2num leaves after number
+    words: "un billion" (10**12), "trois douzaines" (36)."""
+    m = _WORD_SCALE_RE[lang].match(text, end)
+    if m:
+        return SCALES[lang][m.group(1).lower()], m.end()
+    return 1.0, end
+
+
 def noun_after(text: str, end: int, lang: str, any_case: bool = False) -> tuple[str, int] | None:
-    """The counted noun after a figure (one skippable adjective allowed)."""
+    """The counted noun after a figure: (noun, end) or None.
+
+    French puts the noun first ("3.000 jeunes formés": "jeunes"), after a
+    preposed adjective at most ("12 nouveaux parcs"). English puts it last
+    in its noun phrase: the plural in the run of words that follows
+    ("12 new wind farms": "farms"; "40 full-time equivalent posts": "posts"),
+    the last one when plurals follow each other ("police officers"), else the
+    run's last word ("one new wind farm": "farm"). Verbs, adverbs and
+    time words end the run ("300 attended", "12 said", "3 hier")."""
+    if lang == "en" and not any_case:
+        return _english_noun(text, end)
     m = _WORD_RE.match(text, end)
     if m and m.group(1).lower() in SKIPPABLE_ADJECTIVES:
         nxt = _WORD_RE.match(text, m.end())
@@ -159,13 +188,54 @@ def noun_after(text: str, end: int, lang: str, any_case: bool = False) -> tuple[
     return None
 
 
+def _english_noun(text: str, end: int) -> tuple[str, int] | None:
+    run: list[re.Match[str]] = []
+    pos = end
+    while len(run) < EN_NOUN_REACH:
+        m = _WORD_RE.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if not run and low in SKIPPABLE_ADJECTIVES:
+            pos = m.end()
+            continue
+        if not _is_noun(word, "en", any_case=True) or low.endswith(("ed", "ly")):
+            break
+        if not run and text[end : end + 1] == "-":
+            return word, m.end()  # "two-day meeting", "five-year-olds": the compound is the unit
+        run.append(m)
+        pos = m.end()
+    heads = [m for m in run if m.group(1)[0].islower() or m.group(1).isupper()]
+    if not heads:
+        return None
+    # the last plural: "600 extra police officers" counts officers
+    plurals = [m for m in run if _is_plural(m.group(1).lower())]
+    head = plurals[-1] if plurals else heads[-1]
+    if not (head.group(1)[0].islower() or head.group(1).isupper()):
+        return None
+    return head.group(1), head.end()
+
+
+def _is_plural(word: str) -> bool:
+    if word in IRREGULAR_PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and len(word) > 2
+
+
 def _is_noun(word: str, lang: str, any_case: bool) -> bool:
     low = word.lower()
     if (
         low in STOPWORDS[lang]
+        or low in NOT_NOUNS[lang]
         or len(word) < 2
         or low in MONTHS[lang]
         or any(is_number_word(part, lang) for part in word.split("-"))
+    ):
+        return False
+    if lang == "fr" and (
+        low.replace("’", "'").startswith(FR_CLITICS)
+        or (low.endswith("ent") and not any_case)  # "12 viennent": a verb
     ):
         return False
     if any_case:
@@ -192,7 +262,11 @@ def read_tail(
     if ordinal:
         noun = noun_after(text, end, lang, any_case=True)
         return Tail(1.0, "ordinal", noun[0] if noun else None, noun[1] if noun else end)
-    mult, pos = scale_after(text, end, lang, money is not None) if read_scale else (1.0, end)
+    mult, pos = (
+        scale_after(text, end, lang, money is not None)
+        if read_scale
+        else word_scale_after(text, end, lang)
+    )
     after_scale = after_scale or pos > end
     plus = 0.0
     m = _MIXED_HALF[lang].match(text, pos)
@@ -235,6 +309,8 @@ def read_tail(
     m = _GLUED_UNIT.match(text, pos) if pos == end else None
     if m:
         return Tail(mult, "measure", GLUED_UNITS[m.group(1)], m.end(), plus)
+    if pos == end and _is_inch_mark(text, end):
+        return Tail(mult, "measure", "in", end + 1, plus)
     for start in (pos, de_end):
         unit = _unit_at(text, start)
         if unit:
@@ -254,6 +330,19 @@ def read_tail(
     return Tail(mult, "count", None, pos, plus)
 
 
+def _is_inch_mark(text: str, at: int) -> bool:
+    """Is the double quote glued to a figure at `at` an inch mark ('a 6.1"
+    screen', 'Wrench 8"')? Not when it closes a quotation opened before it on
+    the same line ('"English 101"'); the double prime always is one."""
+    mark = text[at : at + 1]
+    if mark == "″":
+        return True
+    if mark != '"':
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.count('"', line_start, at) % 2 == 0
+
+
 def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     m = _UNIT_RE.match(text, pos)
     if not m:
@@ -268,22 +357,29 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     return unit, m.end()
 
 
+def _is_month(word: str, lang: str) -> bool:
+    """A month name of `lang`, or of the other language as it writes it: "May 2,
+    2021" inside a French text, "le 3 mars" inside an English one."""
+    return word in _MONTH_NAMES or (lang == "fr" and word.lower() in MONTHS["fr"])
+
+
 def month_after(text: str, end: int, lang: str) -> int | None:
     """End of a month name right after a day number ("12 mars", "3 March")."""
     m = _WORD_RE.match(text, end)
     if not m:
         return None
-    word = m.group(1)
-    months = MONTHS[lang]
-    if word in months or (lang == "fr" and word.lower() in months):
-        return m.end()
-    return None
+    return m.end() if _is_month(m.group(1), lang) else None
 
 
 def month_before(text: str, start: int, lang: str) -> bool:
     """Is the figure at `start` right after a month name ("March 3", "mars 2020")?"""
     m = re.search(r"([^\W\d_]+)\.?[ \u00a0]+$", text[max(0, start - 15) : start])
-    if not m:
-        return False
-    word = m.group(1)
-    return word in MONTHS[lang] or (lang == "fr" and word.lower() in MONTHS[lang])
+    return m is not None and _is_month(m.group(1), lang)
+
+
+def is_plural(word: str, lang: str) -> bool:
+    """Does `word` look plural ("elections", "manifestants", "people")?"""
+    low = word.lower()
+    if lang == "en":
+        return _is_plural(low)
+    return low.endswith(("s", "x", "z"))

@@ -2,7 +2,7 @@
 
     export_report(database, ReportFormat.json, ReportSelection(verdict="false"),
                   output=Path("report.json"), options=ReportOptions(organisation=...))
-    verify_bundle(Path("bundle.zip")) -> BundleCheck
+    verify_bundle(Path("bundle.zip"), trusted=trusted_key("SHA256:…")) -> BundleCheck
 
 Every export streams: claims are read a page at a time (:mod:`.selection`)
 and written as they come, so memory stays flat whatever the number of
@@ -23,8 +23,17 @@ from claims.reports.errors import (
 )
 from claims.reports.export import ReportFormat, ReportSummary, export_report
 from claims.reports.selection import ReportSelection
+from claims.reports.signing import (
+    BadPublicKey,
+    SigningKey,
+    SigningKeyError,
+    TrustedKey,
+    signing_key,
+    trusted_key,
+)
 
 __all__ = [
+    "BadPublicKey",
     "BundleCheck",
     "BundleInvalid",
     "EmptySelection",
@@ -34,6 +43,11 @@ __all__ = [
     "ReportOptions",
     "ReportSelection",
     "ReportSummary",
+    "SigningKey",
+    "SigningKeyError",
+    "TrustedKey",
     "export_report",
+    "signing_key",
+    "trusted_key",
     "verify_bundle",
 ]

@@ -6,46 +6,70 @@ Layout::
     report.json            the lossless JSON report (schema factdesk-report-2; -1 read too)
     sources.warc.gz        every snapshot the report quotes (WARC 1.1)
     manifest-sha256.txt    "<sha256>  <file>" per file, as ``sha256sum -c`` reads it
+    signature.json         Ed25519 signature of the manifest, and its public key
+                           (schema factdesk-bundle-signature-1; see :mod:`.signing`)
 
-:func:`verify_bundle` needs nothing but the bundle: it recomputes every hash
-of the manifest; then, for each snapshot the report names, finds in the WARC
-the body with that SHA-256 archived at that ``fetched_at``, decodes and
-extracts its text again with factdesk's own readers, compares the text's
-hash with the one the report states, and reads every quoted passage (each
-claim's sentence and each evidence quote) at its TextPositionSelector
-offsets. Every passage found there is a passage of the bytes fetched at the
-time stated. Reports of version 2 also carry the anchors a refresh found in
-newer snapshots; each found passage is checked in its snapshot the same way.
+:func:`verify_bundle` needs nothing but the bundle, and treats it as hostile:
+it refuses zip entries that have no place in a bundle (:mod:`.bundle_zip`),
+recomputes every hash of the manifest, checks the signature when there is one
+(against the key the reader trusts, when given), and validates the whole
+report against its JSON Schema, record by record as it streams
+(:mod:`.bundle_report`), before it uses anything the report says. Then, for
+each snapshot the report names, it finds in the WARC the body with that
+SHA-256 archived at that ``fetched_at`` (records inflated under the fetcher's
+body cap), decodes and extracts its text again with factdesk's own readers,
+compares the text's hash with the one the report states, and reads every
+quoted passage (each claim's sentence and each evidence quote) at its
+TextPositionSelector offsets. Every passage found there is a passage of the
+bytes archived for the time stated. Reports of version 2 also carry the
+anchors a refresh found in newer snapshots; each found passage is checked in
+its snapshot the same way.
+
+Everything verify writes goes into a private temporary folder (mode 0700)
+under names it makes itself, removed when it ends.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import tempfile
 import zipfile
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
 
-import ijson  # type: ignore[import-untyped]
+import orjson
 
+from claims.reports.bundle_report import ReportReader, printable
+from claims.reports.bundle_zip import (
+    MANIFEST,
+    Manifest,
+    entry_sha256,
+    open_bundle,
+    read_manifest,
+    reading,
+)
 from claims.reports.context import ReportJob
 from claims.reports.errors import BundleInvalid
-from claims.reports.json_report import READABLE_VERSIONS, REPORT_FORMAT, write_json
+from claims.reports.json_report import write_json
+from claims.reports.schemas import load_schema, validator
+from claims.reports.signing import PublicKey, TrustedKey, public_key_of, signature_of
 from claims.reports.warc_report import write_warc
 from sources.decoding import decode_body
 from sources.extraction import extract_article
+from sources.fetching import FetchPolicy
 from sources.snapshots import text_sha256
 from sources.warc import WarcError, read_bodies
 
 REPORT = "report.json"
 WARC = "sources.warc.gz"
-MANIFEST = "manifest-sha256.txt"
-_CHUNK = 1 << 20
+SIGNATURE = "signature.json"
+_MAX_SIGNATURE_BYTES = 64 * 1024
 _SNAPSHOT_KEYS = (
     "id",
     "final_url",
@@ -95,6 +119,20 @@ def write_bundle(job: ReportJob, stream: BinaryIO) -> None:
         info = zipfile.ZipInfo(MANIFEST, date_time=job.generated_at.timetuple()[:6])
         info.compress_type = zipfile.ZIP_DEFLATED
         zf.writestr(info, manifest)
+        if job.options.signer is not None:
+            info = zipfile.ZipInfo(SIGNATURE, date_time=job.generated_at.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, job.options.signer.signature_document(manifest.encode("utf-8")))
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The bundle's signature, checked."""
+
+    key: PublicKey
+    """The key named in the bundle (and in its report)."""
+    valid: bool
+    """The signature is this key's, over this manifest."""
 
 
 @dataclass
@@ -108,10 +146,23 @@ class BundleCheck:
     passages: int = 0
     """Quoted passages found at their offsets in the re-extracted text."""
     problems: list[str] = field(default_factory=list)
+    signature: Signature | None = None
+    """None: the bundle is not signed."""
+    trusted: TrustedKey | None = None
+    """The key the reader expects (``--key``); None when none was given."""
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def signed_by_trusted_key(self) -> bool:
+        return (
+            self.signature is not None
+            and self.signature.valid
+            and self.trusted is not None
+            and self.trusted.matches(self.signature.key)
+        )
 
 
 @dataclass(frozen=True)
@@ -122,38 +173,83 @@ class _Passage:
     exact: str
 
 
-def _file_sha256(zf: zipfile.ZipFile, name: str) -> str:
-    digest = hashlib.sha256()
-    with zf.open(name) as entry:
-        while chunk := entry.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _check_manifest(zf: zipfile.ZipFile, path: Path, check: BundleCheck) -> None:
+def _check_files(zf: zipfile.ZipFile, path: Path, manifest: Manifest, check: BundleCheck) -> None:
     names = set(zf.namelist())
-    if MANIFEST not in names:
-        raise BundleInvalid(f"{path}: no {MANIFEST} in the bundle; it is not a factdesk bundle")
-    listed: dict[str, str] = {}
-    for line in zf.read(MANIFEST).decode("utf-8").splitlines():
-        digest, sep, name = line.partition("  ")
-        if not sep or len(digest) != 64:
-            raise BundleInvalid(f"{path}: {MANIFEST} has a malformed line {line[:80]!r}")
-        listed[name] = digest
-    for name in sorted(names - {MANIFEST} - set(listed)):
-        check.problems.append(f"{name}: in the bundle but not in the manifest")
-    for name, digest in sorted(listed.items()):
+    for name in sorted(names - {MANIFEST, SIGNATURE} - set(manifest.digests)):
+        check.problems.append(f"{printable(name)}: in the bundle but not in the manifest")
+    for name, digest in sorted(manifest.digests.items()):
         if name not in names:
-            check.problems.append(f"{name}: listed in the manifest but missing")
+            check.problems.append(f"{printable(name)}: listed in the manifest but missing")
             continue
-        actual = _file_sha256(zf, name)
+        actual = entry_sha256(zf, path, name)
         if actual != digest:
-            check.problems.append(f"{name}: SHA-256 is {actual}, the manifest says {digest}")
+            check.problems.append(
+                f"{printable(name)}: SHA-256 is {actual}, the manifest says {digest}"
+            )
         else:
             check.files[name] = actual
     for required in (REPORT, WARC):
         if required not in names:
             raise BundleInvalid(f"{path}: no {required} in the bundle; nothing to verify")
+
+
+def _check_signature(
+    zf: zipfile.ZipFile, path: Path, manifest: Manifest, check: BundleCheck
+) -> None:
+    """Check ``signature.json`` against the manifest, and against the trusted key if any."""
+    if SIGNATURE not in zf.namelist():
+        if check.trusted is not None:
+            check.problems.append(
+                f"{SIGNATURE}: the bundle is not signed, so nothing shows that the holder of "
+                f"key {check.trusted.fingerprint} made it"
+            )
+        return
+    with reading(path, SIGNATURE), zf.open(SIGNATURE) as entry:
+        data = entry.read(_MAX_SIGNATURE_BYTES + 1)
+    try:
+        if len(data) > _MAX_SIGNATURE_BYTES:
+            raise ValueError("too long")
+        document = json.loads(data.decode("utf-8"))
+        validator(load_schema("factdesk-bundle-signature-1.schema.json")).validate(document)
+    except (ValueError, RecursionError):  # size, UTF-8, JSON and schema errors alike
+        raise BundleInvalid(
+            f"{path}: {SIGNATURE} is not a factdesk bundle signature "
+            "(schema factdesk-bundle-signature-1)"
+        ) from None
+    key = public_key_of(document)
+    signature = signature_of(document)
+    if key is None or signature is None or key.fingerprint != document["fingerprint"]:
+        raise BundleInvalid(f"{path}: {SIGNATURE} holds a malformed key, fingerprint or signature")
+    valid = key.verifies(signature, manifest.data)
+    check.signature = Signature(key, valid)
+    if not valid:
+        check.problems.append(
+            f"{SIGNATURE}: the signature by key {key.fingerprint} does not match {MANIFEST}: "
+            "the bundle was changed after it was signed, or the signature was taken from "
+            "another bundle"
+        )
+    if check.trusted is not None and not check.trusted.matches(key):
+        check.problems.append(
+            f"{SIGNATURE}: signed by key {key.fingerprint}, not by the key you gave "
+            f"({check.trusted.fingerprint}): someone else made this bundle"
+        )
+
+
+def _check_signer(envelope: dict[str, Any], check: BundleCheck) -> None:
+    """The key the report names is the key that signed the bundle, and the other way round."""
+    named = envelope.get("signer")
+    if check.signature is None:
+        if named is not None:
+            check.problems.append(
+                f"{REPORT} names signer {printable(named['fingerprint'])} but the bundle has no "
+                f"{SIGNATURE}: its signature was removed"
+            )
+        return
+    if named is None or named["public_key"] != check.signature.key.text:
+        check.problems.append(
+            f"{REPORT} does not name the key that signed the bundle "
+            f"({check.signature.key.fingerprint})"
+        )
 
 
 def _passages(claim: dict[str, Any]) -> Iterator[tuple[int, _Passage]]:
@@ -201,26 +297,26 @@ class _Texts:
 
     Passages are checked claim by claim, long after the WARC pass that
     extracted the texts; a few recent texts stay in memory, since a claim's
-    neighbours quote the same article.
+    neighbours quote the same article. Files are named by a counter of this
+    class, never by anything the bundle says.
     """
 
     def __init__(self, folder: Path, keep: int = 32) -> None:
         self.folder = folder
         self.keep = keep
+        self.files: dict[int, Path] = {}
         self.recent: OrderedDict[int, str] = OrderedDict()
 
-    def _path(self, snapshot_id: int) -> Path:
-        return self.folder / f"{snapshot_id}.txt"
-
     def put(self, snapshot_id: int, text: str) -> None:
-        self._path(snapshot_id).write_text(text, encoding="utf-8", newline="")
+        path = self.files.setdefault(snapshot_id, self.folder / f"text-{len(self.files)}.txt")
+        path.write_text(text, encoding="utf-8", newline="")
 
     def get(self, snapshot_id: int) -> str | None:
         """The text, or None when no archived body matched the snapshot (reported apart)."""
         text = self.recent.pop(snapshot_id, None)
         if text is None:
-            path = self._path(snapshot_id)
-            if not path.exists():
+            path = self.files.get(snapshot_id)
+            if path is None:
                 return None
             text = path.read_text(encoding="utf-8")
         self.recent[snapshot_id] = text
@@ -229,30 +325,54 @@ class _Texts:
         return text
 
 
-def _report_items(zf: zipfile.ZipFile, path: Path, prefix: str) -> Iterator[Any]:
-    """The items at ``prefix`` of the bundle's report, parsed as the file streams by."""
-    try:
-        with zf.open(REPORT) as entry:
-            yield from ijson.items(entry, prefix)
-    except ijson.JSONError as exc:
-        raise BundleInvalid(f"{path}: {REPORT} is not valid JSON ({exc})") from None
+def _read_report(
+    zf: zipfile.ZipFile, path: Path, passages: IO[bytes], check: BundleCheck
+) -> tuple[dict[int, dict[str, Any]], dict[str, Any]]:
+    """Validate the whole report; keep its snapshots and write its passages to ``passages``.
+
+    Nothing is used before the report ends valid: passages wait in a file of
+    the private folder, one JSON array per line.
+    """
+    snapshots: dict[int, dict[str, Any]] = {}
+    with reading(path, REPORT), zf.open(REPORT) as entry:
+        reader = ReportReader(entry, f"{path}: {REPORT}")
+        for kind, record in reader:
+            if kind == "snapshot":
+                if record["id"] in snapshots:
+                    check.problems.append(f"snapshot {record['id']}: listed twice in {REPORT}")
+                snapshots[record["id"]] = {key: record.get(key) for key in _SNAPSHOT_KEYS}
+                continue
+            check.claims += 1
+            for snapshot_id, p in _passages(record):
+                passages.write(orjson.dumps([snapshot_id, p.label, p.start, p.end, p.exact]))
+                passages.write(b"\n")
+    summary = reader.envelope["summary"]
+    held = (reader.counts["claim"], reader.counts["snapshot"])
+    if (summary["claims"], summary["snapshots"]) != held:
+        check.problems.append(
+            f"{REPORT}: its summary counts {summary['claims']} claims and "
+            f"{summary['snapshots']} snapshots, it holds {held[0]} and {held[1]}"
+        )
+    return snapshots, reader.envelope
 
 
 def _check_texts(
     zf: zipfile.ZipFile,
-    snapshots: list[dict[str, Any]],
+    path: Path,
+    snapshots: dict[int, dict[str, Any]],
     texts: _Texts,
     check: BundleCheck,
+    max_body_bytes: int,
 ) -> None:
     """Find each snapshot's body in the WARC, extract its text again, compare hashes."""
     by_body: dict[tuple[str, datetime], list[dict[str, Any]]] = defaultdict(list)
-    for snapshot in snapshots:
-        when = datetime.fromisoformat(snapshot["fetched_at"])
+    for snapshot in snapshots.values():
+        when = datetime.fromisoformat(snapshot["fetched_at"]).astimezone(UTC)
         by_body[(snapshot["body_sha256"], when)].append(snapshot)
     seen: set[int] = set()
     try:
-        with zf.open(WARC) as warc:
-            for archived in read_bodies(warc):  # type: ignore[arg-type]
+        with reading(path, WARC), zf.open(WARC) as warc:
+            for archived in read_bodies(cast(BinaryIO, warc), max_body_bytes=max_body_bytes):
                 digest = hashlib.sha256(archived.body).hexdigest()
                 for snapshot in by_body.get((digest, archived.date), []):
                     seen.add(snapshot["id"])
@@ -263,11 +383,11 @@ def _check_texts(
                         check.problems.append(
                             f"{_where(snapshot)}: the text extracted again from the archived "
                             "bytes differs from the text the report quotes "
-                            f"(extractor then: {snapshot['extractor']})"
+                            f"(extractor then: {printable(snapshot['extractor'])})"
                         )
     except WarcError as exc:
         check.problems.append(f"{WARC}: {exc}")
-    for snapshot in snapshots:
+    for snapshot in snapshots.values():
         if snapshot["id"] not in seen:
             check.problems.append(
                 f"snapshot {snapshot['id']}: no body with SHA-256 {snapshot['body_sha256']} "
@@ -275,59 +395,70 @@ def _check_texts(
             )
 
 
+def _check_passages(
+    passages: IO[bytes],
+    snapshots: dict[int, dict[str, Any]],
+    texts: _Texts,
+    check: BundleCheck,
+) -> None:
+    unknown: set[int] = set()
+    for line in passages:
+        snapshot_id, label, start, end, exact = orjson.loads(line)
+        if snapshot_id not in snapshots:
+            unknown.add(snapshot_id)
+            continue
+        text = texts.get(snapshot_id)
+        if text is None:
+            continue  # its body is missing from the WARC: reported once already
+        if text[start:end] == exact:
+            check.passages += 1
+        else:
+            check.problems.append(
+                f"{label}: the quoted passage is not at characters "
+                f"{start}-{end} of {_where(snapshots[snapshot_id])}"
+            )
+    for snapshot_id in sorted(unknown):
+        check.problems.append(f"snapshot {snapshot_id}: quoted but not in the report")
+
+
 def _where(snapshot: dict[str, Any]) -> str:
-    return f"snapshot {snapshot['id']} ({snapshot['final_url']})"
+    return f"snapshot {snapshot['id']} ({printable(snapshot['final_url'])})"
 
 
-def verify_bundle(path: Path) -> BundleCheck:
-    """Check ``path`` as described above; problems are listed, not raised.
+def verify_bundle(
+    path: Path,
+    *,
+    trusted: TrustedKey | None = None,
+    max_body_bytes: int | None = None,
+) -> BundleCheck:
+    """Check ``path`` as described above; problems are listed, refusals raised.
+
+    ``trusted`` is the key the reader expects the bundle to be signed with.
+    ``max_body_bytes`` caps each archived body, as the fetcher caps it
+    (default: :class:`FetchPolicy`'s). A bundle that cannot be read safely
+    (a zip entry out of place, a report off its schema, a damaged file) raises
+    :class:`BundleInvalid`; content that does not hold up is listed in
+    ``problems``.
 
     Memory stays flat whatever the size of the report: the report is parsed
-    as it streams out of the zip (ijson), twice (its snapshots, then its
-    claims), and the texts extracted from the WARC wait on disk in a
-    temporary folder until the claims that quote them come by.
+    once as it streams out of the zip, the passages to check wait on disk,
+    WARC records are inflated one at a time under the body cap, and the texts
+    extracted from them wait on disk until the passages that quote them come by.
     """
-    check = BundleCheck()
-    try:
-        zf = zipfile.ZipFile(path)
-    except FileNotFoundError:
-        raise BundleInvalid(f"{path}: no such file; check the path") from None
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BundleInvalid(f"{path}: not a readable zip file ({exc}); is it a bundle?") from None
-    with zf, tempfile.TemporaryDirectory(prefix="factdesk-verify-") as folder:
-        _check_manifest(zf, path, check)
-        if next(_report_items(zf, path, "format"), None) != REPORT_FORMAT:
-            raise BundleInvalid(f"{path}: {REPORT} is not a factdesk report")
-        version = next(_report_items(zf, path, "version"), None)
-        if version not in READABLE_VERSIONS:
-            raise BundleInvalid(
-                f"{path}: {REPORT} is a factdesk report of version {version}, this factdesk "
-                f"reads versions {', '.join(map(str, READABLE_VERSIONS))}; upgrade factdesk"
-            )
-        snapshots = [
-            {key: snapshot.get(key) for key in _SNAPSHOT_KEYS}
-            for snapshot in _report_items(zf, path, "snapshots.item")
-        ]
-        texts = _Texts(Path(folder))
-        _check_texts(zf, snapshots, texts, check)
-        known = {s["id"]: s for s in snapshots}
-        unknown: set[int] = set()
-        for claim in _report_items(zf, path, "claims.item"):
-            check.claims += 1
-            for snapshot_id, p in _passages(claim):
-                if snapshot_id not in known:
-                    unknown.add(snapshot_id)
-                    continue
-                text = texts.get(snapshot_id)
-                if text is None:
-                    continue  # its body is missing from the WARC: reported once above
-                if text[p.start : p.end] == p.exact:
-                    check.passages += 1
-                else:
-                    check.problems.append(
-                        f"{p.label}: the quoted passage is not at characters "
-                        f"{p.start}-{p.end} of {_where(known[snapshot_id])}"
-                    )
-        for snapshot_id in sorted(unknown):
-            check.problems.append(f"snapshot {snapshot_id}: quoted but not in the report")
+    cap = FetchPolicy().max_body_bytes if max_body_bytes is None else max_body_bytes
+    check = BundleCheck(trusted=trusted)
+    with (
+        open_bundle(path) as zf,
+        tempfile.TemporaryDirectory(prefix="factdesk-verify-") as folder,
+    ):
+        manifest = read_manifest(zf, path)
+        _check_files(zf, path, manifest, check)
+        _check_signature(zf, path, manifest, check)
+        with (Path(folder) / "passages.jsonl").open("w+b") as passages:
+            snapshots, envelope = _read_report(zf, path, passages, check)
+            _check_signer(envelope, check)
+            texts = _Texts(Path(folder))
+            _check_texts(zf, path, snapshots, texts, check, cap)
+            passages.seek(0)
+            _check_passages(passages, snapshots, texts, check)
     return check

@@ -7,6 +7,11 @@ claimant (or, failing that, the article's byline or site) and whose
 ``appearance`` is the article it was read in. A claim without a verdict on
 the whole claim has nothing to publish and is skipped (and counted), and so is
 a derived claim (a total factdesk computed, which nobody claimed as such).
+
+ClaimReview JSON exists to be pasted into a ``<script type="application/ld+json">``
+element, and it quotes page text: :func:`script_safe_json` writes ``<``, ``>``
+and ``&`` as JSON ``\\u`` escapes, so no text can close the element or open
+another. The HTML report's JSON-LD blocks use the same function.
 """
 
 from __future__ import annotations
@@ -20,6 +25,15 @@ from claims.ratings import RatingScale
 from claims.reports.context import ReportJob
 
 CONTEXT = "https://schema.org"
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_safe_json(data: Any, *, indent: int | None = None) -> str:
+    """``data`` as JSON that is also safe inside an HTML ``<script>`` element.
+
+    The escapes are JSON's own: every JSON reader gets the text back unchanged.
+    """
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_SCRIPT_UNSAFE)
 
 
 # Lowercase words that may sit inside a person's name ("Charles de Gaulle").
@@ -120,7 +134,7 @@ def write_claimreview(job: ReportJob, stream: BinaryIO) -> None:
                 if review is None:
                     continue
                 out.write("\n" if first else ",\n")
-                out.write(json.dumps(review, ensure_ascii=False))
+                out.write(script_safe_json(review))
                 first = False
         out.write("\n]\n")
         out.flush()

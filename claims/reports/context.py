@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from claims.ratings import RatingScale
 from claims.reports.selection import PAGE_SIZE, Detail, ReportSelection, iter_claims
+from claims.reports.signing import SigningKey
 from db.types import utcnow
 
 Progress = Callable[[int], None]
@@ -31,6 +32,8 @@ class ReportOptions:
     csv_rows: str = "claims"
     """CSV: one row per "claims" or per "quantities"."""
     page_size: int = PAGE_SIZE
+    signer: SigningKey | None = None
+    """Signs a bundle (and is named in its report); None: the bundle is not signed."""
 
 
 @dataclass

@@ -4,7 +4,9 @@ claims.errors.ClaimError
  └── ReportError              every failure of an export or a verification
       ├── EmptySelection      the filters match no claim: nothing is written
       ├── OutputNotWritable   the target path cannot be written
-      └── BundleInvalid       a bundle fails verification (bad zip, hash, quote)
+      ├── BundleInvalid       a bundle cannot be verified safely (zip, schema, damage)
+      ├── SigningKeyError     the signing key cannot be read or created (signing.py)
+      └── BadPublicKey        a --key that is no public key or fingerprint (signing.py)
 """
 
 from __future__ import annotations

@@ -12,14 +12,13 @@ and ``&`` written as JSON ``\\u`` escapes so no page text can close the element.
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from claims.reports.claimreview import job_review
+from claims.reports.claimreview import job_review, script_safe_json
 from claims.reports.context import ReportJob
 from claims.reports.text import change, filters, is_web_link, number, percent
 
@@ -40,10 +39,8 @@ def link(url: str | None, label: str | None) -> Markup:
 
 def jsonld_block(data: dict[str, Any]) -> Markup:
     """JSON for a ``<script type="application/ld+json">`` element that text cannot escape."""
-    encoded = json.dumps(data, ensure_ascii=False, indent=1)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        encoded = encoded.replace(char, escaped)
-    return Markup(encoded)  # noqa: S704 (markup-unsafe characters are JSON-escaped above)
+    # < > & are JSON-escaped: nothing in it reads as markup.
+    return Markup(script_safe_json(data, indent=1))  # noqa: S704
 
 
 def environment() -> Environment:

@@ -48,6 +48,7 @@ def write_json(job: ReportJob, stream: BinaryIO) -> None:
         "format": REPORT_FORMAT,
         "version": REPORT_VERSION,
         **job.header(),
+        **({"signer": job.options.signer.public.to_json()} if job.options.signer else {}),
         "rating_scale": [
             {"key": r.key, "label": r.label, "value": r.value} for r in job.options.scale
         ],

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from babel import Locale
+
 DETECTION_MIN_CHARS = 20
 DETECTION_SAMPLE_CHARS = 3000
 # Below this normalised probability py3langid is guessing: say nothing.
@@ -225,6 +227,12 @@ def _load_identifier() -> Any:
     except ImportError:
         return None
     return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+
+
+def language_name(code: str) -> str:
+    """The English name of ISO 639-1 ``code`` ("de" -> "German"), or the code itself."""
+    name: str | None = Locale("en").languages.get(code)
+    return name or code
 
 
 def stopword_language(text: str) -> str | None:

@@ -5,11 +5,15 @@ transport), record a redirect and go on, or stop on any other status; refuse
 unreadable content types before reading the body; stream the raw (still encoded)
 bytes under the wire cap, decode them under the decoded cap; refuse an empty page.
 Every refusal raises a FetchError subclass whose ``attempt`` says how far it went.
+
+The total timeout and the caller's stop event hold from the first byte to the
+last: every network wait happens under :func:`sources.fetching.deadline.deadline`.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import time
 from datetime import UTC, datetime
 from urllib.parse import urljoin
@@ -25,6 +29,7 @@ from sources.errors import (
     DecompressionBomb,
     EmptyBody,
     FetchError,
+    FetchStopped,
     FetchTimeout,
     HTTPStatusError,
     TooManyRedirects,
@@ -33,6 +38,7 @@ from sources.errors import (
     UnsupportedScheme,
 )
 from sources.fetching.client import build_client, timeouts
+from sources.fetching.deadline import Deadline, deadline
 from sources.fetching.decompress import BoundedDecoder, DecodingError, OutputLimitExceeded
 from sources.fetching.guard import DestinationBlocked
 from sources.fetching.media import is_readable, parse_content_type, sniff
@@ -134,17 +140,20 @@ def fetch(
     client: httpx.Client | None = None,
     etag: str | None = None,
     last_modified: str | None = None,
+    stop: threading.Event | None = None,
 ) -> FetchResult:
     """GET ``url`` under ``policy``; a conditional GET when ``etag``/``last_modified`` are given.
 
     ``client`` should come from ``build_client`` (its guard setting is the one that
     applies); without one, a client is built for this fetch and closed after it.
+    Setting ``stop`` ends the fetch within a fraction of a second (FetchStopped),
+    unless it is opening a connection (then within the connect timeout).
     Raises a FetchError subclass for every failure.
     """
     if client is None:
         with build_client(policy) as own_client:
-            return _fetch(url, policy, own_client, etag, last_modified)
-    return _fetch(url, policy, client, etag, last_modified)
+            return _fetch(url, policy, own_client, etag, last_modified, stop)
+    return _fetch(url, policy, client, etag, last_modified, stop)
 
 
 def _fetch(
@@ -153,6 +162,7 @@ def _fetch(
     client: httpx.Client,
     etag: str | None,
     last_modified: str | None,
+    stop: threading.Event | None,
 ) -> FetchResult:
     progress = _Progress(url)
     error = _scheme_error(progress, url)
@@ -163,50 +173,76 @@ def _fetch(
         conditional["If-None-Match"] = etag
     if last_modified:
         conditional["If-Modified-Since"] = last_modified
-    try:
-        return _follow(progress, policy, client, conditional)
-    except DestinationBlocked as exc:
+    with deadline(policy.total_timeout, stop) as limits:
+        try:
+            return _follow(progress, policy, client, conditional, limits)
+        except httpx.TransportError as exc:
+            raise _transport_failure(progress, policy, limits, exc) from exc
+
+
+def _transport_failure(
+    progress: _Progress, policy: FetchPolicy, limits: Deadline, exc: httpx.TransportError
+) -> FetchError:
+    """The FetchError for a failure of the connection or of the guard."""
+    if limits.stopped:
+        return _stopped(progress)
+    if isinstance(exc, DestinationBlocked):
         if exc.host == exc.address:
             detail = f"{exc.address} is a {exc.reason} address"
         else:
             detail = f"{exc.host} resolves to {exc.address}, a {exc.reason} address"
         message = progress.message(detail, PRIVATE_ADVICE)
-        raise BlockedAddress(
+        return BlockedAddress(
             message,
-            url=url,
+            url=progress.requested_url,
             attempt=progress.attempt(message),
             host=exc.host,
             address=exc.address,
-        ) from exc
-    except httpx.TimeoutException as exc:
+        )
+    if limits.passed:
+        return _total_timeout(progress, policy)
+    if isinstance(exc, httpx.TimeoutException):
         phase = "connecting" if isinstance(exc, httpx.ConnectTimeout) else "waiting for data"
-        raise progress.fail(
+        return progress.fail(
             FetchTimeout,
             f"timed out {phase} after {progress.elapsed():.1f} s",
             "the site is slow or down; retry later",
-        ) from exc
-    except httpx.ConnectError as exc:
-        raise progress.fail(
+        )
+    if isinstance(exc, httpx.ConnectError):
+        return progress.fail(
             ConnectFailed,
             f"could not connect ({exc or 'no reason given'})",
             "check the address and your network, then retry",
-        ) from exc
-    except httpx.TransportError as exc:
-        raise progress.fail(
-            TransferFailed,
-            f"the transfer failed ({type(exc).__name__}: {exc})",
-            "retry later; if it persists, save the page from a browser and ingest the file",
-        ) from exc
+        )
+    return progress.fail(
+        TransferFailed,
+        f"the transfer failed ({type(exc).__name__}: {exc})",
+        "retry later; if it persists, save the page from a browser and ingest the file",
+    )
 
 
-def _check_deadline(progress: _Progress, policy: FetchPolicy) -> float:
+def _total_timeout(progress: _Progress, policy: FetchPolicy) -> FetchError:
+    return progress.fail(
+        FetchTimeout,
+        f"the fetch took longer than {policy.total_timeout:g} s in all",
+        "the site is slow or down; retry later",
+    )
+
+
+def _stopped(progress: _Progress) -> FetchError:
+    return progress.fail(
+        FetchStopped,
+        "stopped before the answer was complete (factdesk was asked to stop)",
+        "nothing was kept of it; fetch it again later",
+    )
+
+
+def _check_deadline(progress: _Progress, policy: FetchPolicy, limits: Deadline) -> float:
+    if limits.stopped:
+        raise _stopped(progress)
     remaining = policy.total_timeout - progress.elapsed()
     if remaining <= 0:
-        raise progress.fail(
-            FetchTimeout,
-            f"the fetch took longer than {policy.total_timeout:g} s in all",
-            "the site is slow or down; retry later",
-        )
+        raise _total_timeout(progress, policy)
     return remaining
 
 
@@ -215,9 +251,10 @@ def _follow(
     policy: FetchPolicy,
     client: httpx.Client,
     conditional: dict[str, str],
+    limits: Deadline,
 ) -> FetchResult:
     while True:
-        remaining = _check_deadline(progress, policy)
+        remaining = _check_deadline(progress, policy, limits)
         request = client.build_request(
             "GET", progress.url, headers=conditional, timeout=timeouts(policy, remaining)
         )
@@ -228,7 +265,7 @@ def _follow(
             if response.status_code in REDIRECT_STATUSES and location:
                 _redirect(progress, policy, response, location)
                 continue
-            return _answer(progress, policy, response, bool(conditional))
+            return _answer(progress, policy, response, bool(conditional), limits)
         finally:
             response.close()
 
@@ -270,7 +307,11 @@ def _status_advice(status: int) -> str:
 
 
 def _answer(
-    progress: _Progress, policy: FetchPolicy, response: httpx.Response, conditional: bool
+    progress: _Progress,
+    policy: FetchPolicy,
+    response: httpx.Response,
+    conditional: bool,
+    limits: Deadline,
 ) -> FetchResult:
     status = response.status_code
     headers = tuple(
@@ -301,7 +342,7 @@ def _answer(
         )
     if content_type is not None and not is_readable(content_type.media_type):
         _refuse_type(progress, content_type.media_type)
-    body = _read_body(progress, policy, response)
+    body = _read_body(progress, policy, response, limits)
     media_type = content_type.media_type if content_type else sniff(body)
     if not is_readable(media_type):
         _refuse_type(progress, media_type, sniffed=True)
@@ -352,7 +393,9 @@ def _too_large(
     return cls(message, url=progress.requested_url, attempt=progress.attempt(message), limit=limit)
 
 
-def _read_body(progress: _Progress, policy: FetchPolicy, response: httpx.Response) -> bytes:
+def _read_body(
+    progress: _Progress, policy: FetchPolicy, response: httpx.Response, limits: Deadline
+) -> bytes:
     declared = response.headers.get("Content-Length", "").strip()
     if declared.isdigit() and int(declared) > policy.max_wire_bytes:
         raise _too_large(
@@ -380,7 +423,7 @@ def _read_body(progress: _Progress, policy: FetchPolicy, response: httpx.Respons
                     policy.max_wire_bytes,
                 )
             body += decoder.feed(chunk)
-            _check_deadline(progress, policy)
+            _check_deadline(progress, policy, limits)
         body += decoder.finish()
     except OutputLimitExceeded as exc:
         if decoder.encoded:

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 import httpcore
 import httpx
 
+from sources.fetching.deadline import DeadlineStream, connect_timeout
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
@@ -89,7 +91,10 @@ def check_addresses(host: str, addresses: Iterable[str]) -> None:
 
 
 class GuardedBackend(httpcore.NetworkBackend):
-    """Synchronous httpcore network backend that resolves, checks, then pins the address."""
+    """Synchronous httpcore network backend that resolves, checks, then pins the address.
+
+    Its streams obey the current fetch's deadline (:mod:`sources.fetching.deadline`).
+    """
 
     def __init__(self, *, allow_private_networks: bool) -> None:
         self._allow_private = allow_private_networks
@@ -110,9 +115,10 @@ class GuardedBackend(httpcore.NetworkBackend):
         for _family, address in answers:
             try:
                 # A numeric address: create_connection does no DNS lookup of its own.
-                return self._sockets.connect_tcp(
-                    address, port, timeout, local_address, socket_options
+                stream = self._sockets.connect_tcp(
+                    address, port, connect_timeout(timeout), local_address, socket_options
                 )
+                return DeadlineStream(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last_error = exc
         assert last_error is not None  # resolve() never returns an empty list

@@ -15,13 +15,19 @@ Health after a check:
     200 with a changed article             changed (moved if the first hop was 301/308)
     404/410 on ``gone_after`` checks in a row   gone    (checked again each interval)
     any other failure                      failing (next check after an exponential backoff)
+    robots.txt unreadable (5xx, down)      failing, likewise (RFC 9309: try again later)
+    a store that raised                    failing, likewise, with the error as the reason
     paused                                 stays paused whatever the answer
+
+A Retry-After is obeyed up to the policy's longest backoff; a longer one is
+cut to it, and the fetch record says what the site asked for. A Crawl-delay
+over the policy's cap is kept on the source (``crawl_delay_asked``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import func
@@ -59,6 +65,8 @@ class Applied:
     moved: bool = False
     gone: bool = False
     flagged: int = 0
+    crawl_delay_asked: float | None = None
+    """The Crawl-delay the source's robots.txt asked for, when over the cap."""
 
 
 def _release(source: Source) -> None:
@@ -79,6 +87,13 @@ class StoreJob:
     def __call__(self, session: Session) -> Applied:
         return apply(
             session, self.task, self.outcome, owner=self.owner, policy=self.policy, hook=self.hook
+        )
+
+    def recover(self, session: Session, error: Exception) -> Applied:
+        """Storing raised ``error`` (and was rolled back): record that as the
+        source's failure, in a transaction of its own, so the pass goes on."""
+        return store_failed(
+            session, self.task, self.outcome, error, owner=self.owner, policy=self.policy
         )
 
 
@@ -165,8 +180,10 @@ def apply(
         applied = _fetched(session, source, outcome, owner, policy, hook, now)
     if paused:
         source.health = "paused"
+    if outcome.robots_read:
+        source.crawl_delay_asked = outcome.crawl_delay_asked
     session.add(source)
-    return applied
+    return replace(applied, crawl_delay_asked=outcome.crawl_delay_asked)
 
 
 def _blocked(session: Session, source: Source, outcome: Outcome, owner: str) -> Applied:
@@ -195,13 +212,20 @@ def _failed(
     attempt = error.attempt if isinstance(error, FetchError) else None
     if attempt is None and outcome.result is not None:
         attempt = outcome.result.attempt
+    reason = str(error) if error is not None else (outcome.message or "the check failed")
+    asked = outcome.retry_after
+    if asked is not None and asked > policy.backoff_max:
+        reason += (
+            f" (its Retry-After asked for {asked:g} s; capped at {policy.backoff_max:g} s, "
+            "the longest backoff)"
+        )
     record_failure(
         session,
         url=source.url,
         via="http",
         started_at=attempt.started_at if attempt else outcome.started_at,
         elapsed_ms=attempt.elapsed_ms if attempt else 0,
-        error=str(error) if error is not None else (outcome.message or "the check failed"),
+        error=reason,
         final_url=attempt.final_url if attempt else None,
         http_status=attempt.status if attempt else None,
         redirects=tuple(
@@ -355,9 +379,7 @@ def _store_page(
             # Only a body that changed needs the old snapshot (text and all).
             previous = session.get(Snapshot, latest.id)
             assert previous is not None
-            changed = changed and normalised_hash(previous.text) != normalised_hash(
-                outcome.article.text
-            )
+            changed = changed and normalised_hash(previous.text) != normalised_hash(stored.text)
             if hook is not None:
                 assert stored.snapshot_id is not None
                 new = session.get(Snapshot, stored.snapshot_id)
@@ -392,4 +414,51 @@ def _refused(
     source.next_check_at = after_failure(
         now, source.consecutive_failures, source.check_interval_s, policy
     )
+    return Applied("failed")
+
+
+def _first_line(error: Exception, limit: int = 300) -> str:
+    # Database errors carry the statement and its parameters (a page's whole
+    # text) on the lines after the first: the record keeps the reason only.
+    lines = str(error).strip().splitlines()
+    text = lines[0] if lines else ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def store_failed(
+    session: Session,
+    task: Task,
+    outcome: Outcome,
+    error: Exception,
+    *,
+    owner: str,
+    policy: RefreshPolicy,
+) -> Applied:
+    """Record, for ``task``'s source, that storing its outcome raised ``error``;
+    schedule a retry after a backoff and release the lease."""
+    now = datetime.now(UTC)
+    source = _leased_source(session, task, owner)
+    if source is None:
+        return Applied("lost")
+    _release(source)
+    record_failure(
+        session,
+        url=source.url,
+        via="http",
+        started_at=outcome.started_at,
+        elapsed_ms=0,
+        error=(
+            f"{source.url}: checked but not stored ({type(error).__name__}: "
+            f"{_first_line(error)}); factdesk failed here, not the site: please report it"
+        ),
+        worker=owner,
+    )
+    source.last_checked_at = outcome.started_at
+    source.consecutive_failures += 1
+    if source.health != "paused":
+        source.health = "failing"
+    source.next_check_at = after_failure(
+        now, source.consecutive_failures, source.check_interval_s, policy
+    )
+    session.add(source)
     return Applied("failed")

@@ -9,7 +9,7 @@ transaction that follows stays short.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -17,6 +17,7 @@ from sources.decoding import DecodedText
 from sources.errors import (
     ConnectFailed,
     FetchError,
+    FetchStopped,
     FetchTimeout,
     HTTPStatusError,
     SourceError,
@@ -25,8 +26,9 @@ from sources.errors import (
 from sources.extraction import Article
 from sources.fetching import FetchResult, fetch
 from sources.ingest import page_article
-from sources.refresh.politeness import Stopped, retry_after_seconds
-from sources.refresh.schedule import jittered
+from sources.refresh.errors import RobotsUnreadable
+from sources.refresh.politeness import HostGate, Stopped, retry_after_seconds
+from sources.refresh.schedule import jittered, server_delay
 from sources.refresh.sites import Sites
 from sources.snapshots import Fetched
 
@@ -61,7 +63,12 @@ class Outcome:
     error: SourceError | None = None
     message: str | None = None
     retry_after: float | None = None
+    """Seconds the server's Retry-After asked for, as asked (the schedule caps it)."""
     attempts: int = 1
+    robots_read: bool = False
+    """robots.txt was consulted (so ``crawl_delay_asked`` is known)."""
+    crawl_delay_asked: float | None = None
+    """The Crawl-delay robots.txt asked for, when over the policy's cap."""
 
     @property
     def status(self) -> int | None:
@@ -96,56 +103,94 @@ def robots_advice(task: Task, reason: str) -> str:
     )
 
 
+def _obey_crawl_delay(task: Task, sites: Sites, gate: HostGate) -> float | None:
+    """Slow the host's gate to its Crawl-delay, capped; what it asked, when over the cap."""
+    asked = sites.robots.crawl_delay(task.url)
+    if asked is None:
+        return None
+    cap = sites.policy.max_crawl_delay
+    gate.slow_down(server_delay(asked, cap))
+    return asked if asked > cap else None
+
+
 def check(task: Task, sites: Sites, stop: threading.Event) -> Outcome:
-    """Check ``task``'s source once (with retries); never raises for a site's failure."""
+    """Check ``task``'s source once (with retries); never raises for a site's failure.
+
+    ``stop`` ends it promptly, a fetch under way included: the outcome is then
+    "stopped" and nothing is to be recorded.
+    """
     started = datetime.now(UTC)
+    try:
+        return _check(task, sites, stop, started)
+    except (Stopped, FetchStopped):
+        return Outcome("stopped", started)
+
+
+def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -> Outcome:
     policy = sites.policy
     gate = sites.gate(task.url)
     client = sites.client(task.url)
-    try:
-        if policy.obey_robots and not task.ignore_robots:
+    robots_read = False
+    capped: float | None = None
+    if policy.obey_robots and not task.ignore_robots:
+        try:
             with gate.slot(stop):
-                verdict = sites.robots.verdict(task.url, client)
-            delay = sites.robots.crawl_delay(task.url)
-            if delay is not None:
-                gate.slow_down(delay)
-            if not verdict.allowed:
-                return Outcome("blocked", started, message=robots_advice(task, verdict.reason))
-        attempt = 0
-        while True:
-            attempt += 1
-            with gate.slot(stop):
-                sites.forget_last()
-                try:
-                    result = fetch(
-                        task.url,
-                        policy=sites.fetch_policy,
-                        client=client,
-                        etag=task.etag,
-                        last_modified=task.last_modified,
-                    )
-                except FetchError as exc:
-                    error: FetchError = exc
-                    retry_after = retry_after_seconds(sites.last_header("Retry-After"))
-                else:
-                    return _answered(result, started, attempt)
-            if retry_after is not None:
-                gate.hold_off(min(retry_after, policy.max_retry_wait))
-            give_up = (
-                not is_transient(error)
-                or attempt > policy.retries
-                or (retry_after is not None and retry_after > policy.max_retry_wait)
+                verdict = sites.robots.verdict(task.url, client, stop)
+        except RobotsUnreadable as exc:
+            return Outcome("failed", started, error=exc)
+        robots_read = True
+        capped = _obey_crawl_delay(task, sites, gate)
+        if not verdict.allowed:
+            return Outcome(
+                "blocked",
+                started,
+                message=robots_advice(task, verdict.reason),
+                robots_read=True,
+                crawl_delay_asked=capped,
             )
-            if give_up:
-                return Outcome(
-                    "failed", started, error=error, retry_after=retry_after, attempts=attempt
+    attempt = 0
+    while True:
+        attempt += 1
+        with gate.slot(stop):
+            sites.forget_last()
+            try:
+                result = fetch(
+                    task.url,
+                    policy=sites.fetch_policy,
+                    client=client,
+                    etag=task.etag,
+                    last_modified=task.last_modified,
+                    stop=stop,
                 )
-            # With a Retry-After, the gate makes the wait; otherwise back off here.
-            pause = jittered(policy.retry_base * 2 ** (attempt - 1), 0.2)
-            if retry_after is None and stop.wait(pause):
-                return Outcome("stopped", started)
-    except Stopped:
-        return Outcome("stopped", started)
+            except FetchStopped:
+                raise
+            except FetchError as exc:
+                error: FetchError = exc
+                retry_after = retry_after_seconds(sites.last_header("Retry-After"))
+            else:
+                outcome = _answered(result, started, attempt)
+                return replace(outcome, robots_read=robots_read, crawl_delay_asked=capped)
+        if retry_after is not None:
+            gate.hold_off(server_delay(retry_after, policy.max_retry_wait))
+        give_up = (
+            not is_transient(error)
+            or attempt > policy.retries
+            or (retry_after is not None and retry_after > policy.max_retry_wait)
+        )
+        if give_up:
+            return Outcome(
+                "failed",
+                started,
+                error=error,
+                retry_after=retry_after,
+                attempts=attempt,
+                robots_read=robots_read,
+                crawl_delay_asked=capped,
+            )
+        # With a Retry-After, the gate makes the wait; otherwise back off here.
+        pause = jittered(policy.retry_base * 2 ** (attempt - 1), 0.2)
+        if retry_after is None and stop.wait(pause):
+            return Outcome("stopped", started)
 
 
 def _answered(result: FetchResult, started: datetime, attempts: int) -> Outcome:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_WAIT_S = 366 * 86_400.0
+"""Longest wait the schedule ever computes (a year): far from the limits of
+date arithmetic, whatever a server or a setting asks for."""
+
 
 @dataclass(frozen=True)
 class RefreshPolicy:
@@ -21,7 +25,8 @@ class RefreshPolicy:
     backoff_base: float = 300.0
     """First wait after a failed check; doubled at each further failure."""
     backoff_max: float = 86_400.0
-    """Longest wait between checks of a failing source."""
+    """Longest wait between checks of a failing source; a Retry-After asking
+    for longer is cut to this (and the fetch record says so)."""
     retries: int = 2
     """Extra attempts within one check, for transient errors only (timeouts,
     broken connections, 429 and 5xx)."""
@@ -36,7 +41,10 @@ class RefreshPolicy:
     """Requests in flight at once to one host."""
     host_delay: float = 1.0
     """Seconds between the starts of two requests to one host (a robots.txt
-    Crawl-delay that asks for more wins)."""
+    Crawl-delay that asks for more wins, up to ``max_crawl_delay``)."""
+    max_crawl_delay: float = 60.0
+    """Longest robots.txt Crawl-delay obeyed. A site asking for more gets this
+    much; what it asked is kept on its sources (``crawl_delay_asked``)."""
     lease_s: float = 600.0
     """How long a worker holds the sources it took; after that another worker
     may take them (a killed worker's sources are not lost)."""
@@ -60,6 +68,8 @@ class RefreshPolicy:
             raise ValueError("RefreshPolicy.write_batch must be at least 1")
         if self.lease_s <= 0:
             raise ValueError("RefreshPolicy.lease_s must be positive")
+        if self.max_crawl_delay < 0:
+            raise ValueError("RefreshPolicy.max_crawl_delay must be zero or more")
 
     @property
     def lease_batch(self) -> int:

@@ -4,10 +4,13 @@
      └── RefreshError            the refresh job could not do what was asked
           ├── SourceNotFound     no source has that id or URL
           ├── SourcePaused       an explicit refresh of a paused source
+          ├── RobotsUnreadable   a source's robots.txt could not be read (5xx,
+          │                      unreachable, refused by the address guard)
           └── PassFailed         the pass itself could not run (database, ...)
 
 A source that fails to fetch is not an error of the pass: it is recorded
-(fetch record, health) and counted.
+(fetch record, health) and counted. RobotsUnreadable is such a failure: it
+is recorded for the source, never raised out of a pass.
 """
 
 from __future__ import annotations
@@ -32,6 +35,24 @@ class SourcePaused(RefreshError):
             "or pass --force to refresh it once anyway"
         )
         self.source_id = source_id
+
+
+class RobotsUnreadable(RefreshError):
+    """``url`` was not fetched: its site's robots.txt could not be read.
+
+    RFC 9309 section 2.3.1.4: a server error or an unreachable robots.txt
+    means nothing may be fetched for now. That is the site failing, not the
+    site forbidding: the source is failing and tried again after a backoff,
+    never "blocked by robots.txt".
+    """
+
+    def __init__(self, url: str, robots_url: str, detail: str) -> None:
+        super().__init__(
+            f"{url}: not fetched, {robots_url} could not be read ({detail}); "
+            "until it can be, RFC 9309 allows nothing on the site, so it is tried again later"
+        )
+        self.url = url
+        self.robots_url = robots_url
 
 
 class PassFailed(RefreshError):

@@ -8,6 +8,7 @@ only of the source that got it.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -55,12 +56,20 @@ class HostGate:
             self._slots.release()
 
 
+_DELAY_SECONDS = re.compile(r"[0-9]+")
+
+
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds a Retry-After header asks to wait (delay-seconds or HTTP-date), or None."""
+    """Seconds a Retry-After header asks to wait (delay-seconds or HTTP-date), or None.
+
+    As asked: possibly huge, even infinite (``float`` of 400 digits); the
+    schedule caps it (:func:`sources.refresh.schedule.server_delay`).
+    """
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    # ASCII digits only: str.isdigit() also accepts "²", which float() refuses.
+    if _DELAY_SECONDS.fullmatch(value):
         return float(value)
     try:
         when = parsedate_to_datetime(value)

@@ -1,9 +1,12 @@
 """robots.txt, read with Protego and obeyed by default (RFC 9309).
 
 What a robots.txt answer means, per RFC 9309 section 2.3.1: a 4xx (no file)
-allows everything; a 5xx or an unreachable server forbids everything for now,
-as the site may be down or overloaded. A parsed file is kept for ``ttl``
-seconds per origin; a ``Crawl-delay`` for factdesk slows the host's gate.
+allows everything; a 5xx, an unreachable server (DNS failure, refused, timed
+out) or an address the guard refuses allows nothing for now, as the site may
+be down or overloaded: :class:`RobotsUnreadable`, a failure of the source,
+tried again later, never "forbidden". A file read (or a failure) is kept for
+``ttl`` seconds per origin; a ``Crawl-delay`` for factdesk slows the host's
+gate (up to the refresh policy's cap).
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from urllib.parse import urlsplit
 import httpx
 from protego import Protego
 
-from sources.errors import EmptyBody, FetchError, HTTPStatusError
+from sources.errors import EmptyBody, FetchError, FetchStopped, HTTPStatusError
 from sources.fetching import FetchPolicy, fetch
+from sources.refresh.errors import RobotsUnreadable
 
 ROBOTS_AGENT = "factdesk"
 """The name robots.txt groups are matched against (the User-Agent's product token)."""
@@ -34,14 +38,21 @@ class RobotsVerdict:
 @dataclass
 class _Entry:
     parser: Protego | None
-    """None: everything is forbidden (robots.txt unreachable or a server error)."""
-    reason: str
+    """None: robots.txt could not be read; ``problem`` says why."""
+    problem: str
     expires: float
 
 
 def robots_url(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}/robots.txt"
+
+
+def _text(body: bytes, charset: str | None) -> str:
+    try:
+        return body.decode(charset or "utf-8", errors="replace")
+    except LookupError:  # a charset Python does not know: RFC 9309 files are UTF-8
+        return body.decode("utf-8", errors="replace")
 
 
 class RobotsCache:
@@ -54,47 +65,53 @@ class RobotsCache:
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
-    def verdict(self, url: str, client: httpx.Client) -> RobotsVerdict:
-        """May factdesk fetch ``url``? Fetches the origin's robots.txt when needed."""
+    def verdict(
+        self, url: str, client: httpx.Client, stop: threading.Event | None = None
+    ) -> RobotsVerdict:
+        """May factdesk fetch ``url``? Fetches the origin's robots.txt when needed.
+
+        Raises RobotsUnreadable when it could not be read, FetchStopped when
+        ``stop`` was set while reading it.
+        """
         where = robots_url(url)
-        entry = self._entry(where, client)
+        entry = self._entry(where, client, stop)
         if entry.parser is None:
-            return RobotsVerdict(False, where, entry.reason)
+            raise RobotsUnreadable(url, where, entry.problem)
         allowed = bool(entry.parser.can_fetch(url, ROBOTS_AGENT))
         reason = "" if allowed else f"{where} disallows this path for {ROBOTS_AGENT}"
         return RobotsVerdict(allowed, where, reason)
 
     def crawl_delay(self, url: str) -> float | None:
+        """The Crawl-delay the origin's robots.txt asks of factdesk, as written."""
         entry = self._entries.get(robots_url(url))
         if entry is None or entry.parser is None:
             return None
         delay = entry.parser.crawl_delay(ROBOTS_AGENT)
         return float(delay) if delay is not None else None
 
-    def _entry(self, where: str, client: httpx.Client) -> _Entry:
+    def _entry(self, where: str, client: httpx.Client, stop: threading.Event | None) -> _Entry:
         with self._guard:
             lock = self._locks.setdefault(where, threading.Lock())
         # One fetch per origin: other threads wait for it instead of fetching too.
         with lock:
             entry = self._entries.get(where)
             if entry is None or entry.expires < time.monotonic():
-                entry = self._load(where, client)
+                entry = self._load(where, client, stop)
                 self._entries[where] = entry
             return entry
 
-    def _load(self, where: str, client: httpx.Client) -> _Entry:
+    def _load(self, where: str, client: httpx.Client, stop: threading.Event | None) -> _Entry:
         expires = time.monotonic() + self._ttl
         try:
-            result = fetch(where, policy=self._policy, client=client)
+            result = fetch(where, policy=self._policy, client=client, stop=stop)
+        except FetchStopped:
+            raise  # says nothing about the site: nothing to keep
         except EmptyBody:
             return _Entry(Protego.parse(""), "", expires)
         except HTTPStatusError as exc:
             if 400 <= exc.status < 500:
                 return _Entry(Protego.parse(""), "", expires)
-            reason = f"{where} answered {exc.status}; robots.txt says nothing is allowed meanwhile"
-            return _Entry(None, reason, expires)
+            return _Entry(None, f"it answered {exc.status}", expires)
         except FetchError as exc:
-            reason = f"{where} could not be read ({exc}); nothing is allowed meanwhile"
-            return _Entry(None, reason, expires)
-        text = result.body.decode(result.charset or "utf-8", errors="replace")
-        return _Entry(Protego.parse(text), "", expires)
+            return _Entry(None, str(exc).removeprefix(f"{where}: "), expires)
+        return _Entry(Protego.parse(_text(result.body, result.charset)), "", expires)

@@ -1,5 +1,8 @@
 """Run records: every pass of the refresh job, with its counts; past runs; the next due time.
 
+A run ends ``done``, ``interrupted`` (asked to stop: SIGTERM, SIGINT; what it
+checked is stored) or ``aborted`` (it could not go on, or its worker died).
+
 A worker killed mid-pass cannot close its run record. The next pass to start
 (any worker's) marks such runs ``aborted``: a run still ``running`` whose
 worker holds no lease that is still valid, and either still holds expired
@@ -70,7 +73,7 @@ def start_run(
 def save_run(
     database: Database, run_id: int, counts: dict[str, int], *, status: str = "done"
 ) -> RefreshRun:
-    """Store the counts and the end of the run (status done, or aborted)."""
+    """Store the counts and the end of the run (status done, interrupted or aborted)."""
     with database.write() as session:
         run = session.get(RefreshRun, run_id)
         assert run is not None

@@ -1,11 +1,16 @@
-"""When a source is next checked: its interval with jitter, or a backoff after failures."""
+"""When a source is next checked: its interval with jitter, or a backoff after failures.
+
+Every wait goes through :func:`_later`, which never adds more than
+``MAX_WAIT_S``: a date past year 9999 raises OverflowError, and one source
+must not be able to stop a pass with a header.
+"""
 
 from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
 
-from sources.refresh.config import RefreshPolicy
+from sources.refresh.config import MAX_WAIT_S, RefreshPolicy
 
 _rng = random.SystemRandom()
 
@@ -15,9 +20,20 @@ def jittered(seconds: float, jitter: float) -> float:
     return max(0.0, seconds * (1 + _rng.uniform(-jitter, jitter)))
 
 
+def _later(now: datetime, seconds: float) -> datetime:
+    return now + timedelta(seconds=min(max(0.0, seconds), MAX_WAIT_S))
+
+
+def server_delay(asked: float, limit: float) -> float:
+    """A delay a server asked for (Retry-After, Crawl-delay), cut to ``limit``."""
+    if asked != asked or asked < 0:  # NaN, or below zero: ask for nothing
+        return 0.0
+    return min(asked, limit)
+
+
 def next_check(now: datetime, interval_s: float, policy: RefreshPolicy) -> datetime:
     """After a successful check: one interval on, jittered."""
-    return now + timedelta(seconds=jittered(interval_s, policy.jitter))
+    return _later(now, jittered(interval_s, policy.jitter))
 
 
 def backoff_s(failures: int, policy: RefreshPolicy) -> float:
@@ -37,8 +53,8 @@ def after_failure(
     retry_after_s: float | None = None,
 ) -> datetime:
     """After a failed check: the backoff (never beyond the normal interval), or
-    later when the server asked for it with Retry-After."""
+    later when the server asked for it with Retry-After (up to ``backoff_max``)."""
     wait = jittered(min(backoff_s(failures, policy), max(interval_s, policy.backoff_base)), 0.1)
     if retry_after_s is not None:
-        wait = max(wait, retry_after_s)
-    return now + timedelta(seconds=wait)
+        wait = max(wait, server_delay(retry_after_s, policy.backoff_max))
+    return _later(now, wait)

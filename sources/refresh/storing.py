@@ -26,13 +26,15 @@ from db.bodies import body_insert, body_row, sha256_hex
 from db.models import FetchRecord, Snapshot, Source
 from sources.decoding import DecodedText
 from sources.extraction import Article
-from sources.snapshots import Fetched, fetch_record, snapshot_values, text_sha256
+from sources.snapshots import Fetched, fetch_record, snapshot_values, text_sha256, without_nul
 
 
 @dataclass(frozen=True)
 class StoredPage:
     unchanged: bool
     """The body is the latest snapshot's: that snapshot is confirmed, no new one."""
+    text: str
+    """The article's text as stored (NUL replaced)."""
     text_sha256: str
     snapshot_id: int | None
     """None while the new snapshot waits for :func:`write_pending` (deferred)."""
@@ -79,6 +81,7 @@ def store_page(
     unchanged = latest is not None and latest[1] == digest
     record = fetch_record(fetched, source.id, digest, unchanged=unchanged, worker=worker)
     snapshot_id: int | None
+    text = without_nul(article.text)
     if latest is not None and unchanged:
         # The body is stored already: the fetch only confirms the latest snapshot.
         snapshot_id = record.snapshot_id = latest[0]
@@ -100,13 +103,13 @@ def store_page(
             ).scalar_one()
             record.snapshot_id = snapshot_id
             session.add(record)
-        source.title = article.title or source.title
-        source.language = article.language or source.language
+        source.title = values["title"] or source.title
+        source.language = values["language"] or source.language
     source.last_checked_at = fetched.started_at
     source.etag = fetched.etag
     source.last_modified = fetched.last_modified
     source.consecutive_failures = 0
-    return StoredPage(unchanged, text_sha256(article.text), snapshot_id)
+    return StoredPage(unchanged, text, text_sha256(text), snapshot_id)
 
 
 def write_pending(session: Session) -> None:

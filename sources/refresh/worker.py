@@ -1,6 +1,12 @@
 """A refresh pass: lease due sources in batches, check them on a thread pool, store them.
 
 Concurrency is threads: fetching is I/O and httpx clients are thread-safe.
+One source never ends a pass: a check or a store that raises is recorded as
+that source's failure (fetch record, health, backoff) and the pass goes on;
+only a database that cannot be written ends it (run "aborted"). Setting
+``stop`` (SIGTERM, SIGINT) ends it within seconds: checks under way give up
+their fetch, what was finished is stored, and the run is "interrupted".
+
 The fetching threads never write: they hand each check's outcome to the
 pass's single writer thread (:mod:`sources.refresh.writer`), which stores
 many sources per transaction, and also takes and renews the leases. The
@@ -48,6 +54,13 @@ class PassResult:
     """Checks whose lease another worker took meanwhile (nothing stored)."""
     transactions: int = 0
     """Write transactions the pass committed (leases and stores, batched)."""
+    crawl_delays: dict[str, float] = field(default_factory=dict)
+    """Hosts whose robots.txt asked for a Crawl-delay over the policy's cap,
+    and what they asked for (they were given the cap)."""
+
+    @property
+    def interrupted(self) -> bool:
+        return self.run.status == "interrupted"
 
 
 def _count(counts: dict[str, int], applied: Applied) -> None:
@@ -114,10 +127,24 @@ class _Pass:
                     self.done.put((task, Applied("lost")))
                     return
                 task = renewed
-            outcome = check(task, self.sites, self.stop)
+            outcome = self._check(task)
             self._store(task, outcome)
         except BaseException as exc:  # re-raised by the main thread
             self.done.put((task, exc))
+
+    def _check(self, task: Task) -> Outcome:
+        started = datetime.now(UTC)
+        try:
+            return check(task, self.sites, self.stop)
+        except Exception as exc:  # a page no rule foresaw: the source's failure
+            return Outcome(
+                "failed",
+                started,
+                message=(
+                    f"{task.url}: the check failed ({type(exc).__name__}: {exc}); "
+                    "factdesk failed here, not the site: please report it"
+                ),
+            )
 
     def _store(self, task: Task, outcome: Outcome) -> None:
         job = StoreJob(task, outcome, self.owner, self.policy, self.hook)
@@ -126,7 +153,7 @@ class _Pass:
             error = future.exception()
             self.done.put((task, error if error is not None else future.result()))
 
-        self.writer.submit(job).add_done_callback(stored)
+        self.writer.submit(job, recover=job.recover).add_done_callback(stored)
 
     def close(self) -> None:
         self.writer.close()
@@ -149,7 +176,9 @@ def run_pass(
 
     Sources that fail are recorded and counted, not raised; PassFailed means
     the pass itself could not run (the database failed). Runs of workers
-    whose leases have all expired are marked aborted first.
+    whose leases have all expired are marked aborted first. When ``stop`` is
+    set during the pass, it ends within seconds with the run "interrupted"
+    (sources not checked keep their place in the queue).
     """
     owner = worker or worker_name("refresh")
     stop = stop or threading.Event()
@@ -180,6 +209,8 @@ def run_pass(
             raise applied
         if applied.kind == "lost":
             result.lost += 1
+        if applied.crawl_delay_asked is not None:
+            result.crawl_delays[Sites.host(task.url)] = applied.crawl_delay_asked
         _count(counts, applied)
         if progress is not None:
             progress(task, applied)
@@ -237,5 +268,7 @@ def run_pass(
         save_run(database, run.id, counts, status="aborted")
         raise
     result.transactions = state.writer.transactions
-    result.run = save_run(database, run.id, counts)
+    result.run = save_run(
+        database, run.id, counts, status="interrupted" if stop.is_set() else "done"
+    )
     return result

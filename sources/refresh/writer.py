@@ -10,7 +10,10 @@ Atomicity: a job's rows (a snapshot, its fetch record, the claims it flags)
 are committed together or not at all, since a batch commits whole or not at
 all. When a job raises, the batch is rolled back and each of its jobs runs
 again alone, in its own transaction: the others commit, the failing one
-hands its exception to its future. Jobs therefore read what they need from
+hands its exception to its future, or, when it was submitted with a
+``recover`` function, that function runs in a transaction of its own and
+its value is the job's result (the refresh job records the failure as the
+source's, so one source never stops a pass). Jobs therefore read what they need from
 the database, never from an earlier attempt. A process killed mid-batch
 commits nothing of that batch: it leaves no partial snapshot, only leases
 that expire.
@@ -33,9 +36,13 @@ T = TypeVar("T")
 Job = Callable[[Session], T]
 
 
+Recover = Callable[[Session, Exception], T]
+
+
 @dataclass
 class _Queued:
     job: Callable[[Session], Any]
+    recover: Callable[[Session, Exception], Any] | None = None
     future: Future[Any] = field(default_factory=Future)
 
 
@@ -79,11 +86,16 @@ class Writer:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def submit(self, job: Job[T]) -> Future[T]:
-        """Queue ``job``; its future holds what it returned once the batch committed."""
+    def submit(self, job: Job[T], recover: Recover[T] | None = None) -> Future[T]:
+        """Queue ``job``; its future holds what it returned once the batch committed.
+
+        If ``job`` raises on its own, ``recover(session, error)`` runs in a new
+        transaction and its value is the result (its own exception, if any,
+        goes to the future).
+        """
         if self._closed:
             raise RuntimeError("the refresh writer is closed")
-        queued = _Queued(job)
+        queued = _Queued(job, recover)
         self._queue.put(queued)
         return queued.future
 
@@ -124,7 +136,7 @@ class Writer:
             values = self._transaction(jobs)
         except Exception as exc:  # find which job failed: each alone
             if len(jobs) == 1:
-                self._fail(jobs[0], exc)
+                self._recover(jobs[0], exc)
                 return
             for queued in jobs:
                 self._write([queued])
@@ -145,6 +157,23 @@ class Writer:
             if self.finish is not None:
                 self.finish(session)
             return values
+
+    def _recover(self, queued: _Queued, error: Exception) -> None:
+        if queued.recover is None:
+            self._fail(queued, error)
+            return
+        try:
+            with self.database.write() as session:
+                value = queued.recover(session, error)
+        except Exception as failure:
+            failure.__context__ = error  # the traceback shows both
+            self._fail(queued, failure)
+            return
+        except BaseException as failure:
+            self._fail(queued, failure)
+            raise
+        self.transactions += 1
+        queued.future.set_result(value)
 
     @staticmethod
     def _fail(queued: _Queued, error: BaseException) -> None:

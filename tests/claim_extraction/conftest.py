@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.rulings import as_ruled
 from tests.support.shared import shared_file
 
 
@@ -29,4 +30,4 @@ def seed_article(seed_scrape: str) -> str:
 def seed_expectations() -> dict[str, Any]:
     path = shared_file("seed", "expected-claims.json")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return as_ruled(data)

@@ -106,6 +106,18 @@ def test_bullets_and_blank_lines_are_not_sentences() -> None:
     assert all(text[s.start : s.end] == s.text for s in sentences)
 
 
+def test_the_number_of_a_list_item_stays_with_its_item() -> None:
+    text = "1. Turn your thermostat down by one degree. 2. Bleed your radiators.\n3. Check it."
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "1. Turn your thermostat down by one degree.",
+        "2. Bleed your radiators.",
+        "3. Check it.",
+    ]
+    # A sentence that ends on a number still ends there.
+    text = "Le taux a atteint 12. Il était de 9 en 2019."
+    assert len(split_sentences(text, "fr")) == 2
+
+
 def test_seed_article_sentences_end_where_the_article_does(seed_article: str) -> None:
     sentences = split_sentences(seed_article, "fr")
     assert all(seed_article[s.start : s.end] == s.text for s in sentences)

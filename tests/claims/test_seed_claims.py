@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.support.cli import CliRun
+from tests.support.rulings import as_ruled
 from tests.support.shared import shared_file
 
 SEED_URL = "https://medias24.com/2019/06/20/maroc-pact-for-impact/"
@@ -28,7 +29,7 @@ def _expected() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
         shared_file("seed", "expected-claims.json").read_text(encoding="utf-8")
     )
-    return data
+    return as_ruled(data)
 
 
 def _matches(claim: dict[str, Any], item: dict[str, Any]) -> bool:

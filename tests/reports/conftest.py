@@ -11,12 +11,15 @@ import gzip
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.support.cli import CliRun, Run
 from tests.support.httpserver import HTTPTestServer
+
+if TYPE_CHECKING:
+    from tests.reports.bundles import Genuine
 
 ARTICLE_URL = "https://news.example/coops"
 ORGANISATION = "Desk <Verify> & Co"
@@ -119,3 +122,11 @@ def desk(
     ok(cli("note", str(desk.claim("cinquantaine")["id"]), "Ask the organisers for the list"))
     desk.claims = json.loads(ok(cli("claims", "--format", "json")).stdout)["claims"]
     return desk
+
+
+@pytest.fixture(scope="session")
+def genuine(tmp_path_factory: pytest.TempPathFactory) -> Genuine:
+    """A signed bundle made by the real command line once, for tests that attack copies."""
+    from tests.reports.bundles import make_genuine  # it imports this module's ARTICLE
+
+    return make_genuine(tmp_path_factory.mktemp("genuine"))

@@ -23,11 +23,16 @@ from tests.reports.conftest import Desk, ok
 
 
 def rewrite(bundle: Path, target: Path, changes: dict[str, bytes], *, fix_manifest: bool) -> None:
-    """Copy ``bundle`` to ``target`` with some files replaced (a forger at work)."""
+    """Copy ``bundle`` to ``target`` with some files replaced (a forger at work).
+
+    A forger who fixes the manifest cannot sign it again with the maker's key:
+    the signature goes.
+    """
     with zipfile.ZipFile(bundle) as src:
         files = {name: src.read(name) for name in src.namelist()}
     files.update(changes)
     if fix_manifest:
+        files.pop("signature.json", None)
         files["manifest-sha256.txt"] = "".join(
             f"{hashlib.sha256(data).hexdigest()}  {name}\n"
             for name, data in sorted(files.items())
@@ -42,7 +47,12 @@ def test_bundle_holds_report_archive_and_manifest(desk: Desk) -> None:
     result, path = desk.report("bundle", name="bundle.zip")
     assert ok(result)
     with zipfile.ZipFile(path) as zf:
-        assert sorted(zf.namelist()) == ["manifest-sha256.txt", "report.json", "sources.warc.gz"]
+        assert sorted(zf.namelist()) == [
+            "manifest-sha256.txt",
+            "report.json",
+            "signature.json",
+            "sources.warc.gz",
+        ]
         manifest = zf.read("manifest-sha256.txt").decode()
         for line in manifest.splitlines():
             digest, name = line.split("  ")
@@ -163,10 +173,17 @@ def _as_version_1(report: dict[str, Any]) -> None:
     """What factdesk wrote before schema 2: no fetches, no anchors."""
     report["version"] = 1
     report["$schema"] = report["$schema"].replace("report-2", "report-1")
+    del report["signer"]
     for snapshot in report["snapshots"]:
         del snapshot["fetches"]
     for claim in report["claims"]:
         del claim["anchors"]
+        # Derived claims and figure ids came later in version 2.
+        del claim["reasoning"]
+        if claim["kind"] == "derived":
+            claim["kind"] = "numeric"
+        for quantity in claim["quantities"]:
+            del quantity["id"]
         for evidence in claim["evidence"]:
             del evidence["anchors"]
 

@@ -306,12 +306,45 @@ def test_crosscheck_json_has_the_documented_keys() -> None:
     assert data["deviation"] == -0.225
 
 
-def test_a_share_in_words_meets_a_percent() -> None:
-    from claims.crosscheck import crosscheck as check
-    from claims.quantities import find_quantities as find
+SHARES_AGAINST_PERCENTS = [
+    ("La moitié des coopératives sont dirigées par des femmes.", "fr",
+     "Elles dirigent 49 % des coopératives.", "fr", "within"),
+    ("La moitié des coopératives sont dirigées par des femmes.", "fr",
+     "Elles dirigent 31 % des coopératives.", "fr", "outside"),
+    ("Un cinquième des ménages n'a pas accès à internet.", "fr",
+     "19,6 % des ménages ne sont pas raccordés.", "fr", "within"),
+    ("Un cinquième des ménages n'a pas accès à internet.", "fr",
+     "Seuls 12 % des ménages ne sont pas raccordés.", "fr", "outside"),
+    ("Près d'un tiers des salariés sont en télétravail.", "fr",
+     "31 % des salariés télétravaillent.", "fr", "within"),
+    ("Près d'un tiers des salariés sont en télétravail.", "fr",
+     "36 % des salariés télétravaillent.", "fr", "outside"),
+    ("One in five adults smokes.", "en", "21% of adults smoke.", "en", "within"),
+    ("Sept élèves sur dix ont réussi.", "fr", "72 % of pupils passed.", "en", "within"),
+    ("Two-thirds of children walk to school.", "en", "45% of children walk.", "en", "outside"),
+]  # fmt: skip
 
-    claim = "La moitié des coopératives sont dirigées par des femmes."
-    (result,) = check(find(claim, "fr"), "Elles dirigent 49 % des coopératives.", "fr")
-    assert result.result == "within"
-    (result,) = check(find(claim, "fr"), "Elles dirigent 31 % des coopératives.", "fr")
-    assert result.result == "outside"
+
+@pytest.mark.parametrize(
+    ("claim", "claim_lang", "quote", "quote_lang", "result"), SHARES_AGAINST_PERCENTS
+)
+def test_a_share_in_words_meets_a_percent_of_the_evidence(
+    claim: str, claim_lang: str, quote: str, quote_lang: str, result: str
+) -> None:
+    checks = crosscheck(figures(claim, claim_lang), quote, quote_lang)
+    assert [c.result for c in checks] == [result], [c.reason for c in checks]
+
+
+def test_a_share_in_words_allows_ten_percent_either_side() -> None:
+    (share,) = figures("un tiers des communes", "fr")
+    low, high, why = claim_interval(share)
+    assert low == pytest.approx(30)
+    assert high == pytest.approx(110 / 3)
+    assert "share in words" in why
+
+
+def test_a_multiplier_below_one_stays_a_factor_not_a_percent() -> None:
+    checks = crosscheck(
+        figures("Half as many buses ran this year.", "en"), "Only 50% of buses ran.", "en"
+    )
+    assert [c.result for c in checks] == ["not_comparable"]

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claims.dossier import load_dossier
+from claims.extraction import ScoreExplanation
 from claims.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
 from claims.reports.csv_report import spreadsheet_safe
 from tui.cli.app import app
@@ -108,6 +109,18 @@ def claims_command(
     typer.echo(f"claims {page.describe()}", err=True)
 
 
+def score_lines(stored: float, why: ScoreExplanation) -> list[tuple[str, str]]:
+    """The check-worthiness and one "why" line per feature that made it."""
+    score = f"{stored:.2f} check-worthiness"
+    if abs(why.score - stored) > 0.005:
+        score += f" (the current extractor scores it {why.score:.2f}, as below)"
+    lines = [("score", score)]
+    lines.extend(("why", part.describe()) for part in why.contributions)
+    if why.total != why.score:
+        lines.append(("why", f"= {why.total:.2f}, kept within 0..1"))
+    return lines
+
+
 @app.command("show")
 def show_command(
     ctx: typer.Context,
@@ -170,6 +183,7 @@ def show_command(
         for check in e.crosscheck:
             details.append(("cross-check", f"{check.get('result')}: {check.get('reason', '')}"))
     details.append(("history", f"{len(dossier.events)} events (factdesk history {claim.id})"))
+    details.extend(score_lines(claim.checkworthiness, dossier.score_explanation()))
     for label, value in details:
         line = Text(f"{label:>12}  ", style="dim")
         line.append(safe(value))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from db.engine import Database
-from db.migrate import current_revision, upgrade
+from db.migrate import upgrade
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import reported_errors
@@ -21,12 +21,11 @@ def upgrade_command(ctx: typer.Context) -> None:
     with reported_errors():
         database = Database(context.settings.resolved_database_url())
         try:
-            before = current_revision(database.engine)
-            upgrade(database.engine)
-            after = current_revision(database.engine)
+            # Read under the upgrade's lock: with several upgrades at once, one says it upgraded.
+            done = upgrade(database.engine)
         finally:
             database.dispose()
-    if before == after:
-        typer.echo(f"database already at revision {after}")
+    if done.before == done.after:
+        typer.echo(f"database already at revision {done.after}")
     else:
-        typer.echo(f"database upgraded from {before or 'empty'} to {after}")
+        typer.echo(f"database upgraded from {done.before or 'empty'} to {done.after}")

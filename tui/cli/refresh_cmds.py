@@ -4,6 +4,12 @@ Cron and systemd timers run ``factdesk refresh``: one pass over the due
 sources, exit 0 when the pass ran (some sources failing is normal and
 recorded), 1 when it could not run. ``--watch`` keeps running.
 
+SIGTERM or SIGINT (Ctrl-C) stops a pass within seconds: fetches under way
+are dropped, what was checked is stored, the run is recorded "interrupted"
+and its summary printed. Exit 0 after SIGTERM (a service manager's ordinary
+stop), 130 after SIGINT (the shell's convention). A second Ctrl-C stops
+without waiting (the run is then "aborted").
+
 Paused sources are left out of every pass, ``--all`` included. Naming one
 with ``--source`` fails (exit 1, one line saying it is paused) unless
 ``--force`` is given: then it is refreshed once and stays paused. A pass
@@ -16,7 +22,10 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
@@ -24,7 +33,9 @@ from rich.console import Console
 from rich.table import Table
 
 from claims.refresh import refresh
+from db.engine import Database
 from db.models import RefreshRun
+from sources.fetching import FetchPolicy
 from sources.refresh import (
     PassResult,
     RefreshPolicy,
@@ -40,7 +51,7 @@ from sources.refresh.check import Task
 from sources.refresh.runs import COUNTERS
 from tui.cli.app import app
 from tui.cli.context import cli_context
-from tui.cli.output import fail, print_json, reported_errors
+from tui.cli.output import fail, print_json, reported_errors, warn
 from tui.cli.source_cmds import ListFormat
 from tui.terminal_text import literal
 
@@ -90,14 +101,51 @@ class _Progress:
 
 def _summary(result: PassResult) -> str:
     c = result.counts
+    status = " (interrupted)" if result.interrupted else ""
     return (
-        f"run {result.run.id}: {c.get('checked', 0)} checked, "
+        f"run {result.run.id}{status}: {c.get('checked', 0)} checked, "
         f"{c.get('not_modified', 0)} not modified, {c.get('unchanged', 0)} unchanged, "
         f"{c.get('changed', 0)} changed, {c.get('failed', 0)} failed "
         f"({c.get('gone', 0)} gone), {c.get('moved', 0)} moved, "
         f"{c.get('blocked', 0)} blocked by robots.txt, "
         f"{c.get('flagged_claims', 0)} claims to re-check"
     )
+
+
+@contextmanager
+def _stopped_by_signals(stop: threading.Event) -> Iterator[list[int]]:
+    """SIGTERM and SIGINT set ``stop`` while inside; yields the signals received.
+
+    The previous handlers come back on the way out (the command may run
+    inside a longer-lived process, a test runner say). Only the main thread
+    can set handlers; elsewhere nothing is installed.
+    """
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        if signum == signal.SIGINT and signal.SIGINT in received:
+            raise KeyboardInterrupt  # asked twice: stop waiting for the pass
+        received.append(signum)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield received
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _warn_crawl_delays(result: PassResult, policy: RefreshPolicy) -> None:
+    for host, asked in sorted(result.crawl_delays.items()):
+        warn(
+            f"{host}: robots.txt asks for a Crawl-delay of {asked:g} s; factdesk waits "
+            f"{policy.max_crawl_delay:g} s between requests there, its cap (see "
+            "crawl_delay_asked in `factdesk sources --format json`)"
+        )
 
 
 @refresh_app.callback()
@@ -150,21 +198,47 @@ def refresh_command(
         ids = explicit_sources(session, source or [], force=force)
     policy = RefreshPolicy(concurrency=concurrency, per_host=per_host, host_delay=host_delay)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    scope = "all" if all_sources else "due"
+    with _stopped_by_signals(stop) as received:
+        _passes(
+            database,
+            context.settings.fetch_policy(),
+            policy,
+            stop,
+            watch,
+            output,
+            ids,
+            scope="all" if all_sources else "due",
+        )
+    if signal.SIGINT in received:
+        raise typer.Exit(128 + signal.SIGINT)
+
+
+def _passes(
+    database: Database,
+    fetch_policy: FetchPolicy,
+    policy: RefreshPolicy,
+    stop: threading.Event,
+    watch: bool,
+    output: ListFormat,
+    ids: list[int],
+    *,
+    scope: str,
+) -> None:
+    """One pass, or (``watch``) passes as sources fall due, until ``stop``."""
     while True:
         progress = _Progress()
         with reported_errors():
             result = refresh(
                 database,
                 policy=policy,
-                fetch_policy=context.settings.fetch_policy(),
+                fetch_policy=fetch_policy,
                 scope=scope,
                 source_ids=ids,
                 progress=progress,
                 stop=stop,
             )
         progress.end()
+        _warn_crawl_delays(result, policy)
         if output is ListFormat.json:
             print_json(run_json(result.run))
         else:
@@ -174,10 +248,7 @@ def refresh_command(
         with reported_errors(), database.read() as session:
             due = next_due(session)
         wait = MAX_SLEEP_S if due is None else (due - datetime.now(UTC)).total_seconds()
-        try:
-            if stop.wait(min(MAX_SLEEP_S, max(1.0, wait))):
-                return
-        except KeyboardInterrupt:
+        if stop.wait(min(MAX_SLEEP_S, max(1.0, wait))):
             return
         scope, ids = "due", []
 

@@ -12,17 +12,24 @@ from typing import Annotated
 import typer
 
 from claims.reports import (
+    BadPublicKey,
+    BundleCheck,
     ReportFormat,
     ReportOptions,
     ReportSelection,
+    SigningKey,
+    TrustedKey,
     export_report,
+    signing_key,
+    trusted_key,
     verify_bundle,
 )
 from claims.reports.selection import PAGE_SIZE
 from claims.review import parse_status
+from db.errors import FactdeskError
 from tui.cli.app import app
 from tui.cli.context import cli_context
-from tui.cli.output import EXIT_USAGE, fail, reported_errors, warn
+from tui.cli.output import EXIT_USAGE, fail, print_json, reported_errors, warn
 from tui.cli.progress import Counter
 from tui.terminal_text import safe
 
@@ -33,6 +40,12 @@ app.add_typer(bundle_app, name="bundle")
 class CsvRows(StrEnum):
     claims = "claims"
     quantities = "quantities"
+
+
+class KeyFormat(StrEnum):
+    text = "text"
+    json = "json"
+    pem = "pem"
 
 
 def parse_since(value: str | None) -> datetime | None:
@@ -99,6 +112,7 @@ def report_command(
             counter[0].step(f"{done:,} claims")
 
     with reported_errors():
+        signer = _signer(settings.signing_key_path()) if fmt is ReportFormat.bundle else None
         scale = settings.rating_scale()
         selection = ReportSelection(
             claim_ids=tuple(claim or ()),
@@ -113,6 +127,7 @@ def report_command(
             scale=scale,
             publish_url=publish_url,
             csv_rows=rows.value,
+            signer=signer,
         )
         try:
             summary = export_report(
@@ -135,23 +150,112 @@ def report_command(
         )
     where = f" to {safe(str(path))}" if path else ""
     extra = f", {summary.snapshots} snapshots" if summary.snapshots else ""
+    if signer is not None:
+        extra += f", signed by {signer.public.fingerprint}"
     typer.echo(f"report: {summary.claims} claims{extra} ({fmt.value}){where}", err=True)
+
+
+def _signer(path: Path) -> SigningKey:
+    """The installation's signing key, made on first use (and said so: it needs a backup)."""
+    key = signing_key(path)
+    if key.created:
+        warn(
+            f"created the key that signs your bundles at {safe(str(path))} "
+            f"(fingerprint {key.public.fingerprint}); back it up and keep it private: "
+            "`factdesk bundle key` shows what to publish"
+        )
+    return key
+
+
+@bundle_app.command("key")
+def bundle_key(
+    ctx: typer.Context,
+    fmt: Annotated[
+        KeyFormat,
+        typer.Option(
+            "--format", help="text; json; or pem: the public key as a file for `verify --key`."
+        ),
+    ] = KeyFormat.text,
+) -> None:
+    """Show the key that signs this installation's bundles (made on first use): publish its
+    fingerprint so readers can check your bundles with `bundle verify --key`."""
+    path = cli_context(ctx).settings.signing_key_path()
+    with reported_errors():
+        key = _signer(path)
+    public = key.public
+    if fmt is KeyFormat.pem:
+        typer.echo(public.pem, nl=False)
+    elif fmt is KeyFormat.json:
+        print_json({**public.to_json(), "key_file": str(path)})
+    else:
+        typer.echo(f"fingerprint  {public.fingerprint}")
+        typer.echo(f"public key   {public.text}")
+        typer.echo(f"key file     {safe(str(path))}")
+
+
+def _trusted(value: str | None) -> TrustedKey | None:
+    if value is None:
+        return None
+    try:
+        return trusted_key(value)
+    except BadPublicKey as exc:
+        fail(f"--key: {safe(str(exc))}", EXIT_USAGE)
+
+
+def _what_the_signature_proves(check: BundleCheck) -> str:
+    if check.signature is None:
+        return (
+            "unsigned: the files agree with each other and every quote is in the archived "
+            "bytes, but nothing shows who made the bundle or that the archive holds what the "
+            "sites served: anyone can change a page and recompute every hash"
+        )
+    fingerprint = check.signature.key.fingerprint
+    if check.signed_by_trusted_key:
+        return (
+            f"ok signed by {fingerprint}, the key you gave: its holder made this bundle and "
+            "nothing in it changed since; that vouches for the archive, it does not prove "
+            "the pages said this"
+        )
+    return (
+        f"signed by {fingerprint}, the key the bundle itself names: unchecked, that proves "
+        "nothing about who made it; compare the fingerprint with the one its maker publishes, "
+        "or pass --key"
+    )
 
 
 @bundle_app.command("verify")
 def bundle_verify(
+    ctx: typer.Context,
     bundle: Annotated[Path, typer.Argument(metavar="BUNDLE", help="A bundle zip to check.")],
+    key: Annotated[
+        str | None,
+        typer.Option(
+            "--key",
+            metavar="PUBKEY|FINGERPRINT",
+            help="The key the bundle must be signed with: its fingerprint (SHA256:...), its "
+            "public key, or a file holding either (or its PEM).",
+        ),
+    ] = None,
 ) -> None:
-    """Check a bundle: file hashes, and every quoted passage in the archived bytes."""
-    with reported_errors():
-        check = verify_bundle(bundle)
+    """Check a bundle: file hashes, its signature, and every quoted passage in the archived
+    bytes."""
+    trusted = _trusted(key)
+    cap = cli_context(ctx).settings.fetch_policy().max_body_bytes
+    try:
+        check = verify_bundle(bundle, trusted=trusted, max_body_bytes=cap)
+    except FactdeskError as exc:
+        fail(safe(str(exc)))  # bundles are hostile: their text may hold escape sequences
     for problem in check.problems:
         typer.echo(f"FAILED {safe(problem)}")
     if not check.ok:
-        fail(f"{bundle}: {len(check.problems)} problems; the bundle does not hold what it says")
+        fail(
+            f"{safe(str(bundle))}: {len(check.problems)} problems; "
+            "the bundle does not hold what it says"
+        )
     for name, digest in sorted(check.files.items()):
         typer.echo(f"ok {digest}  {safe(name)}")
     typer.echo(
         f"ok {check.passages} quoted passages of {check.claims} claims found in "
         f"{check.snapshots} archived snapshots at the offsets stated"
     )
+    typer.echo(_what_the_signature_proves(check))

@@ -69,6 +69,12 @@ def evidence_add(
     note: Annotated[str | None, typer.Option(help="A note on this evidence.")] = None,
     url: Annotated[str | None, typer.Option(help="Original address of a local file.")] = None,
     lang: Annotated[str | None, typer.Option(help="Language of the page (fr, en).")] = None,
+    force_lang: Annotated[
+        bool,
+        typer.Option(
+            "--force-lang", help="Keep --lang even when the page reads as another language."
+        ),
+    ] = False,
     expect_version: VersionOpt = None,
     output: FormatOpt = Format.text,
 ) -> None:
@@ -89,7 +95,7 @@ def evidence_add(
             request,
             target,
             policy=context.settings.fetch_policy(),
-            options=IngestOptions(url=url, lang=lang),
+            options=IngestOptions(url=url, lang=lang, force_lang=force_lang),
         )
         with context.database().read() as session:
             view = next(

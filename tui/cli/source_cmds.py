@@ -61,6 +61,12 @@ def ingest_command(
         list[str], typer.Argument(help="http(s) URL, .html/.htm/.txt file, or - for stdin.")
     ],
     lang: Annotated[str | None, typer.Option(help="Language of the text (fr, en).")] = None,
+    force_lang: Annotated[
+        bool,
+        typer.Option(
+            "--force-lang", help="Keep --lang even when the text reads as another language."
+        ),
+    ] = False,
     url: Annotated[
         str | None, typer.Option(help="Original web address of a local file or stdin.")
     ] = None,
@@ -75,7 +81,9 @@ def ingest_command(
     context = cli_context(ctx)
     if url is not None and len(targets) > 1:
         fail("--url names the address of one target; give one target with it", code=2)
-    options = IngestOptions(lang=lang, url=url, title=title)
+    if force_lang and lang is None:
+        fail("--force-lang keeps the language that --lang names; give --lang too", code=2)
+    options = IngestOptions(lang=lang, url=url, title=title, force_lang=force_lang)
     policy = context.settings.fetch_policy()
     results: list[Ingested] = []
     failures = 0
@@ -146,6 +154,7 @@ def sources_command(
             "last_fetch_at": s.last_fetch.started_at.isoformat() if s.last_fetch else None,
             "last_fetch_outcome": s.last_fetch.outcome if s.last_fetch else None,
             "last_fetch_status": s.last_fetch.http_status if s.last_fetch else None,
+            "crawl_delay_asked": s.source.crawl_delay_asked,
         }
         for s in summaries
     ]
