@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
@@ -115,9 +117,12 @@ class ClaimPage:
 
     def describe(self) -> str:
         """'1-200 of 12,345' style summary."""
-        if not self.rows:
-            return f"0 of {self.total:,}"
-        return f"{self.offset + 1:,}-{self.offset + len(self.rows):,} of {self.total:,}"
+        return _describe(self.offset, len(self.rows), self.total)
+
+
+def _describe(offset: int, shown: int, total: int | None) -> str:
+    of = "…" if total is None else f"{total:,}"
+    return f"0 of {of}" if not shown else f"{offset + 1:,}-{offset + shown:,} of {of}"
 
 
 def _filtered(query: Any, filters: ClaimFilter) -> Any:
@@ -191,15 +196,7 @@ def list_claims(
     base = base.join(Snapshot, col(Snapshot.id) == Claim.snapshot_id)
     base = base.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
     query = _filtered(base, filters)
-    # Count with only the joins the filters need: on 100,000 claims an
-    # unfiltered count is an index scan of one table.
-    count_query = select(func.count()).select_from(Claim)
-    if filters.source and not filters.source.isdigit():
-        count_query = count_query.join(Source, col(Source.id) == Claim.source_id)
-    if filters.status or filters.verdict or filters.reviewer:
-        count_query = count_query.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
-    count_query = _filtered(count_query, filters)
-    total = int(session.exec(count_query).one())
+    total = count_claims(session, filters)
     rows = session.exec(query.order_by(*_ordering(filters.order)).offset(offset).limit(limit)).all()
     quantities = _quantities(session, [row[0].id for row in rows if row[0].id is not None])
     views = [
@@ -207,6 +204,121 @@ def list_claims(
         for claim, source, snapshot, state in rows
     ]
     return ClaimPage(views, total, offset, limit)
+
+
+def count_claims(session: Session, filters: ClaimFilter = ClaimFilter()) -> int:
+    """How many claims match ``filters``."""
+    # Only the joins the filters need: on 100,000 claims an unfiltered count
+    # is an index scan of one table.
+    query = select(func.count()).select_from(Claim)
+    if filters.source and not filters.source.isdigit():
+        query = query.join(Source, col(Source.id) == Claim.source_id)
+    if filters.status or filters.verdict or filters.reviewer:
+        query = query.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
+    return int(session.exec(_filtered(query, filters)).one())
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """What a list shows of a claim's figure (the fields of ``ClaimQuantity`` it reads)."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    kind: str
+    unit: str | None
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """What a list of claims shows of one claim: plain values, no ORM objects."""
+
+    id: int
+    text: str
+    kind: str
+    claimant: str | None
+    created_at: datetime
+    source_url: str
+    status: str
+    verdict: str | None
+    evidence_count: int
+    figures: tuple[FigureRow, ...]
+    """The first ``ROW_FIGURES`` figures, in sentence order."""
+
+
+ROW_FIGURES = 2
+
+
+@dataclass(frozen=True)
+class ClaimRowPage:
+    rows: list[ClaimRow]
+    total: int | None
+    """None: not counted (the page is full; ``count_claims`` says how many)."""
+    offset: int
+    limit: int
+
+    def describe(self) -> str:
+        """'1-200 of 12,345' style summary; '1-200 of …' before the count."""
+        return _describe(self.offset, len(self.rows), self.total)
+
+
+def claim_rows(
+    session: Session,
+    filters: ClaimFilter = ClaimFilter(),
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    total: int | None = None,
+) -> ClaimRowPage:
+    """One page of ``list_claims`` as plain rows, without counting.
+
+    Building ORM objects costs most of a page of ``list_claims`` (~30 ms for
+    200 claims against ~4 ms for these rows). ``total`` is the caller's count
+    of the matches when it has one (paging through the same filters); without
+    it the page's total is known only when the page is not full.
+    """
+    query = (
+        select_columns(
+            col(Claim.id),
+            col(Claim.text),
+            col(Claim.kind),
+            col(Claim.claimant),
+            col(Claim.created_at),
+            col(Source.url),
+            col(ClaimState.status),
+            col(ClaimState.verdict),
+            col(ClaimState.evidence_count),
+        )
+        .join(Source, col(Source.id) == Claim.source_id)
+        .join(ClaimState, col(ClaimState.claim_id) == Claim.id)
+    )
+    query = _filtered(query, filters).order_by(*_ordering(filters.order))
+    found = session.execute(query.offset(offset).limit(limit)).all()
+    figures: dict[int, list[FigureRow]] = {}
+    if found:
+        for claim_id, *values in session.execute(
+            select_columns(
+                col(ClaimQuantity.claim_id),
+                col(ClaimQuantity.value),
+                col(ClaimQuantity.low),
+                col(ClaimQuantity.high),
+                col(ClaimQuantity.kind),
+                col(ClaimQuantity.unit),
+                col(ClaimQuantity.approximate),
+            )
+            .where(col(ClaimQuantity.claim_id).in_([row[0] for row in found]))
+            .where(col(ClaimQuantity.position) < ROW_FIGURES)
+            .order_by(col(ClaimQuantity.claim_id), col(ClaimQuantity.position))
+        ).all():
+            figures.setdefault(claim_id, []).append(FigureRow(*values))
+    rows = [
+        ClaimRow(n, text, kind, who, at, url, status, verdict, evidence, tuple(figures.get(n, ())))
+        for n, text, kind, who, at, url, status, verdict, evidence in found
+    ]
+    if total is None and (len(rows) < limit and (rows or offset == 0)):
+        total = offset + len(rows)
+    return ClaimRowPage(rows, total, offset, limit)
 
 
 def _quantities(session: Session, ids: Sequence[int]) -> dict[int, list[ClaimQuantity]]:

@@ -73,6 +73,30 @@ APP_KEYS: tuple[KeySpec, ...] = (
 QUEUE_KEYS: tuple[KeySpec, ...] = (
     KeySpec("queue.open", "enter", "open_claim", "Open", "Open the highlighted claim"),
     KeySpec(
+        "queue.mark",
+        "space",
+        "mark",
+        "Mark",
+        "Mark the highlighted claim, or unmark it (marks outlive pages and filters)",
+        show=False,
+    ),
+    KeySpec(
+        "queue.mark_up",
+        "shift+up",
+        "mark_up",
+        "Mark up",
+        "Mark the highlighted claim and the one above, and move up",
+        show=False,
+    ),
+    KeySpec(
+        "queue.mark_down",
+        "shift+down",
+        "mark_down",
+        "Mark down",
+        "Mark the highlighted claim and the one below, and move down",
+        show=False,
+    ),
+    KeySpec(
         "queue.search",
         "slash",
         "focus_search",

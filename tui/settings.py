@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_config_path, user_data_path
 from pydantic import BaseModel, Field
@@ -23,7 +24,9 @@ from pydantic_settings import (
 
 from claims.ratings import DEFAULT_RATINGS, Rating, RatingScale
 from db.engine import sqlite_url
-from sources.fetching import FetchPolicy
+
+if TYPE_CHECKING:
+    from sources.fetching import FetchPolicy
 
 APP_NAME = "factdesk"
 
@@ -55,6 +58,10 @@ class FetchSettings(BaseModel):
     """Cap on a body, compressed and decompressed, in MiB."""
 
     def policy(self, *, allow_private_networks: bool) -> FetchPolicy:
+        # Here, not at the top: the fetcher brings httpx, which opening the
+        # queue does not need.
+        from sources.fetching import FetchPolicy
+
         cap = int(self.max_body_mib * 1024 * 1024)
         return FetchPolicy(
             connect_timeout=self.connect_timeout,

@@ -13,12 +13,10 @@ and the share among the quantities of the sentence's own claim, and `reasoning`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Final, Literal, get_args
+from typing import Any
 
+from claims.kinds import ClaimKind as ClaimKind  # re-exported: the kinds live apart
 from claims.quantities import Quantity
-
-ClaimKind = Literal["numeric", "factual", "derived"]
-CLAIM_KINDS: Final[tuple[ClaimKind, ...]] = get_args(ClaimKind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import Select, Static
 
 from claims.queries import ClaimFilter, list_claims
 from db.engine import Database
 from tests.tui.conftest import SIZE, settle
 from tui.app import FactdeskApp
 from tui.screens.claim import ClaimScreen
+from tui.widgets.queue_table import QueueTable
 
 pytestmark = pytest.mark.asyncio
 
@@ -23,9 +24,9 @@ async def test_the_queue_filters_derived_totals_and_the_claim_screen_explains_th
         await settle(pilot)
         app.screen.query_one("#f-kind", Select).value = "derived"
         await settle(pilot)
-        table = app.screen.query_one("#claims", DataTable)
+        table = app.screen.query_one("#claims", QueueTable)
         assert table.row_count == 1
-        row = [str(cell) for cell in table.get_row(str(view.claim.id))]
+        row = list(table.row_cells(view.claim.id or 0).values())
         assert "derived" in row
         assert any(cell.startswith("~40,000") for cell in row)
 

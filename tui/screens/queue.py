@@ -1,34 +1,36 @@
 """The claim queue: one page of claims from the database, filters, sort.
 
-Pages come from ``claims.queries.list_claims`` (offset paging, a count of all
-matches) in a thread worker, so a queue of 100,000 claims opens as fast as its
-first page; the line under the table says which rows it shows ("1-200 of 12,345").
+Pages come from ``claims.queries.claim_rows`` (offset paging, plain rows) in a
+thread worker, and the table draws only the rows on screen, so a queue of
+100,000 claims opens as fast as its first page; the line under the table says
+which rows it shows ("1-200 of 12,345"; "1-200 of …" until the count is in).
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
-from claims.extraction.model import CLAIM_KINDS
-from claims.queries import ClaimFilter, ClaimPage, list_claims
+from claims.kinds import CLAIM_KINDS
+from claims.queries import ClaimFilter, ClaimRowPage, claim_rows, count_claims
 from claims.review import STATUS_LABELS, STATUSES
 from db.engine import Database
 from tui.bindings import QUEUE_KEYS, bindings
 from tui.screens.base import DeskScreen
 from tui.settings import Settings
 from tui.terminal_text import literal
-from tui.widgets.queue_table import CLAIM_MIN, COLUMNS, SORTS, claim_cells, claim_width
+from tui.widgets.queue_columns import SORTS
+from tui.widgets.queue_table import QueueTable
 
 if TYPE_CHECKING:
     from tui.dialogs.export import ExportChoice
@@ -46,11 +48,22 @@ class QueueScreen(DeskScreen):
 
     AREA = "Claim queue"
     BINDINGS = bindings(QUEUE_KEYS)
+    # Textual types this as an instance variable, so it cannot be a ClassVar.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
 
     class PageLoaded(Message):
-        def __init__(self, page: ClaimPage) -> None:
+        def __init__(self, filters: ClaimFilter, page: ClaimRowPage) -> None:
             super().__init__()
+            self.filters = filters
             self.page = page
+
+    class Counted(Message):
+        """All the claims the filters match are counted (and the page line says so)."""
+
+        def __init__(self, filters: ClaimFilter, total: int) -> None:
+            super().__init__()
+            self.filters = filters
+            self.total = total
 
     class Exported(Message):
         def __init__(self, claims: int, skipped: int, path: str) -> None:
@@ -60,7 +73,7 @@ class QueueScreen(DeskScreen):
             self.path = path
 
     class PageAhead(Message):
-        def __init__(self, filters: ClaimFilter, page: ClaimPage, at: float) -> None:
+        def __init__(self, filters: ClaimFilter, page: ClaimRowPage, at: float) -> None:
             super().__init__()
             self.filters = filters
             self.page = page
@@ -69,7 +82,7 @@ class QueueScreen(DeskScreen):
     class PageShown(Message):
         """A page is in the table and painted (benchmarks wait for this)."""
 
-        def __init__(self, page: ClaimPage) -> None:
+        def __init__(self, page: ClaimRowPage) -> None:
             super().__init__()
             self.page = page
 
@@ -77,13 +90,14 @@ class QueueScreen(DeskScreen):
         super().__init__()
         self.claim_filter = ClaimFilter()
         self.page_offset = 0
-        self.claim_page: ClaimPage | None = None
+        self.claim_page: ClaimRowPage | None = None
         self.sort_index = 0
         self._debounce: Timer | None = None
         self._reselect: int | None = None
         self._warmed = False
-        self._claim_width = CLAIM_MIN
-        self._ahead: dict[tuple[ClaimFilter, int], tuple[ClaimPage, float]] = {}
+        self._ahead: dict[tuple[ClaimFilter, int], tuple[ClaimRowPage, float]] = {}
+        self._total: int | None = None
+        self._counting: ClaimFilter | None = None
 
     def compose(self) -> ComposeResult:
         ratings = [(r.label, r.key) for r in self.desk.scale]
@@ -94,94 +108,137 @@ class QueueScreen(DeskScreen):
             yield Input(placeholder="source", id="f-source")
             yield Input(placeholder="assigned to", id="f-reviewer")
             yield Input(placeholder="search text  (/)", id="f-text")
-        table: DataTable[Text] = DataTable(id="claims", cursor_type="row", zebra_stripes=True)
-        self._add_columns(table)
-        yield table
+        yield QueueTable(self.desk.age, id="claims")
         yield Static(id="page-info", markup=False)
         yield Footer()
 
-    def _add_columns(self, table: DataTable[Text]) -> None:
-        self._claim_width = claim_width(self.app.size.width)
-        for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width or self._claim_width)
-
-    def on_resize(self) -> None:
-        if claim_width(self.app.size.width) != self._claim_width:
-            table = self.query_one("#claims", DataTable)
-            table.clear(columns=True)
-            self._add_columns(table)
-            self._fill()
+    @property
+    def table(self) -> QueueTable:
+        return self.query_one("#claims", QueueTable)
 
     def on_mount(self) -> None:
         self.title = "Claim queue"
-        self.query_one("#claims", DataTable).focus()
+        self.table.focus()
         self.reload()
 
     # Loading -----------------------------------------------------------------
+    # A page is plain rows (claims.queries.claim_rows: a few ms for 200). The
+    # count of all matches is a query of its own, run once the rows are on
+    # screen: a free-text count scans every claim, which the page seldom needs
+    # to. Paging through the same filters reuses the count.
 
     def reload(self) -> None:
-        """Load the current page again (shows others' changes)."""
+        """Load the current page again and recount (shows others' changes)."""
         self._ahead.clear()
+        self._total = None
+        self._counting = None
         self.query_one("#page-info", Static).update("loading…")
-        self._load(
-            self.desk.database,
-            self.claim_filter,
-            self.page_offset,
-            self.desk.settings.tui.page_size,
-        )
+        self._request(self.page_offset)
+
+    def _request(self, offset: int) -> None:
+        limit = self.desk.settings.tui.page_size
+        self._load(self.desk.database, self.claim_filter, offset, limit, self._total)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-load")
-    def _load(self, database: Database, filters: ClaimFilter, offset: int, limit: int) -> None:
+    def _load(
+        self, database: Database, filters: ClaimFilter, offset: int, limit: int, total: int | None
+    ) -> None:
         with database.read() as session:
-            page = list_claims(session, filters, offset=offset, limit=limit)
+            page = claim_rows(session, filters, offset=offset, limit=limit, total=total)
+            if page.total is None and not page.rows:
+                # Past the end (others' changes): the count says where the end is.
+                page = replace(page, total=count_claims(session, filters))
         if not get_current_worker().is_cancelled:
-            self.post_message(self.PageLoaded(page))
+            self.post_message(self.PageLoaded(filters, page))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-count")
+    def _count(self, database: Database, filters: ClaimFilter) -> None:
+        with database.read() as session:
+            total = count_claims(session, filters)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Counted(filters, total))
 
     def on_queue_screen_page_loaded(self, message: PageLoaded) -> None:
+        if message.filters != self.claim_filter:
+            return  # loaded for filters since changed
         page = message.page
-        if page.rows == [] and page.offset > 0 and page.total > 0:
+        if page.total is None:
+            page = replace(page, total=self._total)
+        else:
+            self._total = page.total
+        if not page.rows and page.offset > 0 and page.total:
             # The page emptied under us (others' changes): go back to the last one.
             self.page_offset = max(0, (page.total - 1) // page.limit * page.limit)
             self.reload()
             return
         self.claim_page = page
         self._fill()
-        self.call_after_refresh(self.post_message, self.PageShown(page))
-        # After the paint: the read-ahead's ORM work would hold the GIL meanwhile.
-        self.set_timer(AHEAD_DELAY_S, lambda: self._read_ahead(page))
+
+    @on(QueueTable.Painted, "#claims")
+    def _painted(self) -> None:
+        page = self.claim_page
+        if page is None:
+            return
+        self.post_message(self.PageShown(page))
+        # Count and read ahead once the rows are on screen: their threads
+        # would slow the paint down.
+        if page.total is None and self._counting != self.claim_filter:
+            self._counting = self.claim_filter
+            self._count(self.desk.database, self.claim_filter)
+        filters = self.claim_filter
+        self.set_timer(AHEAD_DELAY_S, lambda: self._read_ahead(filters, page.offset))
         if not self._warmed:
             self._warmed = True
             self._warm_up()
+
+    def on_queue_screen_counted(self, message: Counted) -> None:
+        if message.filters != self.claim_filter:
+            return
+        self._total = message.total
+        self._counting = None
+        if self.claim_page is not None:
+            self.claim_page = replace(self.claim_page, total=message.total)
+            self._describe()
 
     # Read-ahead: the pages either side of the one shown are loaded in the
     # background, so that paging is as fast as painting. A page read ahead
     # serves for AHEAD_FRESH_S seconds; reload (ctrl+r) always reads afresh.
 
-    def _read_ahead(self, page: ClaimPage) -> None:
-        if page is not self.claim_page:
+    def _read_ahead(self, filters: ClaimFilter, shown: int) -> None:
+        page = self.claim_page
+        if page is None or page.offset != shown or filters != self.claim_filter:
             return  # another page came meanwhile; it reads ahead for itself
         offsets = [
             offset
             for offset in (page.offset + page.limit, page.offset - page.limit)
-            if 0 <= offset < page.total and not self._fresh(self.claim_filter, offset)
+            if offset >= 0
+            and (page.total is None or offset < page.total)
+            and not self._fresh(offset)
         ]
         if offsets:
-            self._load_ahead(self.desk.database, self.claim_filter, offsets, page.limit)
+            self._load_ahead(
+                self.desk.database, self.claim_filter, offsets, page.limit, self._total
+            )
 
-    def _fresh(self, filters: ClaimFilter, offset: int) -> ClaimPage | None:
-        cached = self._ahead.get((filters, offset))
+    def _fresh(self, offset: int) -> ClaimRowPage | None:
+        cached = self._ahead.get((self.claim_filter, offset))
         if cached is None or time.monotonic() - cached[1] > AHEAD_FRESH_S:
             return None
         return cached[0]
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-ahead")
     def _load_ahead(
-        self, database: Database, filters: ClaimFilter, offsets: list[int], limit: int
+        self,
+        database: Database,
+        filters: ClaimFilter,
+        offsets: list[int],
+        limit: int,
+        total: int | None,
     ) -> None:
         worker = get_current_worker()
         for offset in offsets:
             with database.read() as session:
-                page = list_claims(session, filters, offset=offset, limit=limit)
+                page = claim_rows(session, filters, offset=offset, limit=limit, total=total)
             if worker.is_cancelled:
                 return
             self.post_message(self.PageAhead(filters, page, time.monotonic()))
@@ -193,11 +250,11 @@ class QueueScreen(DeskScreen):
     def _go_to(self, offset: int) -> None:
         self.page_offset = offset
         self._reselect = 0
-        page = self._fresh(self.claim_filter, offset)
+        page = self._fresh(offset)
         if page is None:
-            self.reload()
+            self._request(offset)
         else:
-            self.post_message(self.PageLoaded(page))
+            self.post_message(self.PageLoaded(self.claim_filter, page))
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def _warm_up(self) -> None:
@@ -206,19 +263,11 @@ class QueueScreen(DeskScreen):
         import tui.screens.claim  # noqa: F401
 
     def _fill(self) -> None:
-        table = self.query_one("#claims", DataTable)
-        keep = self._reselect
-        if keep is None and table.row_count and table.cursor_row >= 0:
-            keep = table.cursor_row
-        table.clear()
         if self.claim_page is None:
             return
-        for view in self.claim_page.rows:
-            table.add_row(
-                *claim_cells(view, self._claim_width, self.desk.age), key=str(view.claim.id)
-            )
-        if table.row_count:
-            table.move_cursor(row=min(keep or 0, table.row_count - 1))
+        table = self.table
+        keep = table.cursor_row if self._reselect is None else self._reselect
+        table.show(self.claim_page.rows, cursor=keep)
         self._reselect = None
         self._describe()
 
@@ -233,6 +282,8 @@ class QueueScreen(DeskScreen):
             parts.append("filters: " + ", ".join(active))
         if self.sort_index:
             parts.append(f"sorted by {SORTS[self.sort_index].label}")
+        if marked := len(self.table.marked):
+            parts.append(f"{marked:,} marked")
         parts.append("[ ] pages")
         self.query_one("#page-info", Static).update(literal("  ·  ".join(parts)))
 
@@ -278,14 +329,17 @@ class QueueScreen(DeskScreen):
         if self._debounce is not None:
             self._debounce.stop()
         self.apply_filters()
-        self.query_one("#claims", DataTable).focus()
+        self.table.focus()
 
     # Actions -----------------------------------------------------------------
 
-    @on(DataTable.RowSelected, "#claims")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.open_claim(int(event.row_key.value))
+    @on(QueueTable.Chosen, "#claims")
+    def _row_chosen(self, event: QueueTable.Chosen) -> None:
+        self.open_claim(event.claim_id)
+
+    @on(QueueTable.MarksChanged, "#claims")
+    def _marks_changed(self) -> None:
+        self._describe()
 
     def open_claim(self, claim_id: int) -> None:
         from tui.screens.claim import ClaimScreen
@@ -293,26 +347,30 @@ class QueueScreen(DeskScreen):
         self.app.push_screen(ClaimScreen(claim_id), callback=lambda _: self.reload())
 
     def highlighted_claim(self) -> int | None:
-        table = self.query_one("#claims", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return None if key is None else int(key)
+        return self.table.highlighted_claim
 
     def action_open_claim(self) -> None:
         claim_id = self.highlighted_claim()
         if claim_id is not None:
             self.open_claim(claim_id)
 
+    def action_mark(self) -> None:
+        self.table.toggle_mark()
+
+    def action_mark_up(self) -> None:
+        self.table.extend_marks(-1)
+
+    def action_mark_down(self) -> None:
+        self.table.extend_marks(1)
+
     def action_focus_search(self) -> None:
         self.query_one("#f-text", Input).focus()
 
     def action_next_page(self) -> None:
-        if (
-            self.claim_page is not None
-            and self.page_offset + self.claim_page.limit < self.claim_page.total
-        ):
-            self._go_to(self.page_offset + self.claim_page.limit)
+        page = self.claim_page
+        # Not counted yet: the page was full, so there may be more.
+        if page is not None and (page.total is None or self.page_offset + page.limit < page.total):
+            self._go_to(self.page_offset + page.limit)
 
     def action_prev_page(self) -> None:
         if self.claim_page is not None and self.page_offset > 0:
@@ -340,6 +398,9 @@ class QueueScreen(DeskScreen):
         from tui.dialogs.export import ExportDialog
 
         matching = 0 if self.claim_page is None else self.claim_page.total
+        if matching is None:
+            self.notify("still counting the matching claims; export in a moment", timeout=3)
+            return
         desk = self.desk
         filters = self.claim_filter
 

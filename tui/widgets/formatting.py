@@ -8,11 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Protocol
 from urllib.parse import urlsplit
 
-from db.models import ClaimQuantity
-
 Clock = Callable[[], datetime]
+
+
+class Figure(Protocol):
+    """What :func:`figure` reads: a stored ``ClaimQuantity`` or a list's ``FigureRow``."""
+
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def approximate(self) -> bool: ...
 
 
 def utc_now() -> datetime:
@@ -45,7 +61,7 @@ def number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def figure(q: ClaimQuantity) -> str:
+def figure(q: Figure) -> str:
     """A normalised figure: value, interval, unit; "~" marks an approximation."""
     mark = "~" if q.approximate else ""
     if q.kind == "date" and q.value is not None:
