@@ -81,7 +81,8 @@ class PersonRegistry:
         # Indexes, so that a text naming thousands of people stays linear.
         self._by_key: dict[str, list[Person]] = {}
         self._by_full_name: dict[str, Person] = {}
-        self._holders: dict[str, list[tuple[int, Person]]] = {}
+        # Folded role -> (offset, holder, what follows the role: "de l'interieur").
+        self._holders: dict[str, list[tuple[int, Person, str]]] = {}
         # (offset, Person.number): found in the text, sorted once built; then
         # those attribution adds, in text order as it goes.
         self._mentions: list[tuple[int, int]] = []
@@ -96,7 +97,11 @@ class PersonRegistry:
         lex = self._lexicon
         cleaned = strip_leading(phrase.strip(), lex.determiners)
         bare = strip_leading(cleaned, lex.honorifics)
-        person = self._by_name(bare) or self._by_role(cleaned, at) or self._anaphor(phrase, at)
+        person = (
+            self._by_name(bare)
+            or self._by_role(cleaned, at, gender_of(phrase, lex))
+            or self._anaphor(phrase, at)
+        )
         if person is not None:
             return person.name
         # "la Secrétaire d'Etat" reads well as "Secrétaire d'Etat", "le ministère" does not.
@@ -112,6 +117,20 @@ class PersonRegistry:
             if self._people[number].compatible(gender):
                 return self._people[number]
         return None
+
+    def people_between(self, start: int, end: int) -> list[Person]:
+        """The people mentioned in `text[start:end]`, the last mentioned first."""
+        found: list[tuple[int, int]] = []
+        for mentions in (self._mentions, self._spoken):
+            lo = bisect_left(mentions, (start, -1))
+            hi = bisect_left(mentions, (end, -1))
+            found.extend(mentions[lo:hi])
+        people: list[Person] = []
+        for _, number in sorted(found, reverse=True):
+            person = self._people[number]
+            if person not in people:
+                people.append(person)
+        return people
 
     def gender(self, name: str) -> Gender | None:
         person = self._by_full_name.get(name)
@@ -140,18 +159,25 @@ class PersonRegistry:
             return None
         return max(candidates, key=lambda p: len(p.name.split()))
 
-    def _by_role(self, cleaned: str, at: int) -> Person | None:
-        match = word_pattern(self._lexicon.roles).match(fold(cleaned))
+    def _by_role(self, cleaned: str, at: int, gender: Gender | None) -> Person | None:
+        """The holder of a role ("le ministre de l'Intérieur"): of that post when the
+        mention names one, of the mention's gender, the last introduced before `at`."""
+        folded = fold(cleaned)
+        match = word_pattern(self._lexicon.roles).match(folded)
         if match is None:
             return None
-        role = _role_key(match.group())
-        holders = self._holders.get(role, [])
+        post = _post_key(folded[match.end() :])
+        holders = [
+            (start, person)
+            for start, person, held in self._holders.get(_role_key(match.group()), [])
+            if person.compatible(gender) and _same_post(post, held)
+        ]
         if not holders:
             return None
         before = [h for h in holders if h[0] <= at]
         return max(before, key=lambda h: h[0])[1] if before else min(holders, key=lambda h: h[0])[1]
 
-    def _add(self, name: str, at: int, role: str | None, cue: str = "") -> None:
+    def _add(self, name: str, at: int, role: str | None, cue: str = "", post: str = "") -> None:
         keys = name_keys(name, self._lexicon)
         found = self._by_key.get(squash(name))
         if not found:
@@ -166,7 +192,7 @@ class PersonRegistry:
                 self._index(person, keys - person.keys)
         if role is not None:
             person.roles.append((at, role))
-            self._holders.setdefault(role, []).append((at, person))
+            self._holders.setdefault(role, []).append((at, person, post))
         self._mention(person, at)
         if person.gender is None:
             person.gender = gender_of(cue, self._lexicon)
@@ -195,7 +221,8 @@ class PersonRegistry:
                 continue
             after = names.match(text, _skip_spaces(text, comma + 1))
             if after and is_name_start(after.group().split()[0], lex):
-                self._add(after.group(), after.start(), _role_key(role.group()), cue)
+                post = _post_key(folded[role.end() : comma])
+                self._add(after.group(), after.start(), _role_key(role.group()), cue, post)
         # "NAME, the ROLE," as English writes it ("Dr Amara X, the director, ...").
         for match in names.finditer(text):
             name, start = _without_honorific(match.group(), match.start(), lex)
@@ -210,7 +237,8 @@ class PersonRegistry:
                 cue = (
                     f"{match.group()} {_role_with_determiner(segment, found.start(), found.end())}"
                 )
-                self._add(name, start, _role_key(found.group()), cue)
+                post = _post_key(segment[found.end() :])
+                self._add(name, start, _role_key(found.group()), cue, post)
 
     def _find_honorific_mentions(self, text: str) -> None:
         for match in honorific_pattern(self._lexicon).finditer(text):
@@ -263,6 +291,16 @@ def _role_with_determiner(folded: str, start: int, end: int) -> str:
     before = folded[max(0, start - 4) : start]
     word = re.search(r"(?:^|[\s])(la|le|l')\s*$", before)
     return f"{word.group(1) if word else ''} {folded[start:end]}"
+
+
+def _post_key(complement: str) -> str:
+    """What follows a role, folded, as words: " de l'Intérieur" -> "de l interieur"."""
+    return " ".join(fold(complement).replace("'", " ").split())
+
+
+def _same_post(mention: str, held: str) -> bool:
+    """True unless both name a post and the posts differ ("de la sante", "de l interieur")."""
+    return not mention or not held or held.startswith(mention) or mention.startswith(held)
 
 
 def _role_key(role: str) -> str:
