@@ -9,7 +9,7 @@ from claims.extraction import extract_claims
 # Compared without a leading article or possessive: "the statistics office" and
 # "statistics office" name the same speaker; anything more or less does not.
 _LEADING = re.compile(
-    r"^(?:the|a|an|its|their|le|la|les|l['’]|un|une|son|sa|ses|leur|leurs)\s*", re.IGNORECASE
+    r"^(?:the|an|a|its|their|les|le|la|l['’]|une|un|son|sa|ses|leurs|leur)\b\s*", re.IGNORECASE
 )
 
 

@@ -131,7 +131,10 @@ def test_a_role_goes_to_the_holder_of_that_role_not_of_another() -> None:
 
 
 def test_the_listener_of_told_is_not_the_speaker() -> None:
-    text = "Anna Berg runs the port. She told the newspaper that traffic rose 6% in 2024."
+    text = (
+        "Anna Berg, the port's director, opened the terminal. "
+        "She told the newspaper that traffic rose 6% in 2024."
+    )
     assert claimant_of(text, "6%", "en") == "Anna Berg"
     text = (
         "Le ministre Karim Alaoui était à Tanger. Le port a traité 9 millions de conteneurs, "

@@ -195,10 +195,10 @@ ENGLISH = [
     ("Some 2,000 homes lost power, the utility said in a post on X.", "utility"),
     # The speaker names a listener and a medium: neither of them spoke.
     ("Sales rose 5% last year, Jane Doe told the Financial Times.", "Jane Doe"),
-    ("Mr Patel told the newspaper that 400 jobs would go.", "Patel"),
+    ("Mr Patel told the newspaper that 400 jobs would go.", "Mr Patel"),
     ("The minister told parliament that 12,000 homes had been built.", "minister"),
     ("“We sold 2 million cars,” the chief executive told the Guardian.", "chief executive"),
-    ('"We sold 2 million cars," Ms Chen told The Times on Monday.', "Chen"),
+    ('"We sold 2 million cars," Ms Chen told The Times on Monday.', "Ms Chen"),
     # Quotation, inverted verb, name and apposition.
     ('"Attendance rose 12 percent," said Linda Park, the museum\'s director.', "Linda Park"),
     # Subject first, apposition between it and the verb.

@@ -1,0 +1,97 @@
+"""Where a sentence reports speech: reporting verbs and attribution prepositions.
+
+Both are found on folded text (`claims.extraction.textfold.fold`), so offsets
+are offsets in the sentence as written. A French participle counts only after
+its auxiliary ("a affirmé", "a-t-elle précisé"; "et affirmé" in a quotation is
+no report); an English one counts alone ("said"). A verb inverted with its
+subject pronoun ("a-t-il dit", "explique-t-elle", "estiment-ils") carries that
+pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.extraction.alternation import word_alternation
+from claims.extraction.lexicon import Lexicon
+from claims.extraction.textfold import fold
+
+# Reporting cues examined per sentence: prose has one or two, a list of verbs is no prose.
+MAX_CUES = 6
+
+
+def _inverted(group: str) -> str:
+    """ "-t-il", "-elle", "-ils": a subject pronoun joined to the verb, captured as `group`."""
+    return rf"(?:(?:-t)?-(?P<{group}>il|elle|ils|elles|on))?"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One reporting verb group or attribution preposition in a sentence."""
+
+    start: int
+    end: int
+    # The reporting word itself, folded ("affirme", "said", "selon").
+    word: str
+    preposition: bool
+    present: bool = False
+    # The subject pronoun written into the verb ("a-t-elle dit" -> "elle").
+    pronoun: str | None = None
+
+
+def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
+    return word_alternation({" ".join(fold(w).split()) for w in words})
+
+
+@lru_cache(maxsize=8)
+def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    aux = _alternatives(lexicon.speech_auxiliaries)
+    part = _alternatives(lexicon.speech_participles)
+    pres = _alternatives(lexicon.speech_present)
+    # "a également souligné", "a pour sa part indiqué": one adverb between.
+    adverb = r"(?:\s+(?:aussi|egalement|encore|notamment|bien|pour sa part|also|later))?"
+    if lexicon.lang == "fr":
+        participle = rf"(?:{aux}){_inverted('p1')}{adverb}\s+(?P<participle>{part})"
+    else:
+        participle = rf"(?:(?:{aux})\s+)?(?P<participle>{part})"
+    groups = [participle, rf"(?P<present>{pres}){_inverted('p2')}"]
+    if lexicon.speech_reflexive:
+        refl = _alternatives(lexicon.speech_reflexive)
+        groups.append(rf"s'(?:est|sont){_inverted('p3')}{adverb}\s+(?P<reflexive>{refl})")
+    return re.compile(rf"(?<![\w'-])(?:{'|'.join(groups)})(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def _preposition_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = _alternatives(lexicon.attribution_prepositions)
+    return re.compile(rf"(?<![\w'-])(?P<word>{words})\s+")
+
+
+def find_cues(folded: str, lexicon: Lexicon) -> Iterator[Cue]:
+    """Reporting verbs, then attribution prepositions, of one folded sentence."""
+    for n, verb in enumerate(_verb_pattern(lexicon).finditer(folded)):
+        if n == MAX_CUES:
+            break
+        groups = verb.groupdict()
+        word = groups["participle"] or groups["present"] or groups.get("reflexive") or ""
+        pronoun = groups.get("p1") or groups.get("p2") or groups.get("p3")
+        yield Cue(
+            start=verb.start(),
+            end=verb.end(),
+            word=" ".join(word.split()),
+            preposition=False,
+            present=verb.group("present") is not None,
+            pronoun=pronoun,
+        )
+    for n, prep in enumerate(_preposition_pattern(lexicon).finditer(folded)):
+        if n == MAX_CUES:
+            break
+        yield Cue(
+            start=prep.start(),
+            end=prep.end(),
+            word=" ".join(prep.group("word").split()),
+            preposition=True,
+        )
