@@ -105,7 +105,10 @@ def _speaker_of(sentence: str, folded: str, cue: Cue, lexicon: Lexicon) -> str |
             apposed = apposed_before(sentence[: cue.start], lexicon)
             if apposed is not None:
                 return apposed
-        return speaker_after(sentence, folded, cue.end, lexicon)
+        if cue.word in lexicon.speech_listener_verbs:
+            return None  # "..., told reporters": who follows "told" listened
+        phrase = speaker_after(sentence, folded, cue.end, lexicon)
+        return _author_or(sentence, folded, phrase, lexicon)
     listener = cue.word in lexicon.speech_listener_verbs
     final = closes_clause(sentence, folded, cue.end, lexicon, listener=listener)
     complement = final or has_complement(sentence, folded, cue.end, lexicon, listener=listener)
@@ -119,7 +122,14 @@ def _speaker_of(sentence: str, folded: str, cue: Cue, lexicon: Lexicon) -> str |
     bare = cue.present and not _SAID_DIRECTLY.match(folded, cue.end)
     if bare and not _present_speaker(folded, cue, phrase, lexicon, final=final):
         return None  # "il note une hausse" is not reported speech
-    at = sentence.rfind(phrase, 0, cue.start)
+    return _author_or(sentence, folded, phrase, lexicon)
+
+
+def _author_or(sentence: str, folded: str, phrase: str | None, lexicon: Lexicon) -> str | None:
+    """The author of `phrase` when it is a document that names one, else `phrase`."""
+    if phrase is None:
+        return None
+    at = sentence.find(phrase)
     author = document_author(sentence, folded, max(at, 0), phrase, lexicon, within=True)
     return author or phrase
 

@@ -131,6 +131,9 @@ class Lexicon:
     # is no speaker ("as reported", "mais le ministre", "despite officials").
     clause_openers: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
+    # Endings of past participles: one that ends a speaker's noun phrase belongs to what
+    # follows ("une note du Haut-Commissariat au Plan publiée mardi").
+    participle_endings: tuple[str, ...] = ()
     # Where a noun phrase's head noun sits: first in French ("syndicats de dockers"),
     # last before its complement in English ("the statistics office").
     head_last: bool = False
@@ -1644,6 +1647,7 @@ FRENCH: Final = Lexicon(
     ),
     plural_pronouns=frozenset({"ils", "elles", "eux"}),
     impersonal_pronouns=frozenset({"on", "nous", "je", "j'", "vous", "tu"}),
+    participle_endings=("é", "ée", "és", "ées"),
     plural_words=frozenset(
         {
             "les",
@@ -2819,6 +2823,7 @@ ENGLISH: Final = Lexicon(
     plural_pronouns=frozenset({"they", "them"}),
     neuter_pronouns=frozenset({"it"}),
     impersonal_pronouns=frozenset({"we", "i", "you", "one"}),
+    participle_endings=("ed",),
     plural_words=frozenset(
         {
             "these",

@@ -99,6 +99,7 @@ class PersonRegistry:
         bare = strip_leading(cleaned, lex.honorifics)
         person = (
             self._by_name(bare)
+            or self._by_trailing_name(cleaned)
             or self._by_role(cleaned, at, gender_of(phrase, lex))
             or self._anaphor(phrase, at)
         )
@@ -158,6 +159,16 @@ class PersonRegistry:
         if not candidates:
             return None
         return max(candidates, key=lambda p: len(p.name.split()))
+
+    def _by_trailing_name(self, cleaned: str) -> Person | None:
+        """ "Saudi Aramco's chief executive Amin Nasser", "secrétaire d'État Jamila
+        Elmoussali": a title, then a person the article names."""
+        last = None
+        for last in full_name_pattern(self._lexicon).finditer(cleaned):
+            pass
+        if last is None or last.end() != len(cleaned) or last.start() == 0:
+            return None
+        return self._by_name(last.group())
 
     def _by_role(self, cleaned: str, at: int, gender: Gender | None) -> Person | None:
         """The holder of a role ("le ministre de l'Intérieur"): of that post when the

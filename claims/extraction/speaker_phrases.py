@@ -45,6 +45,9 @@ _COMPLEMENT = re.compile(r"\s*(?:[:«“\"]|(?:que|qu'|that)(?![\w]))")
 _APPOSITION_COMMA = re.compile(r"\s*,\s*")
 _AFTER_NAME = re.compile(r"\s*(?:[,.;:!?()»”\"]|$)")
 _ELISION = re.compile(r"([a-z])'(?=\w)")
+# Commas between appositions, not inside a number ("3,000"); what trims a segment.
+_SEGMENT_COMMA = re.compile(r",(?!\d)")
+_SEGMENT_TRIM = " \t\n«»“”\"'"
 # "the board's own figures": the possessor, then the document.
 _POSSESSOR = re.compile(r"(.+?)['’]s\s+(?:own\s+)?(\S+)")
 
@@ -171,16 +174,24 @@ def speaker_after(sentence: str, folded: str, at: int, lexicon: Lexicon) -> str 
     return _noun_phrase_at(sentence, tokens[first:], lexicon)
 
 
-def _noun_phrase_at(sentence: str, tokens: list[Token], lexicon: Lexicon) -> str | None:
-    """The noun phrase that `tokens` open, or the name in apposition after it."""
+def _noun_phrase_at(
+    sentence: str, tokens: list[Token], lexicon: Lexicon, *, determined: bool = False
+) -> str | None:
+    """The noun phrase that `tokens` open, or the name in apposition after it.
+    `determined`: its determiner came before `tokens` ("du Haut-Commissariat au Plan")."""
     stops = _folded_stops(lexicon)
     words: list[Token] = []
     for token in tokens:
         if len(words) == MAX_SPEAKER_WORDS:
             break
-        if words and token.folded in stops and not _joins_a_name(words, token, tokens):
+        joins = _joins_a_name(words, token, tokens, determined=determined)
+        if words and token.folded in stops and not joins:
             break
         words.append(token)
+    while len(words) > 1 and words[-1].text.islower():
+        if not words[-1].text.endswith(lexicon.participle_endings):
+            break
+        words.pop()
     if not words:
         return None
     phrase = sentence[words[0].start : words[-1].end]
@@ -224,7 +235,7 @@ def _is_common_noun_phrase(phrase: str, lexicon: Lexicon) -> bool:
 def apposed_before(head: str, lexicon: Lexicon) -> str | None:
     """The person in "NAME, ROLE," or "ROLE, NAME," just before a verb (`head` ends at the
     comma): "Peter Lang, the central bank's governor, said", "le président, Karim Alaoui, a"."""
-    segments = [s.strip() for s in head.rstrip().rstrip(",").split(",")]
+    segments = [s.strip(_SEGMENT_TRIM) for s in _SEGMENT_COMMA.split(head.rstrip().rstrip(","))]
     if len(segments) < 2:
         return None
     for role, name in ((segments[-2], segments[-1]), (segments[-1], segments[-2])):
@@ -371,11 +382,11 @@ def document_author(
             for t in clause_tokens(sentence, folded, marker.end(), _MAX_CLAUSE_WORDS)
             if t.end <= end
         ]
-        author = _noun_phrase_at(sentence, tokens, lexicon)
-        if author is None or not plausible_claimant(author, lexicon):
-            continue
         # "du ministère", "des douanes": the determiner is inside the marker.
         fused = marker.group("marker") in ("du", "des")
+        author = _noun_phrase_at(sentence, tokens, lexicon, determined=fused)
+        if author is None or not plausible_claimant(author, lexicon):
+            continue
         if fused or looks_like_speaker(author, lexicon):
             return author
     return None
@@ -386,14 +397,17 @@ def _folded_stops(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.speaker_stops)
 
 
-def _joins_a_name(words: list[Token], token: Token, tokens: list[Token]) -> bool:
-    """ "le Haut-Commissariat au Plan": "au" between capitalised words of an institution."""
-    if token.folded not in {"au", "aux"} or not words[-1].text[:1].isupper():
+def _joins_a_name(
+    words: list[Token], token: Token, tokens: list[Token], *, determined: bool
+) -> bool:
+    """ "le Haut-Commissariat au Plan": "au" between capitalised words of an institution
+    (with a determiner: "Mme Tazi au Parlement" is a person and a place)."""
+    if not words or token.folded not in {"au", "aux"} or not words[-1].text[:1].isupper():
         return False
     i = tokens.index(token)
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     return (
         following is not None
         and following.text[:1].isupper()
-        and fold(words[0].text).startswith(("le", "la", "les", "l'"))
+        and (determined or fold(words[0].text).startswith(("le", "la", "les", "l'")))
     )
