@@ -46,8 +46,9 @@ class Lexicon:
     # Heads of roles and titles that introduce a person ("la Secrétaire d'Etat
     # chargée de ..., Jamila Elmoussali"), longest first when they overlap.
     roles: tuple[str, ...]
-    # Reporting verbs: past participles after an auxiliary, present forms,
-    # reflexive forms (French "s'est félicité"), attribution prepositions.
+    # Reporting verbs: past participles after an auxiliary, forms that need none
+    # (present, and French imperfect: "relevait"), reflexive forms (French "s'est
+    # félicité"), attribution prepositions.
     speech_participles: tuple[str, ...]
     speech_present: tuple[str, ...]
     speech_auxiliaries: tuple[str, ...]
@@ -698,6 +699,28 @@ FRENCH: Final = Lexicon(
         "prédit",
         "montre",
         "montrent",
+        "déclarait",
+        "indiquait",
+        "expliquait",
+        "affirmait",
+        "ajoutait",
+        "précisait",
+        "estimait",
+        "notait",
+        "relevait",
+        "rappelait",
+        "soulignait",
+        "assurait",
+        "signalait",
+        "constatait",
+        "révélait",
+        "montrait",
+        "indiquaient",
+        "affirmaient",
+        "estimaient",
+        "relevaient",
+        "soulignaient",
+        "montraient",
     ),
     speech_auxiliaries=(
         "a",
@@ -1509,7 +1532,7 @@ FRENCH: Final = Lexicon(
         }
     ),
     complement_links=frozenset({"de", "d'", "du", "des", "a", "au", "aux", "et", "en"}),
-    speech_clause_only=frozenset({"montre", "montrent"}),
+    speech_clause_only=frozenset({"montre", "montrent", "montrait", "montraient"}),
     attribution_non_sources=frozenset(
         {
             "toute",
@@ -1985,6 +2008,7 @@ ENGLISH: Final = Lexicon(
         "posted",
         "continued",
         "agreed",
+        "asked",
     ),
     speech_present=(
         "says",

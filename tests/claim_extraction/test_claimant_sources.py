@@ -68,6 +68,12 @@ FRENCH = [
     ("L'association dénonce la fermeture de 12 classes dans la province.", "association"),
     ("Le rectorat a souligné que 92 % des candidats ont été admis.", "rectorat"),
     ("L'ONG a chiffré à 3.000 le nombre de familles déplacées.", "ONG"),
+    # The imperfect reports too, and a document speaks for the author it names.
+    (
+        "Une étude de l'Insee publiée en 2022 relevait que 14 % des ménages vivent sous le "
+        "seuil de pauvreté.",
+        "Insee",
+    ),
 ]
 
 ENGLISH = [
