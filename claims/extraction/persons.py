@@ -163,12 +163,10 @@ class PersonRegistry:
     def _by_trailing_name(self, cleaned: str) -> Person | None:
         """ "Saudi Aramco's chief executive Amin Nasser", "secrétaire d'État Jamila
         Elmoussali": a title, then a person the article names."""
-        last = None
-        for last in full_name_pattern(self._lexicon).finditer(cleaned):
-            pass
-        if last is None or last.end() != len(cleaned) or last.start() == 0:
+        names = list(full_name_pattern(self._lexicon).finditer(cleaned))
+        if not names or names[-1].end() != len(cleaned) or names[-1].start() == 0:
             return None
-        return self._by_name(last.group())
+        return self._by_name(names[-1].group())
 
     def _by_role(self, cleaned: str, at: int, gender: Gender | None) -> Person | None:
         """The holder of a role ("le ministre de l'Intérieur"): of that post when the
