@@ -45,6 +45,7 @@ from claims.extraction.persons import Gender, PersonRegistry, gender_of
 from claims.extraction.quotes import Quote, find_quotes
 from claims.extraction.reporting import Cue, find_cues
 from claims.extraction.speaker_phrases import (
+    agent_after,
     apposed_before,
     closes_clause,
     document_author,
@@ -96,6 +97,8 @@ def _speaker_of(sentence: str, folded: str, cue: Cue, lexicon: Lexicon) -> str |
         return source_after(sentence, folded, cue.end, before, lexicon)
     if cue.pronoun is not None:
         return cue.pronoun
+    if cue.passive:
+        return agent_after(sentence, folded, cue.end, lexicon)
     if not before:
         return None  # "Said to be the largest ...", "Told to leave, ...": a participle clause
     if before[-1] in _INVERSION_MARKS:

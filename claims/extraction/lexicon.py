@@ -105,6 +105,12 @@ class Lexicon:
     # Prepositions opening an adverbial of place, audience or occasion there
     # ("à Casablanca", "devant les députés", "lors d'une conférence", "in Tangier").
     speech_adverbial_prepositions: frozenset[str] = frozenset()
+    # Passive reports name their speaker as the agent ("ces chiffres ont été annoncés
+    # mardi par le ministre", "figures released by the ONS"): the auxiliaries, the
+    # participles used only in the passive, and the word before the agent.
+    passive_auxiliaries: tuple[str, ...] = ()
+    passive_participles: tuple[str, ...] = ()
+    passive_agent_markers: frozenset[str] = frozenset()
     # Words joining a noun to its complement ("conférence de presse", "head of state").
     complement_links: frozenset[str] = frozenset()
     # Reporting verbs whose object is the listener, not the message ("told reporters").
@@ -699,6 +705,10 @@ FRENCH: Final = Lexicon(
         "prédit",
         "montre",
         "montrent",
+        "prévoit",
+        "prévoient",
+        "anticipe",
+        "anticipent",
         "déclarait",
         "indiquait",
         "expliquait",
@@ -1507,6 +1517,11 @@ FRENCH: Final = Lexicon(
             "toutefois",
             "cependant",
             "ainsi",
+            "pour sa part",
+            "de son cote",
+            "par ailleurs",
+            "en outre",
+            "bien",
         }
     ),
     speech_adverbial_prepositions=frozenset(
@@ -1532,7 +1547,30 @@ FRENCH: Final = Lexicon(
         }
     ),
     complement_links=frozenset({"de", "d'", "du", "des", "a", "au", "aux", "et", "en"}),
-    speech_clause_only=frozenset({"montre", "montrent", "montrait", "montraient"}),
+    passive_auxiliaries=(
+        "a été",
+        "ont été",
+        "avait été",
+        "avaient été",
+        "est",
+        "sont",
+        "était",
+        "étaient",
+    ),
+    passive_participles=("publié", "communiqué", "diffusé", "fourni", "rendu public", "cité"),
+    passive_agent_markers=frozenset({"par"}),
+    speech_clause_only=frozenset(
+        {
+            "montre",
+            "montrent",
+            "montrait",
+            "montraient",
+            "prevoit",
+            "prevoient",
+            "anticipe",
+            "anticipent",
+        }
+    ),
     attribution_non_sources=frozenset(
         {
             "toute",
@@ -2735,6 +2773,9 @@ ENGLISH: Final = Lexicon(
         }
     ),
     complement_links=frozenset({"of", "for", "at", "on", "in", "and"}),
+    passive_auxiliaries=("was", "were", "been", "is", "are", "being"),
+    passive_participles=("released", "published", "issued", "compiled", "provided", "quoted"),
+    passive_agent_markers=frozenset({"by"}),
     speech_listener_verbs=frozenset({"told", "tells", "tell", "informed", "informs", "assured"}),
     speech_clause_only=frozenset(
         {
@@ -2847,7 +2888,7 @@ ENGLISH: Final = Lexicon(
     plural_pronouns=frozenset({"they", "them"}),
     neuter_pronouns=frozenset({"it"}),
     impersonal_pronouns=frozenset({"we", "i", "you", "one"}),
-    participle_endings=("ed",),
+    participle_endings=("ed", "ing"),
     plural_words=frozenset(
         {
             "these",

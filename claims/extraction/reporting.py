@@ -38,6 +38,8 @@ class Cue:
     word: str
     preposition: bool
     present: bool = False
+    # "ont été annoncés par X", "were released by X": the speaker is the agent.
+    passive: bool = False
     # The subject pronoun written into the verb ("a-t-elle dit" -> "elle").
     pronoun: str | None = None
 
@@ -52,12 +54,21 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     part = _alternatives(lexicon.speech_participles)
     pres = _alternatives(lexicon.speech_present)
     # "a également souligné", "a pour sa part indiqué": one adverb between.
-    adverb = r"(?:\s+(?:aussi|egalement|encore|notamment|bien|pour sa part|also|later))?"
+    adverb = rf"(?:\s+(?:{_alternatives(lexicon.speech_adverbs)}))?"
     if lexicon.lang == "fr":
         participle = rf"(?:{aux}){_inverted('p1')}{adverb}\s+(?P<participle>{part})"
     else:
         participle = rf"(?:(?:{aux})\s+)?(?P<participle>{part})"
     groups = [participle, rf"(?P<present>{pres}){_inverted('p2')}"]
+    if lexicon.passive_auxiliaries:
+        passive = _alternatives(lexicon.speech_participles + lexicon.passive_participles)
+        # French participles agree: "annoncés", "publiée".
+        agreement = "(?:e|s|es)?" if lexicon.lang == "fr" else ""
+        groups.insert(
+            0,
+            rf"(?:{_alternatives(lexicon.passive_auxiliaries)}){adverb}\s+"
+            rf"(?P<passive>{passive}){agreement}",
+        )
     if lexicon.speech_reflexive:
         refl = _alternatives(lexicon.speech_reflexive)
         groups.append(rf"s'(?:est|sont){_inverted('p3')}{adverb}\s+(?P<reflexive>{refl})")
@@ -76,14 +87,21 @@ def find_cues(folded: str, lexicon: Lexicon) -> Iterator[Cue]:
         if n == MAX_CUES:
             break
         groups = verb.groupdict()
-        word = groups["participle"] or groups["present"] or groups.get("reflexive") or ""
+        word = (
+            groups.get("passive")
+            or groups["participle"]
+            or groups["present"]
+            or groups.get("reflexive")
+            or ""
+        )
         pronoun = groups.get("p1") or groups.get("p2") or groups.get("p3")
         yield Cue(
             start=verb.start(),
             end=verb.end(),
             word=" ".join(word.split()),
             preposition=False,
-            present=verb.group("present") is not None,
+            present=groups["present"] is not None,
+            passive=groups.get("passive") is not None,
             pronoun=pronoun,
         )
     for n, prep in enumerate(_preposition_pattern(lexicon).finditer(folded)):

@@ -113,11 +113,30 @@ def skip_adverbials(tokens: list[Token], lexicon: Lexicon) -> int | None:
             continue  # "ce lundi", "le 12 mars"
         elif head == "preposition":
             inside = need = True
-        elif inside and (need or head in ("link", "name", "word")):
+        elif inside and (need or head in ("link", "word")):
             need = parts[-1] in ("determiner", "link", "preposition")
+        elif inside and head == "name" and not _name_after_acronym(tokens, k, lexicon):
+            need = False  # "à Casablanca", "au journal Le Monde"
         else:
             return k
     return None
+
+
+def _name_after_acronym(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """ "explique à l'AFP Marc Durand": after an agency's acronym, a person's full name
+    starts the speaker ("à Casablanca Karim Alaoui" stays unreadable)."""
+    if k == 0 or k + 1 >= len(tokens):
+        return False
+    previous = tokens[k - 1].text
+    acronym = previous[2:] if _ELISION.match(tokens[k - 1].folded) else previous
+    following = tokens[k + 1].text
+    return (
+        len(acronym) > 1
+        and acronym.isupper()
+        and not tokens[k].text.isupper()
+        and following[:1].isupper()
+        and is_name_start(tokens[k].text, lexicon)
+    )
 
 
 def _is_time(token: Token, lexicon: Lexicon) -> bool:
@@ -174,6 +193,15 @@ def speaker_after(sentence: str, folded: str, at: int, lexicon: Lexicon) -> str 
     return _noun_phrase_at(sentence, tokens[first:], lexicon)
 
 
+def agent_after(sentence: str, folded: str, at: int, lexicon: Lexicon) -> str | None:
+    """The agent of a passive report: "annoncés mardi par le ministre", "released by X"."""
+    tokens = clause_tokens(sentence, folded, at, _MAX_CLAUSE_WORDS)
+    k = skip_adverbials(tokens, lexicon)
+    if k is None or tokens[k].folded not in lexicon.passive_agent_markers:
+        return None
+    return _noun_phrase_at(sentence, tokens[k + 1 :], lexicon)
+
+
 def _noun_phrase_at(
     sentence: str, tokens: list[Token], lexicon: Lexicon, *, determined: bool = False
 ) -> str | None:
@@ -188,8 +216,11 @@ def _noun_phrase_at(
         if words and token.folded in stops and not joins:
             break
         words.append(token)
+    # "... au Plan publiée", "un rapport publié": not "le communiqué", "le député".
     while len(words) > 1 and words[-1].text.islower():
         if not words[-1].text.endswith(lexicon.participle_endings):
+            break
+        if _parts(words[-2], lexicon)[-1] in ("determiner", "link", "preposition"):
             break
         words.pop()
     if not words:
@@ -233,9 +264,19 @@ def _is_common_noun_phrase(phrase: str, lexicon: Lexicon) -> bool:
 
 
 def apposed_before(head: str, lexicon: Lexicon) -> str | None:
-    """The person in "NAME, ROLE," or "ROLE, NAME," just before a verb (`head` ends at the
-    comma): "Peter Lang, the central bank's governor, said", "le président, Karim Alaoui, a"."""
+    """The subject before commas just before a verb (`head` ends at the comma): the person
+    in "NAME, ROLE," or "ROLE, NAME," ("Peter Lang, the central bank's governor, said"),
+    or the noun phrase before an incise ("La société, qui emploie 3.000 personnes, a
+    annoncé", "The minister, speaking in Paris, said")."""
     segments = [s.strip(_SEGMENT_TRIM) for s in _SEGMENT_COMMA.split(head.rstrip().rstrip(","))]
+    skipped = 0
+    while len(segments) > 1 and _is_incise(segments[-1], lexicon):
+        segments.pop()
+        skipped += 1
+    if skipped and len(segments) == 1:
+        subject = segments[0]
+        if looks_like_speaker(subject, lexicon) and plausible_claimant(subject, lexicon):
+            return subject
     if len(segments) < 2:
         return None
     for role, name in ((segments[-2], segments[-1]), (segments[-1], segments[-2])):
@@ -245,6 +286,17 @@ def apposed_before(head: str, lexicon: Lexicon) -> str | None:
         if _is_common_noun_phrase(role, lexicon) and plausible_claimant(role, lexicon):
             return bare
     return None
+
+
+def _is_incise(segment: str, lexicon: Lexicon) -> bool:
+    """ "qui emploie 3.000 personnes", "cité par Le Monde", "speaking in Paris"."""
+    words = segment.split()
+    if not words:
+        return False
+    first = fold(words[0])
+    if first in lexicon.relative_words and first not in lexicon.determiners:
+        return True
+    return words[0].islower() and words[0].endswith(lexicon.participle_endings)
 
 
 def _is_full_name(phrase: str, lexicon: Lexicon) -> bool:
@@ -284,8 +336,9 @@ def speaker_before(
     if words[0] in lexicon.prepositions or words[-1] in lexicon.determiners:
         return None  # "Malgré une note ...", "The [estimate that]": no subject
     opening = not head[:start].strip(' «“"')
-    if final and not opening and phrase[:1].isalpha():
-        return phrase
+    participle = phrase.split()[0].endswith(lexicon.participle_endings) and phrase[:1].islower()
+    if final and not opening and phrase[:1].isalpha() and not participle:
+        return phrase  # ", organisers said", not ", beating forecasts,"
     if not looks_like_speaker(phrase, lexicon):
         return None
     if opening and not complement and not _stands_alone(phrase, lexicon):

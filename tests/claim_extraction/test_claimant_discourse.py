@@ -141,3 +141,13 @@ def test_the_listener_of_told_is_not_the_speaker() -> None:
         "a-t-il confié au quotidien L'Économiste."
     )
     assert claimant_of(text, "9 millions", "fr") == "Karim Alaoui"
+
+
+def test_a_pronoun_after_an_adverb_goes_to_the_person_named_before() -> None:
+    text = (
+        "M. Tazi a rencontré le ministre lundi. "
+        "Il a ensuite déclaré que 500 emplois seraient créés."
+    )
+    assert claimant_of(text, "500 emplois", "fr") == "M. Tazi"
+    text = '"We lost 40% of our customers," he said.'
+    assert claimant_of(text, "40%", "en") is None

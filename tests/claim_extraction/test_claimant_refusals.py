@@ -27,6 +27,9 @@ FRENCH = [
     "Une cinquantaine de pays participent, dont 12 pays africains, a-t-on dit.",
     "Près de 700 personnes ont assisté à la conférence de presse du ministre.",
     "La déclaration de 2019 fixait un objectif de 30 %.",
+    "Le projet prévoit la construction de 300 logements sociaux.",
+    "Près de 8.000 tonnes ont été saisies en 2024, a-t-on appris de source douanière.",
+    "Pour 2025, le budget prévoit 12 milliards de dirhams d'investissements.",
 ]
 
 ENGLISH = [
@@ -45,6 +48,7 @@ ENGLISH = [
     "Some 300 reporters attended the press conference on Monday.",
     "Exports rose 4% in May, while imports fell 2%.",
     "Fares will rise by 5% in January, as reported last week.",
+    "Analysts polled by Reuters had expected growth of 0.5%.",
 ]
 
 

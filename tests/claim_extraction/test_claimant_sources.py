@@ -74,6 +74,16 @@ FRENCH = [
         "seuil de pauvreté.",
         "Insee",
     ),
+    ("« Le déficit atteindra 4 % du PIB », lit-on dans le communiqué.", "communiqué"),
+    (
+        "Les importations ont augmenté de 11 %, note l'Office des changes dans son dernier "
+        "bulletin.",
+        "Office des changes",
+    ),
+    (
+        "D'après un sondage réalisé par l'institut Ipsos, 58 % des Français soutiennent la mesure.",
+        "institut Ipsos",
+    ),
 ]
 
 ENGLISH = [
@@ -116,6 +126,8 @@ ENGLISH = [
     ),
     ("The regulator warned on Tuesday that 1.2 million homes could lose power.", "regulator"),
     ("Campaigners claim 3,000 trees will be felled.", "Campaigners"),
+    ("The ministry's data showed that exports fell 6% in May.", "ministry"),
+    ("Data from the health ministry showed 1,200 new cases on Monday.", "health ministry"),
 ]
 
 

@@ -144,6 +144,41 @@ FRENCH = [
         "Le Maroc compte désormais 20.000 coopératives, a affirmé jeudi la secrétaire d'État.",
         "secrétaire d'État",
     ),
+    # An incise after the speaker ("cité par la MAP") is not part of it.
+    (
+        "« Les exportations ont reculé de 8 % », a souligné M. Karim Alaoui, cité par la MAP.",
+        "Karim Alaoui",
+    ),
+    # After an agency's acronym, a person's full name starts the speaker.
+    (
+        "« Le marché a progressé de 7 % », explique à l'AFP Marc Durand, économiste chez "
+        "BNP Paribas.",
+        "Marc Durand",
+    ),
+    ("« Nous attendons 40.000 visiteurs », ont indiqué les organisateurs.", "organisateurs"),
+    # A forecast verb, inverted.
+    ("L'inflation devrait atteindre 3 % cette année, prévoit Bank Al-Maghrib.", "Bank Al-Maghrib"),
+    # Passive: the agent spoke.
+    (
+        "Ces chiffres ont été annoncés mardi par le ministre de l'Intérieur, Abdelouafi "
+        "Laftit, devant les députés, qui ont salué une baisse de 12 %.",
+        "Abdelouafi Laftit",
+    ),
+    # An incise between the subject and its verb.
+    (
+        "Le ministre de l'Économie, cité par Le Monde, a affirmé que la croissance atteindrait "
+        "1,2 %.",
+        "ministre de l'Économie",
+    ),
+    (
+        "La société, qui emploie 3.000 personnes, a annoncé que 200 postes seraient supprimés.",
+        "société",
+    ),
+    (
+        "Interrogé par la MAP, le directeur de l'agence, Karim Tazi, a indiqué que 300 dossiers "
+        "ont été traités.",
+        "Karim Tazi",
+    ),
 ]
 
 ENGLISH = [
@@ -211,6 +246,31 @@ ENGLISH = [
         "Peter Lang",
     ),
     ("The central bank said on Wednesday that it had bought $3 billion of bonds.", "central bank"),
+    ("Some 300 people, police said, were arrested during the protests.", "police"),
+    ("Unemployment rose to 5.1%, U.S. officials said Tuesday.", "U.S. officials"),
+    ("The company, which employs 3,000 people, said it would cut 200 jobs.", "company"),
+    ("The minister, speaking in Paris, said 40% of the funds had been spent.", "minister"),
+    (
+        "A spokesman for the ministry said 12 people had been detained.",
+        "A spokesman for the ministry",
+    ),
+    ("Prime Minister Keir Starmer said 1.5 million homes would be built.", "Keir Starmer"),
+    ("Mr. Smith said sales rose 4% last year.", "Mr. Smith"),
+    (
+        "The figures were released by the Office for National Statistics on Tuesday, showing a "
+        "0.3% rise.",
+        "Office for National Statistics",
+    ),
+    # "forecasts" here is a noun, "beating" no speaker: the data spoke.
+    (
+        "Retail sales rose 0.4% in June, beating forecasts, data showed on Thursday.",
+        "data",
+    ),
+    (
+        "The death toll has risen to 45, the state news agency reported, citing local officials.",
+        "state news agency",
+    ),
+    ("Inflation eased to 2.4% in September, Eurostat said in a flash estimate.", "Eurostat"),
 ]
 
 
