@@ -113,6 +113,8 @@ class Lexicon:
     passive_agent_markers: frozenset[str] = frozenset()
     # Words joining a noun to its complement ("conférence de presse", "head of state").
     complement_links: frozenset[str] = frozenset()
+    # What after a reporting verb makes it describe, not report ("said to be the largest").
+    speech_raising: tuple[str, ...] = ()
     # Reporting verbs whose object is the listener, not the message ("told reporters").
     speech_listener_verbs: frozenset[str] = frozenset()
     # Reporting verbs that are ordinary verbs or adjectives too ("claimed 40 lives",
@@ -1602,6 +1604,20 @@ FRENCH: Final = Lexicon(
             "vous",
             "que",
             "qu'",
+            "calendrier",
+            "modalites",
+            "termes",
+            "principe",
+            "methode",
+            "formule",
+            "criteres",
+            "procedure",
+            "mode",
+            "rythme",
+            "niveau",
+            "nature",
+            "importance",
+            "duree",
         }
     ),
     attribution_blockers=frozenset(
@@ -2777,6 +2793,7 @@ ENGLISH: Final = Lexicon(
     passive_participles=("released", "published", "issued", "compiled", "provided", "quoted"),
     passive_agent_markers=frozenset({"by"}),
     speech_listener_verbs=frozenset({"told", "tells", "tell", "informed", "informs", "assured"}),
+    speech_raising=("to be", "to have", "to include", "to number", "to total"),
     speech_clause_only=frozenset(
         {
             "claimed",

@@ -45,6 +45,9 @@ _COMPLEMENT = re.compile(r"\s*(?:[:«“\"]|(?:que|qu'|that)(?![\w]))")
 _APPOSITION_COMMA = re.compile(r"\s*,\s*")
 _AFTER_NAME = re.compile(r"\s*(?:[,.;:!?()»”\"]|$)")
 _ELISION = re.compile(r"([a-z])'(?=\w)")
+# "de son côté", "pour sa part", "the mayor": an aside between a subject and its verb.
+_MAX_ASIDE_WORDS = 5
+_FIGURE_TOKEN = re.compile(r"[^\w]*\d[\d\W_]*")
 # Commas between appositions, not inside a number ("3,000"); what trims a segment.
 _SEGMENT_COMMA = re.compile(r",(?!\d)")
 _SEGMENT_TRIM = " \t\n«»“”\"'"
@@ -186,6 +189,8 @@ def _noun_phrase_length(tokens: list[Token], lexicon: Lexicon) -> int:
 
 def speaker_after(sentence: str, folded: str, at: int, lexicon: Lexicon) -> str | None:
     """The speaker of an inverted verb ending at `at`: "..., a affirmé jeudi la ministre X"."""
+    if _raising_pattern(lexicon).match(folded, at):
+        return None  # "The plant, said to be the largest ...": nobody speaks
     tokens = clause_tokens(sentence, folded, at, _MAX_CLAUSE_WORDS)
     first = skip_adverbials(tokens, lexicon)
     if first is None:
@@ -269,14 +274,6 @@ def apposed_before(head: str, lexicon: Lexicon) -> str | None:
     or the noun phrase before an incise ("La société, qui emploie 3.000 personnes, a
     annoncé", "The minister, speaking in Paris, said")."""
     segments = [s.strip(_SEGMENT_TRIM) for s in _SEGMENT_COMMA.split(head.rstrip().rstrip(","))]
-    skipped = 0
-    while len(segments) > 1 and _is_incise(segments[-1], lexicon):
-        segments.pop()
-        skipped += 1
-    if skipped and len(segments) == 1:
-        subject = segments[0]
-        if looks_like_speaker(subject, lexicon) and plausible_claimant(subject, lexicon):
-            return subject
     if len(segments) < 2:
         return None
     for role, name in ((segments[-2], segments[-1]), (segments[-1], segments[-2])):
@@ -285,18 +282,32 @@ def apposed_before(head: str, lexicon: Lexicon) -> str | None:
             continue
         if _is_common_noun_phrase(role, lexicon) and plausible_claimant(role, lexicon):
             return bare
+    skipped = 0
+    while len(segments) > 1 and _is_incise(segments[-1], lexicon):
+        segments.pop()
+        skipped += 1
+    subject = segments[-1]
+    if skipped and looks_like_speaker(subject, lexicon) and plausible_claimant(subject, lexicon):
+        return subject
     return None
 
 
 def _is_incise(segment: str, lexicon: Lexicon) -> bool:
-    """ "qui emploie 3.000 personnes", "cité par Le Monde", "speaking in Paris"."""
+    """ "qui emploie 3.000 personnes", "cité par Le Monde", "speaking in Paris", and short
+    verbless asides: "de son côté", "pour sa part", "the mayor"."""
     words = segment.split()
     if not words:
         return False
     first = fold(words[0])
     if first in lexicon.relative_words and first not in lexicon.determiners:
         return True
-    return words[0].islower() and words[0].endswith(lexicon.participle_endings)
+    if words[0].islower() and words[0].endswith(lexicon.participle_endings):
+        return True
+    return (
+        words[0].islower()
+        and len(words) <= _MAX_ASIDE_WORDS
+        and not any(_FIGURE_TOKEN.fullmatch(w) or w in lexicon.clause_verbs for w in words)
+    )
 
 
 def _is_full_name(phrase: str, lexicon: Lexicon) -> bool:
@@ -443,6 +454,12 @@ def document_author(
         if fused or looks_like_speaker(author, lexicon):
             return author
     return None
+
+
+@lru_cache(maxsize=8)
+def _raising_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.speech_raising)
+    return re.compile(rf"\s+(?:{words})(?![\w'])" if words else r"(?!)")
 
 
 @lru_cache(maxsize=8)

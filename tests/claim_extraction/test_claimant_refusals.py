@@ -30,6 +30,7 @@ FRENCH = [
     "Le projet prévoit la construction de 300 logements sociaux.",
     "Près de 8.000 tonnes ont été saisies en 2024, a-t-on appris de source douanière.",
     "Pour 2025, le budget prévoit 12 milliards de dirhams d'investissements.",
+    "Les travaux avancent selon le calendrier prévu, avec 80 % du chantier achevé.",
 ]
 
 ENGLISH = [
@@ -49,6 +50,7 @@ ENGLISH = [
     "Exports rose 4% in May, while imports fell 2%.",
     "Fares will rise by 5% in January, as reported last week.",
     "Analysts polled by Reuters had expected growth of 0.5%.",
+    "The plant, said to be the largest in Africa, produces 500 megawatts.",
 ]
 
 

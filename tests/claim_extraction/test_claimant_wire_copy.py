@@ -179,6 +179,14 @@ FRENCH = [
         "ont été traités.",
         "Karim Tazi",
     ),
+    # An aside after the subject makes the verb look inverted: what follows it is
+    # the object ("la fermeture des écoles"), the subject spoke.
+    (
+        "Le ministère, de son côté, a annoncé mardi la fermeture des écoles rurales de la "
+        "province, soit 12 établissements.",
+        "ministère",
+    ),
+    ("Le syndicat, pour sa part, estime que 2.000 postes sont menacés.", "syndicat"),
 ]
 
 ENGLISH = [
