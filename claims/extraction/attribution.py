@@ -47,6 +47,7 @@ from claims.extraction.reporting import Cue, find_cues
 from claims.extraction.speaker_phrases import (
     agent_after,
     apposed_before,
+    as_marker,
     closes_clause,
     document_author,
     has_complement,
@@ -101,6 +102,9 @@ def _speaker_of(sentence: str, folded: str, cue: Cue, lexicon: Lexicon) -> str |
         return agent_after(sentence, folded, cue.end, lexicon)
     if not before:
         return None  # "Said to be the largest ...", "Told to leave, ...": a participle clause
+    if as_marker(before, lexicon) and lexicon.lang == "fr":
+        # "Comme l'a souligné le ministre, ...": the speaker follows the verb.
+        return speaker_after(sentence, folded, cue.end, lexicon)
     if before[-1] in _INVERSION_MARKS:
         # The clause before an inverted verb is what was said, never who said it; only
         # an apposition there names the speaker ("Mary Jones, the mayor, said ...").

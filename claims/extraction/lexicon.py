@@ -113,6 +113,9 @@ class Lexicon:
     passive_agent_markers: frozenset[str] = frozenset()
     # Words joining a noun to its complement ("conférence de presse", "head of state").
     complement_links: frozenset[str] = frozenset()
+    # "comme l'a souligné le ministre", "as the minister said": the word that opens such
+    # a clause; the speaker is after the verb in French, between in English.
+    speech_as_markers: tuple[str, ...] = ()
     # What after a reporting verb makes it describe, not report ("said to be the largest").
     speech_raising: tuple[str, ...] = ()
     # Reporting verbs whose object is the listener, not the message ("told reporters").
@@ -1561,6 +1564,7 @@ FRENCH: Final = Lexicon(
     ),
     passive_participles=("publié", "communiqué", "diffusé", "fourni", "rendu public", "cité"),
     passive_agent_markers=frozenset({"par"}),
+    speech_as_markers=("comme", "ainsi que", "tel que", "telle que"),
     speech_clause_only=frozenset(
         {
             "montre",
@@ -1618,6 +1622,11 @@ FRENCH: Final = Lexicon(
             "nature",
             "importance",
             "duree",
+            "nos",
+            "notre",
+            "mes",
+            "mon",
+            "ma",
         }
     ),
     attribution_blockers=frozenset(
@@ -2792,6 +2801,7 @@ ENGLISH: Final = Lexicon(
     passive_auxiliaries=("was", "were", "been", "is", "are", "being"),
     passive_participles=("released", "published", "issued", "compiled", "provided", "quoted"),
     passive_agent_markers=frozenset({"by"}),
+    speech_as_markers=("as",),
     speech_listener_verbs=frozenset({"told", "tells", "tell", "informed", "informs", "assured"}),
     speech_raising=("to be", "to have", "to include", "to number", "to total"),
     speech_clause_only=frozenset(
@@ -2835,6 +2845,8 @@ ENGLISH: Final = Lexicon(
             "how",
             "whether",
             "what",
+            "our",
+            "my",
         }
     ),
     clause_verbs=frozenset(
@@ -2942,6 +2954,7 @@ ENGLISH: Final = Lexicon(
             "yet",
             "until",
             "once",
+            "what",
         }
     ),
     prepositions=frozenset(

@@ -56,7 +56,8 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     # "a également souligné", "a pour sa part indiqué": one adverb between.
     adverb = rf"(?:\s+(?:{_alternatives(lexicon.speech_adverbs)}))?"
     if lexicon.lang == "fr":
-        participle = rf"(?:{aux}){_inverted('p1')}{adverb}\s+(?P<participle>{part})"
+        # "comme l'a souligné le ministre": the object pronoun before the auxiliary.
+        participle = rf"(?:l')?(?:{aux}){_inverted('p1')}{adverb}\s+(?P<participle>{part})"
     else:
         participle = rf"(?:(?:{aux})\s+)?(?P<participle>{part})"
     groups = [participle, rf"(?P<present>{pres}){_inverted('p2')}"]

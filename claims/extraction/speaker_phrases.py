@@ -52,7 +52,7 @@ _FIGURE_TOKEN = re.compile(r"[^\w]*\d[\d\W_]*")
 _SEGMENT_COMMA = re.compile(r",(?!\d)")
 _SEGMENT_TRIM = " \t\n«»“”\"'"
 # "the board's own figures": the possessor, then the document.
-_POSSESSOR = re.compile(r"(.+?)['’]s\s+(?:own\s+)?(\S+)")
+_POSSESSOR = re.compile(r"(.+?)['’]s\s+((?:\S+\s+){0,2}\S+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +335,11 @@ def speaker_before(
     marks = list(_CLAUSE_MARKS.finditer(folded, window, len(head)))
     start = marks[-1].end() if marks else 0
     phrase = head[start:].strip()
+    # "As the minister said, ...": the speaker is what follows "as".
+    marker = as_marker(fold(" ".join(phrase.split()[:2])), lexicon, opening=True)
+    if marker:
+        phrase = phrase[len(marker) :].strip()
+        start = head.find(phrase, start) if phrase else start
     if not phrase:
         return apposed_before(head, lexicon) if head.endswith(",") else None
     words = fold(phrase).split()
@@ -355,6 +360,18 @@ def speaker_before(
     if opening and not complement and not _stands_alone(phrase, lexicon):
         return None
     return phrase
+
+
+def as_marker(words: str, lexicon: Lexicon, *, opening: bool = False) -> str:
+    """The "comme"/"ainsi que"/"as" that folded `words` end with (or start with, when
+    `opening`), else "": "comme l'" before "a souligné le ministre"."""
+    split = words.removesuffix("l'").split()
+    for marker in lexicon.speech_as_markers:
+        size = len(marker.split())
+        edge = split[:size] if opening else split[-size:]
+        if " ".join(edge) == marker:
+            return marker
+    return ""
 
 
 def _stands_alone(phrase: str, lexicon: Lexicon) -> bool:
@@ -432,8 +449,8 @@ def document_author(
     publié mardi par l'Autorité portuaire", "les chiffres du ministère", "the board's figures".
     The author is looked for up to the clause's end, or inside `phrase` when `within`."""
     possessive = _POSSESSOR.fullmatch(phrase)
-    if possessive and fold(possessive.group(2)) in lexicon.document_nouns:
-        return possessive.group(1)
+    if possessive and fold(possessive.group(2).split()[-1]) in lexicon.document_nouns:
+        return possessive.group(1)  # "the board's own figures", "the company's annual report"
     if not _is_document(phrase, lexicon):
         return None
     clause_end = _NP_END.search(sentence, at)

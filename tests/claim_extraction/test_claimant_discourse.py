@@ -151,3 +151,11 @@ def test_a_pronoun_after_an_adverb_goes_to_the_person_named_before() -> None:
     assert claimant_of(text, "500 emplois", "fr") == "M. Tazi"
     text = '"We lost 40% of our customers," he said.'
     assert claimant_of(text, "40%", "en") is None
+
+
+def test_a_pronoun_goes_to_a_person_introduced_with_a_title() -> None:
+    text = (
+        "Health minister Wes Streeting visited the hospital. "
+        "He told the BBC that 300 beds had been added."
+    )
+    assert claimant_of(text, "300 beds", "en") == "Wes Streeting"

@@ -31,6 +31,12 @@ FRENCH = [
     "Près de 8.000 tonnes ont été saisies en 2024, a-t-on appris de source douanière.",
     "Pour 2025, le budget prévoit 12 milliards de dirhams d'investissements.",
     "Les travaux avancent selon le calendrier prévu, avec 80 % du chantier achevé.",
+    "Les députés ont adopté le texte par 300 voix contre 12.",
+    "Il est estimé que 30 % des forêts ont disparu.",
+    # The newspaper's own reckoning is narration.
+    "Selon nos informations, 200 postes seront supprimés.",
+    "D'après nos calculs, le coût dépasse 2 milliards d'euros.",
+    "Selon que le prix dépasse 10 euros ou non, la taxe varie de 5 %.",
 ]
 
 ENGLISH = [
@@ -51,6 +57,8 @@ ENGLISH = [
     "Fares will rise by 5% in January, as reported last week.",
     "Analysts polled by Reuters had expected growth of 0.5%.",
     "The plant, said to be the largest in Africa, produces 500 megawatts.",
+    "What officials said was that 300 jobs would go.",
+    "According to our analysis, 45% of the funds went unspent.",
 ]
 
 

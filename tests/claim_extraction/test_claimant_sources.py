@@ -128,6 +128,16 @@ ENGLISH = [
     ("Campaigners claim 3,000 trees will be felled.", "Campaigners"),
     ("The ministry's data showed that exports fell 6% in May.", "ministry"),
     ("Data from the health ministry showed 1,200 new cases on Monday.", "health ministry"),
+    ("Sales rose 10% in 2023, according to the company's annual report.", "the company"),
+    ("According to Smith, 30% of the budget was wasted.", "Smith"),
+    (
+        "The study, published in The Lancet, found that 1 in 5 adults is obese.",
+        "study",
+    ),
+    (
+        "Researchers at Oxford University estimate that 30% of jobs are at risk.",
+        "Researchers at Oxford University",
+    ),
 ]
 
 

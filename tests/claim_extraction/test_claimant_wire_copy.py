@@ -187,6 +187,26 @@ FRENCH = [
         "ministère",
     ),
     ("Le syndicat, pour sa part, estime que 2.000 postes sont menacés.", "syndicat"),
+    # "comme l'a souligné X": the speaker follows the verb.
+    ("Comme l'a souligné le ministre, 40 % des ménages sont endettés.", "ministre"),
+    (
+        "Ainsi que l'a rappelé la Cour des comptes, la dette atteint 70 % du PIB.",
+        "Cour des comptes",
+    ),
+    ("Le patron de Renault, Luca de Meo, estime à 15 % la baisse du marché.", "Luca de Meo"),
+    (
+        "L'entreprise, fondée en 1998, a indiqué que son chiffre d'affaires a progressé de 12 %.",
+        "entreprise",
+    ),
+    (
+        "Les exportations de textile, a indiqué le président de la fédération, ont reculé de 8 %.",
+        "président de la fédération",
+    ),
+    (
+        "Le Premier ministre a affirmé mardi à l'Assemblée que 1,2 million d'emplois ont été "
+        "créés.",
+        "Premier ministre",
+    ),
 ]
 
 ENGLISH = [
@@ -279,6 +299,21 @@ ENGLISH = [
         "state news agency",
     ),
     ("Inflation eased to 2.4% in September, Eurostat said in a flash estimate.", "Eurostat"),
+    ("Sources said the deal was worth $3 billion.", "Sources"),
+    ("The 12-member committee said it would review 40 cases.", "12-member committee"),
+    ("“It is 40% cheaper,” says the brochure.", "brochure"),
+    ("In a statement, the ministry said 14 people died.", "ministry"),
+    ("Unemployment fell to 4%, the lowest since 2008, the bureau said.", "bureau"),
+    (
+        "The bill, which passed 52-48, cuts taxes by $1.5 trillion, Republicans said.",
+        "Republicans",
+    ),
+    (
+        "Some 2,000 people attended, said Mayor Lisa Brown, who called it a record.",
+        "Lisa Brown",
+    ),
+    ("The firm, founded in 1998, said revenue rose 12%.", "firm"),
+    ("As the minister said, 40% of households are in debt.", "minister"),
 ]
 
 
