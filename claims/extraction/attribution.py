@@ -38,9 +38,11 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable
 
+from claims.extraction.acronyms import acronym_names
 from claims.extraction.claimant_guard import plausible_claimant
 from claims.extraction.lexicon import Lexicon
 from claims.extraction.model import Sentence
+from claims.extraction.names import strip_leading
 from claims.extraction.persons import Gender, PersonRegistry, gender_of
 from claims.extraction.quotes import Quote, find_quotes
 from claims.extraction.reporting import Cue, find_cues
@@ -72,7 +74,7 @@ def attribute(
 ) -> list[str | None]:
     """The claimant of each sentence of `text` (None for narration)."""
     phrases = [speaker_phrase(s.text, lexicon) for s in sentences]
-    speakers = _Speakers(sentences, lexicon, registry)
+    speakers = _Speakers(sentences, lexicon, registry, acronym_names(text, lexicon))
     claimants = [speakers.resolve(i, p) if p is not None else None for i, p in enumerate(phrases)]
     quotes = find_quotes(text)
     _fill_quotations(sentences, quotes, claimants)
@@ -169,10 +171,18 @@ def _pronoun_kind(phrase: str, lexicon: Lexicon) -> str | None:
 class _Speakers:
     """Claimants resolved so far, in text order, for pronouns to point back at."""
 
-    def __init__(self, sentences: list[Sentence], lexicon: Lexicon, registry: PersonRegistry):
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        lexicon: Lexicon,
+        registry: PersonRegistry,
+        organisations: dict[str, str],
+    ):
         self._sentences = sentences
         self._lexicon = lexicon
         self._registry = registry
+        # "ancs" and "agence nationale de la ..." -> "Agence nationale de la ... (ANCS)"
+        self._organisations = organisations
         # (sentence index, claimant, is a registered person)
         self._history: list[tuple[int, str, bool]] = []
 
@@ -187,6 +197,8 @@ class _Speakers:
             name = self._person(i, phrase)
         else:
             name = self._registry.resolve(phrase, at)
+            bare = strip_leading(name, self._lexicon.determiners)
+            name = self._organisations.get(bare.lower(), name)
         if name is None:
             return None
         person = self._registry.note_speaker(name, at)

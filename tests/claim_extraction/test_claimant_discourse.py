@@ -159,3 +159,14 @@ def test_a_pronoun_goes_to_a_person_introduced_with_a_title() -> None:
         "He told the BBC that 300 beds had been added."
     )
     assert claimant_of(text, "300 beds", "en") == "Wes Streeting"
+
+
+def test_an_organisation_reads_the_same_by_its_name_and_its_acronym() -> None:
+    text = (
+        "Leur nombre a doublé depuis 2014, selon l'Agence nationale de la coopération "
+        "solidaire (ANCS). Un rapport de l'ANCS relevait que moins de 15 % d'entre elles "
+        "dépassaient 100.000 dirhams de chiffre d'affaires."
+    )
+    both = "Agence nationale de la coopération solidaire (ANCS)"
+    assert claimant_of(text, "doublé", "fr") == both
+    assert claimant_of(text, "moins de 15 %", "fr") == both

@@ -18,7 +18,7 @@ CASES = [
         "fr",
         "Le trafic portuaire a atteint 120 millions de tonnes en 2024, a annoncé vendredi à "
         "Tanger l'Agence nationale des ports (ANP).",
-        "Agence nationale des ports",
+        "Agence nationale des ports (ANP)",
     ),
     (
         "fr",

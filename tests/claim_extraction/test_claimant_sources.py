@@ -34,7 +34,7 @@ FRENCH = [
     ("Selon la Banque mondiale, la croissance atteindra 3,1 % en 2025.", "Banque mondiale"),
     (
         "Le taux de chômage des jeunes atteint 35 %, selon le Haut-Commissariat au Plan (HCP).",
-        "Haut-Commissariat au Plan",
+        "Haut-Commissariat au Plan (HCP)",
     ),
     (
         "Selon la ministre de l'Économie, Nadia Fettah, le déficit sera ramené à 4 % du PIB.",
