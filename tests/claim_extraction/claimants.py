@@ -14,8 +14,9 @@ _LEADING = re.compile(
 
 
 def claimant_of(text: str, needle: str, lang: str) -> str | None:
-    """The claimant of the one claim whose sentence contains `needle`."""
-    matches = [c for c in extract_claims(text, lang) if needle in c.text]
+    """The claimant of the one claim whose sentence contains `needle` (not a derived
+    total's: it repeats its sentence's claimant)."""
+    matches = [c for c in extract_claims(text, lang) if needle in c.text and c.kind != "derived"]
     assert len(matches) == 1, [c.text for c in extract_claims(text, lang)]
     return matches[0].claimant
 

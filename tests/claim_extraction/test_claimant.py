@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from claims.extraction import extract_claims
-
-
-def claimant_of(text: str, needle: str, lang: str) -> str | None:
-    """The claimant of the claim whose sentence contains `needle` (not a derived total's)."""
-    matches = [c for c in extract_claims(text, lang) if needle in c.text and c.kind != "derived"]
-    assert len(matches) == 1, [c.text for c in extract_claims(text, lang)]
-    return matches[0].claimant
+from tests.claim_extraction.claimants import claimant_of
 
 
 def test_direct_quote_with_inverted_verb() -> None:
