@@ -33,7 +33,6 @@ author ("Autorité portuaire", "the board"); a document with no author named
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable
@@ -53,6 +52,7 @@ from claims.extraction.speaker_phrases import (
     closes_clause,
     document_author,
     has_complement,
+    said_directly,
     source_after,
     speaker_after,
     speaker_before,
@@ -61,7 +61,6 @@ from claims.extraction.textfold import fold
 
 # Marks after which a reporting verb is inverted: the speaker follows it.
 _INVERSION_MARKS = ",»”\"'("
-_SAID_DIRECTLY = re.compile(r"\s*(?:que|qu'|:|that)")
 # Sentences a pronoun looks back over for its antecedent.
 _PRONOUN_REACH = 3
 _QUOTE_MARKS = '«»“”"'
@@ -128,7 +127,7 @@ def _speaker_of(sentence: str, folded: str, cue: Cue, lexicon: Lexicon) -> str |
     )
     if phrase is None:
         return None
-    bare = cue.present and not _SAID_DIRECTLY.match(folded, cue.end)
+    bare = cue.present and not said_directly(lexicon).match(folded, cue.end)
     if bare and not _present_speaker(folded, cue, phrase, lexicon, final=final):
         return None  # "il note une hausse" is not reported speech
     return _author_or(sentence, folded, phrase, lexicon)

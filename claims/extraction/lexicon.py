@@ -113,6 +113,8 @@ class Lexicon:
     passive_agent_markers: frozenset[str] = frozenset()
     # Words joining a noun to its complement ("conférence de presse", "head of state").
     complement_links: frozenset[str] = frozenset()
+    # Words that introduce what was said ("a indiqué que", "said that"), folded.
+    complementizers: frozenset[str] = frozenset()
     # "comme l'a souligné le ministre", "as the minister said": the word that opens such
     # a clause; the speaker is after the verb in French, between in English.
     speech_as_markers: tuple[str, ...] = ()
@@ -1565,6 +1567,7 @@ FRENCH: Final = Lexicon(
     passive_participles=("publié", "communiqué", "diffusé", "fourni", "rendu public", "cité"),
     passive_agent_markers=frozenset({"par"}),
     speech_as_markers=("comme", "ainsi que", "tel que", "telle que"),
+    complementizers=frozenset({"que", "qu'"}),
     speech_clause_only=frozenset(
         {
             "montre",
@@ -2802,6 +2805,7 @@ ENGLISH: Final = Lexicon(
     passive_participles=("released", "published", "issued", "compiled", "provided", "quoted"),
     passive_agent_markers=frozenset({"by"}),
     speech_as_markers=("as",),
+    complementizers=frozenset({"that"}),
     speech_listener_verbs=frozenset({"told", "tells", "tell", "informed", "informs", "assured"}),
     speech_raising=("to be", "to have", "to include", "to number", "to total"),
     speech_clause_only=frozenset(

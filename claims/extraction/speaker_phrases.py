@@ -40,8 +40,6 @@ _MAX_ROLE_TAIL = 8
 
 _TOKEN = re.compile(r"[^\s,.;:!?()«»“”\"]+(?:\.(?=\s+[A-Z]))?")
 _NP_END = re.compile(r"[,.;:!?()«»“”\"]")
-_CLAUSE_MARKS = re.compile(r"[,;:«»“”\"()]|(?<![\w'])(?:que|qu'|that)(?![\w'])")
-_COMPLEMENT = re.compile(r"\s*(?:[:«“\"]|(?:que|qu'|that)(?![\w]))")
 _APPOSITION_COMMA = re.compile(r"\s*,\s*")
 _AFTER_NAME = re.compile(r"\s*(?:[,.;:!?()»”\"]|$)")
 _ELISION = re.compile(r"([a-z])'(?=\w)")
@@ -80,6 +78,9 @@ def _kind(text: str, folded: str, lexicon: Lexicon) -> str:
     if text[:1].isupper():
         # Capitalised determiners mid-sentence belong to a name ("au journal Le Monde").
         return "honorific" if text in lexicon.honorifics else "name"
+    elided = (w for w in lexicon.complementizers if w.endswith("'"))
+    if folded in lexicon.complementizers or any(folded.startswith(w) for w in elided):
+        return "complementizer"
     if folded in lexicon.speech_adverbs:
         return "adverb"
     if any(ch.isdigit() for ch in text):
@@ -167,8 +168,11 @@ def has_complement(
         n = _noun_phrase_length(tokens, lexicon)
         at = tokens[n - 1].end
         tokens = tokens[n:]
-    if _COMPLEMENT.match(folded, at) or skip_adverbials(tokens, lexicon) is None:
+    if said_directly(lexicon).match(folded, at):
         return True
+    k = skip_adverbials(tokens, lexicon)
+    if k is None or tokens[k].folded in lexicon.complementizers:
+        return True  # "found in 2019 that ...", "a constaté lors de son audit que ..."
     if not tokens or _parts(tokens[0], lexicon)[0] in ("preposition", "link"):
         return False  # "reported in May rose ...": no subject after the verb
     return any(t.text in lexicon.clause_verbs for t in tokens[1:])
@@ -180,7 +184,7 @@ def _noun_phrase_length(tokens: list[Token], lexicon: Lexicon) -> int:
     for token in tokens:
         if n and (
             _parts(token, lexicon)[0] in ("preposition", "adverb", "link")
-            or token.folded in ("que", "qu'", "that")
+            or _parts(token, lexicon)[0] == "complementizer"
         ):
             break
         n += 1
@@ -332,7 +336,7 @@ def speaker_before(
     """
     head = sentence[:at].rstrip()
     window = max(0, len(head) - _SPEAKER_REACH)
-    marks = list(_CLAUSE_MARKS.finditer(folded, window, len(head)))
+    marks = list(clause_marks(lexicon).finditer(folded, window, len(head)))
     start = marks[-1].end() if marks else 0
     phrase = head[start:].strip()
     # "As the minister said, ...": the speaker is what follows "as".
@@ -471,6 +475,25 @@ def document_author(
         if fused or looks_like_speaker(author, lexicon):
             return author
     return None
+
+
+@lru_cache(maxsize=8)
+def clause_marks(lexicon: Lexicon) -> re.Pattern[str]:
+    """Where a clause starts, on folded text: punctuation, or "que"/"that"."""
+    words = _complementizer_alternatives(lexicon)
+    return re.compile(rf"[,;:«»“”\"()]|(?<![\w'])(?:{words})(?![\w'])")
+
+
+@lru_cache(maxsize=8)
+def said_directly(lexicon: Lexicon) -> re.Pattern[str]:
+    """What follows a verb that introduces what was said: ":", a quotation, "que"/"that"."""
+    words = _complementizer_alternatives(lexicon)
+    return re.compile(rf"\s*(?:[:«“\"]|(?:{words})(?![\w]))")
+
+
+def _complementizer_alternatives(lexicon: Lexicon) -> str:
+    ordered = sorted(lexicon.complementizers, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered) or "(?!)"
 
 
 @lru_cache(maxsize=8)

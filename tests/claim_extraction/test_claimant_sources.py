@@ -84,6 +84,10 @@ FRENCH = [
         "D'après un sondage réalisé par l'institut Ipsos, 58 % des Français soutiennent la mesure.",
         "institut Ipsos",
     ),
+    (
+        "La Cour des comptes a constaté lors de son audit que 40 % des projets ont pris du retard.",
+        "Cour des comptes",
+    ),
 ]
 
 ENGLISH = [
@@ -138,6 +142,12 @@ ENGLISH = [
         "Researchers at Oxford University estimate that 30% of jobs are at risk.",
         "Researchers at Oxford University",
     ),
+    # Adverbials between the verb and "that".
+    (
+        "A study by the institute found in 2019 that 40% of rivers were polluted.",
+        "the institute",
+    ),
+    ("Mr Lee testified before Congress that 30 patients had been harmed.", "Mr Lee"),
 ]
 
 
