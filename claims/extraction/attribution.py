@@ -257,7 +257,7 @@ class _Speakers:
             ended = [k for k, w in enumerate(nouns) if w in lex.complement_links]
             nouns = nouns[: ended[0]] if ended else nouns
         head = (nouns[-1] if lex.head_last else nouns[0]) if nouns else ""
-        return head in lex.plural_words or head.endswith(("s", "x"))
+        return head in lex.plural_words or head.endswith(lex.plural_endings)
 
 
 def _agrees(known: Gender | None, wanted: Gender | None) -> bool:

@@ -113,6 +113,14 @@ class Lexicon:
     passive_agent_markers: frozenset[str] = frozenset()
     # Words joining a noun to its complement ("conférence de presse", "head of state").
     complement_links: frozenset[str] = frozenset()
+    # Subject pronouns a French verb carries after it ("a-t-elle dit", "estiment-ils").
+    inverted_pronouns: tuple[str, ...] = ()
+    # Author markers that hold the author's determiner ("les chiffres du ministère"), and
+    # small words inside an institution's name ("le Haut-Commissariat au Plan").
+    fused_author_markers: frozenset[str] = frozenset()
+    name_joiners: frozenset[str] = frozenset()
+    # Endings of plural nouns ("syndicats", "journaux", "unions").
+    plural_endings: tuple[str, ...] = ()
     # Words that introduce what was said ("a indiqué que", "said that"), folded.
     complementizers: frozenset[str] = frozenset()
     # "comme l'a souligné le ministre", "as the minister said": the word that opens such
@@ -1568,6 +1576,10 @@ FRENCH: Final = Lexicon(
     passive_agent_markers=frozenset({"par"}),
     speech_as_markers=("comme", "ainsi que", "tel que", "telle que"),
     complementizers=frozenset({"que", "qu'"}),
+    inverted_pronouns=("il", "elle", "ils", "elles", "on"),
+    fused_author_markers=frozenset({"du", "des"}),
+    name_joiners=frozenset({"au", "aux"}),
+    plural_endings=("s", "x"),
     speech_clause_only=frozenset(
         {
             "montre",
@@ -2806,6 +2818,7 @@ ENGLISH: Final = Lexicon(
     passive_agent_markers=frozenset({"by"}),
     speech_as_markers=("as",),
     complementizers=frozenset({"that"}),
+    plural_endings=("s",),
     speech_listener_verbs=frozenset({"told", "tells", "tell", "informed", "informs", "assured"}),
     speech_raising=("to be", "to have", "to include", "to number", "to total"),
     speech_clause_only=frozenset(

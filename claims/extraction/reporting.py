@@ -23,9 +23,12 @@ from claims.extraction.textfold import fold
 MAX_CUES = 6
 
 
-def _inverted(group: str) -> str:
+def _inverted(group: str, lexicon: Lexicon) -> str:
     """ "-t-il", "-elle", "-ils": a subject pronoun joined to the verb, captured as `group`."""
-    return rf"(?:(?:-t)?-(?P<{group}>il|elle|ils|elles|on))?"
+    if not lexicon.inverted_pronouns:
+        return ""
+    pronouns = "|".join(re.escape(p) for p in lexicon.inverted_pronouns)
+    return rf"(?:(?:-t)?-(?P<{group}>{pronouns}))?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +60,10 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     adverb = rf"(?:\s+(?:{_alternatives(lexicon.speech_adverbs)}))?"
     if lexicon.lang == "fr":
         # "comme l'a souligné le ministre": the object pronoun before the auxiliary.
-        participle = rf"(?:l')?(?:{aux}){_inverted('p1')}{adverb}\s+(?P<participle>{part})"
+        participle = rf"(?:l')?(?:{aux}){_inverted('p1', lexicon)}{adverb}\s+(?P<participle>{part})"
     else:
         participle = rf"(?:(?:{aux})\s+)?(?P<participle>{part})"
-    groups = [participle, rf"(?P<present>{pres}){_inverted('p2')}"]
+    groups = [participle, rf"(?P<present>{pres}){_inverted('p2', lexicon)}"]
     if lexicon.passive_auxiliaries:
         passive = _alternatives(lexicon.speech_participles + lexicon.passive_participles)
         # French participles agree: "annoncés", "publiée".
@@ -72,7 +75,7 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
         )
     if lexicon.speech_reflexive:
         refl = _alternatives(lexicon.speech_reflexive)
-        groups.append(rf"s'(?:est|sont){_inverted('p3')}{adverb}\s+(?P<reflexive>{refl})")
+        groups.append(rf"s'(?:est|sont){_inverted('p3', lexicon)}{adverb}\s+(?P<reflexive>{refl})")
     return re.compile(rf"(?<![\w'-])(?:{'|'.join(groups)})(?![\w-])")
 
 

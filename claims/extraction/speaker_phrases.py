@@ -221,7 +221,7 @@ def _noun_phrase_at(
     for token in tokens:
         if len(words) == MAX_SPEAKER_WORDS:
             break
-        joins = _joins_a_name(words, token, tokens, determined=determined)
+        joins = _joins_a_name(words, token, tokens, lexicon, determined=determined)
         if words and token.folded in stops and not joins:
             break
         words.append(token)
@@ -468,7 +468,7 @@ def document_author(
             if t.end <= end
         ]
         # "du ministère", "des douanes": the determiner is inside the marker.
-        fused = marker.group("marker") in ("du", "des")
+        fused = marker.group("marker") in lexicon.fused_author_markers
         author = _noun_phrase_at(sentence, tokens, lexicon, determined=fused)
         if author is None or not plausible_claimant(author, lexicon):
             continue
@@ -508,16 +508,24 @@ def _folded_stops(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _joins_a_name(
-    words: list[Token], token: Token, tokens: list[Token], *, determined: bool
+    words: list[Token], token: Token, tokens: list[Token], lexicon: Lexicon, *, determined: bool
 ) -> bool:
     """ "le Haut-Commissariat au Plan": "au" between capitalised words of an institution
     (with a determiner: "Mme Tazi au Parlement" is a person and a place)."""
-    if not words or token.folded not in {"au", "aux"} or not words[-1].text[:1].isupper():
+    if not words or token.folded not in lexicon.name_joiners or not words[-1].text[:1].isupper():
         return False
     i = tokens.index(token)
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     return (
         following is not None
         and following.text[:1].isupper()
-        and (determined or fold(words[0].text).startswith(("le", "la", "les", "l'")))
+        and (determined or _opens_with_determiner(words[0], lexicon))
     )
+
+
+def _opens_with_determiner(token: Token, lexicon: Lexicon) -> bool:
+    """ "le", "La", "l'Autorité": a determiner, in either case, or elided into the word."""
+    elided = _ELISION.match(token.folded)
+    if elided is not None:
+        return _parts(token, lexicon)[0] == "determiner"
+    return token.folded in lexicon.determiners
