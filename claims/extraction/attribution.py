@@ -103,7 +103,7 @@ def _speaker_of(sentence: str, folded: str, cue: Cue, lexicon: Lexicon) -> str |
         return agent_after(sentence, folded, cue.end, lexicon)
     if not before:
         return None  # "Said to be the largest ...", "Told to leave, ...": a participle clause
-    if as_marker(before, lexicon) and lexicon.lang == "fr":
+    if lexicon.speaker_follows_as_clause and as_marker(before, lexicon):
         # "Comme l'a souligné le ministre, ...": the speaker follows the verb.
         return speaker_after(sentence, folded, cue.end, lexicon)
     if before[-1] in _INVERSION_MARKS:

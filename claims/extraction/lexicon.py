@@ -113,6 +113,12 @@ class Lexicon:
     passive_agent_markers: frozenset[str] = frozenset()
     # Words joining a noun to its complement ("conférence de presse", "head of state").
     complement_links: frozenset[str] = frozenset()
+    # French participles report only after their auxiliary ("a affirmé"; "et affirmé"
+    # inside a quotation is no report), and agree in the passive ("annoncés").
+    participles_need_auxiliary: bool = False
+    participle_agreements: tuple[str, ...] = ()
+    # "comme l'a souligné le ministre": after "comme", the speaker follows the verb.
+    speaker_follows_as_clause: bool = False
     # Subject pronouns a French verb carries after it ("a-t-elle dit", "estiment-ils").
     inverted_pronouns: tuple[str, ...] = ()
     # Author markers that hold the author's determiner ("les chiffres du ministère"), and
@@ -1577,6 +1583,9 @@ FRENCH: Final = Lexicon(
     speech_as_markers=("comme", "ainsi que", "tel que", "telle que"),
     complementizers=frozenset({"que", "qu'"}),
     inverted_pronouns=("il", "elle", "ils", "elles", "on"),
+    participles_need_auxiliary=True,
+    participle_agreements=("e", "s", "es"),
+    speaker_follows_as_clause=True,
     fused_author_markers=frozenset({"du", "des"}),
     name_joiners=frozenset({"au", "aux"}),
     plural_endings=("s", "x"),

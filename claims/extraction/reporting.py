@@ -58,7 +58,7 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     pres = _alternatives(lexicon.speech_present)
     # "a également souligné", "a pour sa part indiqué": one adverb between.
     adverb = rf"(?:\s+(?:{_alternatives(lexicon.speech_adverbs)}))?"
-    if lexicon.lang == "fr":
+    if lexicon.participles_need_auxiliary:
         # "comme l'a souligné le ministre": the object pronoun before the auxiliary.
         participle = rf"(?:l')?(?:{aux}){_inverted('p1', lexicon)}{adverb}\s+(?P<participle>{part})"
     else:
@@ -67,7 +67,11 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     if lexicon.passive_auxiliaries:
         passive = _alternatives(lexicon.speech_participles + lexicon.passive_participles)
         # French participles agree: "annoncés", "publiée".
-        agreement = "(?:e|s|es)?" if lexicon.lang == "fr" else ""
+        agreement = (
+            f"(?:{'|'.join(lexicon.participle_agreements)})?"
+            if lexicon.participle_agreements
+            else ""
+        )
         groups.insert(
             0,
             rf"(?:{_alternatives(lexicon.passive_auxiliaries)}){adverb}\s+"
