@@ -38,6 +38,7 @@ from collections import deque
 from collections.abc import Callable
 
 from claims.extraction.acronyms import acronym_names
+from claims.extraction.adverbials import closes_clause, has_complement, said_directly
 from claims.extraction.claimant_guard import plausible_claimant
 from claims.extraction.lexicon import Lexicon
 from claims.extraction.model import Sentence
@@ -49,10 +50,7 @@ from claims.extraction.speaker_phrases import (
     agent_after,
     apposed_before,
     as_marker,
-    closes_clause,
     document_author,
-    has_complement,
-    said_directly,
     source_after,
     speaker_after,
     speaker_before,

@@ -1,18 +1,12 @@
 """Reading the noun phrase that names a speaker, after or before a reporting cue.
 
-Wire copy puts the speaker after the verb, often behind adverbials of time,
-place, audience or occasion: "..., a indiqué lundi à Casablanca le président
-de la fédération, Karim Alaoui", "a estimé samedi lors d'une conférence de
-presse la présidente ...". Those adverbials are read as a small state machine
-over the words: a preposition opens one, its noun (with "de"-complements,
-adjectives and capitalised names: "au journal Le Monde") continues it, and the
-first determiner, honorific or word outside it starts the speaker. The words
-themselves (days, prepositions, links) are the lexicon's.
-
-A role followed by a name in apposition ("le président de la fédération,
-Karim Alaoui"; "Peter Lang, the central bank's governor, said") gives the
-name. A document gives its author when one is named ("selon le rapport de la
-Cour des comptes").
+After an inverted verb the speaker follows its adverbials
+(`claims.extraction.adverbials`); before a verb it opens the clause, or sits
+before an aside ("La société, qui emploie 3.000 personnes, a annoncé"). A
+role followed by a name in apposition ("le président de la fédération, Karim
+Alaoui"; "Peter Lang, the central bank's governor, said") gives the name. A
+document gives its author when one is named ("selon le rapport de la Cour des
+comptes"), else it is the speaker itself.
 
 Functions take the sentence as written and as folded (same length, see
 `textfold`), and return phrases as written.
@@ -21,28 +15,32 @@ Functions take the sentence as written and as folded (same length, see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from claims.extraction.adverbials import (
+    ELISION,
+    MAX_CLAUSE_WORDS,
+    NP_END,
+    Token,
+    clause_marks,
+    clause_tokens,
+    parts,
+    skip_adverbials,
+)
 from claims.extraction.claimant_guard import plausible_claimant
 from claims.extraction.lexicon import Lexicon
 from claims.extraction.names import full_name_pattern, is_name_start, strip_leading
 from claims.extraction.textfold import fold
 
 MAX_SPEAKER_WORDS = 10
-# Words read after a cue: adverbials, then the speaker and its apposition.
-_MAX_CLAUSE_WORDS = 30
 # How far back from a verb its speaker's noun phrase may start.
 _SPEAKER_REACH = 300
 # Words between a role and the comma before its holder's name
 # ("la ministre de l'Économie et des Finances, Nadia Fettah").
 _MAX_ROLE_TAIL = 8
 
-_TOKEN = re.compile(r"[^\s,.;:!?()«»“”\"]+(?:\.(?=\s+[A-Z]))?")
-_NP_END = re.compile(r"[,.;:!?()«»“”\"]")
 _APPOSITION_COMMA = re.compile(r"\s*,\s*")
 _AFTER_NAME = re.compile(r"\s*(?:[,.;:!?()»”\"]|$)")
-_ELISION = re.compile(r"([a-z])'(?=\w)")
 # "de son côté", "pour sa part", "the mayor": an aside between a subject and its verb.
 _MAX_ASIDE_WORDS = 5
 _FIGURE_TOKEN = re.compile(r"[^\w]*\d[\d\W_]*")
@@ -53,149 +51,11 @@ _SEGMENT_TRIM = " \t\n«»“”\"'"
 _POSSESSOR = re.compile(r"(.+?)['’]s\s+((?:\S+\s+){0,2}\S+)")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    folded: str
-
-
-def clause_tokens(sentence: str, folded: str, at: int, limit: int) -> list[Token]:
-    """The words from `at` up to the first mark that ends a noun phrase (comma, quote...)."""
-    tokens: list[Token] = []
-    previous = at
-    for match in _TOKEN.finditer(sentence, at):
-        if _NP_END.search(sentence, previous, match.start()) or len(tokens) == limit:
-            break
-        start, end = match.span()
-        tokens.append(Token(start, end, match.group(), folded[start:end]))
-        previous = match.end()
-    return tokens
-
-
-def _kind(text: str, folded: str, lexicon: Lexicon) -> str:
-    if text[:1].isupper():
-        # Capitalised determiners mid-sentence belong to a name ("au journal Le Monde").
-        return "honorific" if text in lexicon.honorifics else "name"
-    elided = (w for w in lexicon.complementizers if w.endswith("'"))
-    if folded in lexicon.complementizers or any(folded.startswith(w) for w in elided):
-        return "complementizer"
-    if folded in lexicon.speech_adverbs:
-        return "adverb"
-    if any(ch.isdigit() for ch in text):
-        return "number"
-    if folded in lexicon.speech_adverbial_prepositions:
-        return "preposition"
-    if folded in lexicon.complement_links:
-        return "link"
-    if folded in lexicon.determiners:
-        return "determiner"
-    return "word"
-
-
-def _parts(token: Token, lexicon: Lexicon) -> tuple[str, ...]:
-    """What a token is; an elided word is two ("d'une": link, determiner; "l'AFP")."""
-    elided = _ELISION.match(token.folded)
-    if elided is None:
-        return (_kind(token.text, token.folded, lexicon),)
-    head = "link" if elided.group(1) == "d" else "determiner"
-    return (head, _kind(token.text[2:], token.folded[2:], lexicon))
-
-
-def skip_adverbials(tokens: list[Token], lexicon: Lexicon) -> int | None:
-    """Index of the first token past the adverbials at the start of `tokens`; None when
-    nothing but adverbials is left ("said on Friday.")."""
-    inside = False  # within an adverbial phrase
-    need = False  # its noun is still to come
-    for k, token in enumerate(tokens):
-        parts = _parts(token, lexicon)
-        head = parts[0]
-        if head in ("adverb", "number"):
-            need = False
-        elif head == "determiner" and k + 1 < len(tokens) and _is_time(tokens[k + 1], lexicon):
-            continue  # "ce lundi", "le 12 mars"
-        elif head == "preposition":
-            inside = need = True
-        elif inside and (need or head in ("link", "word")):
-            need = parts[-1] in ("determiner", "link", "preposition")
-        elif inside and head == "name" and not _name_after_acronym(tokens, k, lexicon):
-            need = False  # "à Casablanca", "au journal Le Monde"
-        else:
-            return k
-    return None
-
-
-def _name_after_acronym(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
-    """ "explique à l'AFP Marc Durand": after an agency's acronym, a person's full name
-    starts the speaker ("à Casablanca Karim Alaoui" stays unreadable)."""
-    if k == 0 or k + 1 >= len(tokens):
-        return False
-    previous = tokens[k - 1].text
-    acronym = previous[2:] if _ELISION.match(tokens[k - 1].folded) else previous
-    following = tokens[k + 1].text
-    return (
-        len(acronym) > 1
-        and acronym.isupper()
-        and not tokens[k].text.isupper()
-        and following[:1].isupper()
-        and is_name_start(tokens[k].text, lexicon)
-    )
-
-
-def _is_time(token: Token, lexicon: Lexicon) -> bool:
-    return token.folded in lexicon.speech_adverbs or token.text[:1].isdigit()
-
-
-def closes_clause(
-    sentence: str, folded: str, at: int, lexicon: Lexicon, *, listener: bool = False
-) -> bool:
-    """True when only adverbials (and, after "told", its listener) follow `at` in the clause."""
-    tokens = clause_tokens(sentence, folded, at, _MAX_CLAUSE_WORDS)
-    if listener and tokens:
-        tokens = tokens[_noun_phrase_length(tokens, lexicon) :]
-    return skip_adverbials(tokens, lexicon) is None
-
-
-def has_complement(
-    sentence: str, folded: str, at: int, lexicon: Lexicon, *, listener: bool = False
-) -> bool:
-    """True when what follows a reporting verb is what was said: "que"/"that", a quotation,
-    a colon, a clause ("claim 3,000 trees will be felled") or nothing but adverbials.
-    After "told" the listener comes first ("told the newspaper that ...")."""
-    tokens = clause_tokens(sentence, folded, at, _MAX_CLAUSE_WORDS)
-    if listener and tokens:
-        n = _noun_phrase_length(tokens, lexicon)
-        at = tokens[n - 1].end
-        tokens = tokens[n:]
-    if said_directly(lexicon).match(folded, at):
-        return True
-    k = skip_adverbials(tokens, lexicon)
-    if k is None or tokens[k].folded in lexicon.complementizers:
-        return True  # "found in 2019 that ...", "a constaté lors de son audit que ..."
-    if not tokens or _parts(tokens[0], lexicon)[0] in ("preposition", "link"):
-        return False  # "reported in May rose ...": no subject after the verb
-    return any(t.text in lexicon.clause_verbs for t in tokens[1:])
-
-
-def _noun_phrase_length(tokens: list[Token], lexicon: Lexicon) -> int:
-    """How many of `tokens` a plain noun phrase takes ("reporters", "the BBC")."""
-    n = 0
-    for token in tokens:
-        if n and (
-            _parts(token, lexicon)[0] in ("preposition", "adverb", "link")
-            or _parts(token, lexicon)[0] == "complementizer"
-        ):
-            break
-        n += 1
-    return n
-
-
 def speaker_after(sentence: str, folded: str, at: int, lexicon: Lexicon) -> str | None:
     """The speaker of an inverted verb ending at `at`: "..., a affirmé jeudi la ministre X"."""
     if _raising_pattern(lexicon).match(folded, at):
         return None  # "The plant, said to be the largest ...": nobody speaks
-    tokens = clause_tokens(sentence, folded, at, _MAX_CLAUSE_WORDS)
+    tokens = clause_tokens(sentence, folded, at, MAX_CLAUSE_WORDS)
     first = skip_adverbials(tokens, lexicon)
     if first is None:
         return None
@@ -204,7 +64,7 @@ def speaker_after(sentence: str, folded: str, at: int, lexicon: Lexicon) -> str 
 
 def agent_after(sentence: str, folded: str, at: int, lexicon: Lexicon) -> str | None:
     """The agent of a passive report: "annoncés mardi par le ministre", "released by X"."""
-    tokens = clause_tokens(sentence, folded, at, _MAX_CLAUSE_WORDS)
+    tokens = clause_tokens(sentence, folded, at, MAX_CLAUSE_WORDS)
     k = skip_adverbials(tokens, lexicon)
     if k is None or tokens[k].folded not in lexicon.passive_agent_markers:
         return None
@@ -229,7 +89,7 @@ def _noun_phrase_at(
     while len(words) > 1 and words[-1].text.islower():
         if not words[-1].text.endswith(lexicon.participle_endings):
             break
-        if _parts(words[-2], lexicon)[-1] in ("determiner", "link", "preposition"):
+        if parts(words[-2], lexicon)[-1] in ("determiner", "link", "preposition"):
             break
         words.pop()
     if not words:
@@ -246,7 +106,7 @@ def apposed_name(sentence: str, at: int, lexicon: Lexicon) -> str | None:
     """The person's name after a role ending at `at`: "le président de la fédération, Karim
     Alaoui"; the role may run on a few words first ("... de l'Économie et des Finances, X")."""
     comma = sentence.find(",", at)
-    if comma < 0 or _NP_END.search(sentence, at, comma):
+    if comma < 0 or NP_END.search(sentence, at, comma):
         return None
     if len(sentence[at:comma].split()) > _MAX_ROLE_TAIL:
         return None
@@ -414,10 +274,10 @@ def source_after(sentence: str, folded: str, at: int, before: str, lexicon: Lexi
     previous = before.split()[-1] if before.split() else ""
     if previous in lexicon.attribution_blockers:
         return None
-    tokens = clause_tokens(sentence, folded, at, _MAX_CLAUSE_WORDS)
+    tokens = clause_tokens(sentence, folded, at, MAX_CLAUSE_WORDS)
     if not tokens:
         return None
-    head = _ELISION.sub("", tokens[0].folded)
+    head = ELISION.sub("", tokens[0].folded)
     if head in lexicon.attribution_non_sources:
         return None
     if head in lexicon.determiners and len(tokens) > 1:
@@ -457,14 +317,14 @@ def document_author(
         return possessive.group(1)  # "the board's own figures", "the company's annual report"
     if not _is_document(phrase, lexicon):
         return None
-    clause_end = _NP_END.search(sentence, at)
+    clause_end = NP_END.search(sentence, at)
     end = clause_end.start() if clause_end else len(sentence)
     if within:
         end = min(end, at + len(phrase))
     for marker in _author_pattern(lexicon).finditer(folded, at, end):
         tokens = [
             t
-            for t in clause_tokens(sentence, folded, marker.end(), _MAX_CLAUSE_WORDS)
+            for t in clause_tokens(sentence, folded, marker.end(), MAX_CLAUSE_WORDS)
             if t.end <= end
         ]
         # "du ministère", "des douanes": the determiner is inside the marker.
@@ -475,25 +335,6 @@ def document_author(
         if fused or looks_like_speaker(author, lexicon):
             return author
     return None
-
-
-@lru_cache(maxsize=8)
-def clause_marks(lexicon: Lexicon) -> re.Pattern[str]:
-    """Where a clause starts, on folded text: punctuation, or "que"/"that"."""
-    words = _complementizer_alternatives(lexicon)
-    return re.compile(rf"[,;:«»“”\"()]|(?<![\w'])(?:{words})(?![\w'])")
-
-
-@lru_cache(maxsize=8)
-def said_directly(lexicon: Lexicon) -> re.Pattern[str]:
-    """What follows a verb that introduces what was said: ":", a quotation, "que"/"that"."""
-    words = _complementizer_alternatives(lexicon)
-    return re.compile(rf"\s*(?:[:«“\"]|(?:{words})(?![\w]))")
-
-
-def _complementizer_alternatives(lexicon: Lexicon) -> str:
-    ordered = sorted(lexicon.complementizers, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in ordered) or "(?!)"
 
 
 @lru_cache(maxsize=8)
@@ -525,7 +366,7 @@ def _joins_a_name(
 
 def _opens_with_determiner(token: Token, lexicon: Lexicon) -> bool:
     """ "le", "La", "l'Autorité": a determiner, in either case, or elided into the word."""
-    elided = _ELISION.match(token.folded)
+    elided = ELISION.match(token.folded)
     if elided is not None:
-        return _parts(token, lexicon)[0] == "determiner"
+        return parts(token, lexicon)[0] == "determiner"
     return token.folded in lexicon.determiners
