@@ -25,6 +25,8 @@ from claims.extraction.names import is_name_start
 MAX_CLAUSE_WORDS = 30
 _TOKEN = re.compile(r"[^\s,.;:!?()«»“”\"]+(?:\.(?=\s+[A-Z]))?")
 NP_END = re.compile(r"[,.;:!?()«»“”\"]")
+# The same marks, less the dot a word keeps before a name ("M. Tazi").
+_CLAUSE_END = re.compile(r"[,;:!?()«»“”\"]|(?<![^\s,;:!?()«»“”\"])\.|\.(?!\s+[A-Z])")
 # "l'AFP", "d'une": a determiner or a link elided into the next word.
 ELISION = re.compile(r"([a-z])'(?=\w)")
 
@@ -39,14 +41,13 @@ class Token:
 
 def clause_tokens(sentence: str, folded: str, at: int, limit: int) -> list[Token]:
     """The words from `at` up to the first mark that ends a noun phrase (comma, quote...)."""
+    stop = _CLAUSE_END.search(sentence, at)
     tokens: list[Token] = []
-    previous = at
-    for match in _TOKEN.finditer(sentence, at):
-        if NP_END.search(sentence, previous, match.start()) or len(tokens) == limit:
+    for match in _TOKEN.finditer(sentence, at, stop.start() if stop else len(sentence)):
+        if len(tokens) == limit:
             break
         start, end = match.span()
         tokens.append(Token(start, end, match.group(), folded[start:end]))
-        previous = match.end()
     return tokens
 
 
