@@ -59,8 +59,10 @@ from claims.extraction.textfold import fold
 
 # Marks after which a reporting verb is inverted: the speaker follows it.
 _INVERSION_MARKS = ",»”\"'("
-# Sentences a pronoun looks back over for its antecedent.
+# Sentences a pronoun looks back over for its antecedent; further back, for the
+# last person who spoke or was named when nobody is named nearer.
 _PRONOUN_REACH = 3
+_SPEAKER_MEMORY = 6
 _QUOTE_MARKS = '«»“”"'
 # What may follow a quotation's last word before the sentence ends.
 _TRAILING = ' \t\n.!?…»”"'
@@ -226,21 +228,28 @@ class _Speakers:
             if j == i - 1 and person and _agrees(registry.gender(name), gender):
                 return name
             break
-        since = self._sentences[max(0, i - _PRONOUN_REACH)].start
-        nearby = registry.people_between(since, self._sentences[i].start)
+        found = self._nearest_person(i, _PRONOUN_REACH, gender)
+        if found is not None:
+            return found or None
+        for j, name, person in reversed(self._history):
+            if i - j > _SPEAKER_MEMORY:
+                break
+            if person and _agrees(registry.gender(name), gender):
+                return name
+        return self._nearest_person(i, _SPEAKER_MEMORY, gender) or None
+
+    def _nearest_person(self, i: int, reach: int, gender: Gender | None) -> str | None:
+        """The person named in the `reach` sentences before sentence `i` that a pronoun of
+        `gender` points at; "" when several are equally likely, None when nobody is there."""
+        since = self._sentences[max(0, i - reach)].start
+        nearby = self._registry.people_between(since, self._sentences[i].start)
         compatible = [p for p in nearby if p.compatible(gender)]
         if len(compatible) == 1:
             return compatible[0].name
         agreeing = [p for p in compatible if gender is not None and p.gender == gender]
         if agreeing:
             return agreeing[0].name
-        if compatible:
-            return None
-        for _, name, person in reversed(self._history):
-            if person and _agrees(registry.gender(name), gender):
-                return name
-        named = registry.last_before(self._sentences[i].start, gender)
-        return named.name if named else None
+        return "" if compatible else None
 
     def _plural(self, claimant: str) -> bool:
         """ "les syndicats", "organisers", "the unions": a group, not one body."""

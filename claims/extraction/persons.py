@@ -44,6 +44,9 @@ _LOOKBACK = 64
 # Words allowed before the role in "NAME, Eastmere's director of ...".
 _ROLE_LEAD_WORDS = 3
 
+# Determiners that make a role point at one known holder ("la ministre", "the mayor").
+_DEFINITE = frozenset({"la", "le", "l'", "the"})
+
 Gender = Literal["f", "m"]
 
 
@@ -90,6 +93,7 @@ class PersonRegistry:
         folded = fold(text)
         self._find_introductions(text, folded)
         self._find_honorific_mentions(text)
+        self._find_role_mentions(folded)
         self._mentions.sort()
 
     def resolve(self, phrase: str, at: int) -> str:
@@ -249,6 +253,22 @@ class PersonRegistry:
                 post = _post_key(segment[found.end() :])
                 self._add(name, start, _role_key(found.group()), cue, post)
 
+    def _find_role_mentions(self, folded: str) -> None:
+        """ "La secrétaire d'État a également présenté ...": a definite role names its
+        holder again, when the article gives that role to one person of that gender."""
+        for role in word_pattern(self._lexicon.roles).finditer(folded):
+            cue = _role_with_determiner(folded, role.start(), role.end())
+            if not cue.split() or cue.split()[0] not in _DEFINITE:
+                continue
+            gender = gender_of(cue, self._lexicon)
+            holders = {
+                person.number
+                for _, person, _ in self._holders.get(_role_key(role.group()), [])
+                if person.compatible(gender)
+            }
+            if len(holders) == 1:
+                self._mentions.append((role.start(), holders.pop()))
+
     def _find_honorific_mentions(self, text: str) -> None:
         for match in honorific_pattern(self._lexicon).finditer(text):
             name = match.group("name")
@@ -298,7 +318,7 @@ def _without_honorific(name: str, start: int, lexicon: Lexicon) -> tuple[str, in
 def _role_with_determiner(folded: str, start: int, end: int) -> str:
     """The role and the word before it ("la secretaire"): the determiner tells the gender."""
     before = folded[max(0, start - 4) : start]
-    word = re.search(r"(?:^|[\s])(la|le|l')\s*$", before)
+    word = re.search(r"(?:^|[\s])(la|le|l'|the)\s*$", before)
     return f"{word.group(1) if word else ''} {folded[start:end]}"
 
 

@@ -170,3 +170,26 @@ def test_an_organisation_reads_the_same_by_its_name_and_its_acronym() -> None:
     both = "Agence nationale de la coopération solidaire (ANCS)"
     assert claimant_of(text, "doublé", "fr") == both
     assert claimant_of(text, "moins de 15 %", "fr") == both
+
+
+def test_a_pronoun_does_not_reach_back_to_a_speaker_many_sentences_away() -> None:
+    text = (
+        "« Nous avons créé 300 emplois », a déclaré le ministre Karim Alaoui. "
+        "Le salon a fermé ses portes dimanche. Les exposants étaient nombreux. "
+        "La fréquentation a été forte. Les organisateurs ont remercié les bénévoles. "
+        "Le prochain salon se tiendra à Fès. Les inscriptions ouvriront en mars. "
+        "Le ministère a publié son bilan. Il estime que 2.000 postes sont menacés."
+    )
+    assert claimant_of(text, "2.000 postes", "fr") is None
+
+
+def test_a_role_named_again_brings_its_holder_near() -> None:
+    text = (
+        "La secrétaire d'État, Nadia Berrada, a ouvert le sommet. "
+        "Le salon a fermé ses portes dimanche. Les exposants étaient nombreux. "
+        "La fréquentation a été forte. Les organisateurs ont remercié les bénévoles. "
+        "Le prochain salon se tiendra à Fès. Les inscriptions ouvriront en mars. "
+        "La secrétaire d'État a ensuite présenté la stratégie. "
+        "Plus de 40 % des coopératives sont dirigées par des femmes, a-t-elle ajouté."
+    )
+    assert claimant_of(text, "40 %", "fr") == "Nadia Berrada"
