@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.alternation import word_alternation
+from retrie.trie import Trie
+
 from claims.extraction.lexicon import Lexicon
 from claims.extraction.textfold import fold
 
@@ -48,7 +49,11 @@ class Cue:
 
 
 def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
-    return word_alternation({" ".join(fold(w).split()) for w in words})
+    """The folded words as one trie-shaped alternation (retrie): over a hundred verbs,
+    a plain alternation tries each at each position, a trie one letter at a time."""
+    trie = Trie()
+    trie.add(*{" ".join(fold(w).split()) for w in words})
+    return trie.pattern().replace(r"\ ", r"\s+") or "(?!)"
 
 
 @lru_cache(maxsize=8)
