@@ -40,6 +40,8 @@ def find_quotes(text: str) -> list[Quote]:
         if i == carried:
             continue
         if ch == "\n":
+            if straight is None and not any(open_at.values()):
+                continue  # nothing open to close or carry over
             following = _NEXT_PARAGRAPH.match(text, i)
             carry = following.group(1) if following else None
             for opener, stack in open_at.items():
