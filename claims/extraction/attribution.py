@@ -45,7 +45,7 @@ from claims.extraction.model import Sentence
 from claims.extraction.names import strip_leading
 from claims.extraction.persons import Gender, PersonRegistry, gender_of
 from claims.extraction.quotes import Quote, find_quotes
-from claims.extraction.reporting import Cue, find_cues
+from claims.extraction.reporting import Report, find_reports
 from claims.extraction.speaker_phrases import (
     agent_after,
     apposed_before,
@@ -84,7 +84,7 @@ def attribute(
 def speaker_phrase(sentence: str, lexicon: Lexicon) -> str | None:
     """The phrase naming who speaks in `sentence`, as written; None if nobody does."""
     folded = fold(sentence)
-    for cue in find_cues(folded, lexicon):
+    for cue in find_reports(folded, lexicon):
         phrase = _speaker_of(sentence, folded, cue, lexicon)
         if phrase is None:
             continue
@@ -93,7 +93,7 @@ def speaker_phrase(sentence: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _speaker_of(sentence: str, folded: str, cue: Cue, lexicon: Lexicon) -> str | None:
+def _speaker_of(sentence: str, folded: str, cue: Report, lexicon: Lexicon) -> str | None:
     before = folded[: cue.start].rstrip()
     if cue.preposition:
         return source_after(sentence, folded, cue.end, before, lexicon)
@@ -142,7 +142,9 @@ def _author_or(sentence: str, folded: str, phrase: str | None, lexicon: Lexicon)
     return author or phrase
 
 
-def _present_speaker(folded: str, cue: Cue, phrase: str, lexicon: Lexicon, *, final: bool) -> bool:
+def _present_speaker(
+    folded: str, cue: Report, phrase: str, lexicon: Lexicon, *, final: bool
+) -> bool:
     """A present verb without "que"/"that": a noun phrase speaks if it opens the clause
     ("The board says the project ...") or the verb ends the sentence ("..., engineers
     estimate.")."""

@@ -33,7 +33,7 @@ def _inverted(group: str, lexicon: Lexicon) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Cue:
+class Report:
     """One reporting verb group or attribution preposition in a sentence."""
 
     start: int
@@ -94,7 +94,7 @@ def _preposition_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?P<word>{words})\s+")
 
 
-def find_cues(folded: str, lexicon: Lexicon) -> Iterator[Cue]:
+def find_reports(folded: str, lexicon: Lexicon) -> Iterator[Report]:
     """Reporting verbs, then attribution prepositions, of one folded sentence."""
     for n, verb in enumerate(_verb_pattern(lexicon).finditer(folded)):
         if n == MAX_CUES:
@@ -108,7 +108,7 @@ def find_cues(folded: str, lexicon: Lexicon) -> Iterator[Cue]:
             or ""
         )
         pronoun = groups.get("p1") or groups.get("p2") or groups.get("p3")
-        yield Cue(
+        yield Report(
             start=verb.start(),
             end=verb.end(),
             word=" ".join(word.split()),
@@ -120,7 +120,7 @@ def find_cues(folded: str, lexicon: Lexicon) -> Iterator[Cue]:
     for n, prep in enumerate(_preposition_pattern(lexicon).finditer(folded)):
         if n == MAX_CUES:
             break
-        yield Cue(
+        yield Report(
             start=prep.start(),
             end=prep.end(),
             word=" ".join(prep.group("word").split()),
