@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from claims.extraction.lexicon import Lexicon
@@ -109,6 +110,9 @@ class PersonRegistry:
         )
         if person is not None:
             return person.name
+        titled = _titled_name(cleaned, lex)
+        if titled is not None:
+            return titled
         # "la Secrétaire d'Etat" reads well as "Secrétaire d'Etat", "le ministère" does not.
         return cleaned if cleaned[:1].isupper() else phrase.strip()
 
@@ -236,6 +240,11 @@ class PersonRegistry:
             if after and is_name_start(after.group().split()[0], lex):
                 post = _post_key(folded[role.end() : comma])
                 self._add(after.group(), after.start(), _role_key(role.group()), cue, post)
+        # "manager Chris Dane", "Opposition leader Mark Daley": a person noun, then a name.
+        for noun in word_pattern(tuple(lex.person_nouns)).finditer(folded):
+            direct = names.match(text, _skip_spaces(text, noun.end()))
+            if direct and is_name_start(direct.group().split()[0], lex):
+                self._add(direct.group(), direct.start(), None)
         # "NAME, the ROLE," as English writes it ("Dr Amara X, the director, ...").
         for match in names.finditer(text):
             name, start = _without_honorific(match.group(), match.start(), lex)
@@ -285,11 +294,14 @@ class PersonRegistry:
         """Record a speaker found by attribution; True when `name` is a person's full name."""
         if self.is_person(name):
             return True
-        pattern = full_name_pattern(self._lexicon)
-        if pattern.fullmatch(name) and is_name_start(name.split()[0], self._lexicon):
-            self._add(name, at, None)
-            return True
-        return False
+        lex = self._lexicon
+        words = name.split()
+        if not full_name_pattern(lex).fullmatch(name) or not is_name_start(words[0], lex):
+            return False
+        if any(fold(word) in lex.organisation_words for word in words):
+            return False  # "Greenfield Foods", "Banque Populaire": a body, not a person
+        self._add(name, at, None)
+        return True
 
     def note_mention(self, name: str, at: int) -> None:
         """Record that `name` (a registered person) speaks again at offset `at`."""
@@ -302,6 +314,29 @@ class PersonRegistry:
 
 
 _SEGMENT_END = re.compile(r"[,.;!?]")
+
+
+def _titled_name(cleaned: str, lexicon: Lexicon) -> str | None:
+    """ "manager Chris Dane", "l'entraîneur Jean Dupont": a person's title, then their full
+    name to the end; the name ("the charity National Energy Action" names no person)."""
+    names = list(full_name_pattern(lexicon).finditer(cleaned))
+    if not names or names[-1].end() != len(cleaned) or names[-1].start() == 0:
+        return None
+    title = fold(cleaned[: names[-1].start()]).split()
+    if not title or not _is_title(title[-1], lexicon):
+        return None
+    name = names[-1].group()
+    return name if is_name_start(name.split()[0], lexicon) else None
+
+
+def _is_title(word: str, lexicon: Lexicon) -> bool:
+    """A folded word that names a person's post: a role's last word or a person noun."""
+    return word in lexicon.person_nouns or word in _role_heads(lexicon)
+
+
+@lru_cache(maxsize=8)
+def _role_heads(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(fold(role).split()[-1] for role in lexicon.roles)
 
 
 def _without_honorific(name: str, start: int, lexicon: Lexicon) -> tuple[str, int]:

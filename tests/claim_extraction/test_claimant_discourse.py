@@ -193,3 +193,26 @@ def test_a_role_named_again_brings_its_holder_near() -> None:
         "Plus de 40 % des coopératives sont dirigées par des femmes, a-t-elle ajouté."
     )
     assert claimant_of(text, "40 %", "fr") == "Nadia Berrada"
+
+
+def test_a_title_before_a_name_gives_the_name() -> None:
+    text = '"We scored 40 goals this season," said manager Chris Dane.'
+    assert claimant_of(text, "40 goals", "en") == "Chris Dane"
+    text = "« Nous avons gagné 12 matches sur 15 », a déclaré l'entraîneur Jean Dupont."
+    assert claimant_of(text, "12 matches", "fr") == "Jean Dupont"
+    # A charity is no person's title.
+    text = (
+        "Around 6.5 million households are in fuel poverty, the charity Warm Homes Action "
+        "estimates."
+    )
+    assert claimant_of(text, "6.5 million", "en") == "the charity Warm Homes Action"
+
+
+def test_a_pronoun_goes_to_a_person_not_to_a_company_with_a_name_like_one() -> None:
+    text = (
+        "Opposition leader Mark Daley called the plan too little, too late. "
+        "He said his party would spend £8 billion."
+    )
+    assert claimant_of(text, "£8 billion", "en") == "Mark Daley"
+    text = "Greenfield Foods said profit rose 18% last year. He added that 300 jobs would go."
+    assert claimant_of(text, "300 jobs", "en") is None
