@@ -86,6 +86,8 @@ def skip_adverbials(tokens: list[Token], lexicon: Lexicon) -> int | None:
     inside = False  # within an adverbial phrase
     need = False  # its noun is still to come
     for k, token in enumerate(tokens):
+        if token.text in lexicon.clause_verbs:
+            return k  # "reported in May rose ...": a verb ends any adverbial
         kinds = parts(token, lexicon)
         head = kinds[0]
         if head in ("adverb", "number"):

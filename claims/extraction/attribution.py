@@ -123,7 +123,13 @@ def _speaker_of(sentence: str, folded: str, cue: Report, lexicon: Lexicon) -> st
     if cue.word in lexicon.speech_clause_only and not complement:
         return None  # "The storm claimed 40 lives": not a report
     phrase = speaker_before(
-        sentence, folded, cue.start, lexicon, final=final, complement=complement
+        sentence,
+        folded,
+        cue.start,
+        lexicon,
+        final=final,
+        complement=complement,
+        ambiguous=cue.bare_participle,
     )
     if phrase is None:
         return None

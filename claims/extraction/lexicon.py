@@ -161,6 +161,8 @@ class Lexicon:
     # Words that open a clause or a prepositional phrase: a phrase starting with one
     # is no speaker ("as reported", "mais le ministre", "despite officials").
     clause_openers: frozenset[str] = frozenset()
+    # Conjunctions that may open a sentence before its subject ("But the minister said").
+    coordinators: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
     # Endings of past participles: one that ends a speaker's noun phrase belongs to what
     # follows ("une note du Haut-Commissariat au Plan publiée mardi").
@@ -611,6 +613,7 @@ FRENCH: Final = Lexicon(
         "écrit",
         "raconté",
         "constaté",
+        "réagi",
         "chiffré",
         "évalué",
         "alerté",
@@ -718,6 +721,7 @@ FRENCH: Final = Lexicon(
         "dénoncent",
         "constate",
         "constatent",
+        "réagit",
         "évalue",
         "évaluent",
         "alerte",
@@ -1856,6 +1860,7 @@ FRENCH: Final = Lexicon(
             "gens",
         }
     ),
+    coordinators=frozenset({"mais", "et", "or", "puis", "donc", "pourtant"}),
     clause_openers=frozenset(
         {
             "mais",
@@ -3132,6 +3137,7 @@ ENGLISH: Final = Lexicon(
             "staff",
         }
     ),
+    coordinators=frozenset({"but", "and", "yet", "so", "still"}),
     clause_openers=frozenset(
         {
             "but",

@@ -44,6 +44,9 @@ class Report:
     present: bool = False
     # "ont été annoncés par X", "were released by X": the speaker is the agent.
     passive: bool = False
+    # A participle with no auxiliary ("said", "reported"): English also uses it as an
+    # adjective ("Cases reported in May rose ..."), so its subject needs more proof.
+    bare_participle: bool = False
     # The subject pronoun written into the verb ("a-t-elle dit" -> "elle").
     pronoun: str | None = None
 
@@ -67,7 +70,7 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
         # "comme l'a souligné le ministre": the object pronoun before the auxiliary.
         participle = rf"(?:l')?(?:{aux}){_inverted('p1', lexicon)}{adverb}\s+(?P<participle>{part})"
     else:
-        participle = rf"(?:(?:{aux})\s+)?(?P<participle>{part})"
+        participle = rf"(?:(?P<auxiliary>{aux})\s+)?(?P<participle>{part})"
     groups = [participle, rf"(?P<present>{pres}){_inverted('p2', lexicon)}"]
     if lexicon.passive_auxiliaries:
         passive = _alternatives(lexicon.speech_participles + lexicon.passive_participles)
@@ -114,6 +117,9 @@ def find_reports(folded: str, lexicon: Lexicon) -> Iterator[Report]:
             word=" ".join(word.split()),
             preposition=False,
             present=groups["present"] is not None,
+            bare_participle=groups["participle"] is not None
+            and not lexicon.participles_need_auxiliary
+            and groups.get("auxiliary") is None,
             passive=groups.get("passive") is not None,
             pronoun=pronoun,
         )

@@ -137,7 +137,10 @@ def apposed_before(head: str, lexicon: Lexicon) -> str | None:
     in "NAME, ROLE," or "ROLE, NAME," ("Peter Lang, the central bank's governor, said"),
     or the noun phrase before an incise ("La société, qui emploie 3.000 personnes, a
     annoncé", "The minister, speaking in Paris, said")."""
-    segments = [s.strip(_SEGMENT_TRIM) for s in _SEGMENT_COMMA.split(head.rstrip().rstrip(","))]
+    segments = [
+        _without_coordinator(s.strip(_SEGMENT_TRIM), lexicon)
+        for s in _SEGMENT_COMMA.split(head.rstrip().rstrip(","))
+    ]
     if len(segments) < 2:
         return None
     for role, name in ((segments[-2], segments[-1]), (segments[-1], segments[-2])):
@@ -184,21 +187,29 @@ def _is_full_name(phrase: str, lexicon: Lexicon) -> bool:
 
 
 def speaker_before(
-    sentence: str, folded: str, at: int, lexicon: Lexicon, *, final: bool, complement: bool
+    sentence: str,
+    folded: str,
+    at: int,
+    lexicon: Lexicon,
+    *,
+    final: bool,
+    complement: bool,
+    ambiguous: bool = True,
 ) -> str | None:
     """The subject of a reporting verb starting at `at`: "X a indiqué que", ", police said."
 
     `final`: only adverbials follow the verb in its clause, so any noun phrase after a
     comma may speak ("..., engineers working on the project estimate."). `complement`:
-    what was said follows the verb; without it the first words of a sentence are read
-    as a subject only when they look like a speaker by themselves (a determiner, a
-    name), never as a bare opening ("Cases reported in May rose ...").
+    what was said follows the verb. `ambiguous`: the verb may be an adjective ("Cases
+    reported in May rose ..."); then, without a complement, the first words of a
+    sentence are a subject only when they look like a speaker by themselves (a
+    determiner, a name).
     """
     head = sentence[:at].rstrip()
     window = max(0, len(head) - _SPEAKER_REACH)
     marks = list(clause_marks(lexicon).finditer(folded, window, len(head)))
     start = marks[-1].end() if marks else 0
-    phrase = head[start:].strip()
+    phrase = _without_coordinator(head[start:].strip(), lexicon)
     # "As the minister said, ...": the speaker is what follows "as".
     marker = as_marker(fold(" ".join(phrase.split()[:2])), lexicon, opening=True)
     if marker:
@@ -221,9 +232,15 @@ def speaker_before(
         return phrase  # ", organisers said", not ", beating forecasts,"
     if not looks_like_speaker(phrase, lexicon):
         return None
-    if opening and not complement and not _stands_alone(phrase, lexicon):
+    if opening and ambiguous and not complement and not _stands_alone(phrase, lexicon):
         return None
     return phrase
+
+
+def _without_coordinator(phrase: str, lexicon: Lexicon) -> str:
+    """ "But the minister" -> "the minister"."""
+    first, _, rest = phrase.partition(" ")
+    return rest.lstrip() if rest and fold(first) in lexicon.coordinators else phrase
 
 
 def as_marker(words: str, lexicon: Lexicon, *, opening: bool = False) -> str:
@@ -247,7 +264,11 @@ def _stands_alone(phrase: str, lexicon: Lexicon) -> bool:
     if first.lower() in lexicon.pronouns:
         return True
     bare = strip_leading(phrase, lexicon.honorifics)
-    return _is_full_name(bare, lexicon) or (first.isupper() and len(first) > 1)
+    if _is_full_name(bare, lexicon) or (first.isupper() and len(first) > 1):
+        return True
+    # "Health minister Alan Pryce": a title, then a name.
+    names = list(full_name_pattern(lexicon).finditer(phrase))
+    return bool(names) and names[-1].end() == len(phrase) and names[-1].start() > 0
 
 
 def looks_like_speaker(phrase: str, lexicon: Lexicon) -> bool:
@@ -290,9 +311,21 @@ def source_after(sentence: str, folded: str, at: int, before: str, lexicon: Lexi
     author = document_author(sentence, folded, tokens[0].start, phrase, lexicon)
     if author is not None:
         return author
-    if looks_like_speaker(phrase, lexicon) or _is_document(phrase, lexicon):
+    if _is_document(phrase, lexicon):
+        return _document_head(phrase, lexicon)
+    return phrase if looks_like_speaker(phrase, lexicon) else None
+
+
+def _document_head(phrase: str, lexicon: Lexicon) -> str:
+    """ "a study of 380,000 adults published": when what follows the document would not
+    do as a claimant, the document alone ("a study")."""
+    if plausible_claimant(phrase, lexicon):
         return phrase
-    return None
+    words = phrase.split()
+    for n, word in enumerate(words[:3], start=1):
+        if fold(word) in lexicon.document_nouns:
+            return " ".join(words[:n])
+    return phrase
 
 
 def _is_document(phrase: str, lexicon: Lexicon) -> bool:

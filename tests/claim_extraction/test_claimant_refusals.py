@@ -59,6 +59,8 @@ ENGLISH = [
     "The plant, said to be the largest in Africa, produces 500 megawatts.",
     "What officials said was that 300 jobs would go.",
     "According to our analysis, 45% of the funds went unspent.",
+    # A participle used as an adjective after the opening noun.
+    "Cases reported in May rose 12% on the year.",
 ]
 
 

@@ -88,6 +88,12 @@ FRENCH = [
         "La Cour des comptes a constaté lors de son audit que 40 % des projets ont pris du retard.",
         "Cour des comptes",
     ),
+    # A present tense is a verb even after a bare name opening the sentence.
+    (
+        "Eurostat estime de son côté le taux de chômage à 6,5 % dans la zone euro.",
+        "Eurostat",
+    ),
+    ("« Nous perdrons 300 emplois », a réagi la CFDT.", "CFDT"),
 ]
 
 ENGLISH = [
@@ -148,6 +154,13 @@ ENGLISH = [
         "the institute",
     ),
     ("Mr Lee testified before Congress that 30 patients had been harmed.", "Mr Lee"),
+    ("Insurers estimate the damage at 300 million euros.", "Insurers"),
+    # The document alone when what follows it holds a figure.
+    (
+        "Smoking causes 75,000 deaths a year, according to a review of 120 studies published "
+        "in 2022.",
+        "a review",
+    ),
 ]
 
 

@@ -314,6 +314,15 @@ ENGLISH = [
     ),
     ("The firm, founded in 1998, said revenue rose 12%.", "firm"),
     ("As the minister said, 40% of households are in debt.", "minister"),
+    # A title, then a name, at the start of the sentence; a conjunction before a subject.
+    (
+        "Transport minister Ana Ruiz said the figures showed that delays fell 14%.",
+        "Ana Ruiz",
+    ),
+    (
+        "But the opposition's finance spokesman, Omar Haddad, said the deficit was 4.5% of GDP.",
+        "Omar Haddad",
+    ),
 ]
 
 
