@@ -29,7 +29,7 @@ from claims.extraction.adverbials import (
 )
 from claims.extraction.claimant_guard import plausible_claimant
 from claims.extraction.lexicon import Lexicon
-from claims.extraction.names import full_name_pattern, is_name_start, strip_leading
+from claims.extraction.names import NAME_TOKEN, full_name_pattern, is_name_start, strip_leading
 from claims.extraction.textfold import fold
 
 MAX_SPEAKER_WORDS = 10
@@ -41,6 +41,8 @@ _MAX_ROLE_TAIL = 8
 
 _APPOSITION_COMMA = re.compile(r"\s*,\s*")
 _AFTER_NAME = re.compile(r"\s*(?:[,.;:!?()»”\"]|$)")
+_SINGLE_NAME = re.compile(rf"({NAME_TOKEN})")
+_SENTENCE_ENDS = frozenset({"", ".", "!", "?", ".»", ".”", '."', "»", "”"})
 # "de son côté", "pour sa part", "the mayor": an aside between a subject and its verb.
 _MAX_ASIDE_WORDS = 5
 _FIGURE_TOKEN = re.compile(r"[^\w]*\d[\d\W_]*")
@@ -111,8 +113,16 @@ def apposed_name(sentence: str, at: int, lexicon: Lexicon) -> str | None:
     if len(sentence[at:comma].split()) > _MAX_ROLE_TAIL:
         return None
     start = _APPOSITION_COMMA.match(sentence, comma)
-    name = full_name_pattern(lexicon).match(sentence, start.end() if start else comma + 1)
-    if name is None or not is_name_start(name.group().split()[0], lexicon):
+    at_name = start.end() if start else comma + 1
+    name = full_name_pattern(lexicon).match(sentence, at_name)
+    if name is None:
+        # "according to the regulator, Ofgem.": one name, closing the sentence (a word
+        # before a comma could open a list: "selon le ministère, Rabat, Fès et ...").
+        single = _SINGLE_NAME.match(sentence, at_name)
+        if single and sentence[single.end() :].strip() in _SENTENCE_ENDS:
+            return single.group(1) if is_name_start(single.group(1), lexicon) else None
+        return None
+    if not is_name_start(name.group().split()[0], lexicon):
         return None
     if not _AFTER_NAME.match(sentence, name.end()):
         return None  # "..., Karim Alaoui a indiqué": a clause of its own, not an apposition

@@ -94,3 +94,8 @@ def test_a_clause_is_never_a_claimant() -> None:
         assert got is None or not any(ch.isdigit() for ch in got), got
         words = set((got or "").lower().split())
         assert not words & {"compte", "ont", "rose", "fell", "cost", "was", "augmenté"}, got
+
+
+def test_a_list_after_the_source_is_not_an_apposition() -> None:
+    text = "Selon le ministère, Rabat, Fès et Tanger ont reçu 40 % des fonds."
+    assert claimant_of(text, "40 %", "fr") == "le ministère"

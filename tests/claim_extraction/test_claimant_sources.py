@@ -161,6 +161,11 @@ ENGLISH = [
         "in 2022.",
         "a review",
     ),
+    # A one-word name in apposition at the end of the sentence names the body.
+    (
+        "Energy bills have risen by 54% since April 2022, according to the regulator, Ofgem.",
+        "Ofgem",
+    ),
 ]
 
 
