@@ -27,7 +27,7 @@ def test_the_next_quotation_keeps_the_speaker() -> None:
     assert claimant_of(text, "Deux cents", "fr") == "Paul Durand"
     text = (
         '"We hired 200 nurses this year," said Dr Amara Okafor.\n\n'
-        '"Another 150 will start in January."'
+        '"Another 150 nurses will start in January."'
     )
     assert claimant_of(text, "Another 150", "en") == "Amara Okafor"
 
