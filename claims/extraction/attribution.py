@@ -1,166 +1,288 @@
 """Who asserts each sentence: the claimant, from quotations and reported speech.
 
 A sentence's claimant is, in order:
-1. the speaker of a reporting verb in it: inverted after a quotation or an
-   incise (« ... », a déclaré Mme X / "...," said X / , a poursuivi la
-   secrétaire d'Etat,), or before it (X a expliqué ... que / X said), or the
-   source of "selon X", "d'après X", "according to X";
-2. for a sentence that opens inside a quotation, the speaker named in the
-   sentence where that quotation closes (or, failing that, opens);
-3. None: plain narration, the article's own voice.
+1. the speaker of a reporting cue in it (`claims.extraction.reporting`): a
+   verb inverted after the claim, with any adverbials of time, place or
+   audience before the speaker ("..., a indiqué lundi à Casablanca le
+   président de la fédération, Karim Alaoui"; '"...," said X'), the subject
+   of a verb ("X a expliqué que", ", organisers said,"), or the source after
+   "selon", "d'après", "according to", "peut-on lire dans";
+2. for a sentence inside a quotation, the speaker named in the sentence where
+   that quotation closes (or, failing that, opens);
+3. for a sentence that is a quotation of its own right after a quoted
+   sentence with a speaker, that speaker: a quotation carries on;
+4. None: plain narration, the article's own voice.
 
 Speakers are resolved through the article's `PersonRegistry`, so "la
-Secrétaire d'Etat" and "Mme El Moussali" both become "Jamila Elmoussali";
-pronouns ("il", "a-t-elle dit", "he said") go to the last person quoted, else
-the last person named, of the pronoun's gender where the text tells it.
+Secrétaire d'Etat" and "Mme El Moussali" both become "Jamila Elmoussali".
+A singular pronoun ("a-t-elle dit", "he said") goes to the nearest person of
+its gender in the last few sentences; when two such people are there and the
+text tells neither's gender, to nobody. A plural pronoun ("ils estiment",
+"they said") goes to the last group that spoke ("les syndicats"), never to a
+person; "it" to the last organisation.
 
-Speakers need not be people: organisations ("The World Health Organization
-recommends", "le ministère de la Santé estime que", "l'OMS indique") and
-groups ("engineers ... estimate", "the board says") speak too. A present-tense
-reporting verb without "que"/"that" counts when a noun phrase (not a pronoun:
-"il note une hausse" is narration) opens the clause, or when the verb closes
-the sentence after a comma ("..., engineers working on the project estimate.").
-A relative clause ("..., which the board says makes ...") reports only itself,
-so it gives the sentence no claimant.
+Every candidate passes `claimant_guard.plausible_claimant`: a claimant is a
+person, an organisation or a document noun phrase, never a clause, and a
+sentence keeps no claimant rather than a doubtful one.
 
 A document speaks for its author: "selon le rapport annuel publié mardi par
 l'Autorité portuaire" and "according to the board's own figures" give the
-author ("Autorité portuaire", "the board"), who a fact-checker would ask; a
-document with no author named ("selon un rapport publié mardi") is the
-claimant itself.
+author ("Autorité portuaire", "the board"); a document with no author named
+("selon cette projection") is the claimant itself.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import deque
-from functools import lru_cache
+from collections.abc import Callable
 
+from claims.extraction.acronyms import acronym_names
+from claims.extraction.adverbials import closes_clause, has_complement, said_directly
+from claims.extraction.claimant_guard import plausible_claimant
 from claims.extraction.lexicon import Lexicon
 from claims.extraction.model import Sentence
-from claims.extraction.persons import PersonRegistry, gender_of
+from claims.extraction.names import strip_leading
+from claims.extraction.persons import Gender, PersonRegistry, gender_of
 from claims.extraction.quotes import Quote, find_quotes
+from claims.extraction.reporting import Report, find_reports
+from claims.extraction.speaker_phrases import (
+    agent_after,
+    apposed_before,
+    as_marker,
+    document_author,
+    source_after,
+    speaker_after,
+    speaker_before,
+)
 from claims.extraction.textfold import fold
 
-_MAX_SPEAKER_WORDS = 10
-# Reporting verbs (and "selon"s) examined per sentence: prose has one or two.
-_MAX_VERBS = 6
-# How far back from a verb its speaker's noun phrase may start.
-_SPEAKER_REACH = 300
-_CLAUSE_MARKS = re.compile(r"[,;:«»“”\"()]|\b(?:que|qu'|that)\b")
-_NP_END = re.compile(r"[,.;:!?()«»“”\"]")
-_TOKEN = re.compile(r"[^\s,.;:!?()«»“”\"]+(?:\.(?=\s+[A-Z]))?")
-_SENTENCE_TAIL = re.compile(r"[\s.!?…»”\"')]*")
-# "the board's own figures": the possessor, then the document.
-_POSSESSOR = re.compile(r"(.+?)['’]s\s+(?:own\s+)?(\S+)")
-_PREPOSITIONS = frozenset(
-    {
-        "malgre",
-        "pour",
-        "avec",
-        "sans",
-        "dans",
-        "sur",
-        "sous",
-        "apres",
-        "avant",
-        "depuis",
-        "contre",
-        "par",
-        "despite",
-        "for",
-        "with",
-        "without",
-        "in",
-        "on",
-        "after",
-        "before",
-        "since",
-        "against",
-        "by",
-        "at",
-        "from",
-    }
-)
-_FIRST_PERSON = frozenset({"nous", "we", "je", "j'", "i", "on", "vous", "you"})
-_CONJUNCTIONS = frozenset({"but", "and", "or", "so", "mais", "et", "ou", "donc", "car"})
-# Words that make a phrase before a present verb a clause, not a speaker.
-_VERBISH = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "should",
-        "could",
-        "can",
-        "may",
-        "must",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "est",
-        "sont",
-        "sera",
-        "seront",
-        "doit",
-        "doivent",
-        "peut",
-        "peuvent",
-        "a",
-        "ont",
-    }
-)
-
-
-@lru_cache(maxsize=8)
-def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """A reporting verb group, on folded text."""
-
-    def alt(words: tuple[str, ...]) -> str:
-        return "|".join(
-            re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-        )
-
-    aux = alt(lexicon.speech_auxiliaries)
-    part = alt(lexicon.speech_participles)
-    pres = alt(lexicon.speech_present)
-    adverb = r"(?:\s+(?:aussi|egalement|encore|notamment|bien|pour sa part|also|later))?"
-    # French participles need their auxiliary ("et affirmé" in a quote is not a report).
-    participle = (
-        rf"(?:{aux}){adverb}\s+(?:{part})"
-        if lexicon.lang == "fr"
-        else rf"(?:(?:{aux})\s+)?(?:{part})"
-    )
-    groups = [participle, rf"(?P<present>{pres})"]
-    if lexicon.speech_reflexive:
-        refl = alt(lexicon.speech_reflexive)
-        groups.append(rf"s'(?:est|sont){adverb}\s+(?:{refl})")
-    verbs = "|".join(groups)
-    return re.compile(rf"(?<![\w'-])(?:{verbs})(?![\w-])")
-
-
-@lru_cache(maxsize=8)
-def _preposition_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    words = "|".join(
-        re.escape(fold(w)).replace(r"\ ", r"\s+")
-        for w in sorted(lexicon.attribution_prepositions, key=len, reverse=True)
-    )
-    return re.compile(rf"(?<![\w'-])(?:{words})\s+")
+# Marks after which a reporting verb is inverted: the speaker follows it.
+_INVERSION_MARKS = ",»”\"'("
+# Sentences a pronoun looks back over for its antecedent; further back, for the
+# last person who spoke or was named when nobody is named nearer.
+_PRONOUN_REACH = 3
+_SPEAKER_MEMORY = 6
+_QUOTE_MARKS = '«»“”"'
+# What may follow a quotation's last word before the sentence ends.
+_TRAILING = ' \t\n.!?…»”"'
 
 
 def attribute(
     text: str, sentences: list[Sentence], lexicon: Lexicon, registry: PersonRegistry
 ) -> list[str | None]:
     """The claimant of each sentence of `text` (None for narration)."""
-    found = [_speaker_phrase(s.text, lexicon) for s in sentences]
+    phrases = [speaker_phrase(s.text, lexicon) for s in sentences]
+    speakers = _Speakers(sentences, lexicon, registry, acronym_names(text, lexicon))
+    claimants = [speakers.resolve(i, p) if p is not None else None for i, p in enumerate(phrases)]
     quotes = find_quotes(text)
+    _fill_quotations(sentences, quotes, claimants)
+    _carry_quotations_on(sentences, quotes, claimants)
+    return claimants
+
+
+def speaker_phrase(sentence: str, lexicon: Lexicon) -> str | None:
+    """The phrase naming who speaks in `sentence`, as written; None if nobody does."""
+    folded = fold(sentence)
+    for cue in find_reports(folded, lexicon):
+        phrase = _speaker_of(sentence, folded, cue, lexicon)
+        if phrase is None:
+            continue
+        if _pronoun_kind(phrase, lexicon) is not None or plausible_claimant(phrase, lexicon):
+            return phrase
+    return None
+
+
+def _speaker_of(sentence: str, folded: str, cue: Report, lexicon: Lexicon) -> str | None:
+    before = folded[: cue.start].rstrip()
+    if cue.preposition:
+        return source_after(sentence, folded, cue.end, before, lexicon)
+    if cue.pronoun is not None:
+        return cue.pronoun
+    if cue.passive:
+        return agent_after(sentence, folded, cue.end, lexicon)
+    if not before:
+        return None  # "Said to be the largest ...", "Told to leave, ...": a participle clause
+    if lexicon.speaker_follows_as_clause and as_marker(before, lexicon):
+        # "Comme l'a souligné le ministre, ...": the speaker follows the verb.
+        return speaker_after(sentence, folded, cue.end, lexicon)
+    if before[-1] in _INVERSION_MARKS:
+        # The clause before an inverted verb is what was said, never who said it; only
+        # an apposition there names the speaker ("Mary Jones, the mayor, said ...").
+        if before.endswith(","):
+            apposed = apposed_before(sentence[: cue.start], lexicon)
+            if apposed is not None:
+                return apposed
+        if cue.word in lexicon.speech_listener_verbs:
+            return None  # "..., told reporters": who follows "told" listened
+        phrase = speaker_after(sentence, folded, cue.end, lexicon)
+        return _author_or(sentence, folded, phrase, lexicon)
+    listener = cue.word in lexicon.speech_listener_verbs
+    final = closes_clause(sentence, folded, cue.end, lexicon, listener=listener)
+    complement = final or has_complement(sentence, folded, cue.end, lexicon, listener=listener)
+    if cue.word in lexicon.speech_clause_only and not complement:
+        return None  # "The storm claimed 40 lives": not a report
+    phrase = speaker_before(
+        sentence,
+        folded,
+        cue.start,
+        lexicon,
+        final=final,
+        complement=complement,
+        ambiguous=cue.bare_participle,
+    )
+    if phrase is None:
+        return None
+    bare = cue.present and not said_directly(lexicon).match(folded, cue.end)
+    if bare and not _present_speaker(folded, cue, phrase, lexicon, final=final):
+        return None  # "il note une hausse" is not reported speech
+    return _author_or(sentence, folded, phrase, lexicon)
+
+
+def _author_or(sentence: str, folded: str, phrase: str | None, lexicon: Lexicon) -> str | None:
+    """The author of `phrase` when it is a document that names one, else `phrase`."""
+    if phrase is None:
+        return None
+    at = sentence.find(phrase)
+    author = document_author(sentence, folded, max(at, 0), phrase, lexicon, within=True)
+    return author or phrase
+
+
+def _present_speaker(
+    folded: str, cue: Report, phrase: str, lexicon: Lexicon, *, final: bool
+) -> bool:
+    """A present verb without "que"/"that": a noun phrase speaks if it opens the clause
+    ("The board says the project ...") or the verb ends the sentence ("..., engineers
+    estimate.")."""
+    words = fold(phrase).split()
+    if _pronoun_kind(phrase, lexicon) is not None:
+        return False
+    if final:
+        return True
+    head = folded[: cue.start]
+    opening = head[: max(0, head.rfind(" ".join(words)))].rstrip()
+    return not opening or opening[-1] in ',;:«“"('
+
+
+def _pronoun_kind(phrase: str, lexicon: Lexicon) -> str | None:
+    low = phrase.lower()
+    if low in lexicon.plural_pronouns:
+        return "plural"
+    if low in lexicon.neuter_pronouns:
+        return "neuter"
+    if low in lexicon.pronouns:
+        return "person"
+    return None
+
+
+class _Speakers:
+    """Claimants resolved so far, in text order, for pronouns to point back at."""
+
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        lexicon: Lexicon,
+        registry: PersonRegistry,
+        organisations: dict[str, str],
+    ):
+        self._sentences = sentences
+        self._lexicon = lexicon
+        self._registry = registry
+        # "ancs" and "agence nationale de la ..." -> "Agence nationale de la ... (ANCS)"
+        self._organisations = organisations
+        # (sentence index, claimant, is a registered person)
+        self._history: list[tuple[int, str, bool]] = []
+
+    def resolve(self, i: int, phrase: str) -> str | None:
+        at = self._sentences[i].start
+        kind = _pronoun_kind(phrase, self._lexicon)
+        if kind == "plural":
+            name = self._recent(i, lambda c, person: not person and self._plural(c))
+        elif kind == "neuter":
+            name = self._recent(i, lambda c, person: not person and not self._plural(c))
+        elif kind == "person":
+            name = self._person(i, phrase)
+        else:
+            name = self._registry.resolve(phrase, at)
+            bare = strip_leading(name, self._lexicon.determiners)
+            name = self._organisations.get(bare.lower(), name)
+        if name is None:
+            return None
+        person = self._registry.note_speaker(name, at)
+        if person:
+            self._registry.note_mention(name, at)
+        self._history.append((i, name, person))
+        return name
+
+    def _recent(self, i: int, wanted: Callable[[str, bool], bool]) -> str | None:
+        for j, name, person in reversed(self._history):
+            if i - j > _PRONOUN_REACH:
+                break
+            if wanted(name, person):
+                return name
+        return None
+
+    def _person(self, i: int, pronoun: str) -> str | None:
+        """The person a singular pronoun points at; None when two are equally likely.
+
+        In order: the speaker of the sentence just before (a speaker goes on
+        speaking); the one person of the pronoun's gender named in the last few
+        sentences, the nearest when the text tells several apart; the last person
+        who spoke or was named, when nobody is named nearby.
+        """
+        gender = gender_of(pronoun, self._lexicon)
+        registry = self._registry
+        for j, name, person in reversed(self._history):
+            if j == i - 1 and person and _agrees(registry.gender(name), gender):
+                return name
+            break
+        found = self._nearest_person(i, _PRONOUN_REACH, gender)
+        if found is not None:
+            return found or None
+        for j, name, person in reversed(self._history):
+            if i - j > _SPEAKER_MEMORY:
+                break
+            if person and _agrees(registry.gender(name), gender):
+                return name
+        return self._nearest_person(i, _SPEAKER_MEMORY, gender) or None
+
+    def _nearest_person(self, i: int, reach: int, gender: Gender | None) -> str | None:
+        """The person named in the `reach` sentences before sentence `i` that a pronoun of
+        `gender` points at; "" when several are equally likely, None when nobody is there."""
+        since = self._sentences[max(0, i - reach)].start
+        nearby = self._registry.people_between(since, self._sentences[i].start)
+        compatible = [p for p in nearby if p.compatible(gender)]
+        if len(compatible) == 1:
+            return compatible[0].name
+        agreeing = [p for p in compatible if gender is not None and p.gender == gender]
+        if agreeing:
+            return agreeing[0].name
+        return "" if compatible else None
+
+    def _plural(self, claimant: str) -> bool:
+        """ "les syndicats", "organisers", "the unions": a group, not one body."""
+        lex = self._lexicon
+        words = [fold(w) for w in claimant.split()]
+        if not words or (claimant[:1].isupper() and words[0] not in lex.determiners):
+            return False  # a name ("Reuters") says nothing of number
+        if words[0] in lex.plural_words:
+            return True
+        nouns = [w for w in words if w not in lex.determiners]
+        if lex.head_last:
+            ended = [k for k, w in enumerate(nouns) if w in lex.complement_links]
+            nouns = nouns[: ended[0]] if ended else nouns
+        head = (nouns[-1] if lex.head_last else nouns[0]) if nouns else ""
+        return head in lex.plural_words or head.endswith(lex.plural_endings)
+
+
+def _agrees(known: Gender | None, wanted: Gender | None) -> bool:
+    return known is None or wanted is None or known == wanted
+
+
+def _fill_quotations(
+    sentences: list[Sentence], quotes: list[Quote], claimants: list[str | None]
+) -> None:
+    """A sentence inside a quotation takes the speaker of the sentence where it closes."""
     starts = [s.start for s in sentences]
 
     def sentence_at(offset: int) -> int | None:
@@ -176,203 +298,32 @@ def attribute(
             open_quotes.append(pending.popleft())
         while open_quotes and open_quotes[0].end <= s.start:
             open_quotes.popleft()
-        if found[i] is not None or not open_quotes:
+        if claimants[i] is not None or not open_quotes:
             continue
         quote = open_quotes[0]
         for holder in (sentence_at(quote.end - 1), sentence_at(quote.start)):
-            if holder is not None and holder != i and found[holder] is not None:
-                found[i] = found[holder]
+            if holder is not None and holder != i and claimants[holder] is not None:
+                claimants[i] = claimants[holder]
                 break
 
-    claimants: list[str | None] = []
-    last: str | None = None
-    last_person: str | None = None
-    for s, phrase in zip(sentences, found, strict=True):
-        if phrase is None:
-            claimants.append(None)
+
+def _carry_quotations_on(
+    sentences: list[Sentence], quotes: list[Quote], claimants: list[str | None]
+) -> None:
+    """'"We hired 200 nurses," said X. "Another 150 start in January."': the second
+    quotation is X's too, when it follows a quoted sentence of X's directly."""
+    ends = {q.start: q.end for q in quotes}
+    for i in range(1, len(sentences)):
+        previous = sentences[i - 1].text
+        if claimants[i] is not None or claimants[i - 1] is None:
             continue
-        if phrase.lower() in lexicon.pronouns:
-            # A pronoun points at a person: the last one quoted, else the last named,
-            # of the pronoun's gender where both are known.
-            gender = gender_of(phrase, lexicon)
-            quoted = last_person
-            if quoted is not None and gender is not None:
-                known = registry.gender(quoted)
-                quoted = quoted if known in (None, gender) else None
-            named = registry.last_before(s.start, gender)
-            name = quoted or (named.name if named else None) or last
-        else:
-            name = registry.resolve(phrase, s.start)
-        claimants.append(name)
-        last = name or last
-        if name is not None and registry.note_speaker(name, s.start):
-            last_person = name
-            registry.note_mention(name, s.start)
-    return claimants
+        if any(mark in previous for mark in _QUOTE_MARKS) and _whole_quotation(sentences[i], ends):
+            claimants[i] = claimants[i - 1]
 
 
-def _speaker_phrase(sentence: str, lexicon: Lexicon) -> str | None:
-    """The noun phrase naming who speaks in `sentence`, as written; None if nobody does."""
-    folded = fold(sentence)
-    for n, verb in enumerate(_verb_pattern(lexicon).finditer(folded)):
-        if n == _MAX_VERBS:
-            break  # a list of verbs, not prose: bounded work per sentence
-        pronoun = re.search(r"-t-(il|elle)|-(ils|elles)\b", verb.group())
-        if pronoun:
-            return pronoun.group(1) or pronoun.group(2)
-        before = folded[: verb.start()].rstrip()
-        inverted = not before or before[-1] in ",»”\"'"
-        if inverted:
-            phrase = _phrase_after(sentence, verb.end(), lexicon)
-            if phrase and _inversion_ok(before, phrase, lexicon):
-                return phrase
-        # "..., engineers working on the project estimate.": any noun phrase may speak.
-        final = _SENTENCE_TAIL.fullmatch(folded, verb.end()) is not None
-        phrase = _phrase_before(sentence, verb.start(), lexicon, loose=final)
-        if not phrase:
-            continue
-        bare = verb.group("present") and not re.match(
-            r"\s*(?:que|qu'|:|that)", folded[verb.end() :]
-        )
-        if bare and not _present_speaker(folded, verb, phrase, lexicon, final=final):
-            continue  # "il note une hausse" is not reported speech
-        return phrase
-    for n, prep in enumerate(_preposition_pattern(lexicon).finditer(folded)):
-        if n == _MAX_VERBS:
-            break
-        phrase = _phrase_after(sentence, prep.end(), lexicon)
-        if phrase:
-            return _document_author(sentence, prep.end(), phrase, lexicon) or phrase
-    return None
-
-
-def _present_speaker(
-    folded: str, verb: re.Match[str], phrase: str, lexicon: Lexicon, *, final: bool
-) -> bool:
-    """A present verb without "que"/"that": a noun phrase speaks if it opens the clause
-    ("The board says the project ...") or the verb ends the sentence ("..., engineers
-    estimate.")."""
-    words = fold(phrase).split()
-    if words[0] in lexicon.pronouns or any(w in _VERBISH for w in words):
-        return False
-    if final:
-        return True
-    head = folded[: verb.start()]
-    opening = head[: max(0, head.rfind(" ".join(words)))].rstrip()
-    return not opening or opening[-1] in ',;:«“"('
-
-
-@lru_cache(maxsize=8)
-def _author_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """ "par", "de", "d'" (fr), "by", "of" (en) before a document's author, on folded text."""
-    markers = "|".join(re.escape(m) for m in lexicon.author_markers)
-    return re.compile(rf"(?<![\w'])(?:{markers})(?:\s+|(?<=')\s*)")
-
-
-def _document_author(sentence: str, at: int, phrase: str, lexicon: Lexicon) -> str | None:
-    """The author of a document named after "selon"/"according to", when the text names one."""
-    possessive = _POSSESSOR.fullmatch(phrase)
-    if possessive and fold(possessive.group(2)) in lexicon.document_nouns:
-        return possessive.group(1)
-    words = [fold(w) for w in phrase.split()]
-    if not any(w in lexicon.document_nouns for w in words[:3]):
-        return None
-    clause_end = _NP_END.search(sentence, at)
-    stretch = fold(sentence[at : clause_end.start() if clause_end else len(sentence)])
-    for marker in _author_pattern(lexicon).finditer(stretch):
-        author = _phrase_after(sentence, at + marker.end(), lexicon)
-        if author and _looks_like_speaker(author, lexicon):
-            return author
-    return None
-
-
-def _phrase_after(sentence: str, i: int, lexicon: Lexicon) -> str | None:
-    stops = _folded_stops(lexicon)
-    words: list[re.Match[str]] = []
-    for token in _TOKEN.finditer(sentence, i):
-        gap = sentence[(words[-1].end() if words else i) : token.start()]
-        if _NP_END.search(gap) or len(words) >= _MAX_SPEAKER_WORDS:
-            break
-        if words and fold(token.group()) in stops and not _joins_a_name(words, token, sentence):
-            break
-        words.append(token)
-    if not words:
-        return None
-    phrase = sentence[words[0].start() : words[-1].end()]
-    return phrase if _looks_like_speaker(phrase, lexicon) else None
-
-
-@lru_cache(maxsize=8)
-def _folded_stops(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.speaker_stops)
-
-
-def _joins_a_name(words: list[re.Match[str]], token: re.Match[str], sentence: str) -> bool:
-    """ "le Haut-Commissariat au Plan": "au" between capitalised words of an institution."""
-    if token.group().lower() not in {"au", "aux"} or not words[-1].group()[:1].isupper():
-        return False
-    following = _TOKEN.search(sentence, token.end())
-    return (
-        following is not None
-        and following.group()[:1].isupper()
-        and (words[0].group().lower() in {"le", "la", "les", "l'", "l’"})
-    )
-
-
-def _phrase_before(sentence: str, i: int, lexicon: Lexicon, *, loose: bool = False) -> str | None:
-    head = sentence[:i].rstrip()
-    window = max(0, len(head) - _SPEAKER_REACH)
-    marks = list(_CLAUSE_MARKS.finditer(head, window))
-    start = marks[-1].end() if marks else 0
-    phrase = head[start:].strip()
-    if not phrase and head.endswith(","):
-        # "John Smith, the minister, said": the name sits before the apposition.
-        parts = [p.strip() for p in head[:-1].split(",")]
-        if len(parts) >= 2:
-            phrase = parts[-2]
-    if not phrase or len(phrase.split()) > _MAX_SPEAKER_WORDS:
-        return None
-    words = fold(phrase).split()
-    if len(words) > 1 and words[-1] in lexicon.relative_words:
-        # "une note qui estime": the relative pronoun's antecedent speaks.
-        phrase = phrase[: phrase.rstrip().rfind(" ")].rstrip()
-        words = words[:-1]
-    if words[0] in _PREPOSITIONS:
-        return None  # "Malgré une note ...", "Despite officials ...": not a subject
-    if words[-1] in lexicon.determiners:
-        return None  # "The [estimate that]", "Malgré une [note qui]": the verb was a noun
-    open_class = words[0] not in lexicon.relative_words | _FIRST_PERSON | _CONJUNCTIONS
-    if loose and phrase[:1].isalpha() and open_class:
-        return phrase
-    return phrase if _looks_like_speaker(phrase, lexicon) else None
-
-
-def _inversion_ok(before: str, phrase: str, lexicon: Lexicon) -> bool:
-    """English inverts the verb after a quotation ("...," said X); after a plain comma
-    only a name or a role can follow ("the mayor, said the park" is no speaker)."""
-    if lexicon.lang != "en" or not before or before[-1] != "," or before[-2:-1] in "\"”'":
-        return True
-    words = phrase.split()
-    if words[0][:1].isupper():
-        return True
-    rest = fold(" ".join(words[1:]))
-    return words[0].lower() in lexicon.determiners and any(
-        rest.startswith(fold(role)) for role in lexicon.roles
-    )
-
-
-def _looks_like_speaker(phrase: str, lexicon: Lexicon) -> bool:
-    words = phrase.split()
-    first = words[0]
-    low = first.lower()
-    if fold(first) in lexicon.relative_words or low in _CONJUNCTIONS:
-        return False
-    if len(words) > 1 and fold(words[-1]) in lexicon.determiners:
-        return False  # "Despite a [report that]": the "verb" was a noun
-    if low in lexicon.pronouns:
-        return True
-    if low in lexicon.determiners or first in lexicon.honorifics:
-        return True
-    if low.startswith(("l'", "l’")):
-        return True
-    return first[:1].isupper() and low not in _FIRST_PERSON
+def _whole_quotation(sentence: Sentence, ends: dict[int, int]) -> bool:
+    """True when `sentence` is a quotation from its first word to its last."""
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    end = ends.get(sentence.start + lead)
+    return end is not None and end >= sentence.start + len(text.rstrip(_TRAILING))

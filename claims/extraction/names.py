@@ -62,10 +62,15 @@ def strip_leading(phrase: str, words: frozenset[str]) -> str:
     if not parts:
         return phrase
     head = parts[0]
-    lowered = {w.lower() for w in words}
+    lowered = _lowered(words)
     if head.lower() in lowered:
         return parts[1] if len(parts) > 1 else ""
     for elided in ("l'", "l’"):
         if elided in lowered and head.lower().startswith(elided) and len(head) > 2:
             return phrase[2:]
     return phrase
+
+
+@lru_cache(maxsize=32)
+def _lowered(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from claims.extraction.lexicon import Lexicon
@@ -43,6 +44,9 @@ _MAX_ANAPHOR_WORDS = 3
 _LOOKBACK = 64
 # Words allowed before the role in "NAME, Eastmere's director of ...".
 _ROLE_LEAD_WORDS = 3
+
+# Determiners that make a role point at one known holder ("la ministre", "the mayor").
+_DEFINITE = frozenset({"la", "le", "l'", "the"})
 
 Gender = Literal["f", "m"]
 
@@ -81,7 +85,8 @@ class PersonRegistry:
         # Indexes, so that a text naming thousands of people stays linear.
         self._by_key: dict[str, list[Person]] = {}
         self._by_full_name: dict[str, Person] = {}
-        self._holders: dict[str, list[tuple[int, Person]]] = {}
+        # Folded role -> (offset, holder, what follows the role: "de l'interieur").
+        self._holders: dict[str, list[tuple[int, Person, str]]] = {}
         # (offset, Person.number): found in the text, sorted once built; then
         # those attribution adds, in text order as it goes.
         self._mentions: list[tuple[int, int]] = []
@@ -89,6 +94,7 @@ class PersonRegistry:
         folded = fold(text)
         self._find_introductions(text, folded)
         self._find_honorific_mentions(text)
+        self._find_role_mentions(folded)
         self._mentions.sort()
 
     def resolve(self, phrase: str, at: int) -> str:
@@ -96,9 +102,17 @@ class PersonRegistry:
         lex = self._lexicon
         cleaned = strip_leading(phrase.strip(), lex.determiners)
         bare = strip_leading(cleaned, lex.honorifics)
-        person = self._by_name(bare) or self._by_role(cleaned, at) or self._anaphor(phrase, at)
+        person = (
+            self._by_name(bare)
+            or self._by_trailing_name(cleaned)
+            or self._by_role(cleaned, at, gender_of(phrase, lex))
+            or self._anaphor(phrase, at)
+        )
         if person is not None:
             return person.name
+        titled = _titled_name(cleaned, lex)
+        if titled is not None:
+            return titled
         # "la Secrétaire d'Etat" reads well as "Secrétaire d'Etat", "le ministère" does not.
         return cleaned if cleaned[:1].isupper() else phrase.strip()
 
@@ -112,6 +126,20 @@ class PersonRegistry:
             if self._people[number].compatible(gender):
                 return self._people[number]
         return None
+
+    def people_between(self, start: int, end: int) -> list[Person]:
+        """The people mentioned in `text[start:end]`, the last mentioned first."""
+        found: list[tuple[int, int]] = []
+        for mentions in (self._mentions, self._spoken):
+            lo = bisect_left(mentions, (start, -1))
+            hi = bisect_left(mentions, (end, -1))
+            found.extend(mentions[lo:hi])
+        people: list[Person] = []
+        for _, number in sorted(found, reverse=True):
+            person = self._people[number]
+            if person not in people:
+                people.append(person)
+        return people
 
     def gender(self, name: str) -> Gender | None:
         person = self._by_full_name.get(name)
@@ -140,18 +168,33 @@ class PersonRegistry:
             return None
         return max(candidates, key=lambda p: len(p.name.split()))
 
-    def _by_role(self, cleaned: str, at: int) -> Person | None:
-        match = word_pattern(self._lexicon.roles).match(fold(cleaned))
+    def _by_trailing_name(self, cleaned: str) -> Person | None:
+        """ "Saudi Aramco's chief executive Amin Nasser", "secrétaire d'État Jamila
+        Elmoussali": a title, then a person the article names."""
+        names = list(full_name_pattern(self._lexicon).finditer(cleaned))
+        if not names or names[-1].end() != len(cleaned) or names[-1].start() == 0:
+            return None
+        return self._by_name(names[-1].group())
+
+    def _by_role(self, cleaned: str, at: int, gender: Gender | None) -> Person | None:
+        """The holder of a role ("le ministre de l'Intérieur"): of that post when the
+        mention names one, of the mention's gender, the last introduced before `at`."""
+        folded = fold(cleaned)
+        match = word_pattern(self._lexicon.roles).match(folded)
         if match is None:
             return None
-        role = _role_key(match.group())
-        holders = self._holders.get(role, [])
+        post = _post_key(folded[match.end() :])
+        holders = [
+            (start, person)
+            for start, person, held in self._holders.get(_role_key(match.group()), [])
+            if person.compatible(gender) and _same_post(post, held)
+        ]
         if not holders:
             return None
         before = [h for h in holders if h[0] <= at]
         return max(before, key=lambda h: h[0])[1] if before else min(holders, key=lambda h: h[0])[1]
 
-    def _add(self, name: str, at: int, role: str | None, cue: str = "") -> None:
+    def _add(self, name: str, at: int, role: str | None, cue: str = "", post: str = "") -> None:
         keys = name_keys(name, self._lexicon)
         found = self._by_key.get(squash(name))
         if not found:
@@ -166,7 +209,7 @@ class PersonRegistry:
                 self._index(person, keys - person.keys)
         if role is not None:
             person.roles.append((at, role))
-            self._holders.setdefault(role, []).append((at, person))
+            self._holders.setdefault(role, []).append((at, person, post))
         self._mention(person, at)
         if person.gender is None:
             person.gender = gender_of(cue, self._lexicon)
@@ -195,7 +238,13 @@ class PersonRegistry:
                 continue
             after = names.match(text, _skip_spaces(text, comma + 1))
             if after and is_name_start(after.group().split()[0], lex):
-                self._add(after.group(), after.start(), _role_key(role.group()), cue)
+                post = _post_key(folded[role.end() : comma])
+                self._add(after.group(), after.start(), _role_key(role.group()), cue, post)
+        # "manager Chris Dane", "Opposition leader Mark Daley": a person noun, then a name.
+        for noun in word_pattern(tuple(lex.person_nouns)).finditer(folded):
+            direct = names.match(text, _skip_spaces(text, noun.end()))
+            if direct and is_name_start(direct.group().split()[0], lex):
+                self._add(direct.group(), direct.start(), None)
         # "NAME, the ROLE," as English writes it ("Dr Amara X, the director, ...").
         for match in names.finditer(text):
             name, start = _without_honorific(match.group(), match.start(), lex)
@@ -210,7 +259,24 @@ class PersonRegistry:
                 cue = (
                     f"{match.group()} {_role_with_determiner(segment, found.start(), found.end())}"
                 )
-                self._add(name, start, _role_key(found.group()), cue)
+                post = _post_key(segment[found.end() :])
+                self._add(name, start, _role_key(found.group()), cue, post)
+
+    def _find_role_mentions(self, folded: str) -> None:
+        """ "La secrétaire d'État a également présenté ...": a definite role names its
+        holder again, when the article gives that role to one person of that gender."""
+        for role in word_pattern(self._lexicon.roles).finditer(folded):
+            cue = _role_with_determiner(folded, role.start(), role.end())
+            if not cue.split() or cue.split()[0] not in _DEFINITE:
+                continue
+            gender = gender_of(cue, self._lexicon)
+            holders = {
+                person.number
+                for _, person, _ in self._holders.get(_role_key(role.group()), [])
+                if person.compatible(gender)
+            }
+            if len(holders) == 1:
+                self._mentions.append((role.start(), holders.pop()))
 
     def _find_honorific_mentions(self, text: str) -> None:
         for match in honorific_pattern(self._lexicon).finditer(text):
@@ -228,11 +294,14 @@ class PersonRegistry:
         """Record a speaker found by attribution; True when `name` is a person's full name."""
         if self.is_person(name):
             return True
-        pattern = full_name_pattern(self._lexicon)
-        if pattern.fullmatch(name) and is_name_start(name.split()[0], self._lexicon):
-            self._add(name, at, None)
-            return True
-        return False
+        lex = self._lexicon
+        words = name.split()
+        if not full_name_pattern(lex).fullmatch(name) or not is_name_start(words[0], lex):
+            return False
+        if any(fold(word) in lex.organisation_words for word in words):
+            return False  # "Greenfield Foods", "Banque Populaire": a body, not a person
+        self._add(name, at, None)
+        return True
 
     def note_mention(self, name: str, at: int) -> None:
         """Record that `name` (a registered person) speaks again at offset `at`."""
@@ -245,6 +314,29 @@ class PersonRegistry:
 
 
 _SEGMENT_END = re.compile(r"[,.;!?]")
+
+
+def _titled_name(cleaned: str, lexicon: Lexicon) -> str | None:
+    """ "manager Chris Dane", "l'entraîneur Jean Dupont": a person's title, then their full
+    name to the end; the name ("the charity National Energy Action" names no person)."""
+    names = list(full_name_pattern(lexicon).finditer(cleaned))
+    if not names or names[-1].end() != len(cleaned) or names[-1].start() == 0:
+        return None
+    title = fold(cleaned[: names[-1].start()]).split()
+    if not title or not _is_title(title[-1], lexicon):
+        return None
+    name = names[-1].group()
+    return name if is_name_start(name.split()[0], lexicon) else None
+
+
+def _is_title(word: str, lexicon: Lexicon) -> bool:
+    """A folded word that names a person's post: a role's last word or a person noun."""
+    return word in lexicon.person_nouns or word in _role_heads(lexicon)
+
+
+@lru_cache(maxsize=8)
+def _role_heads(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(fold(role).split()[-1] for role in lexicon.roles)
 
 
 def _without_honorific(name: str, start: int, lexicon: Lexicon) -> tuple[str, int]:
@@ -261,8 +353,18 @@ def _without_honorific(name: str, start: int, lexicon: Lexicon) -> tuple[str, in
 def _role_with_determiner(folded: str, start: int, end: int) -> str:
     """The role and the word before it ("la secretaire"): the determiner tells the gender."""
     before = folded[max(0, start - 4) : start]
-    word = re.search(r"(?:^|[\s])(la|le|l')\s*$", before)
+    word = re.search(r"(?:^|[\s])(la|le|l'|the)\s*$", before)
     return f"{word.group(1) if word else ''} {folded[start:end]}"
+
+
+def _post_key(complement: str) -> str:
+    """What follows a role, folded, as words: " de l'Intérieur" -> "de l interieur"."""
+    return " ".join(fold(complement).replace("'", " ").split())
+
+
+def _same_post(mention: str, held: str) -> bool:
+    """True unless both name a post and the posts differ ("de la sante", "de l interieur")."""
+    return not mention or not held or held.startswith(mention) or mention.startswith(held)
 
 
 def _role_key(role: str) -> str:

@@ -2,8 +2,10 @@
 
 Guillemets « » and curly quotes “ ” pair up like brackets; straight double
 quotes toggle. A quotation left open ends at the end of its line, as a quoted
-paragraph does in print. Single quotes are apostrophes far more often than
-quotation marks, so they are ignored.
+paragraph does in print, unless the next paragraph opens with the same mark:
+that is how print carries one quotation over several paragraphs (an opening
+mark at each, a closing mark at the last only). Single quotes are apostrophes
+far more often than quotation marks, so they are ignored.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 _PAIRS = {"«": "»", "“": "”"}
 _MARKS = re.compile(r'[«»“”"\n]')
 _CLOSING = {close: open_ for open_, close in _PAIRS.items()}
+# A paragraph break, then the mark that opens the next paragraph.
+_NEXT_PARAGRAPH = re.compile(r'\n\s*([«“"])')
 
 
 @dataclass(frozen=True)
@@ -29,14 +33,27 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: dict[str, list[int]] = {mark: [] for mark in _PAIRS}
     straight: int | None = None
+    carried: int | None = None  # a paragraph's opening mark that continues a quotation
     # Only marks and line ends matter: the regex skips the rest at C speed.
     for mark in _MARKS.finditer(text):
         i, ch = mark.start(), mark.group()
+        if i == carried:
+            continue
         if ch == "\n":
-            for stack in open_at.values():
+            if straight is None and not any(open_at.values()):
+                continue  # nothing open to close or carry over
+            following = _NEXT_PARAGRAPH.match(text, i)
+            carry = following.group(1) if following else None
+            for opener, stack in open_at.items():
+                if carry == opener and len(stack) == 1:
+                    carried = following.start(1) if following else None
+                    continue
                 quotes.extend(Quote(start, i) for start in stack)
                 stack.clear()
             if straight is not None:
+                if carry == '"':
+                    carried = following.start(1) if following else None
+                    continue
                 quotes.append(Quote(straight, i))
                 straight = None
         elif ch in _PAIRS:

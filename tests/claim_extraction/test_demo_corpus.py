@@ -51,6 +51,14 @@ DISAGREE: dict[str, tuple[str, str]] = {
         "health board",
         "'..., the health board said.' attributes the figure",
     ),
+    "moins de 15 % d'entre elles": (
+        "ANCS",
+        "'Un rapport de l'ANCS publié en janvier relevait que ...' is the agency's figure",
+    ),
+    "More than 1.2 million children have received": (
+        "health officials",
+        "'..., health officials said on Monday.' attributes the figure",
+    ),
 }
 
 # Sentences the manifest lists as factual claims that we do not store, and
