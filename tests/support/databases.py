@@ -3,8 +3,8 @@
 Each test gets an empty, migrated database. Migrating once per session is
 much faster than migrating per test: SQLite copies a migrated template file;
 PostgreSQL clones a migrated template database for each test
-(``CREATE DATABASE … TEMPLATE … STRATEGY WAL_LOG``, a few tens of
-milliseconds) and drops it afterwards. Emptying one database between tests
+(``CREATE DATABASE … TEMPLATE … STRATEGY WAL_LOG``, 0.2-0.4 s on a busy
+two-core machine) and drops it afterwards. Emptying one database between tests
 is not an option: the append-only tables refuse TRUNCATE and DELETE, and an
 escape hatch for the test harness (a setting that turns the guard off) would
 be one for anyone holding the database's credentials too. Tests that need a
