@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
 from claims.ratings import Rating, RatingScale
-from db.models import Claim, ClaimState, Evidence, ReviewEvent
+from db.models import Claim, ClaimQuantity, ClaimState, Evidence, ReviewEvent
 from db.types import utcnow
 
 Status = Literal["new", "in_review", "checked", "needs_recheck", "dismissed"]
@@ -167,6 +167,17 @@ def give_verdict(
     if not why.strip():
         raise ClaimError(f"claim {claim_id}: a verdict needs a rationale; pass --why TEXT")
     state = ensure_state(session, claim_id)
+    if figure is not None:
+        count = session.exec(
+            select(func.count()).where(col(ClaimQuantity.claim_id) == claim_id)
+        ).one()
+        if not 0 <= figure < count:
+            raise ClaimError(
+                f"claim {claim_id}: it has no figure {figure}; its figures are numbered "
+                f"0 to {count - 1}, as `factdesk show {claim_id}` lists them"
+                if count
+                else f"claim {claim_id}: it has no figures; rate the whole claim"
+            )
     target = None if figure is None else f"figure:{figure}"
     previous = current_verdicts(session, claim_id).get(target)
     changes = [

@@ -10,6 +10,8 @@ stay deferred so that a TUI reading never blocks a refresh job writing.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -52,6 +54,24 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def _switch_to_wal(cursor: Any) -> None:
+    """Put the file in WAL mode, waiting for a lock as long as the busy timeout.
+
+    Leaving rollback-journal mode needs an exclusive lock, and SQLite fails
+    at once ("database is locked") instead of calling the busy handler when
+    another connection holds one: processes meeting a new file collide here.
+    """
+    give_up = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > give_up:
+                raise
+            time.sleep(0.01)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -59,7 +79,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()

@@ -26,14 +26,9 @@ from sources.errors import FetchError, SourceError
 from sources.extraction import Article, extract_article
 from sources.extraction.language import detect_language, language_name, normalize_language_tag
 from sources.fetching import FetchPolicy, fetch
+from sources.local import read_file, read_stdin
 from sources.snapshots import Fetched, Stored, hop_records, record_failure, store_fetch
-from sources.urls import canonical_url, file_url, is_web_url, looks_like_url
-
-FILE_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
-
-
-class TargetError(SourceError):
-    """A local target (file or stdin) that cannot be ingested."""
+from sources.urls import canonical_url, file_url, is_web_url, looks_like_url, require_web_url
 
 
 class NoArticleText(SourceError):
@@ -59,61 +54,6 @@ class IngestOptions:
 def worker_name(command: str) -> str:
     """Who fetched, for provenance: the command, host and process."""
     return f"{command}@{socket.gethostname()}:{os.getpid()}"
-
-
-def read_file(path: Path, *, url: str | None) -> Fetched:
-    """Read a local .html/.htm/.txt file as if it had been fetched."""
-    started = datetime.now(UTC)
-    media_type = FILE_TYPES.get(path.suffix.lower())
-    if media_type is None:
-        raise TargetError(
-            f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
-            "ingest .html, .htm or .txt files, or an http(s) URL"
-        )
-    try:
-        body = path.read_bytes()
-    except FileNotFoundError:
-        raise TargetError(f"{path}: no such file; check the path") from None
-    except OSError as exc:
-        raise TargetError(
-            f"{path}: cannot read the file ({exc.strerror}); check its permissions"
-        ) from None
-    return _local(
-        body,
-        requested=file_url(path),
-        final=url,
-        via="file",
-        media_type=media_type,
-        started=started,
-    )
-
-
-def read_stdin(stream: BinaryIO, *, url: str | None, media_type: str = "text/html") -> Fetched:
-    started = datetime.now(UTC)
-    body = stream.read()
-    return _local(
-        body, requested="stdin:", final=url, via="stdin", media_type=media_type, started=started
-    )
-
-
-def _local(
-    body: bytes, *, requested: str, final: str | None, via: str, media_type: str, started: datetime
-) -> Fetched:
-    if not body.strip():
-        raise TargetError(f"{requested}: the input is empty; give a page with text in it")
-    return Fetched(
-        requested_url=requested,
-        final_url=final or requested,
-        via=via,
-        started_at=started,
-        elapsed_ms=int((datetime.now(UTC) - started).total_seconds() * 1000),
-        http_status=None,
-        headers=(),
-        redirects=(),
-        body=body,
-        media_type=media_type,
-        charset=None,
-    )
 
 
 def fetch_web(url: str, *, policy: FetchPolicy, client: httpx.Client | None = None) -> Fetched:
@@ -174,20 +114,25 @@ def ingest(
     worker = worker or worker_name("ingest")
     started = datetime.now(UTC)
     clock = time.monotonic()
+    if options.url is not None:
+        require_web_url(options.url)  # a page's original address, never javascript: or file:
     if target == "-":
         requested, via = options.url or "stdin:", "stdin"
     elif looks_like_url(target):
         requested, via = target, "http"
     else:
         requested, via = options.url or file_url(Path(target)), "file"
-    source_url = canonical_url(requested) if is_web_url(requested) else requested
+    source_url = requested
+    cap = policy.max_body_bytes
     try:
+        if is_web_url(requested):
+            source_url = canonical_url(requested)
         if via == "stdin":
-            fetched = read_stdin(stdin or sys.stdin.buffer, url=options.url)
+            fetched = read_stdin(stdin or sys.stdin.buffer, url=options.url, max_bytes=cap)
         elif via == "http":
             fetched = fetch_web(target, policy=policy, client=client)
         else:
-            fetched = read_file(Path(target), url=options.url)
+            fetched = read_file(Path(target), url=options.url, max_bytes=cap)
         decoded, article = page_article(
             fetched, url=options.url or fetched.final_url, lang=options.lang
         )

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import httpx
 from courlan import normalize_url
+
+from sources.errors import SourceError
+
+MAX_URL_BYTES = 2048
+"""Longest address (UTF-8 bytes) kept as a source's identity. PostgreSQL's
+index on ``source.url`` refuses entries past about 2,700 bytes; 2 KiB is also
+what browsers and caches carry reliably."""
+
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+class BadAddress(SourceError):
+    """An address that cannot name a source: malformed, not http(s), or too long."""
 
 
 def canonical_url(url: str) -> str:
@@ -14,19 +29,54 @@ def canonical_url(url: str) -> str:
 
     courlan (already under trafilatura) knows the tracking parameters of the
     field; only the fragment is ours to drop, as it never reaches the server.
+    Raises :class:`BadAddress` for an address no request could be sent to (a
+    broken IPv6 literal, a host that is not valid IDNA) or one too long to keep.
     """
-    normalised = normalize_url(url.strip())
-    parts = urlsplit(normalised)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+    try:
+        normalised = normalize_url(url.strip())
+        parts = urlsplit(normalised)
+        # httpx is what will send the request: a host it cannot encode is no host.
+        httpx.URL(normalised).host  # noqa: B018
+    except (ValueError, httpx.InvalidURL) as exc:  # UnicodeError (IDNA) is a ValueError
+        raise BadAddress(f"{url}: not a valid address ({exc}); check the address") from None
+    canonical = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+    check_length(canonical)
+    return canonical
+
+
+def check_length(url: str) -> None:
+    """Refuse an address longer than :data:`MAX_URL_BYTES`."""
+    size = len(url.encode("utf-8", "surrogatepass"))
+    if size > MAX_URL_BYTES:
+        raise BadAddress(
+            f"{url[:60]}…: the address is {size:,} bytes long, factdesk keeps addresses "
+            f"of up to {MAX_URL_BYTES:,}; drop tracking parameters from it, or save the "
+            "page and ingest the file with --url set to a shorter address"
+        )
+
+
+def require_web_url(url: str) -> str:
+    """``url`` if it is an http(s) address factdesk can keep; else :class:`BadAddress`."""
+    if not is_web_url(url):
+        raise BadAddress(
+            f"{url[:60]}: not an http(s) address; give the page's original "
+            "http:// or https:// address"
+        )
+    canonical_url(url)
+    return url
 
 
 def file_url(path: Path) -> str:
     """The address of a local file that has no original web address."""
-    return path.resolve().as_uri()
+    url = path.resolve().as_uri()
+    check_length(url)
+    return url
 
 
 def is_web_url(target: str) -> bool:
-    return urlsplit(target).scheme.lower() in {"http", "https"}
+    """True for an http: or https: address (read from its scheme alone; never raises)."""
+    scheme = _SCHEME.match(target)
+    return scheme is not None and scheme.group(1).lower() in {"http", "https"}
 
 
 def looks_like_url(target: str) -> bool:

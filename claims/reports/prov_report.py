@@ -3,7 +3,8 @@
 The model (https://www.w3.org/TR/prov-dm/), built with the ``prov`` package:
 
 - agents: factdesk (a SoftwareAgent, naming its extractor versions), the
-  organisation, and each reviewer (a Person acting on its behalf);
+  organisation, and each reviewer (a Person acting on its behalf, one agent
+  per distinct name, however alike two names look);
 - entities: each source page (its URL), each snapshot (the bytes, by SHA-256,
   derived from the page), each claim (derived from its snapshot), each
   evidence quote (derived from its snapshot) and each verdict;
@@ -26,6 +27,7 @@ import io
 import json
 from datetime import datetime
 from typing import Any, BinaryIO
+from urllib.parse import quote
 
 from prov.model import ProvBundle, ProvDocument
 
@@ -41,8 +43,13 @@ def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _slug(text: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in text)[:100]
+def reviewer_id(name: str) -> str:
+    """The agent id of reviewer ``name``: percent-encoded, so two names never share one.
+
+    Letters, digits and ``-._~`` stay as typed; every other byte of the UTF-8
+    name is %XX (PROV-N allows it in a local name), ``%`` itself included.
+    """
+    return f"{PREFIX}:reviewer/{quote(name.encode('utf-8', 'surrogatepass'), safe='')}"
 
 
 def _describe_claim(bundle: ProvBundle, claim: dict[str, Any], organisation: str) -> None:
@@ -94,7 +101,7 @@ def _describe_claim(bundle: ProvBundle, claim: dict[str, Any], organisation: str
     reviewers: set[str] = set()
 
     def reviewer(name: str) -> str:
-        agent = f"{PREFIX}:reviewer/{_slug(name)}"
+        agent = reviewer_id(name)
         if name not in reviewers:
             reviewers.add(name)
             bundle.agent(agent, {"prov:type": "prov:Person", "prov:label": name})

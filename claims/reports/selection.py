@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
+from claims.queries import source_condition
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from db.models import (
     Claim,
@@ -97,10 +98,7 @@ def conditions(selection: ReportSelection) -> list[ColumnElement[bool]]:
     if selection.claim_ids:
         where.append(col(Claim.id).in_(selection.claim_ids))
     if selection.source:
-        if selection.source.isdigit():
-            where.append(col(Claim.source_id) == int(selection.source))
-        else:
-            where.append(col(Source.url).contains(selection.source))
+        where.append(source_condition(selection.source))
     if selection.status:
         where.append(status == selection.status)
     if selection.verdict:

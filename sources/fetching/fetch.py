@@ -110,7 +110,8 @@ class _Progress:
 def _scheme_error(progress: _Progress, url: str) -> FetchError | None:
     try:
         parsed = httpx.URL(url)
-    except httpx.InvalidURL as exc:
+        parsed.host  # noqa: B018  (decoding an xn-- label that is not IDNA raises here)
+    except (httpx.InvalidURL, UnicodeError) as exc:
         return progress.fail(BadURL, f"not a valid address ({exc})", "check the address")
     scheme = parsed.scheme.lower()
     if scheme not in ("http", "https"):
@@ -178,6 +179,14 @@ def _fetch(
             return _follow(progress, policy, client, conditional, limits)
         except httpx.TransportError as exc:
             raise _transport_failure(progress, policy, limits, exc) from exc
+        except UnicodeError as exc:
+            # httpx works out where a redirect leads as the answer arrives; a Location
+            # whose xn-- label is not IDNA raises there, as no httpx error.
+            raise progress.fail(
+                BadURL,
+                f"redirected to an address that is not valid IDNA ({exc})",
+                "check the address",
+            ) from exc
 
 
 def _transport_failure(
@@ -274,7 +283,12 @@ def _redirect(
     progress: _Progress, policy: FetchPolicy, response: httpx.Response, location: str
 ) -> None:
     # urljoin, not httpx's join: the hop records a foreign scheme ("file:///...") as sent.
-    target = urljoin(str(response.url), location.strip())
+    try:
+        target = urljoin(str(response.url), location.strip())
+    except ValueError as exc:  # a broken IPv6 literal
+        raise progress.fail(
+            BadURL, f"redirected to an invalid address {location!r} ({exc})", "check the address"
+        ) from None
     progress.hops.append(Hop(url=progress.url, status=response.status_code, location=target))
     previous = {hop.url for hop in progress.hops}
     progress.url = target

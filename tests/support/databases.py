@@ -2,10 +2,13 @@
 
 Each test gets an empty, migrated database. Migrating once per session is
 much faster than migrating per test: SQLite copies a migrated template file;
-on PostgreSQL each test worker keeps one migrated database and empties it
-before every test (``TRUNCATE … RESTART IDENTITY``: the same state as a new
-database, without the second of checkpointing that CREATE/DROP DATABASE
-costs). Tests that need a database without a schema get a new one.
+PostgreSQL clones a migrated template database for each test
+(``CREATE DATABASE … TEMPLATE … STRATEGY WAL_LOG``, 0.2-0.4 s on a busy
+two-core machine) and drops it afterwards. Emptying one database between tests
+is not an option: the append-only tables refuse TRUNCATE and DELETE, and an
+escape hatch for the test harness (a setting that turns the guard off) would
+be one for anyone holding the database's credentials too. Tests that need a
+database without a schema get a new, empty one.
 """
 
 from __future__ import annotations
@@ -83,7 +86,6 @@ class PostgresServer:
         self.base_url = base_url
         self.prefix = f"fdt_{os.getpid()}_{uuid.uuid4().hex[:6]}"
         self.template: str | None = None
-        self.workspace: str | None = None
         self.created: list[str] = []
 
     def _admin(self) -> psycopg.Connection[tuple[object, ...]]:

@@ -19,6 +19,7 @@ from claims.reports.csv_report import spreadsheet_safe
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
+from tui.cli.params import CLAIM_ID, LIMIT, OFFSET, source_key
 from tui.terminal_text import literal, safe
 
 CONTEXT_CHARS = 400
@@ -43,7 +44,9 @@ def figures(view: ClaimView) -> str:
 @app.command("claims")
 def claims_command(
     ctx: typer.Context,
-    source: Annotated[str | None, typer.Option(help="Source id or part of its URL.")] = None,
+    source: Annotated[
+        str | None, typer.Option(parser=source_key, help="Source id or part of its URL.")
+    ] = None,
     kind: Annotated[str | None, typer.Option(help="numeric, factual or derived.")] = None,
     status: Annotated[str | None, typer.Option(help="Review status.")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the sentence or claimant.")] = None,
@@ -57,8 +60,8 @@ def claims_command(
             "(default: text order)."
         ),
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Claims per page.")] = 200,
-    offset: Annotated[int, typer.Option(min=0, help="Claims to skip.")] = 0,
+    limit: Annotated[int, typer.Option(parser=LIMIT, help="Claims per page.")] = 200,
+    offset: Annotated[int, typer.Option(parser=OFFSET, help="Claims to skip.")] = 0,
     output: Annotated[
         ListFormat, typer.Option("--format", help="Output format.")
     ] = ListFormat.table,
@@ -124,7 +127,7 @@ def score_lines(stored: float, why: ScoreExplanation) -> list[tuple[str, str]]:
 @app.command("show")
 def show_command(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(metavar="CLAIM", help="Claim id.")],
+    claim_id: Annotated[int, typer.Argument(parser=CLAIM_ID, metavar="CLAIM", help="Claim id.")],
     output: Annotated[
         ShowFormat, typer.Option("--format", help="Output format.")
     ] = ShowFormat.text,

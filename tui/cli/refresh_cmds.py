@@ -52,6 +52,7 @@ from sources.refresh.runs import COUNTERS
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import fail, print_json, reported_errors, warn
+from tui.cli.params import source_key
 from tui.cli.source_cmds import ListFormat
 from tui.terminal_text import literal
 
@@ -63,6 +64,7 @@ refresh_app = typer.Typer(
 app.add_typer(refresh_app, name="refresh")
 
 MAX_SLEEP_S = 3600.0
+SourceArg = Annotated[str, typer.Argument(parser=source_key, metavar="ID|URL")]
 
 
 def run_json(run: RefreshRun) -> dict[str, Any]:
@@ -156,7 +158,12 @@ def refresh_command(
     ] = False,
     source: Annotated[
         list[str] | None,
-        typer.Option("--source", metavar="ID|URL", help="Refresh this source now (repeatable)."),
+        typer.Option(
+            "--source",
+            parser=source_key,
+            metavar="ID|URL",
+            help="Refresh this source now (repeatable).",
+        ),
     ] = None,
     all_sources: Annotated[
         bool, typer.Option("--all", help="Refresh every source, due or not (paused ones stay out).")
@@ -273,7 +280,7 @@ def _print_runs(runs: list[RefreshRun], output: ListFormat) -> None:
 
 @refresh_app.command("pause")
 def pause_command(
-    ctx: typer.Context, key: Annotated[str, typer.Argument(metavar="ID|URL")]
+    ctx: typer.Context, key: SourceArg
 ) -> None:
     """Stop refreshing a source until it is resumed."""
     with reported_errors(), cli_context(ctx).database().write() as session:
@@ -283,7 +290,7 @@ def pause_command(
 
 @refresh_app.command("resume")
 def resume_command(
-    ctx: typer.Context, key: Annotated[str, typer.Argument(metavar="ID|URL")]
+    ctx: typer.Context, key: SourceArg
 ) -> None:
     """Refresh a paused source again, from the next pass."""
     with reported_errors(), cli_context(ctx).database().write() as session:
@@ -294,7 +301,7 @@ def resume_command(
 @refresh_app.command("robots")
 def robots_command(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(metavar="ID|URL")],
+    key: SourceArg,
     why: Annotated[str, typer.Option("--why", help="Why (kept on record).")],
     ignore: Annotated[
         bool, typer.Option("--ignore/--obey", help="Ignore robots.txt for it, or obey again.")

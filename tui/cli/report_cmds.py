@@ -30,6 +30,7 @@ from db.errors import FactdeskError
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import EXIT_USAGE, fail, print_json, reported_errors, warn
+from tui.cli.params import CLAIM_ID, source_key
 from tui.cli.progress import Counter
 from tui.terminal_text import safe
 
@@ -73,9 +74,12 @@ def report_command(
         ),
     ] = None,
     claim: Annotated[
-        list[int] | None, typer.Option("--claim", metavar="ID", help="Only this claim (repeat).")
+        list[int] | None,
+        typer.Option("--claim", parser=CLAIM_ID, metavar="ID", help="Only this claim (repeat)."),
     ] = None,
-    source: Annotated[str | None, typer.Option(help="Source id or part of its URL.")] = None,
+    source: Annotated[
+        str | None, typer.Option(parser=source_key, help="Source id or part of its URL.")
+    ] = None,
     status: Annotated[str | None, typer.Option(help="Review status.")] = None,
     verdict: Annotated[str | None, typer.Option(help="Rating key, e.g. false.")] = None,
     reviewer: Annotated[

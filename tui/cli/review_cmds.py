@@ -15,6 +15,7 @@ from sources.ingest import IngestOptions
 from tui.cli.app import app
 from tui.cli.context import CliContext, cli_context
 from tui.cli.output import print_json, reported_errors
+from tui.cli.params import CLAIM_ID, EVIDENCE_ID, FIGURE, VERSION, language_tag, web_url
 from tui.terminal_text import literal, safe
 
 evidence_app = typer.Typer(help="Link claims to passages of fetched sources.", no_args_is_help=True)
@@ -32,11 +33,12 @@ class Format(StrEnum):
     json = "json"
 
 
-ClaimArg = Annotated[int, typer.Argument(metavar="CLAIM", help="Claim id.")]
+ClaimArg = Annotated[int, typer.Argument(parser=CLAIM_ID, metavar="CLAIM", help="Claim id.")]
 VersionOpt = Annotated[
     int | None,
     typer.Option(
         "--expect-version",
+        parser=VERSION,
         help="Refuse the change if the claim moved past this version since you read it.",
     ),
 ]
@@ -67,8 +69,12 @@ def evidence_add(
         bool, typer.Option("--auto", help="Let factdesk pick the passage that bears on the claim.")
     ] = False,
     note: Annotated[str | None, typer.Option(help="A note on this evidence.")] = None,
-    url: Annotated[str | None, typer.Option(help="Original address of a local file.")] = None,
-    lang: Annotated[str | None, typer.Option(help="Language of the page (fr, en).")] = None,
+    url: Annotated[
+        str | None, typer.Option(parser=web_url, help="Original address of a local file.")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(parser=language_tag, help="Language of the page (fr, en).")
+    ] = None,
     force_lang: Annotated[
         bool,
         typer.Option(
@@ -154,7 +160,9 @@ def evidence_list(
 @evidence_app.command("remove")
 def evidence_remove(
     ctx: typer.Context,
-    evidence_id: Annotated[int, typer.Argument(metavar="EVIDENCE", help="Evidence id.")],
+    evidence_id: Annotated[
+        int, typer.Argument(parser=EVIDENCE_ID, metavar="EVIDENCE", help="Evidence id.")
+    ],
     why: Annotated[str | None, typer.Option(help="Why it is withdrawn.")] = None,
     expect_version: VersionOpt = None,
 ) -> None:
@@ -182,7 +190,7 @@ def verdict_command(
     rating: Annotated[str, typer.Argument(help="A rating of the scale, e.g. mostly-false.")],
     why: Annotated[str, typer.Option("--why", help="The rationale.")],
     figure: Annotated[
-        int | None, typer.Option(help="Rate one figure of the claim (0 = first).")
+        int | None, typer.Option(parser=FIGURE, help="Rate one figure of the claim (0 = first).")
     ] = None,
     expect_version: VersionOpt = None,
 ) -> None:

@@ -14,12 +14,14 @@ from rich.table import Table
 from claims.ingest import Ingested, ingest_with_claims
 from sources.decoding import decode_body
 from sources.extraction import extract_article
-from sources.ingest import IngestOptions, fetch_web, read_file, read_stdin
+from sources.ingest import IngestOptions, fetch_web
+from sources.local import read_file, read_stdin
 from sources.snapshots import summarise_sources
 from sources.urls import looks_like_url
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import fail, print_json, reported_errors, warn
+from tui.cli.params import language_tag, web_url
 from tui.cli.progress import Counter
 from tui.terminal_text import literal
 
@@ -60,7 +62,9 @@ def ingest_command(
     targets: Annotated[
         list[str], typer.Argument(help="http(s) URL, .html/.htm/.txt file, or - for stdin.")
     ],
-    lang: Annotated[str | None, typer.Option(help="Language of the text (fr, en).")] = None,
+    lang: Annotated[
+        str | None, typer.Option(parser=language_tag, help="Language of the text (fr, en).")
+    ] = None,
     force_lang: Annotated[
         bool,
         typer.Option(
@@ -68,7 +72,8 @@ def ingest_command(
         ),
     ] = False,
     url: Annotated[
-        str | None, typer.Option(help="Original web address of a local file or stdin.")
+        str | None,
+        typer.Option(parser=web_url, help="Original web address of a local file or stdin."),
     ] = None,
     title: Annotated[
         str | None, typer.Option(help="Title to record instead of the page's.")
@@ -182,18 +187,23 @@ def text_command(
     output: Annotated[
         TextFormat, typer.Option("--format", help="Output format.")
     ] = TextFormat.text,
-    lang: Annotated[str | None, typer.Option(help="Language hint (fr, en).")] = None,
-    url: Annotated[str | None, typer.Option(help="Original address of a file or stdin.")] = None,
+    lang: Annotated[
+        str | None, typer.Option(parser=language_tag, help="Language hint (fr, en).")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option(parser=web_url, help="Original address of a file or stdin.")
+    ] = None,
 ) -> None:
     """Print the main text of TARGET (and its metadata with --format json). Stores nothing."""
     context = cli_context(ctx)
+    policy = context.settings.fetch_policy()
     with reported_errors():
         if target == "-":
-            fetched = read_stdin(sys.stdin.buffer, url=url)
+            fetched = read_stdin(sys.stdin.buffer, url=url, max_bytes=policy.max_body_bytes)
         elif looks_like_url(target):
-            fetched = fetch_web(target, policy=context.settings.fetch_policy())
+            fetched = fetch_web(target, policy=policy)
         else:
-            fetched = read_file(Path(target), url=url)
+            fetched = read_file(Path(target), url=url, max_bytes=policy.max_body_bytes)
         decoded = decode_body(fetched.body, charset=fetched.charset, media_type=fetched.media_type)
         article = extract_article(
             decoded.text,
