@@ -41,13 +41,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claims.extraction import extract_claims, split_sentences  # noqa: E402
+from claims.text.extraction import extract_claims, split_sentences  # noqa: E402
 from sources.decoding import decode_body  # noqa: E402
 from sources.extraction import extract_article  # noqa: E402
 
 DEMO = ROOT / "sources" / "demo"
 FIRST_EXTRACTION = (
-    "import time; t=time.perf_counter(); from claims.extraction import extract_claims; "
+    "import time; t=time.perf_counter(); from claims.text.extraction import extract_claims; "
     "extract_claims('Le nombre a atteint 20.000 coopératives.', 'fr'); "
     "print(time.perf_counter()-t)"
 )

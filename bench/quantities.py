@@ -1,4 +1,4 @@
-"""Speed and memory of `claims.quantities.find_quantities`.
+"""Speed and memory of `claims.text.quantities.find_quantities`.
 
 Prints milliseconds per sentence over the shared evaluation sentences (suites
 and dev set, in-process, after a warm-up), then the time and peak resident
@@ -17,7 +17,7 @@ import resource
 import time
 from pathlib import Path
 
-from claims.quantities import find_quantities
+from claims.text.quantities import find_quantities
 
 _NEWS = (
     "Plus de 1 300 jeunes ont bénéficié du programme, soit 12,5 % de plus qu'en 2019. "

@@ -4,7 +4,7 @@
      └── ClaimError               every failure of the claims layer
           └── ClaimNotFound       no claim has that id
 
-claims.extraction keeps its own ExtractionError subclasses (bad language…).
+claims.text.extraction keeps its own ExtractionError subclasses (bad language…).
 """
 
 from __future__ import annotations

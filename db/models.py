@@ -239,7 +239,7 @@ class ClaimState(SQLModel, table=True):
 
     A projection kept in step with ``review_event`` in the same transaction so
     that a queue of 100,000 claims filters by status or verdict with an index;
-    :func:`claims.review.rebuild_state` recomputes it from the history.
+    :func:`claims.review.events.rebuild_state` recomputes it from the history.
     """
 
     __tablename__ = "claim_state"

@@ -14,7 +14,7 @@ import pytest
 from tests.support.shared import SHARED_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED_TEST = "tests/extraction/test_plaintext.py"
+SEED_TEST = "tests/sources/extraction/test_plaintext.py"
 
 
 def _run_without_shared(tmp_path: Path, *, ci: bool) -> subprocess.CompletedProcess[str]:

@@ -22,7 +22,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from claims.ratings import DEFAULT_RATINGS, Rating, RatingScale
+from claims.review.ratings import DEFAULT_RATINGS, Rating, RatingScale
 from db.engine import sqlite_url
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ the screen updates itself when the messages arrive. Adding evidence goes in
 two steps so that a reviewer can cancel before anything is stored:
 
 1. ``preview_page`` fetches the page and extracts its text and sentences, and
-   ranks passages with ``claims.passages.propose_passages``: nothing written.
-2. Once a passage is chosen, ``claims.evidence.add_evidence`` fetches the page
+   ranks passages with ``claims.text.passages.propose_passages``: nothing written.
+2. Once a passage is chosen, ``claims.review.evidence.add_evidence`` fetches the page
    again through the snapshot store, anchors the quote and records everything
    in one transaction (the page may have changed in between; the anchor then
    fails with the closest passage, and nothing is stored).
@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from claims.extraction import detect_language, split_sentences
-from claims.passages import Passage, propose_passages
-from claims.quantities import Quantity
-from claims.queries import ClaimFilter, list_claims
-from claims.review import ClaimChanged
+from claims.review.events import ClaimChanged
+from claims.review.queries import ClaimFilter, list_claims
+from claims.text.extraction import detect_language, split_sentences
+from claims.text.passages import Passage, propose_passages
+from claims.text.quantities import Quantity
 from db.engine import Database
 from db.errors import FactdeskError
 from sources.fetching import FetchPolicy

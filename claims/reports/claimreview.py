@@ -21,8 +21,8 @@ import json
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from claims.ratings import RatingScale
 from claims.reports.context import ReportJob
+from claims.review.ratings import RatingScale
 
 CONTEXT = "https://schema.org"
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from claims.ratings import RatingScale
 from claims.reports.selection import PAGE_SIZE, Detail, ReportSelection, iter_claims
 from claims.reports.signing import SigningKey
+from claims.review.ratings import RatingScale
 from db.types import utcnow
 
 Progress = Callable[[int], None]

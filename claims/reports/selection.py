@@ -7,7 +7,7 @@ and review events of those claims in one query each. Rows come back as plain
 SQL rows, not ORM objects, because building ORM objects for 100,000 claims
 and their evidence costs more than the export itself.
 
-Each claim is handed out as the dict :func:`claims.dossier.load_dossier`'s
+Each claim is handed out as the dict :func:`claims.review.dossier.load_dossier`'s
 ``to_json`` gives for it (same keys, same values), plus ``article`` (what the
 claim's page says about itself) and the time of each verdict. A derived
 claim's ``derived_from`` names figures by the ``id`` they carry.
@@ -36,8 +36,8 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from claims.queries import source_condition
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
+from claims.review.queries import source_condition
 from db.models import (
     Claim,
     ClaimQuantity,

@@ -11,7 +11,7 @@ A page whose snapshot the new-snapshot hook must see is written at once.
 
 Both paths take a snapshot's columns from
 :func:`sources.snapshots.snapshot_values` and a body's row from
-:func:`db.bodies.body_row`; ``tests/refresh/test_writer.py`` checks that
+:func:`db.bodies.body_row`; ``tests/sources/refresh/test_writer.py`` checks that
 they write the same snapshot columns.
 """
 

@@ -6,7 +6,7 @@ claim when one of those is numeric or derived. Precision and recall are then
 counted per language and split, for all claims (gold: `is_claim`) and for
 numeric claims (gold: `is_claim` and `numeric`). The bench script
 (bench/claim_detection.py) prints these figures; the evaluation gate
-(tests/claim_extraction/test_detection_gate.py) pins floors under them.
+(tests/claims/text/extraction/test_detection_gate.py) pins floors under them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from claims.extraction import extract_claims
+from claims.text.extraction import extract_claims
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "claim_detection.jsonl"
 Target = Literal["all", "numeric"]

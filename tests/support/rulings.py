@@ -3,7 +3,7 @@ sources/demo/manifest.json).
 
 Those files ask for ordinals that name an event or an instance ("le premier
 Sommet", "the second dose", "the first new terminal"); issue 10 rules that such
-an ordinal is no figure (claims.quantities.ordinals). The sentences must still
+an ordinal is no figure (claims.text.quantities.ordinals). The sentences must still
 be stored: a seed item becomes "a factual claim", a demo item is left out.
 """
 

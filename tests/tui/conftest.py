@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from claims.demo import load_demo
+from claims.services.demo import load_demo
 from db.engine import Database
 from tui.app import FactdeskApp, make_app
 from tui.settings import Settings, TuiSettings

@@ -117,7 +117,7 @@ async def test_cancelling_a_fetch_stores_nothing_and_the_ui_keeps_working(
 
 
 async def test_remove_the_highlighted_evidence(app: FactdeskApp, demo_db: Database) -> None:
-    from claims.review import live_evidence_ids
+    from claims.review.events import live_evidence_ids
 
     claim_id = first_claim(demo_db)
     with demo_db.read() as session:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select
 
-from claims.queries import ClaimFilter
 from claims.reports import ReportFormat
+from claims.review.queries import ClaimFilter
 from db.engine import Database
 from tests.tui.conftest import SIZE, settle
 from tests.tui.test_queue import total

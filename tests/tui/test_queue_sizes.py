@@ -14,8 +14,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
-from claims.queries import ClaimFilter, ClaimView, list_claims
-from claims.review import STATUS_LABELS
+from claims.review.events import STATUS_LABELS
+from claims.review.queries import ClaimFilter, ClaimView, list_claims
 from db.engine import Database
 from tests.support.databases import fresh_sqlite
 from tests.tui.conftest import desk_settings, settle

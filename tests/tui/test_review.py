@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import col, select
 from textual.widgets import Select, TextArea
 
-from claims.review import add_note, history
+from claims.review.events import add_note, history
 from db.engine import Database
 from db.models import ClaimState, ReviewEvent
 from tests.tui.conftest import SIZE, settle

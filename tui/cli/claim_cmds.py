@@ -12,10 +12,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claims.dossier import load_dossier
-from claims.extraction import ScoreExplanation
-from claims.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
 from claims.reports.csv_report import spreadsheet_safe
+from claims.review.dossier import load_dossier
+from claims.review.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
+from claims.text.extraction import ScoreExplanation
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors

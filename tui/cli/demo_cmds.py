@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from claims.demo import load_demo
+from claims.services.demo import load_demo
 from sources.demo import demo_pages
 from tui.cli.app import app
 from tui.cli.context import cli_context, use_demo_database

@@ -55,8 +55,8 @@ def extract_command(
     ] = ClaimFormat.json,
 ) -> None:
     """Claims found in a text, as JSON (the extraction contract). Writes no database."""
-    from claims.extraction import detect_language, extract_claims
-    from claims.extraction.stream import iter_claims
+    from claims.text.extraction import detect_language, extract_claims
+    from claims.text.extraction.stream import iter_claims
 
     text = _read_input(source)
     if lines:
@@ -103,7 +103,7 @@ def quantities_command(
     A range without a point value ("entre 10 et 20") has value [low, high], the
     form number-recognition scorers read.
     """
-    from claims.quantities import Quantity, find_quantities
+    from claims.text.quantities import Quantity, find_quantities
 
     def as_json(q: Quantity) -> dict[str, Any]:
         data = q.to_json()

@@ -32,7 +32,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from claims.refresh import refresh
+from claims.services.refresh import refresh
 from db.engine import Database
 from db.models import RefreshRun
 from sources.fetching import FetchPolicy

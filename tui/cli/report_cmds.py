@@ -25,7 +25,7 @@ from claims.reports import (
     verify_bundle,
 )
 from claims.reports.selection import PAGE_SIZE
-from claims.review import parse_status
+from claims.review.events import parse_status
 from db.errors import FactdeskError
 from tui.cli.app import app
 from tui.cli.context import cli_context

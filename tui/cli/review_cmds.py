@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from claims.evidence import EvidenceRequest, add_evidence, list_evidence, remove_evidence
-from claims.review import add_note, assign, event_json, give_verdict, history, set_status
+from claims.review.events import add_note, assign, event_json, give_verdict, history, set_status
+from claims.review.evidence import EvidenceRequest, add_evidence, list_evidence, remove_evidence
 from sources.ingest import IngestOptions
 from tui.cli.app import app
 from tui.cli.context import CliContext, cli_context

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from claims.ingest import Ingested, ingest_with_claims
+from claims.services.ingest import Ingested, ingest_with_claims
 from sources.decoding import decode_body
 from sources.extraction import extract_article
 from sources.ingest import IngestOptions, fetch_web

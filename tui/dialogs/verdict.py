@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static, TextArea
 
-from claims.ratings import RatingScale
+from claims.review.ratings import RatingScale
 from tui.dialogs.prompts import CANCEL
 
 

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from claims.ratings import RatingScale
+from claims.review.ratings import RatingScale
 from db.engine import Database
 from db.errors import FactdeskError
 from tui.settings import Settings

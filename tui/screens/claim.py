@@ -1,7 +1,7 @@
 """One claim: its sentence in context, provenance, figures, evidence and history.
 
-Everything shown comes from ``claims.dossier.load_dossier``; every action is a
-function of ``claims.review`` or ``claims.evidence`` run in a thread worker with
+Everything shown comes from ``claims.review.dossier.load_dossier``; every action is a
+function of ``claims.review.events`` or ``claims.review.evidence`` run in a thread worker with
 the version of the claim on screen. When someone else changed the claim first
 (``ClaimChanged``) the screen reloads, shows what is there now and asks before
 redoing the action on the new version.
@@ -20,10 +20,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
-from claims.dossier import Dossier, load_dossier
-from claims.evidence import STANCES, EvidenceRequest, add_evidence, as_quantity, remove_evidence
-from claims.quantities import Quantity
-from claims.review import (
+from claims.review.dossier import Dossier, load_dossier
+from claims.review.events import (
     STATUS_LABELS,
     STATUSES,
     ClaimChanged,
@@ -32,6 +30,14 @@ from claims.review import (
     give_verdict,
     set_status,
 )
+from claims.review.evidence import (
+    STANCES,
+    EvidenceRequest,
+    add_evidence,
+    as_quantity,
+    remove_evidence,
+)
+from claims.text.quantities import Quantity
 from db.engine import Database
 from sources.fetching import FetchPolicy
 from tui.bindings import CLAIM_KEYS, bindings

@@ -1,6 +1,6 @@
 """The claim queue: one page of claims from the database, filters, sort.
 
-Pages come from ``claims.queries.claim_rows`` (offset paging, plain rows) in a
+Pages come from ``claims.review.queries.claim_rows`` (offset paging, plain rows) in a
 thread worker, and the table draws only the rows on screen, so a queue of
 100,000 claims opens as fast as its first page; the line under the table says
 which rows it shows ("1-200 of 12,345"; "1-200 of …" until the count is in).
@@ -21,9 +21,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
-from claims.kinds import CLAIM_KINDS
-from claims.queries import ClaimFilter, ClaimRowPage, claim_rows, count_claims
-from claims.review import STATUS_LABELS, STATUSES
+from claims.review.events import STATUS_LABELS, STATUSES
+from claims.review.queries import ClaimFilter, ClaimRowPage, claim_rows, count_claims
+from claims.text.kinds import CLAIM_KINDS
 from db.engine import Database
 from tui.bindings import QUEUE_KEYS, bindings
 from tui.screens.base import DeskScreen
@@ -122,7 +122,7 @@ class QueueScreen(DeskScreen):
         self.reload()
 
     # Loading -----------------------------------------------------------------
-    # A page is plain rows (claims.queries.claim_rows: a few ms for 200). The
+    # A page is plain rows (claims.review.queries.claim_rows: a few ms for 200). The
     # count of all matches is a query of its own, run once the rows are on
     # screen: a free-text count scans every claim, which the page seldom needs
     # to. Paging through the same filters reuses the count.

@@ -190,7 +190,7 @@ class SourcesScreen(DeskScreen):
         source_ids: list[int],
         stop: threading.Event,
     ) -> None:
-        from claims.refresh import refresh
+        from claims.services.refresh import refresh
         from sources.refresh import RefreshPolicy
 
         done = 0

@@ -1,6 +1,6 @@
 """A claim's dossier as Rich ``Text``: head line, context, provenance, figures, history.
 
-Pure functions from ``claims.dossier.Dossier`` to ``Text``; every string that came
+Pure functions from ``claims.review.dossier.Dossier`` to ``Text``; every string that came
 from a fetch goes through ``literal`` (no markup, no escapes).
 """
 
@@ -12,9 +12,9 @@ from typing import Any
 
 from rich.text import Text
 
-from claims.dossier import Dossier
-from claims.queries import paragraph_around
-from claims.review import STATUS_LABELS
+from claims.review.dossier import Dossier
+from claims.review.events import STATUS_LABELS
+from claims.review.queries import paragraph_around
 from db.models import ReviewEvent
 from tui.terminal_text import literal
 from tui.widgets.formatting import figure, short

@@ -20,8 +20,8 @@ from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
 
-from claims.queries import ClaimRow
-from claims.review import STATUS_LABELS
+from claims.review.events import STATUS_LABELS
+from claims.review.queries import ClaimRow
 from tui.terminal_text import safe
 from tui.widgets.formatting import figure, host
 
@@ -142,7 +142,7 @@ def claim_cells(row: ClaimRow, age: Callable[[datetime | None], str]) -> dict[st
 
 @dataclass(frozen=True)
 class SortOrder:
-    """One way to order the whole queue (``claims.queries.ORDERS``)."""
+    """One way to order the whole queue (``claims.review.queries.ORDERS``)."""
 
     label: str
     order: str | None

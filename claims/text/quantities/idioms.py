@@ -1,0 +1,29 @@
+"""Spans of idioms whose number words are no figures ("au premier plan",
+"first of all", "one more minute"); the phrases are data in
+`claims.text.quantities.words.idioms`."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from claims.text.quantities.words.idioms import IDIOMS
+
+
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(
+        re.escape(p)
+        .replace(r"\ ", r"[\s\u00a0]+")
+        .replace(r"\-", r"[-\s\u00a0]")
+        .replace("'", "['’]")
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(r"(?i)(?<![\w])(?:" + alt + r")(?![\w])")
+
+
+_IDIOM: Final = {lang: _pattern(phrases) for lang, phrases in IDIOMS.items()}
+
+
+def idiom_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of every idiom of `lang` in `text`, in order."""
+    return [m.span() for m in _IDIOM[lang].finditer(text)]

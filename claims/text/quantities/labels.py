@@ -1,0 +1,87 @@
+"""Figures that label a thing instead of counting it. Not quantities:
+
+- list numbers: "1- Vérifier les sources", "2) Recouper", "3. Publier" at a
+  line start, and "2)" inside a line with no "(" opened before it;
+- references: a number after "n°", "No.", "#" ("loi n°2019-222"), with the
+  numbers chained to it by "-", "/" or "." ("2019-222");
+- names: a bare whole number of one to three digits, with no unit or noun
+  after it, right after a capitalised word that is a name ("Paris 13",
+  "COP 28", "France 3"); "Windows 11", "Route 66", "iPhone 15" are in
+  `lexicon.NAME_BEFORE_FIGURE` and read before any figure is built;
+- a score after a name: "Arsenal 2-1", "l'OM 2-1" (both numbers).
+
+Tables are data in `claims.text.quantities.words.labels`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from claims.text.quantities.hedges import HEDGES
+from claims.text.quantities.lexicon import MONTHS, STOPWORDS
+from claims.text.quantities.words.labels import NOT_NAMES, REFERENCE_MARKS
+
+_LIST_AT_LINE_START: Final = re.compile(r"(?:^|\n)[ \t]*(\d{1,2})[ \t]*[-–.)][ \t]+(?=[^\W\d_])")
+_INLINE_LIST: Final = re.compile(r"(?<![\w(.,])(\d{1,2})\)[ \t]+(?=[^\W\d_])")
+_OPEN_BRACKET: Final = re.compile(r"\([^)]*$")
+_REFERENCE: Final = re.compile(
+    r"(?i)(?:"
+    + "|".join(re.escape(m).replace(r"\ ", r"[ \u00a0]") for m in REFERENCE_MARKS)
+    + r")[ \u00a0]?$"
+)
+_CHAIN: Final = re.compile(r"(?:[-/.]\d+)+")
+_NAME_BEFORE: Final = re.compile(r"([^\W\d_][\w'’&.-]*)[ \u00a0]$")
+_SCORE: Final = re.compile(r"[-–]\d{1,3}(?![\d.,%])")
+_SMALL_WHOLE: Final = re.compile(r"\d{1,3}")
+_NOT_A_NAME: Final = {
+    lang: (
+        STOPWORDS[lang]
+        | NOT_NAMES[lang]
+        | {w for phrase in HEDGES[lang] for w in phrase.split()}
+        | {m.lower() for m in MONTHS[lang]}
+    )
+    for lang in STOPWORDS
+}
+
+
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of list numbers in `text` ("1- Vérifier", "2) Recouper")."""
+    spans = [m.span(1) for m in _LIST_AT_LINE_START.finditer(text)]
+    for m in _INLINE_LIST.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not _OPEN_BRACKET.search(text, max(line_start, m.start() - 60), m.start()):
+            spans.append(m.span(1))
+    return spans
+
+
+def reference_end(text: str, start: int, end: int) -> int | None:
+    """End of a reference number ("n°2019-222": the whole chain) starting at
+    `start`, or None when no reference mark precedes it."""
+    before = text[max(0, start - 6) : start]
+    if not ("n" in before or "N" in before or "#" in before) or not _REFERENCE.search(before):
+        return None
+    chain = _CHAIN.match(text, end)
+    return chain.end() if chain else end
+
+
+def score_end(text: str, start: int, end: int, lang: str) -> int | None:
+    """End of a score that a name opens ("Arsenal 2-1": the end of "2-1"), or None."""
+    m = _SCORE.match(text, end)
+    if m is None or not is_name_number(text, start, end, lang):
+        return None
+    return m.end()
+
+
+def is_name_number(text: str, start: int, end: int, lang: str) -> bool:
+    """Is the bare figure text[start:end] ("13") the end of a name ("Paris 13")?
+
+    The caller knows nothing follows it that makes it a quantity (no unit,
+    noun, percent or currency)."""
+    if not _SMALL_WHOLE.fullmatch(text, start, end):
+        return False
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = re.split(r"['’]", m.group(1))[-1]  # "l'Euro" is "Euro"; "C'est" is "est"
+    return bool(word) and word[0].isupper() and word.lower().rstrip(".") not in _NOT_A_NAME[lang]

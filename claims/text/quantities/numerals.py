@@ -1,0 +1,516 @@
+"""Numbers as written: digit runs in French or English notation, and number
+words (found with the `text2num` package, offsets kept exact).
+
+A `Numeral` is just a figure and where it sits; what it counts, its hedge and
+its kind are decided in `finder`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from text_to_num import find_numbers
+
+from claims.text.quantities.lexicon import (
+    ARTICLE_NUMBERS,
+    MONTHS,
+    RESTORED_ACCENTS,
+    SCALES_AFTER_WORDS,
+)
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """A figure written in `text[start:end]`."""
+
+    value: float
+    start: int
+    end: int
+    ordinal: bool = False
+    words: bool = False  # written in letters
+    plain_int: bool = False  # digits only, no separator: a candidate year
+
+
+_SP: Final = "[ \u00a0\u202f]"
+# A figure may not touch a letter or digit on its left (Médias24, G20, A380) nor
+# be the tail of a hyphenated name (COVID-19) or of a clock time ("14:00").
+_LEFT: Final = (
+    r"(?<![\w.,±/^])(?<!\d:)(?<!\x1b\[)(?<![^\W\d_][-−])(?<!\^[-−])(?<!\d\+)"
+    r"(?<!± )(?<!\+/-)(?<!\+/- )"
+)
+_DIGITS: Final[dict[str, re.Pattern[str]]] = {
+    "fr": re.compile(
+        _LEFT + r"(?P<sign>[-−–](?=\d)|[-−] (?=\d))?(?P<num>"
+        r"\d{1,3}(?:" + _SP + r"\d{3})+(?!\d)(?:,\d+)?"
+        r"|\d{1,3}(?:\.\d{3})+(?![\d,.])"
+        r"|\d{1,3}(?:\.\d{3})+,\d+"
+        r"|\d+,\d+[eE][-+]?\d+(?![\w])|\d+[eE][-+]?\d+(?![\w])"
+        r"|\d+,\d+|\d+\.\d+|\d+)"
+    ),
+    "en": re.compile(
+        _LEFT + r"(?P<sign>[-−–](?=\d)|[-−] (?=\d))?(?P<num>"
+        r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
+        r"|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])"
+        r"|\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+(?![\w])|\d+)"
+    ),
+}
+# ",08" / ".08": a decimal with no leading zero, after a space or a bracket.
+_LEADING_DECIMAL: Final[dict[str, re.Pattern[str]]] = {
+    "fr": re.compile(r"(?<![^\s(\[:=])(?P<sign>[-−])?,(?P<frac>\d+)(?![\d.]|,\d|[^\W\d_])"),
+    "en": re.compile(r"(?<![^\s(\[:=$€£])(?P<sign>[-−])?\.(?P<frac>\d+)(?![\d,]|\.\d|[^\W\d_])"),
+}
+_FR_THOUSANDS_DOT: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_SPACES: Final = re.compile(_SP)
+# Digits glued to letters that are neither a unit nor a suffix make a code: 4G, 06F6.
+_GLUED: Final = re.compile(r"[^\W\d_]+")
+# A sign counts only where a minus can start a figure, not in "2013-14" or "B-52".
+_SIGN_OK_BEFORE: Final = re.compile(r"(?:^|[\s(\[:=/$€£])$")
+# ... nor after a figure and spaces: "10 – 15" is a span or a subtraction.
+_AFTER_FIGURE: Final = re.compile(r"[\d%][\s\u00a0]+$")
+
+
+# Unicode vulgar fractions, alone or after digits ("2½").
+VULGAR: Final[dict[str, float]] = {
+    "½": 0.5,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅕": 0.2,
+    "⅛": 0.125,
+    "⅒": 0.1,
+}
+_FRACTION: Final = re.compile(
+    r"(?<![\w.,/±])(?:(?P<whole>\d+)[ \u00a0])?(?P<num>\d+)/(?P<den>\d+)(?![\w/.,]\d|/|\w)"
+    r"|(?<![\w.,])(?P<vwhole>\d+)?(?P<vulgar>[½⅓⅔¼¾⅕⅛⅒])"
+)
+# "2.48×10−5", "5.5x10-3", "8x2^10": scientific notation written out; "2^10" a power.
+_TIMES_TEN: Final = re.compile(
+    r"[ \u00a0]?[×x][ \u00a0]?(?:(?P<ten>10)\^?|(?P<base>\d{1,3})\^)(?P<exp>[-−]?\d+)"
+)
+_POWER: Final = re.compile(r"\^(?P<exp>[-−]?\d+)(?![.,]\d)")
+# "1/0", "24/7", "12/03/2023": digits joined by a slash that make no fraction
+# (`fraction_numerals` reads those that do) are a code, a score or a date.
+_MAX_EXPONENT_DIGITS: Final = 6
+_SLASHED: Final = re.compile(r"/\d")
+_SEASON: Final = re.compile(r"/\d\d(?!\d)")  # "2019/20", read in `finder`
+_DOTTED_ON: Final = re.compile(r"\.\d")
+
+
+def fraction_numerals(text: str) -> list[Numeral]:
+    """Proper fractions in digits: "1/4 inch" -> 0.25, "2 1/2" -> 2.5, "½" -> 0.5.
+
+    A slash between figures is a fraction only when the top is smaller than
+    the bottom, so "24/7" and "12/03/2023" are not.
+    """
+    out: list[Numeral] = []
+    for m in _FRACTION.finditer(text):
+        if m.group("vulgar"):
+            whole = float(m.group("vwhole") or 0)
+            out.append(Numeral(whole + VULGAR[m.group("vulgar")], m.start(), m.end()))
+            continue
+        num, den = float(m.group("num")), float(m.group("den"))
+        if den == 0 or num >= den or num / den == 0 < num:
+            continue  # "24/7", "1/0", or a denominator too long to mean anything
+        out.append(Numeral(float(m.group("whole") or 0) + num / den, m.start(), m.end()))
+    return out
+
+
+def parse_digits(num: str, lang: str) -> float:
+    """The value of a digit run written in `lang`'s notation."""
+    if lang == "fr":
+        if _FR_THOUSANDS_DOT.fullmatch(num):
+            num = num.replace(".", "")
+        num = _SPACES.sub("", num).replace(",", ".")
+    else:
+        num = _SPACES.sub("", num).replace(",", "")
+    return float(num)
+
+
+def digit_numerals(text: str, lang: str) -> list[Numeral]:
+    """Every digit figure in `text`, signed where a minus sign leads it."""
+    out: list[Numeral] = []
+    for m in _DIGITS[lang].finditer(text):
+        num = m.group("num")
+        value = parse_digits(num, lang)
+        start = m.start()
+        sign = m.group("sign")
+        if sign:
+            if (
+                _SIGN_OK_BEFORE.search(text[max(0, start - 1) : start])
+                and not _AFTER_FIGURE.search(text, max(0, start - 8), start)
+                and (len(sign) == 1 or _spaced_sign_ok(text, start))
+            ):
+                value = -value
+            else:
+                start = m.start("num")
+        plain = len(num) == 4 and num.isdigit() and not m.group("sign")
+        end = m.end()
+        if _SLASHED.match(text, end) and not (plain and _SEASON.match(text, end)):
+            continue
+        if _DOTTED_ON.match(text, end):
+            continue  # "1.2.3", "3.12.05": a version, a section or a date, no figure
+        ten = _TIMES_TEN.match(text, end)
+        power = _POWER.match(text, end)
+        written = value
+        exp = ten or power
+        if exp and len(exp.group("exp")) > _MAX_EXPONENT_DIGITS:
+            continue  # "2^9999999": no figure to check
+        try:
+            if ten:
+                base = 10.0 if ten.group("ten") else float(ten.group("base"))
+                value *= base ** int(ten.group("exp").replace("−", "-"))
+                end, plain = ten.end(), False
+            elif power:
+                value **= int(power.group("exp").replace("−", "-"))
+                end, plain = power.end(), False
+        except (OverflowError, ZeroDivisionError):
+            continue  # "10^99999" or "0^-1": no figure to check
+        if not math.isfinite(value) or (value == 0 and written != 0):
+            continue  # 400 digits in a row, or "10^-99999": junk, not a figure
+        out.append(Numeral(value, start, end, plain_int=plain))
+    for m in _LEADING_DECIMAL[lang].finditer(text):
+        value = float("0." + m.group("frac"))
+        out.append(Numeral(-value if m.group("sign") else value, m.start(), m.end()))
+    return out
+
+
+_WORD_BEFORE_SIGN: Final = re.compile(r"(\S+)[ \t]+$")
+
+
+def _spaced_sign_ok(text: str, start: int) -> bool:
+    """ "il fait - 10 degrés": a minus, a space, digits. Not at a line start (a
+    bullet: "- 10 000 emplois"), not after a figure ("10 - 15") nor after a
+    capitalised word (a headline dash: "Paris - 3 morts")."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    word = _WORD_BEFORE_SIGN.search(line)
+    if word is None:
+        return False
+    token = word.group(1)
+    return not (token[-1].isalpha() and token[0].isupper())
+
+
+class _Tok:
+    """A word token as `text_to_num.find_numbers` wants it."""
+
+    __slots__ = ("end", "start", "word")
+
+    def __init__(self, word: str, start: int, end: int) -> None:
+        self.word, self.start, self.end = word, start, end
+
+    def text(self) -> str:
+        return self.word
+
+    def nt_separated(self, previous: _Tok) -> bool:
+        # Written text has punctuation tokens to separate numbers; no other signal.
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+_TOKEN: Final = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+# A hyphenated compound of number words is one token, as text2num's own
+# tokenizer reads it: "deux-cent-mille quatorze-mille" is two numbers, and
+# "vingt-un" (not French) is none. Other compounds ("two-year") are split.
+_COMPOUND: Final = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
+# "&" reads as "and" inside number words: "two hundred & forty".
+_TOKEN_TEXT: Final = {"&": "and"}
+_MAX_COMPOUND_HYPHENS: Final = 8
+# Number-word stems: text2num is called only when one of them occurs.
+_NUMBER_WORD: Final[dict[str, re.Pattern[str]]] = {
+    "fr": re.compile(
+        r"(?i)\b(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+        r"treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|"
+        r"octante|huitante|nonante|cents?|mille|mil|millions?|milliards?|premi[eè]re?s?|"
+        r"second|seconde|\w+i[eè]mes?)\b"
+    ),
+    "en": re.compile(
+        r"(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+        r"million|billion|trillion|first|second|third|\w+th)\b"
+    ),
+}
+_ORDINAL_FIRST: Final = frozenset({"premier", "première", "premiers", "premières", "first"})
+_SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
+# "le Premier ministre" is a title, "a second" and "une seconde" are time.
+_NOT_ORDINAL_AFTER: Final = frozenset({"ministre", "ministres", "minister", "ministers"})
+_TIME_BEFORE: Final = frozenset(
+    {"un", "une", "a", "per", "par", "one", "each", "every", "la", "quelques", "few"}
+)
+# "one of the", "the one", "no one": a pronoun, not a count.
+_ONE_NOT_BEFORE: Final = frozenset(
+    {
+        "of",
+        "another",
+        "day",
+        "by",
+        "thing",
+        "way",
+        "hand",
+        "time",
+        "who",
+        "which",
+        "that",
+        "another's",
+    }
+)
+_ONE_NOT_AFTER: Final = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "no",
+        "any",
+        "every",
+        "which",
+        "each",
+        "someone",
+        "anyone",
+        "little",
+        "last",
+        "right",
+        "wrong",
+        "big",
+        "new",
+        "old",
+        "other",
+    }
+)
+_NEUF_BEFORE: Final = frozenset({"numéro", "no", "n°", "chapitre", "article", "page"})
+# A list of numbers ("un, deux, trois") makes "un" a number.
+_LIST_GAP: Final = re.compile(r"\s*(?:,|et|and|or|ou|\+|=|-)?\s*")
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([^\W\d_]+)[\W_]*$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[\s\u00a0\u202f'’]*([^\W\d_]+)", text[end : end + 40])
+    return m.group(1).lower() if m else ""
+
+
+def _tokens(text: str, start: int, end: int, lang: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    pos = start
+    for c in _COMPOUND.finditer(text, start, end):
+        if c.group().count("-") <= _MAX_COMPOUND_HYPHENS and all(
+            is_number_word(w, lang) or w.lower() in ("et", "and") for w in c.group().split("-")
+        ):
+            toks.extend(_plain_tokens(text, pos, c.start(), lang))
+            toks.append(_Tok(_accented(c.group(), lang), c.start(), c.end()))
+            pos = c.end()
+    toks.extend(_plain_tokens(text, pos, end, lang))
+    return toks
+
+
+def _plain_tokens(text: str, start: int, end: int, lang: str) -> list[_Tok]:
+    return [
+        _Tok(
+            _TOKEN_TEXT.get(m.group(), m.group()) if lang == "en" else _accented(m.group(), lang),
+            m.start(),
+            m.end(),
+        )
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+def _accented(word: str, lang: str) -> str:
+    """A number word as text2num reads it: French written without accents
+    gets them back ("cinquieme" -> "cinquième"); offsets stay the text's."""
+    low = word.lower()
+    for bare, accented in RESTORED_ACCENTS.get(lang, ()):
+        if low.endswith(bare):
+            return word[: len(word) - len(bare)] + accented
+    return word
+
+
+def word_numerals(text: str, lang: str) -> list[Numeral]:
+    """Number words in `text` ("vingt-trois", "a hundred and two", "premier"),
+    minus the words that are articles or adjectives there ("une idée",
+    "Quoi de neuf ?", "one of the", "le Premier ministre")."""
+    found: list[Numeral] = []
+    for start, end in _number_word_spans(text, lang):
+        toks = _tokens(text, start, end, lang)
+        for occ in find_numbers(toks, lang, 0.0):
+            first, last = toks[occ.start], toks[occ.end - 1]
+            found.append(
+                Numeral(
+                    float(occ.value),
+                    first.start,
+                    last.end,
+                    ordinal=bool(occ.is_ordinal),
+                    words=True,
+                )
+            )
+    found = _join_after_scale(text, lang, _with_listed_seconds(text, lang, found))
+    return [n for i, n in enumerate(found) if _keep_word(text, lang, found, i)]
+
+
+def _number_word_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Stretches of `text` where number words sit close together: text2num
+    reads only these, so a long text is never tokenized whole."""
+    spans: list[tuple[int, int]] = []
+    for m in _NUMBER_WORD[lang].finditer(text):
+        if spans and m.end() <= spans[-1][1]:
+            continue  # inside the compound already read
+        start, end = _word_bounds(text, m.start(), m.end())
+        if spans and start - spans[-1][1] <= _SPAN_GAP:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a number word to its whole hyphenated compound ("quatre-vingt-dix")."""
+    left = _COMPOUND_LEFT.search(text, max(0, start - 60), start)
+    right = _COMPOUND_RIGHT.match(text, end)
+    return (left.start() if left else start), (right.end() if right else end)
+
+
+_SPAN_GAP: Final = 12  # "cent et un", "hundred and two": joiners are short
+# The longest number compound has 7 parts ("deux-cent-quatre-vingt-dix-sept-mille").
+_COMPOUND_LEFT: Final = re.compile(r"(?:[^\W\d_]{1,12}-){1,8}$")
+_COMPOUND_RIGHT: Final = re.compile(r"(?:-[^\W\d_]{1,12}){1,8}")
+_SCALE_WORDS: Final = {
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
+    "en": {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12},
+}
+_COMMA: Final = re.compile(r"[\s\u00a0]*,[\s\u00a0]*")
+_LAST: Final = re.compile(r"([^\W\d_]+)$")
+
+
+def _join_after_scale(text: str, lang: str, found: list[Numeral]) -> list[Numeral]:
+    """ "three million, two hundred and forty" is one number: a comma after a
+    scale word goes on with a smaller figure (a list of numbers does not)."""
+    out: list[Numeral] = []
+    for n in found:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.ordinal and _COMMA.fullmatch(text, prev.end, n.start):
+            last = _LAST.search(text, prev.start, prev.end)
+            scale = _SCALE_WORDS[lang].get(last.group(1).lower(), 0.0) if last else 0.0
+            if n.value < scale and prev.value % scale == 0:
+                out[-1] = Numeral(prev.value + n.value, prev.start, n.end, n.ordinal, True)
+                continue
+        out.append(n)
+    return out
+
+
+def _with_listed_seconds(text: str, lang: str, found: list[Numeral]) -> list[Numeral]:
+    """ "cinquième, premier, second, troisième": between two ordinals, "second"
+    is one too (text2num leaves it out, for "une seconde")."""
+    out: list[Numeral] = []
+    for i, n in enumerate(found):
+        out.append(n)
+        if i + 1 < len(found) and n.ordinal and found[i + 1].ordinal:
+            m = _LISTED_SECOND.fullmatch(text, n.end, found[i + 1].start)
+            if m:
+                out.append(Numeral(2.0, m.start(1), m.end(1), ordinal=True, words=True))
+    return out
+
+
+_LISTED_SECOND: Final = re.compile(r"[\s,;]+(seconde?s?)[\s,;]+", re.IGNORECASE)
+
+
+def _in_list(text: str, found: list[Numeral], i: int) -> bool:
+    """Is found[i] one item of a list of number words ("un, deux, trois")?
+    An ordinal next to it makes no list: "un centième" is one ordinal."""
+    n = found[i]
+    if i > 0 and not found[i - 1].ordinal and _LIST_GAP.fullmatch(text[found[i - 1].end : n.start]):
+        return True
+    return (
+        i + 1 < len(found)
+        and not found[i + 1].ordinal
+        and bool(_LIST_GAP.fullmatch(text[n.end : found[i + 1].start]))
+    )
+
+
+def _keep_word(text: str, lang: str, found: list[Numeral], i: int) -> bool:
+    n = found[i]
+    surface = text[n.start : n.end].lower()
+    after = _next_word(text, n.end)
+    before = _prev_word(text, n.start)
+    if surface in _ORDINAL_FIRST:
+        # "les cinq cent premiers" are the first 500, not an ordinal 1
+        follows_number = i > 0 and found[i - 1].end >= n.start - 1 and not found[i - 1].ordinal
+        return after not in _NOT_ORDINAL_AFTER and not follows_number
+    if surface in _SECOND:
+        return before not in _TIME_BEFORE and after not in {"thought", "thoughts", "hand"}
+    if " " in surface or "-" in surface:
+        return True
+    if surface == "one" and lang == "en":
+        return (after not in _ONE_NOT_BEFORE and before not in _ONE_NOT_AFTER) or _in_list(
+            text, found, i
+        )
+    if surface in ARTICLE_NUMBERS[lang]:
+        # "un billion d'euros", "one dozen eggs": a scale text2num leaves makes it a number
+        return _in_list(text, found, i) or after in SCALES_AFTER_WORDS[lang]
+    if surface == "neuf" and lang == "fr":
+        return (
+            _in_list(text, found, i)
+            or before in _NEUF_BEFORE
+            or after in MONTHS["fr"]
+            or (after.endswith(("s", "x")) and after not in {"ans", "mois"} | {"et"})
+            or after in {"ans", "mois", "heures", "jours", "fois"}
+        )
+    return True
+
+
+def is_number_word(word: str, lang: str) -> bool:
+    """Is `word` a number word of `lang` ("deux", "hundred", "cinquième")?"""
+    return bool(_NUMBER_WORD[lang].fullmatch(word))
+
+
+def with_article(text: str, lang: str, n: Numeral) -> Numeral:
+    """Extend "hundred" to "a hundred": the surface shows the article it reads."""
+    m = re.search(r"(?i)\b(a|an)\s+$", text[max(0, n.start - 4) : n.start])
+    if lang == "en" and m and n.words and n.value >= 100:
+        return Numeral(n.value, n.start - len(m.group()), n.end, n.ordinal, n.words)
+    return n
+
+
+_ROMAN: Final = re.compile(
+    r"(?<![\w-])(?P<r>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+    r"(?P<suf>ème|eme|ᵉ|e|er|re)(?![\w])"
+)
+_ROMAN_VALUE: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+# A one-letter numeral ("Ve", "Xe") is read only before these, and never
+# "Le", "Ce", "De", "Me" (words) nor "François Ier" (a name).
+_ROMAN_ONE_LETTER_BEFORE: Final = frozenset({
+    "siècle", "siècles", "millénaire", "république", "arrondissement", "arrondissements",
+    "région", "régiment", "congrès", "plan", "législature", "session", "édition", "round",
+    "festival", "forum", "sommet", "conférence", "dynastie", "empire", "concile", "acte",
+})  # fmt: skip
+
+
+def roman_ordinals(text: str, lang: str) -> list[Numeral]:
+    """French ordinals in Roman numerals: "XXe siècle" -> 20, "IIIe République" -> 3,
+    "Ve République" -> 5 (kind ordinal; the noun after is their unit)."""
+    if lang != "fr":
+        return []
+    out: list[Numeral] = []
+    for m in _ROMAN.finditer(text):
+        roman = m.group("r")
+        if not roman:
+            continue
+        if len(roman) == 1 and (
+            roman not in "IVX" or _next_word(text, m.end()) not in _ROMAN_ONE_LETTER_BEFORE
+        ):
+            continue
+        out.append(Numeral(float(_roman_value(roman)), m.start(), m.end(), ordinal=True))
+    return out
+
+
+def _roman_value(roman: str) -> int:
+    total = 0
+    for i, ch in enumerate(roman):
+        v = _ROMAN_VALUE[ch]
+        nxt = _ROMAN_VALUE[roman[i + 1]] if i + 1 < len(roman) else 0
+        total += -v if v < nxt else v
+    return total

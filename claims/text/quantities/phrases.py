@@ -1,0 +1,209 @@
+"""Quantities written without a plain figure: approximate collectives
+("une cinquantaine", "hundreds", "half a million"), factors ("doublé",
+"multiplié par trois", "x3"), one unit ("a gallon"), named periods ("the
+next decade"). Shares ("la moitié", "one in five") are in `shares`.
+
+Each finder returns `Phrase`s; `finder` adds the hedge before and the noun
+after, as it does for figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from claims.text.quantities.hedges import (
+    COLLECTIVES,
+    EXACT_COLLECTIVES,
+    PLURAL_COLLECTIVES,
+)
+from claims.text.quantities.lexicon import (
+    FACTOR_NOUN_LEADS,
+    FACTOR_NOUNS,
+    FACTOR_WORDS,
+    ONE_SUBUNIT_WORDS,
+    ONE_UNIT_WORDS,
+    PERIOD_LEADS,
+    PERIOD_WORDS,
+    SCALES,
+)
+from claims.text.quantities.model import QuantityKind
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A quantity phrase at text[start:end], before hedge and noun are read."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    kind: QuantityKind
+    approximate: bool
+    hedge: str | None
+    start: int
+    end: int
+    takes_noun: bool  # "une cinquantaine de pays": read the counted noun after it
+    unit: str | None = None  # "a gallon": the unit the phrase names itself
+
+
+def _words_re(words: object) -> re.Pattern[str]:
+    keys = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    alt = "|".join(re.escape(k).replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]") for k in keys)
+    return re.compile(r"(?i)(?<![\w])(" + alt + r")(?![\w])")
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("’", "'"))
+
+
+_COLLECTIVE_RE: Final = {
+    lang: _words_re(list(COLLECTIVES[lang]) + list(PLURAL_COLLECTIVES[lang]))
+    for lang in COLLECTIVES
+}
+_FACTOR_RE: Final = {lang: _words_re(FACTOR_WORDS[lang]) for lang in FACTOR_WORDS}
+_FACTOR_NOUN_STEM: Final = {
+    lang: re.compile(r"(?i)" + "|".join(re.escape(n) for n in nouns))
+    for lang, nouns in FACTOR_NOUNS.items()
+    if nouns
+}
+_FACTOR_NOUN_RE: Final = {
+    lang: re.compile(
+        r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in FACTOR_NOUN_LEADS[lang]) + r")\s+"
+        r"(?P<n>"
+        + "|".join(FACTOR_NOUNS[lang])
+        + r")(?=\s+(?:de|du|des|d['’])(?![\w])|\s*[.,;:!?)]|$)"
+    )
+    for lang in FACTOR_NOUNS
+    if FACTOR_NOUNS[lang]
+}
+_HALF_SCALE: Final = re.compile(
+    r"(?i)(?<![\w])half[\s\u00a0]+an?[\s\u00a0]+(thousand|million|billion|trillion)(?![\w])"
+)
+_SCALE_OF: Final = {
+    "fr": re.compile(r"(?i)\s+(?:de|d['’])\s*(milliers|millions|milliards)(?![\w])"),
+    "en": re.compile(r"(?i)\s+(?:of\s+)?(thousands?|millions?|billions?)(?![\w])"),
+}
+_TIMES_SIGN: Final = re.compile(
+    r"(?<![\w])[x×]\s?(\d+(?:[.,]\d+)?)(?![\w.,]\d)(?![\w])"
+    r"|(?<![\w.,])(\d+(?:[.,]\d+)?)[x×](?![\w])"
+)
+_ONE_UNIT: Final = re.compile(
+    r"(?i)(?<![\w'’])an?[\s\u00a0]+("
+    + "|".join([*ONE_UNIT_WORDS, *ONE_SUBUNIT_WORDS])
+    + r")(?![\w])"
+)
+
+
+def one_units(text: str, lang: str) -> list[Phrase]:
+    """ "a gallon of beer" -> 1 gal, "a penny" -> 1 (English: "un" is read as a number)."""
+    if lang != "en":
+        return []
+    out: list[Phrase] = []
+    for m in _ONE_UNIT.finditer(text):
+        word = m.group(1).lower()
+        if word in ONE_SUBUNIT_WORDS:
+            code, value = ONE_SUBUNIT_WORDS[word]
+            out.append(
+                Phrase(value, None, None, "money", False, None, m.start(), m.end(), False, code)
+            )
+            continue
+        kind, unit = ONE_UNIT_WORDS[word]
+        out.append(Phrase(1.0, None, None, kind, False, None, m.start(), m.end(), False, unit))
+    return out
+
+
+_PERIOD_RE: Final = {
+    lang: re.compile(
+        # The lead in any case, the period word in lower case: "the Decade of
+        # Action" is a title, not ten years.
+        r"(?<![\w'’])(?i:"
+        + PERIOD_LEADS[lang]
+        + r")[\s\u00a0]+("
+        + "|".join(PERIOD_WORDS[lang])
+        + r")(?![\w])"
+    )
+    for lang in PERIOD_WORDS
+}
+
+
+def periods(text: str, lang: str) -> list[Phrase]:
+    """ "over the next decade" -> duration 10 years; "la prochaine décennie" -> 10 ans.
+
+    Only after a determiner or a time adjective, and never after a Roman or
+    digit ordinal ("XXe siècle", "21st century" are ordinals, read elsewhere).
+    """
+    out: list[Phrase] = []
+    for m in _PERIOD_RE[lang].finditer(text):
+        value, unit = PERIOD_WORDS[lang][m.group(1).lower()]
+        out.append(
+            Phrase(value, None, None, "duration", False, None, m.start(), m.end(), False, unit)
+        )
+    return out
+
+
+def collectives(text: str, lang: str) -> list[Phrase]:
+    """ "une cinquantaine" (50, [45, 55]); "des centaines" (None, [200, 1000])."""
+    out: list[Phrase] = []
+    for m in _COLLECTIVE_RE[lang].finditer(text):
+        key = _norm(m.group(1))
+        if m.start() > 0 and re.search(r"\d\s*$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # "2 millions" is a figure with a scale, read elsewhere
+        end = m.end()
+        mult = 1.0
+        scale = _SCALE_OF[lang].match(text, end)
+        if scale:
+            mult, end = SCALES[lang][scale.group(1).lower()], scale.end()
+        if key in COLLECTIVES[lang]:
+            v, lo, hi = COLLECTIVES[lang][key]
+            exact = key in EXACT_COLLECTIVES
+            out.append(
+                Phrase(
+                    v * mult,
+                    None if exact else lo * mult,
+                    None if exact else hi * mult,
+                    "count",
+                    not exact,
+                    None if exact else m.group(1),
+                    m.start(),
+                    end,
+                    True,
+                )
+            )
+        else:
+            base = PLURAL_COLLECTIVES[lang][key] * mult
+            out.append(
+                Phrase(None, 2 * base, 10 * base, "count", True, m.group(1), m.start(), end, True)
+            )
+    return out
+
+
+def half_scales(text: str, lang: str) -> list[Phrase]:
+    """ "half a million people" -> 500,000 (a count, not a share)."""
+    if lang != "en":
+        return []
+    return [
+        Phrase(
+            0.5 * SCALES["en"][m.group(1).lower()],
+            None, None, "count", False, None, m.start(), m.end(), True,
+        )
+        for m in _HALF_SCALE.finditer(text)
+    ]  # fmt: skip
+
+
+def factors(text: str, lang: str) -> list[Phrase]:
+    """ "doublé" -> 2, "tripled" -> 3, "x3" -> 3 (kind factor)."""
+    out: list[Phrase] = []
+    for m in _FACTOR_RE[lang].finditer(text):
+        value = float(FACTOR_WORDS[lang][m.group(1).lower()])
+        out.append(Phrase(value, None, None, "factor", False, None, m.start(), m.end(), False))
+    for m in _TIMES_SIGN.finditer(text):
+        num = (m.group(1) or m.group(2)).replace(",", ".")
+        out.append(Phrase(float(num), None, None, "factor", False, None, m.start(), m.end(), False))
+    if lang in _FACTOR_NOUN_RE and _FACTOR_NOUN_STEM[lang].search(text):
+        for m in _FACTOR_NOUN_RE[lang].finditer(text):
+            value = float(FACTOR_NOUNS[lang][m.group("n").lower()])
+            out.append(
+                Phrase(value, None, None, "factor", False, None, m.start("n"), m.end("n"), False)
+            )
+    return out

@@ -1,0 +1,67 @@
+"""A rate keeps its period or denominator in its unit: "$20 million a week"
+is USD/week, "3 milliards de tonnes chaque année" t/year, "0,5 mg par litre"
+mg/l, "500 dollars par habitant" USD/capita, "20 deaths a day" deaths/day.
+
+Read after the unit of a money, measure, count or duration figure; a time
+reference is no rate ("$5bn a year ago", "l'an dernier"). A percent keeps no
+rate ("3 % par an" stays a percent, unit None): percents compare with
+percents. The words are data in `claims.text.quantities.words.rates`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from claims.text.quantities.words.rates import (
+    DENOMINATORS,
+    NOT_A_RATE_AFTER,
+    RATE_LEADS,
+    RATE_WORDS,
+)
+
+_SP: Final = r"[\s\u00a0]"
+
+
+def _alt(words: object) -> str:
+    keys = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(k).replace(r"\ ", _SP + "+").replace("'", "['’]") for k in keys)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("’", "'"))
+
+
+_LEAD_THEN_DENOMINATOR: Final = {
+    lang: re.compile(
+        r"(?i)(?:" + _SP + r"*/" + _SP + r"*|" + _SP + r"+(?:"
+        + _alt(w for w in RATE_LEADS[lang] if w != "/") + r")" + _SP + r"+)"
+        r"(?P<den>" + _alt(DENOMINATORS[lang]) + r")(?![\w])"
+    )
+    for lang in RATE_LEADS
+}  # fmt: skip
+_RATE_WORD: Final = {
+    lang: re.compile(r"(?i)" + _SP + r"+(?P<rate>" + _alt(words) + r")(?![\w])")
+    for lang, words in RATE_WORDS.items()
+}
+_NEXT_WORD: Final = re.compile(r"[\s\u00a0]+([^\W\d_]+)")
+_DENOMINATOR: Final = {
+    lang: {_norm(k): v for k, v in t.items()} for lang, t in DENOMINATORS.items()
+}
+_RATE: Final = {lang: {_norm(k): v for k, v in t.items()} for lang, t in RATE_WORDS.items()}
+
+
+def rate_after(text: str, end: int, lang: str) -> tuple[str, int] | None:
+    """(denominator, end) of the rate written right after `end`, or None."""
+    m = _LEAD_THEN_DENOMINATOR[lang].match(text, end)
+    if m:
+        den = _DENOMINATOR[lang][_norm(m.group("den"))]
+    else:
+        m = _RATE_WORD[lang].match(text, end)
+        if m is None:
+            return None
+        den = _RATE[lang][_norm(m.group("rate"))]
+    after = _NEXT_WORD.match(text, m.end())
+    if after and after.group(1).lower() in NOT_A_RATE_AFTER[lang]:
+        return None  # "$5bn a year ago", "10 000 tonnes l'an dernier"
+    return den, m.end()

@@ -1,0 +1,45 @@
+"""Words that join two figures into a range, or make them a change between two.
+
+A range needs two ends of one kind ("entre 10 et 20 %", "from 3 to 5
+million"); a change states two figures ("passé de 62 % à 71 %", "climbed 9 per
+cent to $2.3 billion"). `claims.text.quantities.ranges` reads these tables.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Words before the first end that open a range.
+OPENERS: Final[dict[str, tuple[str, ...]]] = {
+    "fr": ("entre", "de", "d'", "du"),
+    "en": ("between", "from"),
+}
+# Openers after which "et"/"and" joins the ends ("entre 10 et 20").
+AND_OPENERS: Final[frozenset[str]] = frozenset({"entre", "between"})
+# Words between the two ends.
+JOINERS: Final[dict[str, tuple[str, ...]]] = {
+    "fr": ("et", "à", "au", "-", "–", "—"),
+    "en": ("and", "to", "-", "–", "—"),
+}
+AND_JOINERS: Final[frozenset[str]] = frozenset({"et", "and"})
+DASH_JOINERS: Final[frozenset[str]] = frozenset({"-", "–", "—"})
+# Stems of verbs of change: before "de X à Y" / "from X to Y", or before a
+# figure with its own unit and "to" ("rose 9 % to 12 %"), the two figures are
+# the old and the new level, not a range.
+CHANGE_VERB_STEMS: Final[tuple[str, ...]] = (
+    # French
+    "pass", "augment", "baiss", "recul", "progress", "grimp", "chut", "diminu", "réduit",
+    "hauss", "bondi", "gagn", "perd", "cédé", "envol", "effondr", "fléchi", "monté",
+    "descendu", "évolu", "ramen", "port",
+    # English
+    "rose", "risen", "rising", "rise", "fell", "fallen", "fall", "grew", "grown", "grow",
+    "increas", "decreas", "reduc", "cut", "climb", "jump", "drop", "went", "changed",
+    "moved", "slid", "plunged", "soared", "surged", "gained", "lost", "declin", "slipp",
+    "edged", "tumbl", "leapt", "leaped", "widen", "narrow", "shrank", "shrunk", "expand",
+    "rais", "lower", "boost", "slash",
+)  # fmt: skip
+# Words between the verb and the first figure: "rose by 9 %", "a progressé de 6 %".
+CHANGE_LINKS: Final[dict[str, tuple[str, ...]]] = {
+    "fr": ("de", "d'", "du", "à", "a"),
+    "en": ("by", "from", "to", "some", "about", "nearly", "almost", "around", "more than"),
+}
