@@ -7,6 +7,8 @@ import pytest
 from claims.text.extraction import extract_claims, split_sentences
 from claims.text.languages import LANGUAGES, SUPPORTED, UnsupportedLanguage, language
 from claims.text.quantities import NUMBER_GRAMMARS
+from tests.claims.text.extraction.test_detection_gate import FLOORS
+from tests.support.claim_detection import load_rows
 from tests.support.shared import shared_file
 
 
@@ -45,3 +47,10 @@ def test_a_code_and_its_language_give_the_same_claims() -> None:
     claims = extract_claims(seed, "fr")
     assert any("20.000" in c.text for c in claims)
     assert claims == extract_claims(seed, language("fr"))
+
+
+def test_every_registered_language_has_detection_floors_and_labelled_sentences() -> None:
+    # A language is added with its labelled sentences (docs/languages.md): the
+    # detection gate pins floors for each one, and the set holds rows of each.
+    assert {lang for _target, lang in FLOORS} == set(SUPPORTED)
+    assert {row.lang for row in load_rows()} == set(SUPPORTED)
