@@ -59,5 +59,5 @@ def refresh(
         stop=stop,
     )
     if not (stop and stop.is_set()):  # then the articles watched feeds listed
-        ingest_pending(database, policy=fetch_policy, worker=worker)
+        ingest_pending(database, policy=fetch_policy, worker=worker, stop=stop)
     return result

@@ -68,6 +68,11 @@ def run_watches(
             worker=worker,
         )
     ingested = ingest_pending(
-        database, policy=fetch_policy, cap=cap, worker=worker, progress=progress
+        database,
+        policy=fetch_policy,
+        cap=cap,
+        host_delay_s=policy.host_delay,
+        worker=worker,
+        progress=progress,
     )
     return WatchRun(feeds, ingested)

@@ -13,9 +13,12 @@ are three short ones.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import httpx
 from sqlmodel import col, select
@@ -25,7 +28,9 @@ from db.engine import Database
 from db.errors import FactdeskError
 from db.models import Source, Watch, WatchEntry
 from sources.fetching import FetchPolicy
+from sources.fetching.client import build_client
 from sources.ingest import IngestOptions, worker_name
+from sources.refresh.robots import RobotsCache
 from sources.watching.entries import (
     due_entries,
     lease,
@@ -33,6 +38,9 @@ from sources.watching.entries import (
     mark_ingested,
     mark_skipped,
 )
+
+ROBOTS_TTL_S = 3600.0
+"""How long one run keeps a site's robots.txt."""
 
 Progress = Callable[[WatchEntry, str], None]
 """Called after each entry with its outcome: ingested, failed, skipped or taken."""
@@ -60,31 +68,67 @@ def _active_watches(database: Database, watch_ids: list[int] | None) -> list[Wat
         return list(session.exec(query.order_by(col(Watch.id))).all())
 
 
+class _HostGate:
+    """At least ``delay_s`` between two article fetches from one host: a feed
+    lists tens of articles of one site, which must not get them in a burst."""
+
+    def __init__(self, delay_s: float, stop: threading.Event) -> None:
+        self.delay_s = delay_s
+        self.stop = stop
+        self.last: dict[str, float] = {}
+
+    def wait(self, url: str) -> bool:
+        """False when ``stop`` was set while waiting."""
+        host = urlsplit(url).netloc.lower()
+        if host in self.last:
+            left = self.last[host] + self.delay_s - time.monotonic()
+            if left > 0 and self.stop.wait(left):
+                return False
+        self.last[host] = time.monotonic()
+        return not self.stop.is_set()
+
+
 def ingest_pending(
     database: Database,
     *,
     policy: FetchPolicy,
     watch_ids: list[int] | None = None,
     cap: int | None = None,
+    host_delay_s: float = 1.0,
+    obey_robots: bool = True,
     client: httpx.Client | None = None,
     worker: str | None = None,
     progress: Progress | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestResult:
     """Ingest the due entries of every active watch (or of ``watch_ids``).
 
-    ``cap`` overrides each watch's ``per_pass_cap``.
+    ``cap`` overrides each watch's ``per_pass_cap``. ``stop`` ends the work
+    between two articles (the rest stay pending). An article robots.txt
+    disallows is skipped with the reason; one whose robots.txt cannot be read
+    fails and is tried again later (RFC 9309).
     """
     owner = worker or worker_name("watch")
     result = IngestResult()
-    for watch in _active_watches(database, watch_ids):
-        assert watch.id is not None
-        now = datetime.now(UTC)
-        with database.read() as session:
-            entries = due_entries(session, watch.id, cap or watch.per_pass_cap, now)
-        for entry in entries:
-            outcome = _one(database, watch, entry, owner, policy, client, result)
-            if progress is not None:
-                progress(entry, outcome)
+    gate = _HostGate(host_delay_s, stop or threading.Event())
+    robots = RobotsCache(policy, ROBOTS_TTL_S) if obey_robots else None
+    own_client = client is None
+    http = client or build_client(policy)
+    try:
+        for watch in _active_watches(database, watch_ids):
+            assert watch.id is not None
+            now = datetime.now(UTC)
+            with database.read() as session:
+                entries = due_entries(session, watch.id, cap or watch.per_pass_cap, now)
+            for entry in entries:
+                if not gate.wait(entry.url):
+                    return result
+                outcome = _one(database, watch, entry, owner, policy, http, robots, result)
+                if progress is not None:
+                    progress(entry, outcome)
+    finally:
+        if own_client:
+            http.close()
     return result
 
 
@@ -94,7 +138,8 @@ def _one(
     entry: WatchEntry,
     owner: str,
     policy: FetchPolicy,
-    client: httpx.Client | None,
+    client: httpx.Client,
+    robots: RobotsCache | None,
     result: IngestResult,
 ) -> str:
     assert entry.id is not None
@@ -109,6 +154,13 @@ def _one(
             result.skipped += 1
             return "skipped"
     try:
+        if robots is not None:
+            verdict = robots.verdict(entry.url, client)
+            if not verdict.allowed:
+                with database.write() as session:
+                    mark_skipped(session, entry.id, owner, f"not fetched: {verdict.reason}")
+                result.skipped += 1
+                return "skipped"
         ingested = ingest_with_claims(
             database,
             entry.url,

@@ -38,7 +38,7 @@ def test_two_workers_never_ingest_the_same_entry(
 
     def work(name: str) -> None:
         start.wait()
-        results[name] = ingest_pending(database, policy=POLICY, worker=name)
+        results[name] = ingest_pending(database, policy=POLICY, worker=name, host_delay_s=0)
 
     threads = [threading.Thread(target=work, args=(f"worker-{n}",)) for n in (1, 2)]
     for thread in threads:

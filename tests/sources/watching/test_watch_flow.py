@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import col, select
@@ -41,7 +42,7 @@ def test_three_entries_become_three_sources_with_their_claims(
 
     added = watch(database, http_server)
     assert (added.recorded.new, len(added.feed.entries)) == (3, 3)
-    result = ingest_pending(database, policy=POLICY)
+    result = ingest_pending(database, policy=POLICY, host_delay_s=0)
 
     assert (result.ingested, result.failed) == (3, 0)
     with database.read() as session:
@@ -62,7 +63,7 @@ def test_second_pass_reads_304_and_ingests_nothing_twice(
     serve_articles(http_server)
     serve_feed(http_server, THREE, etag='"v1"')
     watch(database, http_server)
-    ingest_pending(database, policy=POLICY)
+    ingest_pending(database, policy=POLICY, host_delay_s=0)
     before = rows(database)
     _make_due(database)
 
@@ -86,7 +87,7 @@ def test_refresh_ingests_a_new_entry_and_a_removed_one_changes_nothing(
     serve_articles(http_server)
     serve_feed(http_server, THREE[:2], etag='"v1"')
     watch(database, http_server)
-    ingest_pending(database, policy=POLICY)
+    ingest_pending(database, policy=POLICY, host_delay_s=0)
     with database.read() as session:
         dropped = session.exec(
             select(Source).where(Source.url == http_server.url(THREE[0]))
@@ -124,7 +125,7 @@ def test_failed_article_is_recorded_with_its_reason_and_retried_later(
     serve_feed(http_server, THREE, etag='"v1"')
     watch(database, http_server)
 
-    first = ingest_pending(database, policy=POLICY)
+    first = ingest_pending(database, policy=POLICY, host_delay_s=0)
 
     assert (first.ingested, first.failed) == (2, 1)
     failed = next(e for e in entries(database) if e.url == http_server.url(THREE[2]))
@@ -136,7 +137,7 @@ def test_failed_article_is_recorded_with_its_reason_and_retried_later(
     assert failed.next_attempt_at > datetime.now(UTC) + timedelta(minutes=10)
 
     # Not yet due: a pass right away leaves it alone.
-    assert ingest_pending(database, policy=POLICY).failed == 0
+    assert ingest_pending(database, policy=POLICY, host_delay_s=0).failed == 0
     # The site recovers and the backoff runs out.
     serve_articles(http_server, THREE[2:])
     with database.write() as session:
@@ -145,7 +146,7 @@ def test_failed_article_is_recorded_with_its_reason_and_retried_later(
         entry.next_attempt_at = datetime.now(UTC) - timedelta(seconds=1)
         session.add(entry)
 
-    again = ingest_pending(database, policy=POLICY)
+    again = ingest_pending(database, policy=POLICY, host_delay_s=0)
 
     assert (again.ingested, again.failed) == (1, 0)
     done = next(e for e in entries(database) if e.id == failed.id)
@@ -159,9 +160,9 @@ def test_per_pass_cap_leaves_the_rest_pending(
     serve_feed(http_server, THREE, etag='"v1"')
     watch(database, http_server, per_pass_cap=2)
 
-    assert ingest_pending(database, policy=POLICY).ingested == 2
+    assert ingest_pending(database, policy=POLICY, host_delay_s=0).ingested == 2
     assert sorted(e.state for e in entries(database)) == ["ingested", "ingested", "pending"]
-    assert ingest_pending(database, policy=POLICY).ingested == 1
+    assert ingest_pending(database, policy=POLICY, host_delay_s=0).ingested == 1
 
 
 def test_an_article_already_ingested_by_hand_is_skipped(
@@ -174,7 +175,7 @@ def test_an_article_already_ingested_by_hand_is_skipped(
     serve_feed(http_server, THREE, etag='"v1"')
     watch(database, http_server)
 
-    result = ingest_pending(database, policy=POLICY)
+    result = ingest_pending(database, policy=POLICY, host_delay_s=0)
 
     assert (result.ingested, result.skipped) == (2, 1)
     skipped = next(e for e in entries(database) if e.state == "skipped")
@@ -183,3 +184,38 @@ def test_an_article_already_ingested_by_hand_is_skipped(
     assert "already a source" in skipped.last_reason
     with database.read() as session:
         assert len(session.exec(select(Source.id).order_by(col(Source.id))).all()) == 4
+
+
+def test_articles_of_one_site_are_fetched_apart(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    serve_articles(http_server)
+    serve_feed(http_server, THREE, etag='"v1"')
+    watch(database, http_server)
+
+    assert ingest_pending(database, policy=POLICY, host_delay_s=0.4).ingested == 3
+
+    times = sorted(r.received_at for p in THREE for r in http_server.requests(p))
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert len(gaps) == 2
+    assert min(gaps) >= 0.35
+
+
+def test_an_article_robots_txt_disallows_is_skipped_with_the_reason(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    serve_articles(http_server)
+    http_server.route(
+        "/robots.txt", "User-agent: *\nDisallow: /articles/port\n", content_type="text/plain"
+    )
+    serve_feed(http_server, THREE, etag='"v1"')
+    watch(database, http_server)
+
+    result = ingest_pending(database, policy=POLICY, host_delay_s=0)
+
+    assert (result.ingested, result.skipped) == (2, 1)
+    assert http_server.count(THREE[1]) == 0
+    skipped = next(e for e in entries(database) if e.state == "skipped")
+    assert skipped.url == http_server.url(THREE[1])
+    assert skipped.last_reason is not None
+    assert "robots.txt disallows" in skipped.last_reason
