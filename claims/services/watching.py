@@ -110,12 +110,15 @@ def ingest_pending(
     """
     owner = worker or worker_name("watch")
     result = IngestResult()
+    watches = _active_watches(database, watch_ids)
+    if not watches:
+        return result  # a refresh pass without watches opens no client
     gate = _HostGate(host_delay_s, stop or threading.Event())
     robots = RobotsCache(policy, ROBOTS_TTL_S) if obey_robots else None
     own_client = client is None
     http = client or build_client(policy)
     try:
-        for watch in _active_watches(database, watch_ids):
+        for watch in watches:
             assert watch.id is not None
             now = datetime.now(UTC)
             with database.read() as session:

@@ -53,7 +53,8 @@ def extract_article(
     """
     text = _storable(text)
     kind = media_type.split(";", 1)[0].strip().lower()
-    if kind in HTML_TYPES and not _FEED_START.search(text[:2048]):
+    is_feed = kind in {"application/xml", "text/xml"} and _FEED_START.search(text[:2048])
+    if kind in HTML_TYPES and not is_feed:
         return _from_html(text, url, lang_hint)
     body = extract_plaintext(text)
     language = first_declared([lang_hint]) or detect_language(body)

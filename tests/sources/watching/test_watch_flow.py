@@ -219,3 +219,24 @@ def test_an_article_robots_txt_disallows_is_skipped_with_the_reason(
     assert skipped.url == http_server.url(THREE[1])
     assert skipped.last_reason is not None
     assert "robots.txt disallows" in skipped.last_reason
+
+
+def test_a_news_sitemap_served_as_xml_is_refreshed_into_new_entries(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    from tests.sources.watching.feeds import news_sitemap
+
+    serve_articles(http_server)
+    base = http_server.base_url
+    http_server.route("/feed.xml", news_sitemap(base, THREE[:1]), content_type="application/xml")
+    added = watch(database, http_server)
+    assert (added.feed.kind, added.recorded.new) == ("sitemap", 1)
+    http_server.route("/feed.xml", news_sitemap(base, THREE), content_type="application/xml")
+    _make_due(database)
+
+    result = run_watches(database, policy=FAST, fetch_policy=POLICY)
+
+    assert result.feeds is not None
+    assert result.feeds.counts.get("failed", 0) == 0
+    assert result.ingest.ingested == 3
+    assert {e.url for e in entries(database)} == {http_server.url(p) for p in THREE}
