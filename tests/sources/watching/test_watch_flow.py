@@ -11,7 +11,9 @@ from claims.services.refresh import refresh
 from claims.services.watch_run import run_watches
 from claims.services.watching import ingest_pending
 from db.engine import Database
-from db.models import Claim, Snapshot, Source, WatchEntry
+from db.models import Claim, Snapshot, Source, Watch, WatchEntry
+from sources.watching.watches import pause_watch, resume_watch
+from tests.sources.refresh.conftest import ingest as ingest_by_hand
 from tests.sources.watching.conftest import (
     FAST,
     POLICY,
@@ -21,6 +23,7 @@ from tests.sources.watching.conftest import (
     serve_feed,
     watch,
 )
+from tests.sources.watching.feeds import news_sitemap
 from tests.support.httpserver import HTTPTestServer
 
 THREE = ["/articles/cooperatives", "/articles/port", "/articles/solaire"]
@@ -168,8 +171,6 @@ def test_per_pass_cap_leaves_the_rest_pending(
 def test_an_article_already_ingested_by_hand_is_skipped(
     database: Database, http_server: HTTPTestServer
 ) -> None:
-    from tests.sources.refresh.conftest import ingest as ingest_by_hand
-
     serve_articles(http_server)
     ingest_by_hand(database, http_server.url(THREE[0]))
     serve_feed(http_server, THREE, etag='"v1"')
@@ -224,8 +225,6 @@ def test_an_article_robots_txt_disallows_is_skipped_with_the_reason(
 def test_a_news_sitemap_served_as_xml_is_refreshed_into_new_entries(
     database: Database, http_server: HTTPTestServer
 ) -> None:
-    from tests.sources.watching.feeds import news_sitemap
-
     serve_articles(http_server)
     base = http_server.base_url
     http_server.route("/feed.xml", news_sitemap(base, THREE[:1]), content_type="application/xml")
@@ -240,3 +239,40 @@ def test_a_news_sitemap_served_as_xml_is_refreshed_into_new_entries(
     assert result.feeds.counts.get("failed", 0) == 0
     assert result.ingest.ingested == 3
     assert {e.url for e in entries(database)} == {http_server.url(p) for p in THREE}
+
+
+def test_a_feed_that_turns_bad_is_noted_and_changes_no_entry(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    serve_articles(http_server)
+    serve_feed(http_server, THREE[:2], etag='"v1"')
+    watch(database, http_server)
+    http_server.route("/feed.xml", "<html><body><p>Maintenance</p></body></html>")
+    _make_due(database)
+
+    result = run_watches(database, policy=FAST, fetch_policy=POLICY)
+
+    assert result.feeds is not None
+    assert result.feeds.counts.get("changed") == 1  # the page is kept, as any snapshot
+    with database.read() as session:
+        [noted] = session.exec(select(Watch)).all()
+    assert noted.last_error is not None
+    assert "an HTML page, not a feed" in noted.last_error
+    assert [e.url for e in entries(database)] == [http_server.url(p) for p in THREE[:2]]
+
+
+def test_a_paused_watch_ingests_nothing_until_resumed(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    serve_articles(http_server)
+    serve_feed(http_server, THREE, etag='"v1"')
+    added = watch(database, http_server)
+    with database.write() as session:
+        pause_watch(session, str(added.watch.id))
+
+    assert ingest_pending(database, policy=POLICY, host_delay_s=0).ingested == 0
+    assert sum(http_server.count(p) for p in THREE) == 0
+
+    with database.write() as session:
+        resume_watch(session, str(added.watch.id))
+    assert ingest_pending(database, policy=POLICY, host_delay_s=0).ingested == 3
