@@ -37,6 +37,7 @@ from sources.watching.entries import (
     mark_failed,
     mark_ingested,
     mark_skipped,
+    release,
 )
 
 ROBOTS_TTL_S = 3600.0
@@ -124,9 +125,9 @@ def ingest_pending(
             with database.read() as session:
                 entries = due_entries(session, watch.id, cap or watch.per_pass_cap, now)
             for entry in entries:
-                if not gate.wait(entry.url):
+                outcome = _one(database, watch, entry, owner, policy, http, robots, gate, result)
+                if outcome == "stopped":
                     return result
-                outcome = _one(database, watch, entry, owner, policy, http, robots, result)
                 if progress is not None:
                     progress(entry, outcome)
     finally:
@@ -143,6 +144,7 @@ def _one(
     policy: FetchPolicy,
     client: httpx.Client,
     robots: RobotsCache | None,
+    gate: _HostGate,
     result: IngestResult,
 ) -> str:
     assert entry.id is not None
@@ -164,6 +166,10 @@ def _one(
                     mark_skipped(session, entry.id, owner, f"not fetched: {verdict.reason}")
                 result.skipped += 1
                 return "skipped"
+        if not gate.wait(entry.url):
+            with database.write() as session:
+                release(session, entry.id, owner)
+            return "stopped"
         ingested = ingest_with_claims(
             database,
             entry.url,

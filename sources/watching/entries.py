@@ -182,6 +182,17 @@ def mark_failed(session: Session, entry_id: int, owner: str, reason: str) -> Non
     session.add(entry)
 
 
+def release(session: Session, entry_id: int, owner: str) -> None:
+    """Give the entry back untouched (the pass was stopped before its fetch)."""
+    entry = _mine(session, entry_id, owner)
+    if entry is None:
+        return
+    entry.state = "failed" if entry.attempts else "pending"
+    entry.next_attempt_at = _now()
+    entry.lease_owner = entry.lease_expires_at = None
+    session.add(entry)
+
+
 def mark_skipped(session: Session, entry_id: int, owner: str, reason: str) -> None:
     entry = _mine(session, entry_id, owner)
     if entry is None:

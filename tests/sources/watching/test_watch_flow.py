@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import threading
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import col, select
@@ -275,4 +276,21 @@ def test_a_paused_watch_ingests_nothing_until_resumed(
 
     with database.write() as session:
         resume_watch(session, str(added.watch.id))
+    assert ingest_pending(database, policy=POLICY, host_delay_s=0).ingested == 3
+
+
+def test_a_stopped_pass_leaves_its_entries_pending(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    serve_articles(http_server)
+    serve_feed(http_server, THREE, etag='"v1"')
+    watch(database, http_server)
+    stop = threading.Event()
+    stop.set()
+
+    result = ingest_pending(database, policy=POLICY, host_delay_s=0, stop=stop)
+
+    assert result.ingested == 0
+    assert sum(http_server.count(p) for p in THREE) == 0
+    assert [(e.state, e.lease_owner) for e in entries(database)] == [("pending", None)] * 3
     assert ingest_pending(database, policy=POLICY, host_delay_s=0).ingested == 3
