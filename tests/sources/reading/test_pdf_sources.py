@@ -13,6 +13,7 @@ from sqlmodel import select
 from db.engine import Database
 from db.models import Claim, Snapshot, Source
 from sources.pages import page_at
+from sources.warc import read_bodies
 from tests.sources.reading import pdfs
 from tests.support.cli import CliRun, counts
 from tests.support.httpserver import HTTPTestServer
@@ -118,3 +119,24 @@ def test_unreadable_pdfs_are_refused_with_their_reason(
     c = counts(database)
     assert (c.sources, c.snapshots, c.bodies) == (0, 0, 0)
     assert c.failed_fetches == 3
+
+
+def test_a_pdf_source_is_archived_and_verified_like_any_page(
+    cli: CliRun, database: Database, report: Path, tmp_path: Path
+) -> None:
+    assert cli("ingest", str(report)).exit_code == 0
+    bundle = tmp_path / "b.zip"
+    warc = tmp_path / "a.warc.gz"
+
+    assert cli("report", "--format", "warc", "-o", str(warc)).exit_code == 0
+    made = cli("report", "--format", "bundle", "-o", str(bundle))
+    assert made.exit_code == 0, made.stderr
+    verified = cli("bundle", "verify", str(bundle))
+
+    assert verified.exit_code == 0, verified.stdout + verified.stderr
+    assert report.read_bytes() in _warc_payloads(warc)
+
+
+def _warc_payloads(path: Path) -> list[bytes]:
+    with path.open("rb") as stream:
+        return [archived.body for archived in read_bodies(stream, max_body_bytes=1 << 24)]
