@@ -28,7 +28,7 @@ def test_existing_sources_get_their_kind_from_their_address(empty_db_url: str) -
                 conn.execute(text(SOURCE), {"id": id_, "url": url})
         upgrade(engine)
         with engine.connect() as conn:
-            got = dict(conn.execute(text("SELECT id, kind FROM source")).all())
+            got: dict[int, str] = dict(conn.execute(text("SELECT id, kind FROM source")).all())
             conn.execute(text(SOURCE), {"id": 5, "url": "https://later.example/"})
             later = conn.execute(text("SELECT kind FROM source WHERE id = 5")).scalar_one()
         assert got == {id_: kind for id_, (_, kind) in ROWS.items()}
