@@ -30,11 +30,11 @@ def _document() -> FPDF:
     return pdf
 
 
-def report_pdf() -> bytes:
+def report_pdf(page_one: str = PAGE_ONE) -> bytes:
     """Two pages: prose with a figure on page 1; a paragraph and a table on page 2."""
     pdf = _document()
     pdf.add_page()
-    pdf.multi_cell(0, 6, PAGE_ONE)
+    pdf.multi_cell(0, 6, page_one)
     pdf.add_page()
     pdf.multi_cell(0, 6, PAGE_TWO)
     pdf.ln(4)

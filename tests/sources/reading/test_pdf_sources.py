@@ -140,3 +140,25 @@ def test_a_pdf_source_is_archived_and_verified_like_any_page(
 def _warc_payloads(path: Path) -> list[bytes]:
     with path.open("rb") as stream:
         return [archived.body for archived in read_bodies(stream, max_body_bytes=1 << 24)]
+
+
+def test_a_refresh_reads_a_pdf_source_through_the_same_seam(
+    cli: CliRun, database: Database, http_server: HTTPTestServer
+) -> None:
+    url = http_server.url("/rapport.pdf")
+    http_server.route("/rapport.pdf", pdfs.report_pdf(), content_type="application/pdf")
+    assert cli("ingest", url).exit_code == 0
+    revised = pdfs.report_pdf(pdfs.PAGE_ONE.replace("en 2023", "en 2024"))
+    http_server.route("/rapport.pdf", revised, content_type="application/pdf")
+
+    refreshed = cli("refresh", "--all")
+
+    assert refreshed.exit_code == 0, refreshed.stderr
+    with database.read() as session:
+        first, second = session.exec(select(Snapshot).order_by(Snapshot.id)).all()
+        source = session.exec(select(Source)).one()
+    assert second.media_type == "application/pdf"
+    assert second.extractor == first.extractor
+    assert "en 2024" in second.text
+    assert page_at(second.text, second.text.index(pdfs.TABLE_ROW)) == 2
+    assert source.health == "changed"
