@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from db.engine import Database
 from db.models import Claim, Snapshot, Source
@@ -155,7 +155,7 @@ def test_a_refresh_reads_a_pdf_source_through_the_same_seam(
 
     assert refreshed.exit_code == 0, refreshed.stderr
     with database.read() as session:
-        first, second = session.exec(select(Snapshot).order_by(Snapshot.id)).all()
+        first, second = session.exec(select(Snapshot).order_by(col(Snapshot.id))).all()
         source = session.exec(select(Source)).one()
     assert second.media_type == "application/pdf"
     assert second.extractor == first.extractor
