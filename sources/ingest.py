@@ -24,7 +24,14 @@ from sources.errors import FetchError, SourceError
 from sources.extraction import Article
 from sources.extraction.language import detect_language, language_name, normalize_language_tag
 from sources.fetching import FetchPolicy, fetch
-from sources.reading import NoArticleText, Reading, read, read_content, resolve_target
+from sources.reading import (
+    NoArticleText,
+    PageProgress,
+    Reading,
+    read,
+    read_content,
+    resolve_target,
+)
 from sources.snapshots import Fetched, Stored, hop_records, record_failure, store_fetch
 
 __all__ = [
@@ -107,6 +114,7 @@ def ingest(
     stdin: BinaryIO | None = None,
     worker: str | None = None,
     after_store: Callable[[Session, Stored], None] | None = None,
+    on_page: PageProgress | None = None,
 ) -> Stored:
     """Ingest one target; raises a :class:`SourceError` after recording the failure.
 
@@ -120,7 +128,9 @@ def ingest(
     source_url = where.requested
     try:
         source_url = where.source_url()
-        reading = read(where, policy=policy, lang=options.lang, client=client, stdin=stdin)
+        reading = read(
+            where, policy=policy, lang=options.lang, client=client, stdin=stdin, on_page=on_page
+        )
         check_language(reading.text, options, where.name)
     except FetchError as exc:
         _record(database, source_url, where.via, exc, worker, exc.attempt.started_at)

@@ -24,8 +24,10 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
+from typing import Any
 
 from sources.errors import SourceError
 from sources.extraction.article import Article
@@ -33,6 +35,10 @@ from sources.extraction.language import detect_language, first_declared
 from sources.pages import PAGE_BREAK, PAGE_SEPARATOR
 
 MiB = 1024 * 1024
+PageProgress = Callable[[int, int], object]
+"""Called after each page with (pages read, pages in all): layout extraction
+takes tens of milliseconds a page, so a long report is long work."""
+
 MAX_PAGES = 5000
 """Pages read of one PDF: official reports run to hundreds, never to thousands."""
 
@@ -79,7 +85,12 @@ def extractor_name() -> str:
 
 
 def extract_pdf(
-    body: bytes, *, name: str, max_bytes: int, lang_hint: str | None = None
+    body: bytes,
+    *,
+    name: str,
+    max_bytes: int,
+    lang_hint: str | None = None,
+    on_page: PageProgress | None = None,
 ) -> PdfText:
     """The text of a PDF's pages, page breaks kept; :class:`PdfRefused` when it has none.
 
@@ -117,7 +128,7 @@ def extract_pdf(
                     f"{name}: the PDF has {len(pages):,} pages, over the {MAX_PAGES:,} "
                     "factdesk reads; split it and ingest the part you need"
                 )
-            texts = _page_texts(pages, name=name, max_chars=max_bytes)
+            texts = _page_texts(pages, name=name, max_chars=max_bytes, on_page=on_page)
             title = _title(reader)
     except PdfRefused:
         raise
@@ -179,10 +190,12 @@ def _opens_without_password(reader: object) -> bool:
         return False
 
 
-def _page_texts(pages: object, *, name: str, max_chars: int) -> list[str]:
+def _page_texts(
+    pages: Sequence[Any], *, name: str, max_chars: int, on_page: PageProgress | None
+) -> list[str]:
     out: list[str] = []
     total = 0
-    for page in pages:  # type: ignore[attr-defined]
+    for page in pages:
         raw = page.extract_text(extraction_mode="layout")
         text = tidy_page(raw)
         total += len(text)
@@ -192,6 +205,8 @@ def _page_texts(pages: object, *, name: str, max_chars: int) -> list[str]:
                 "body; split it and ingest the part you need"
             )
         out.append(text)
+        if on_page is not None:
+            on_page(len(out), len(pages))
     return out
 
 

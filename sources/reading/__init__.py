@@ -23,21 +23,22 @@ import httpx
 
 from sources.decoding import DecodedText
 from sources.extraction import Article
+from sources.extraction.pdf import PageProgress
 from sources.fetching import FetchPolicy
 from sources.pages import is_paged
 from sources.reading.content import NoArticleText, extract_text, read_content
-from sources.reading.kinds import SourceKind, kind_of_url
+from sources.reading.kinds import SourceKind
 from sources.reading.readers import READERS, ReadContext
 from sources.reading.target import Target, resolve_target
 from sources.snapshots import Fetched
 
 __all__ = [
     "NoArticleText",
+    "PageProgress",
     "Reading",
     "SourceKind",
     "Target",
     "extract_text",
-    "kind_of_url",
     "read",
     "read_content",
     "resolve_target",
@@ -72,12 +73,14 @@ def read(
     lang: str | None = None,
     client: httpx.Client | None = None,
     stdin: BinaryIO | None = None,
+    on_page: PageProgress | None = None,
 ) -> Reading:
     """Read ``target`` (``-``, an http(s) URL or a path) and extract its text.
 
     ``url`` is the original web address of a file or stdin; ``lang`` a
-    language hint. Raises a ``SourceError`` (``FetchError`` for the web,
-    ``TargetError`` for local input, ``PdfRefused``, ``NoArticleText``).
+    language hint; ``on_page`` hears of each page of a PDF read. Raises a
+    ``SourceError`` (``FetchError`` for the web, ``TargetError`` for local
+    input, ``PdfRefused``, ``NoArticleText``).
     """
     where = target if isinstance(target, Target) else resolve_target(target, url=url)
     fetched = READERS[where.via](where, ReadContext(policy, client, stdin))
@@ -87,5 +90,6 @@ def read(
         lang=lang,
         max_bytes=policy.max_body_bytes,
         name=where.name,
+        on_page=on_page,
     )
     return Reading(where, fetched, content.decoded, content.article)

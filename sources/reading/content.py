@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sources.decoding import DecodedText, decode_body
 from sources.errors import SourceError
 from sources.extraction import Article, extract_article
-from sources.extraction.pdf import extract_pdf
+from sources.extraction.pdf import PageProgress, extract_pdf
 from sources.pages import is_paged
 from sources.snapshots import Fetched
 
@@ -31,16 +31,25 @@ class Content:
 
 
 def read_content(
-    fetched: Fetched, *, url: str | None, lang: str | None, max_bytes: int, name: str | None = None
+    fetched: Fetched,
+    *,
+    url: str | None,
+    lang: str | None,
+    max_bytes: int,
+    name: str | None = None,
+    on_page: PageProgress | None = None,
 ) -> Content:
     """Decode and extract what ``fetched`` holds; never empty text.
 
     ``name`` says which input messages are about (the URL read when not given);
-    ``max_bytes`` caps what a PDF's streams may inflate to.
+    ``max_bytes`` caps what a PDF's streams may inflate to; ``on_page`` hears
+    of each page of a PDF read.
     """
     where = name or url or fetched.requested_url
     if is_paged(fetched.media_type):
-        pdf = extract_pdf(fetched.body, name=where, max_bytes=max_bytes, lang_hint=lang)
+        pdf = extract_pdf(
+            fetched.body, name=where, max_bytes=max_bytes, lang_hint=lang, on_page=on_page
+        )
         decoded = DecodedText(pdf.article.text, PDF_CHARSET, "detected", False)
         return Content(decoded, pdf.article)
     decoded = decode_body(fetched.body, charset=fetched.charset, media_type=fetched.media_type)

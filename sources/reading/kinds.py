@@ -15,11 +15,3 @@ class SourceKind(StrEnum):
     STDIN = "stdin"
     PDF = "pdf"
 
-
-def kind_of_url(url: str) -> SourceKind:
-    """The kind an address alone implies (for rows stored before kinds were)."""
-    if url.startswith("file:"):
-        return SourceKind.FILE
-    if url.startswith("stdin:"):
-        return SourceKind.STDIN
-    return SourceKind.HTTP

@@ -93,12 +93,19 @@ def ingest_command(
         database = context.database()
     for target in targets:
         counter.step(target)
+        # One target has no bar of its own; a long PDF gets one for its pages.
+        pages = PageBar(target) if len(targets) == 1 else None
         try:
             with reported_errors():
-                ingested = ingest_with_claims(database, target, options=options, policy=policy)
+                ingested = ingest_with_claims(
+                    database, target, options=options, policy=policy, on_page=pages
+                )
         except typer.Exit:
             failures += 1
             continue
+        finally:
+            if pages is not None:
+                pages.done()
         results.append(ingested)
         stored = ingested.stored
         if stored.snapshot.replaced_bytes and not stored.unchanged:
@@ -113,6 +120,28 @@ def ingest_command(
         _print_stored(results)
     if failures:
         raise typer.Exit(1)
+
+
+class PageBar:
+    """A bar over the pages of a PDF being read: on a terminal only (a log
+    gets no line per page), and only for documents long enough to wait for."""
+
+    MIN_PAGES = 20
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._counter: Counter | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.MIN_PAGES or not sys.stderr.isatty():
+            return
+        if self._counter is None:
+            self._counter = Counter(f"reading {self.target}", total=total)
+        self._counter.step(f"page {done}")
+
+    def done(self) -> None:
+        if self._counter is not None:
+            self._counter.done()
 
 
 def _print_stored(results: list[Ingested]) -> None:

@@ -96,3 +96,13 @@ def test_ingest_text_and_preview_agree_on_every_target(
     assert any("27.262" in sentence for sentence in preview.sentences)
     assert steps[0] == f"fetching {url}"
     assert steps[-1] == "ready"
+
+
+def test_reading_a_pdf_reports_each_page(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdfs.report_pdf())
+    heard: list[tuple[int, int]] = []
+
+    read(str(path), policy=LOCAL, on_page=lambda done, total: heard.append((done, total)))
+
+    assert heard == [(1, 2), (2, 2)]
