@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from claims.text.extraction import detect_language, split_sentences
+from claims.language_choice import choose_language
+from claims.text.extraction import split_sentences
 from claims.text.passages import Passage, propose_passages
 from claims.text.quantities import Quantity
 from db.errors import FactdeskError
@@ -56,11 +57,7 @@ def preview_page(
     reading = read(url, policy=policy)
     text = reading.text
     checkpoint("ranking passages", 2)
-    language = (
-        reading.article.language
-        if reading.article.language in ("fr", "en")
-        else detect_language(text)
-    )
+    language = choose_language(text, reading.article.language)
     proposals = propose_passages(claim_text, quantities, claim_kind, text, lang=language)
     sentences = [s.text for s in split_sentences(text, language)]
     checkpoint("ready", PREVIEW_STEPS)
