@@ -32,6 +32,12 @@ class Source(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     url: str = Field(unique=True, index=True, description="Canonical URL (identity)")
+    kind: str = Field(
+        default="http",
+        max_length=8,
+        sa_column_kwargs={"server_default": "http"},
+        description="http, file, stdin or pdf (sources.reading.SourceKind), set at ingest",
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     title: str | None = Field(default=None, description="Title of the latest snapshot")
     language: str | None = Field(default=None, max_length=16)

@@ -13,6 +13,7 @@ from db.engine import Database
 from db.models import Claim
 from sources.fetching import FetchPolicy
 from sources.ingest import IngestOptions, ingest
+from sources.reading import PageProgress
 from sources.snapshots import Stored
 
 
@@ -31,8 +32,12 @@ def ingest_with_claims(
     client: httpx.Client | None = None,
     stdin: BinaryIO | None = None,
     worker: str | None = None,
+    on_page: PageProgress | None = None,
 ) -> Ingested:
-    """Ingest ``target``; its snapshot and claims are stored in one transaction."""
+    """Ingest ``target``; its snapshot and claims are stored in one transaction.
+
+    ``on_page`` hears of each page of a PDF read (pages, then pages in all).
+    """
     found: list[Claim] = []
 
     def extract(session: Session, stored: Stored) -> None:
@@ -47,5 +52,6 @@ def ingest_with_claims(
         stdin=stdin,
         worker=worker,
         after_store=extract,
+        on_page=on_page,
     )
     return Ingested(stored, found)
