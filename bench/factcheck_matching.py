@@ -23,14 +23,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claims.text.matching import THRESHOLD  # noqa: E402
-from tests.support.factcheck_pairs import Scored, figures, load_pairs, score_all  # noqa: E402
+from claims.text.matching import THRESHOLD, prepare, score_pair  # noqa: E402
+from tests.support.factcheck_pairs import (  # noqa: E402
+    Pair,
+    Scored,
+    figures,
+    load_pairs,
+    score_all,
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument("--errors", choices=["dev", "test", "all"])
+    parser.add_argument(
+        "--index-size",
+        type=int,
+        default=0,
+        help="also time one claim against an index of this many fact-checks (as ingest does)",
+    )
     args = parser.parse_args()
     pairs = load_pairs()
     clock = time.perf_counter()
@@ -63,9 +75,30 @@ def main() -> None:
         rows = [s for s in scored if s.pair.kind == kind]
         hits = sum(1 for s in rows if s.result.score >= args.threshold)
         print(f"  {kind:12} {hits}/{len(rows)}")
+    if args.index_size:
+        print()
+        time_index(pairs, args.index_size, args.threshold)
     if args.errors:
         print()
         print_errors(scored, args.threshold, None if args.errors == "all" else args.errors)
+
+
+def time_index(pairs: list[Pair], size: int, threshold: float) -> None:
+    """One claim against ``size`` fact-checks: what matching costs each new claim."""
+    texts = [p.factcheck for p in pairs]
+    clock = time.perf_counter()
+    index = [prepare(texts[i % len(texts)]) for i in range(size)]
+    prepared = time.perf_counter() - clock
+    claims = [prepare(p.claim) for p in pairs[:20]]
+    clock = time.perf_counter()
+    for claim in claims:
+        for fc in index:
+            score_pair(claim, fc, floor=threshold - 0.30)
+    per_claim = (time.perf_counter() - clock) / len(claims)
+    print(
+        f"index of {size}: prepared in {prepared:.2f} s; "
+        f"{per_claim * 1000:.0f} ms a claim against all of it"
+    )
 
 
 def print_errors(scored: list[Scored], threshold: float, split: str | None) -> None:

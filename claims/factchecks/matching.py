@@ -1,0 +1,157 @@
+"""Match claims against the fact-check index: on demand, and when claims are stored.
+
+Scoring is `claims.text.matching` (pure, offline); this module feeds it the
+index and keeps what it found. ``record_matches`` is the hook ingest calls: it
+stores one append-only ``FactCheckMatch`` per claim and fact-check at or above
+the threshold, with the score and the reasons a reader is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from claims.errors import ClaimNotFound
+from claims.factchecks.store import index_rows
+from claims.text.matching import THRESHOLD, MatchScore, Prepared, prepare, score_pair
+from db.models import Claim, FactCheck, FactCheckMatch
+
+MATCHER = f"claims.text.matching (threshold {THRESHOLD})"
+_FIGURE_REACH = 0.30
+"""Most the figures can add to a score: pairs whose text scores lower than the
+threshold minus this are never worth finding figures for."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """An earlier fact-check a claim matches, with the score and why."""
+
+    factcheck: FactCheck
+    result: MatchScore
+
+    def headline(self) -> str:
+        """ "already checked by AFP Factuel on 2024-03-02: Mostly false" """
+        fc = self.factcheck
+        by = fc.author or "an unnamed fact-checker"
+        when = f" on {fc.date_published[:10]}" if fc.date_published else ""
+        rating = fc.rating or (f"rated {fc.rating_value:g}" if fc.rating_value is not None else "")
+        return f"already checked by {by}{when}: {rating or '(no rating given)'}"
+
+    def why(self) -> str:
+        return f"score {self.result.score:.2f}; " + "; ".join(self.result.reasons)
+
+    def to_json(self) -> dict[str, Any]:
+        fc = self.factcheck
+        return {
+            "fact_check_id": fc.id,
+            "score": self.result.score,
+            "reasons": list(self.result.reasons),
+            "claim_reviewed": fc.claim_reviewed,
+            "rating": fc.rating,
+            "rating_value": fc.rating_value,
+            "best_rating": fc.best_rating,
+            "worst_rating": fc.worst_rating,
+            "author": fc.author,
+            "date_published": fc.date_published,
+            "url": fc.url,
+            "language": fc.language,
+        }
+
+
+def dossier_section(matches: Sequence[Match]) -> list[tuple[str, str]]:
+    """A claim's matches as (label, value) lines for ``show`` and the claim screen:
+    the headline, the claim the fact-check reviewed with its address, and why."""
+    lines: list[tuple[str, str]] = []
+    for m in matches:
+        fc = m.factcheck
+        lines.append(("fact-check", f"{m.headline()} (fact-check {fc.id})"))
+        lines.append(("reviewed", f"«{fc.claim_reviewed}» {fc.url or ''}".strip()))
+        lines.append(("match", m.why()))
+    return lines
+
+
+def _prepared_index(session: Session) -> list[tuple[FactCheck, Prepared]]:
+    return [(fc, prepare(fc.claim_reviewed, fc.language)) for fc in index_rows(session)]
+
+
+def _best(
+    claim: Prepared,
+    index: Sequence[tuple[FactCheck, Prepared]],
+    threshold: float,
+    limit: int,
+) -> list[Match]:
+    floor = threshold - _FIGURE_REACH
+    found = []
+    for fc, prepared in index:
+        result = score_pair(claim, prepared, floor=floor)
+        if result.score >= threshold:
+            found.append(Match(fc, result))
+    found.sort(key=lambda m: (-m.result.score, m.factcheck.id or 0))
+    return found[:limit]
+
+
+def match_text(
+    session: Session,
+    text: str,
+    *,
+    lang: str | None = None,
+    threshold: float = THRESHOLD,
+    limit: int = 10,
+) -> list[Match]:
+    """The fact-checks of the index that ``text`` matches, best first."""
+    return _best(prepare(text, lang), _prepared_index(session), threshold, limit)
+
+
+def match_claim(
+    session: Session, claim_id: int, *, threshold: float = THRESHOLD, limit: int = 10
+) -> list[Match]:
+    """The fact-checks a stored claim matches, against the index as it is now."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise ClaimNotFound(claim_id)
+    return match_text(session, claim.text, lang=claim.language, threshold=threshold, limit=limit)
+
+
+def record_matches(session: Session, claims: Sequence[Claim]) -> list[FactCheckMatch]:
+    """Match new claims against the index and keep what matched (the ingest hook)."""
+    if not claims or session.exec(select(FactCheck.id).limit(1)).first() is None:
+        return []
+    index = _prepared_index(session)
+    stored = []
+    for claim in claims:
+        if claim.id is None:
+            continue
+        known = set(
+            session.exec(
+                select(FactCheckMatch.fact_check_id).where(col(FactCheckMatch.claim_id) == claim.id)
+            )
+        )
+        for match in _best(prepare(claim.text, claim.language), index, THRESHOLD, 10):
+            assert match.factcheck.id is not None
+            if match.factcheck.id in known:
+                continue
+            row = FactCheckMatch(
+                claim_id=claim.id,
+                fact_check_id=match.factcheck.id,
+                score=match.result.score,
+                reasons=list(match.result.reasons),
+                matcher=MATCHER,
+            )
+            session.add(row)
+            stored.append(row)
+    session.flush()
+    return stored
+
+
+def recorded_matches(session: Session, claim_id: int) -> list[tuple[FactCheckMatch, FactCheck]]:
+    """What the matcher found when the claim was stored, best first."""
+    rows = session.exec(
+        select(FactCheckMatch, FactCheck)
+        .where(col(FactCheckMatch.claim_id) == claim_id)
+        .where(col(FactCheckMatch.fact_check_id) == col(FactCheck.id))
+        .order_by(col(FactCheckMatch.score).desc())
+    )
+    return [(m, fc) for m, fc in rows]
