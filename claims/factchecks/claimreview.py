@@ -28,8 +28,10 @@ from bs4 import BeautifulSoup
 
 from claims.factchecks.errors import NotClaimReview
 from claims.text.extraction import detect_language
+from db.errors import FactdeskError
 from sources.extraction.jsonld import parse_jsonld_blocks, types_of
 from sources.extraction.language import normalize_language_tag
+from sources.urls import canonical_url, is_web_url
 
 MAX_DEPTH: Final = 64
 """Nesting deeper than this is no publisher's JSON-LD: refused, not recursed into."""
@@ -230,6 +232,16 @@ def _language(obj: dict[str, Any], claim: str, where: str) -> str | None:
     return detect_language(claim)
 
 
+def _canonical(url: str) -> str:
+    """The review's address as one key: tracking parameters, case and fragment aside."""
+    if not is_web_url(url):
+        return url
+    try:
+        return canonical_url(url)
+    except FactdeskError:
+        return url
+
+
 def _record(obj: dict[str, Any], where: str) -> ReviewRecord:
     claim = _text(obj, "claimReviewed", where)
     reviewed = obj.get("itemReviewed")
@@ -267,6 +279,8 @@ def _record(obj: dict[str, Any], where: str) -> ReviewRecord:
         item={},
     )
     # The review's address identifies it across imports; without one, its content does.
-    identity = f"url:{url}" if url else "content:" + json.dumps(asdict(record), sort_keys=True)
+    identity = (
+        f"url:{_canonical(url)}" if url else "content:" + json.dumps(asdict(record), sort_keys=True)
+    )
     item = _scrub(obj, where, 0)
     return replace(record, key=hashlib.sha256(identity.encode()).hexdigest(), item=item)

@@ -64,6 +64,14 @@ def test_the_same_review_twice_in_one_file_is_read_once() -> None:
     assert len(read_claimreviews(dumps([COOPS, COOPS]), name="f")) == 1
 
 
+def test_the_same_address_with_tracking_parameters_is_the_same_review() -> None:
+    tracked = {**COOPS, "url": COOPS_URL + "?utm_source=feed#verdict"}
+    first = read_claimreviews(dumps(COOPS), name="f")[0]
+    again = read_claimreviews(dumps(tracked), name="f")[0]
+    assert first.key == again.key
+    assert again.url == COOPS_URL + "?utm_source=feed#verdict"
+
+
 def test_a_review_without_url_is_keyed_on_its_content() -> None:
     bare = {**COOPS}
     del bare["url"]
