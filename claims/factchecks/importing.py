@@ -20,7 +20,6 @@ from claims.factchecks.claimreview import read_claimreviews
 from claims.factchecks.errors import FactCheckError
 from claims.factchecks.store import add_factchecks
 from db.engine import Database
-from db.models import FactCheck
 from sources.fetching import FetchPolicy, fetch
 from sources.local import read_capped
 from sources.urls import looks_like_url
@@ -36,7 +35,8 @@ class Imported:
 
     source: str
     found: int
-    added: list[FactCheck]
+    added: list[int]
+    """Ids of the fact-checks added."""
     known: int
 
 
@@ -80,4 +80,4 @@ def import_factchecks(
         # Another import stored some of the same reviews meanwhile: they are known now.
         with database.write() as session:
             added = add_factchecks(session, records, source=target)
-    return Imported(target, len(records), added.added, added.known)
+    return Imported(target, len(records), added.ids, added.known)

@@ -92,7 +92,7 @@ def import_command(
                     "found": r.found,
                     "added": len(r.added),
                     "known": r.known,
-                    "ids": [fc.id for fc in r.added],
+                    "ids": r.added,
                 }
                 for r in results
             ]
