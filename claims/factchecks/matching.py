@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimNotFound
-from claims.factchecks.store import index_rows
+from claims.factchecks.store import index_texts
 from claims.text.matching import THRESHOLD, MatchScore, Prepared, prepare, score_pair
 from db.models import Claim, FactCheck, FactCheckMatch
 
@@ -73,24 +74,39 @@ def dossier_section(matches: Sequence[Match]) -> list[tuple[str, str]]:
     return lines
 
 
-def _prepared_index(session: Session) -> list[tuple[FactCheck, Prepared]]:
-    return [(fc, prepare(fc.claim_reviewed, fc.language)) for fc in index_rows(session)]
+@lru_cache(maxsize=100_000)
+def _prepared(text: str, lang: str | None) -> Prepared:
+    # Reviews never change (append-only), so their key terms and figures, once
+    # found, serve every later match in the process (the TUI opens claim after claim).
+    return prepare(text, lang)
+
+
+def _prepared_index(session: Session) -> list[tuple[int, Prepared]]:
+    return [(i, _prepared(text, lang)) for i, text, lang in index_texts(session)]
 
 
 def _best(
+    session: Session,
     claim: Prepared,
-    index: Sequence[tuple[FactCheck, Prepared]],
+    index: Sequence[tuple[int, Prepared]],
     threshold: float,
     limit: int,
 ) -> list[Match]:
-    floor = threshold - _FIGURE_REACH
-    found = []
-    for fc, prepared in index:
+    # Figures can lift a pair only when the claim states some.
+    figures = any(q.kind != "date" for q in claim.quantities())
+    floor = threshold - (_FIGURE_REACH if figures else 0.0)
+    scored = []
+    for fact_check_id, prepared in index:
         result = score_pair(claim, prepared, floor=floor)
         if result.score >= threshold:
-            found.append(Match(fc, result))
-    found.sort(key=lambda m: (-m.result.score, m.factcheck.id or 0))
-    return found[:limit]
+            scored.append((fact_check_id, result))
+    scored.sort(key=lambda pair: (-pair[1].score, pair[0]))
+    found = []
+    for fact_check_id, result in scored[:limit]:
+        row = session.get(FactCheck, fact_check_id)
+        assert row is not None  # append-only: what was listed is there
+        found.append(Match(row, result))
+    return found
 
 
 def match_text(
@@ -102,7 +118,7 @@ def match_text(
     limit: int = 10,
 ) -> list[Match]:
     """The fact-checks of the index that ``text`` matches, best first."""
-    return _best(prepare(text, lang), _prepared_index(session), threshold, limit)
+    return _best(session, prepare(text, lang), _prepared_index(session), threshold, limit)
 
 
 def match_claim(
@@ -129,7 +145,8 @@ def record_matches(session: Session, claims: Sequence[Claim]) -> list[FactCheckM
                 select(FactCheckMatch.fact_check_id).where(col(FactCheckMatch.claim_id) == claim.id)
             )
         )
-        for match in _best(prepare(claim.text, claim.language), index, THRESHOLD, 10):
+        claimed = prepare(claim.text, claim.language)
+        for match in _best(session, claimed, index, THRESHOLD, 10):
             assert match.factcheck.id is not None
             if match.factcheck.id in known:
                 continue

@@ -100,6 +100,10 @@ def list_factchecks(
     return FactCheckPage(total, rows, offset)
 
 
-def index_rows(session: Session) -> list[FactCheck]:
-    """Every fact-check of the index, oldest first."""
-    return list(session.exec(select(FactCheck).order_by(col(FactCheck.id))))
+def index_texts(session: Session) -> list[tuple[int, str, str | None]]:
+    """(id, claim reviewed, language) of every fact-check, oldest first: what matching
+    reads of the whole index (the stored items stay in the database)."""
+    query = select(FactCheck.id, FactCheck.claim_reviewed, FactCheck.language).order_by(
+        col(FactCheck.id)
+    )
+    return [(int(i), text, lang) for i, text, lang in session.exec(query) if i is not None]
