@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from claims.errors import ClaimNotFound
 from claims.factchecks.store import index_texts
@@ -163,12 +163,43 @@ def record_matches(session: Session, claims: Sequence[Claim]) -> list[FactCheckM
     return stored
 
 
-def recorded_matches(session: Session, claim_id: int) -> list[tuple[FactCheckMatch, FactCheck]]:
-    """What the matcher found when the claim was stored, best first."""
+@dataclass(frozen=True)
+class RecordedMatch:
+    """A claim matched to a fact-check when it was stored, as the matcher said then."""
+
+    match: FactCheckMatch
+    claim: Claim
+    factcheck: FactCheck
+
+    def to_json(self) -> dict[str, Any]:
+        m, fc = self.match, self.factcheck
+        return {
+            "claim_id": m.claim_id,
+            "claim": self.claim.text,
+            "fact_check_id": fc.id,
+            "claim_reviewed": fc.claim_reviewed,
+            "rating": fc.rating,
+            "author": fc.author,
+            "date_published": fc.date_published,
+            "url": fc.url,
+            "score": m.score,
+            "reasons": m.reasons,
+            "matcher": m.matcher,
+            "matched_at": m.matched_at.isoformat(),
+        }
+
+
+def recorded_page(
+    session: Session, *, offset: int = 0, limit: int = 200
+) -> tuple[int, list[RecordedMatch]]:
+    """Matches recorded at ingest, newest first, and how many there are in all."""
+    total = int(session.exec(select(func.count()).select_from(FactCheckMatch)).one())
     rows = session.exec(
-        select(FactCheckMatch, FactCheck)
-        .where(col(FactCheckMatch.claim_id) == claim_id)
+        select(FactCheckMatch, Claim, FactCheck)
+        .where(col(FactCheckMatch.claim_id) == col(Claim.id))
         .where(col(FactCheckMatch.fact_check_id) == col(FactCheck.id))
-        .order_by(col(FactCheckMatch.score).desc())
+        .order_by(col(FactCheckMatch.id).desc())
+        .offset(offset)
+        .limit(limit)
     )
-    return [(m, fc) for m, fc in rows]
+    return total, [RecordedMatch(m, c, fc) for m, c, fc in rows]

@@ -17,6 +17,7 @@ from claims.factchecks import (
     match_claim,
     match_text,
 )
+from claims.factchecks.matching import recorded_page
 from db.ids import looks_like_id
 from db.models import FactCheck
 from tui.cli.app import app
@@ -169,3 +170,37 @@ def match_command(
         line.append(safe(value))
         console.print(line)
     typer.echo(f"{len(matches)} matching fact-checks", err=True)
+
+
+@factchecks_app.command("matches")
+def matches_command(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(parser=LIMIT, help="Matches per page.")] = 200,
+    offset: Annotated[int, typer.Option(parser=OFFSET, help="Matches to skip.")] = 0,
+    output: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Claims found already checked when they were ingested, newest first."""
+    context = cli_context(ctx)
+    with reported_errors(), context.database().read() as session:
+        total, rows = recorded_page(session, offset=offset, limit=limit)
+    if output is Format.json:
+        print_json({"total": total, "matches": [r.to_json() for r in rows]})
+        return
+    console = Console(highlight=False)
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False)
+    widths = {"claim": 6, "score": 5, "rating": 16, "by": 18}
+    for name, width in widths.items():
+        table.add_column(name, no_wrap=True, overflow="ellipsis", width=width)
+    rest = max(20, console.width - sum(widths.values()) - len(widths) - 1)
+    table.add_column("claim text", no_wrap=True, overflow="ellipsis", width=rest)
+    for r in rows:
+        table.add_row(
+            str(r.match.claim_id),
+            f"{r.match.score:.2f}",
+            literal(r.factcheck.rating or ""),
+            literal(r.factcheck.author or ""),
+            literal(r.claim.text),
+        )
+    console.print(table)
+    shown = f"{offset + 1}-{offset + len(rows)}" if rows else "0"
+    typer.echo(f"matches {shown} of {total}", err=True)

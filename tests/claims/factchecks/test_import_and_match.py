@@ -165,10 +165,19 @@ def test_the_seed_claim_matches_the_cooperatives_check_and_not_the_tourism_one(
     assert claim["id"] in {r.claim_id for r in rows}
     assert urls == {COOPS_URL}
 
+    listed = json.loads(cli("factchecks", "matches", "--format", "json").stdout)
+    assert listed["total"] == len(rows)
+    assert claim["id"] in {m["claim_id"] for m in listed["matches"]}
+    assert {m["rating"] for m in listed["matches"]} == {"Mostly false"}
+    table = cli("factchecks", "matches")
+    assert "Mostly false" in table.stdout
+    assert f"of {len(rows)}" in table.stderr
+
 
 def test_a_fact_check_imported_after_the_claim_shows_too(cli: CliRun, tmp_path: Path) -> None:
     claim = _seed_coop_claim(cli)
     assert "already checked" not in cli("show", str(claim["id"])).stdout
+    assert json.loads(cli("factchecks", "matches", "--format", "json").stdout)["total"] == 0
     single = tmp_path / "one.json"
     single.write_bytes(dumps(COOPS))
     assert cli("factchecks", "import", str(single)).exit_code == 0
