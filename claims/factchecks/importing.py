@@ -9,6 +9,7 @@ reviews are stored in one transaction: a refused input changes nothing.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -69,10 +70,19 @@ def import_factchecks(
     *,
     policy: FetchPolicy,
     client: httpx.Client | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Imported:
-    """Read the ClaimReviews of ``target`` (file or http(s) URL) and add the new ones."""
+    """Read the ClaimReviews of ``target`` (file or http(s) URL) and add the new ones.
+
+    ``progress`` hears each of the three steps (read, parse, store) as it starts:
+    a big feed takes seconds for each.
+    """
+    step = progress or (lambda _: None)
+    step(f"reading {target}")
     body, media_type = _read(target, policy, client)
+    step(f"parsing {len(body):,} bytes")
     records = read_claimreviews(body, name=target, media_type=media_type)
+    step(f"storing {len(records):,} fact-checks")
     try:
         with database.write() as session:
             added = add_factchecks(session, records, source=target)

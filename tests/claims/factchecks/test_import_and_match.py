@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 from sqlmodel import func, select
 
+from claims.factchecks import import_factchecks
 from db.engine import Database
 from db.models import FactCheck, FactCheckMatch
+from sources.fetching import FetchPolicy
 from tests.claims.factchecks.reviews import COOPS, COOPS_URL, TOURISM, data_feed, dumps, page
 from tests.support.cli import CliRun
 from tests.support.httpserver import HTTPTestServer
@@ -209,3 +211,15 @@ def test_fetched_text_is_shown_as_text(cli: CliRun, tmp_path: Path) -> None:
     out = cli("factchecks", "match", "Le Maroc compte 20.000 coopératives.").stdout
     assert "[bold red]Evil[/]" in out
     assert "\x1b" not in out
+
+
+def test_a_long_import_reports_its_steps(database: Database, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_bytes(dumps(data_feed(COOPS, TOURISM)))
+    heard: list[str] = []
+    import_factchecks(database, str(feed), policy=FetchPolicy(), progress=heard.append)
+    assert heard == [
+        f"reading {feed}",
+        f"parsing {feed.stat().st_size:,} bytes",
+        "storing 2 fact-checks",
+    ]
