@@ -23,12 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claims.text.matching import THRESHOLD, prepare, score_pair  # noqa: E402
+from claims.text.matching import THRESHOLD, score_pair  # noqa: E402
 from tests.support.factcheck_pairs import (  # noqa: E402
     Pair,
     Scored,
     figures,
     load_pairs,
+    read,
     score_all,
 )
 
@@ -87,9 +88,9 @@ def time_index(pairs: list[Pair], size: int, threshold: float) -> None:
     """One claim against ``size`` fact-checks: what matching costs each new claim."""
     texts = [p.factcheck for p in pairs]
     clock = time.perf_counter()
-    index = [prepare(texts[i % len(texts)]) for i in range(size)]
+    index = [read(texts[i % len(texts)]) for i in range(size)]
     prepared = time.perf_counter() - clock
-    claims = [prepare(p.claim) for p in pairs[:20]]
+    claims = [read(p.claim) for p in pairs[:20]]
     clock = time.perf_counter()
     for claim in claims:
         for fc in index:

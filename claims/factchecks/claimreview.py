@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bs4 import BeautifulSoup
 
 from claims.factchecks.errors import NotClaimReview
-from claims.text.extraction import detect_language
+from claims.language_choice import choose_language
 from sources.extraction.jsonld import parse_jsonld_blocks, types_of
 from sources.extraction.language import normalize_language_tag
 
@@ -249,9 +249,10 @@ def _language(obj: dict[str, Any], claim: str, where: str) -> str | None:
     if value is not None and not isinstance(value, str):
         raise NotClaimReview(f"{where}: inLanguage is {_kind(value)}, not a language tag")
     if value:
-        return normalize_language_tag(value) or _clean(value)[:16]
-    # Unlabelled: French or English as the matcher would read it.
-    return detect_language(claim)
+        tag: str = normalize_language_tag(value) or _clean(value)[:16]
+        return tag
+    # Unlabelled: the registered language it reads as (claims.language_choice).
+    return choose_language(claim)
 
 
 def _canonical(url: str) -> str:

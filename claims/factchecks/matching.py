@@ -17,6 +17,7 @@ from sqlmodel import Session, col, func, select
 
 from claims.errors import ClaimNotFound
 from claims.factchecks.store import index_texts
+from claims.language_choice import choose_language
 from claims.text.matching import THRESHOLD, MatchScore, Prepared, prepare, score_pair
 from db.models import Claim, FactCheck, FactCheckMatch
 
@@ -78,7 +79,7 @@ def dossier_section(matches: Sequence[Match]) -> list[tuple[str, str]]:
 def _prepared(text: str, lang: str | None) -> Prepared:
     # Reviews never change (append-only), so their key terms and figures, once
     # found, serve every later match in the process (the TUI opens claim after claim).
-    return prepare(text, lang)
+    return prepare(text, choose_language(text, lang))
 
 
 def _prepared_index(session: Session) -> list[tuple[int, Prepared]]:
@@ -118,7 +119,8 @@ def match_text(
     limit: int = 10,
 ) -> list[Match]:
     """The fact-checks of the index that ``text`` matches, best first."""
-    return _best(session, prepare(text, lang), _prepared_index(session), threshold, limit)
+    claimed = prepare(text, choose_language(text, lang))
+    return _best(session, claimed, _prepared_index(session), threshold, limit)
 
 
 def match_claim(
@@ -145,7 +147,7 @@ def record_matches(session: Session, claims: Sequence[Claim]) -> list[FactCheckM
                 select(FactCheckMatch.fact_check_id).where(col(FactCheckMatch.claim_id) == claim.id)
             )
         )
-        claimed = prepare(claim.text, claim.language)
+        claimed = prepare(claim.text, choose_language(claim.text, claim.language))
         for match in _best(session, claimed, index, THRESHOLD, 10):
             assert match.factcheck.id is not None
             if match.factcheck.id in known:

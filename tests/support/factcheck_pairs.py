@@ -13,7 +13,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.text.matching import MatchScore, prepare, score_pair
+from claims.language_choice import choose_language
+from claims.text.matching import MatchScore, Prepared, prepare, score_pair
 
 PAIRS = Path(__file__).resolve().parents[1] / "data" / "factcheck_pairs.jsonl"
 
@@ -49,7 +50,12 @@ def load_pairs(path: Path = PAIRS) -> list[Pair]:
 
 
 def score_all(pairs: list[Pair]) -> list[Scored]:
-    return [Scored(p, score_pair(prepare(p.claim), prepare(p.factcheck))) for p in pairs]
+    return [Scored(p, score_pair(read(p.claim), read(p.factcheck))) for p in pairs]
+
+
+def read(text: str) -> Prepared:
+    """``text`` prepared in the language it reads as, as the index does for a review."""
+    return prepare(text, choose_language(text))
 
 
 def figures(scored: list[Scored], threshold: float, split: str | None = None) -> Figures:

@@ -26,7 +26,7 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
-from claims.text.extraction import detect_language
+from claims.text.languages import Language, language
 from claims.text.matching.figures import FigureComparison, compare_figures
 from claims.text.matching.keys import key_terms, places
 from claims.text.quantities import Quantity, find_quantities
@@ -44,24 +44,25 @@ class Prepared:
     """A text ready to be matched: its key terms and figures, computed once."""
 
     text: str
-    lang: str
+    numbers: str
+    """The number grammar its figures are read with (`Language.numbers`)."""
     keys: frozenset[str]
     _quantities: list[Quantity] | None = field(default=None, compare=False)
 
     def quantities(self) -> list[Quantity]:
         # Figures cost far more than key terms: found only for texts that get that far.
         if self._quantities is None:
-            object.__setattr__(self, "_quantities", find_quantities(self.text, self.lang))
+            object.__setattr__(self, "_quantities", find_quantities(self.text, self.numbers))
         assert self._quantities is not None
         return self._quantities
 
 
-def prepare(
-    text: str, lang: str | None = None, quantities: list[Quantity] | None = None
-) -> Prepared:
-    """`text` with its key terms; `lang` (fr/en) is guessed when not given."""
-    language = lang if lang in ("fr", "en") else detect_language(text)
-    return Prepared(text, language, key_terms(text), quantities)
+def prepare(text: str, lang: str | Language, quantities: list[Quantity] | None = None) -> Prepared:
+    """`text` with its key terms; `lang` is a registered language (code or `Language`).
+
+    claims.text guesses no language: callers choose one (`claims.language_choice`).
+    """
+    return Prepared(text, language(lang).numbers, key_terms(text), quantities)
 
 
 @dataclass(frozen=True)
