@@ -1,7 +1,7 @@
 """fact checks: the local index of earlier fact-checks, and claims matched to them
 
 Revision ID: 0011_fact_checks
-Revises: 0008_append_only
+Revises: 0014_watch_lists
 Create Date: 2026-11-30 16:35:42.866131
 """
 
@@ -21,7 +21,7 @@ from db.append_only import (
 )
 
 revision: str = "0011_fact_checks"
-down_revision: str | None = "0008_append_only"
+down_revision: str | None = "0014_watch_lists"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
