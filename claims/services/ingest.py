@@ -8,6 +8,7 @@ from typing import BinaryIO
 import httpx
 from sqlmodel import Session
 
+from claims.factchecks import record_matches
 from claims.review.store import extract_snapshot_claims
 from db.engine import Database
 from db.models import Claim
@@ -42,6 +43,7 @@ def ingest_with_claims(
 
     def extract(session: Session, stored: Stored) -> None:
         found.extend(extract_snapshot_claims(session, stored.snapshot))
+        record_matches(session, found)  # earlier fact-checks these claims match
 
     stored = ingest(
         database,

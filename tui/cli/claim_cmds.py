@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claims.factchecks import dossier_section, match_claim
 from claims.reports.csv_report import spreadsheet_safe
 from claims.review.dossier import load_dossier
 from claims.review.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
@@ -137,8 +138,9 @@ def show_command(
     context = cli_context(ctx)
     with reported_errors(), context.database().read() as session:
         dossier = load_dossier(session, claim_id)
+        earlier = match_claim(session, claim_id)
     if output is ShowFormat.json:
-        print_json(dossier.to_json())
+        print_json({**dossier.to_json(), "fact_checks": [m.to_json() for m in earlier]})
         return
     view = dossier.view
     claim, snap = view.claim, view.snapshot
@@ -191,6 +193,7 @@ def show_command(
         details.append((f"evidence {e.id}", f"{state}: «{e.exact}» {cited}"))
         for check in e.crosscheck:
             details.append(("cross-check", f"{check.get('result')}: {check.get('reason', '')}"))
+    details.extend(dossier_section(earlier))
     details.append(("history", f"{len(dossier.events)} events (factdesk history {claim.id})"))
     details.extend(score_lines(claim.checkworthiness, dossier.score_explanation()))
     for label, value in details:
