@@ -37,7 +37,17 @@ CLAIM_COLUMNS = (
     "evidence_count",
     "evidence_urls",
     "reasoning",
+    "assignee",
+    "evidence_stances",
+    "evidence_freshness",
+    "crosscheck",
+    "deviation",
+    "figure_verdicts",
 )
+"""The last six were added in 0.2: new columns go at the end, so scripts that read
+columns by position keep working. Per-evidence columns list the live evidence in
+the order of ``evidence_urls``; ``crosscheck`` and ``deviation`` list each
+comparison of a claimed figure with an evidence figure, in the same order."""
 
 QUANTITY_COLUMNS = (
     "claim_id",
@@ -57,6 +67,9 @@ QUANTITY_COLUMNS = (
     "claim_text",
     "source_url",
     "claim_kind",
+    "verdict",
+    "verdict_label",
+    "rationale",
 )
 
 
@@ -75,9 +88,22 @@ def _cell(value: Any) -> Any:
     return spreadsheet_safe(str(value))
 
 
+def _deviation(value: float | None) -> str:
+    return "" if value is None else f"{value:+.4f}"
+
+
+def _figure_verdicts(claim: dict[str, Any]) -> str:
+    """ "figure:0 false; figure:2 true": the verdicts given to single figures."""
+    return "; ".join(
+        f"{target} {verdict.get('rating') or verdict.get('label')}"
+        for target, verdict in sorted(claim["figure_verdicts"].items())
+    )
+
+
 def claim_row(claim: dict[str, Any]) -> list[Any]:
     detail = claim["verdict_detail"] or {}
     live = [e for e in claim["evidence"] if not e["removed"]]
+    checks = [x for e in live for x in e.get("crosscheck") or ()]
     return [
         _cell(v)
         for v in (
@@ -99,36 +125,49 @@ def claim_row(claim: dict[str, Any]) -> list[Any]:
             len(live),
             " ".join(e["source_url"] for e in live),
             claim["reasoning"],
+            claim["assignee"],
+            "; ".join(e["stance"] for e in live),
+            "; ".join(e["freshness"] for e in live),
+            "; ".join(str(x.get("result")) for x in checks),
+            "; ".join(_deviation(x.get("deviation")) for x in checks),
+            _figure_verdicts(claim),
         )
     ]
 
 
 def quantity_rows(claim: dict[str, Any]) -> list[list[Any]]:
-    return [
-        [
-            _cell(v)
-            for v in (
-                claim["id"],
-                position,
-                q["surface"],
-                q["value"],
-                q["low"],
-                q["high"],
-                q["kind"],
-                q["unit"],
-                q["approximate"],
-                q["hedge"],
-                q["start"],
-                q["end"],
-                claim["status"],
-                claim["verdict"],
-                claim["text"],
-                claim["source_url"],
-                claim["kind"],
-            )
-        ]
-        for position, q in enumerate(claim["quantities"])
-    ]
+    no_verdict: dict[str, Any] = {}
+    rows = []
+    for position, q in enumerate(claim["quantities"]):
+        fv = claim["figure_verdicts"].get(f"figure:{position}", no_verdict)
+        rows.append(
+            [
+                _cell(v)
+                for v in (
+                    claim["id"],
+                    position,
+                    q["surface"],
+                    q["value"],
+                    q["low"],
+                    q["high"],
+                    q["kind"],
+                    q["unit"],
+                    q["approximate"],
+                    q["hedge"],
+                    q["start"],
+                    q["end"],
+                    claim["status"],
+                    claim["verdict"],
+                    claim["text"],
+                    claim["source_url"],
+                    claim["kind"],
+                    fv.get("rating"),
+                    fv.get("label"),
+                    fv.get("why"),
+                )
+            ]
+        )
+    return rows
 
 
 def write_csv(job: ReportJob, stream: BinaryIO) -> None:
