@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from claims.reports.context import ReportJob
 from claims.reports.selection import Detail
+from claims.reports.text import percent
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,8 +47,9 @@ CLAIM_COLUMNS = (
 )
 """The last six were added in 0.2: new columns go at the end, so scripts that read
 columns by position keep working. Per-evidence columns list the live evidence in
-the order of ``evidence_urls``; ``crosscheck`` and ``deviation`` list each
-comparison of a claimed figure with an evidence figure, in the same order."""
+the order of ``evidence_urls``; ``crosscheck`` lists each comparison of a claimed
+figure with an evidence figure (outcome and deviation), ``deviation`` is the
+largest of them as a number (a signed fraction: 0.0174 is 1.74 % off)."""
 
 QUANTITY_COLUMNS = (
     "claim_id",
@@ -88,8 +90,10 @@ def _cell(value: Any) -> Any:
     return spreadsheet_safe(str(value))
 
 
-def _deviation(value: float | None) -> str:
-    return "" if value is None else f"{value:+.4f}"
+def _largest_deviation(checks: list[dict[str, Any]]) -> float | None:
+    """The deviation furthest from zero: the one that decides how wrong a figure is."""
+    deviations = [x["deviation"] for x in checks if x.get("deviation") is not None]
+    return max(deviations, key=abs) if deviations else None
 
 
 def _figure_verdicts(claim: dict[str, Any]) -> str:
@@ -128,8 +132,8 @@ def claim_row(claim: dict[str, Any]) -> list[Any]:
             claim["assignee"],
             "; ".join(e["stance"] for e in live),
             "; ".join(e["freshness"] for e in live),
-            "; ".join(str(x.get("result")) for x in checks),
-            "; ".join(_deviation(x.get("deviation")) for x in checks),
+            "; ".join(f"{x.get('result')} {percent(x.get('deviation'))}".strip() for x in checks),
+            _largest_deviation(checks),
             _figure_verdicts(claim),
         )
     ]

@@ -24,10 +24,10 @@ from db.models import Claim, ClaimState, Evidence, ReviewEvent, Source
 
 NEEDS_RECHECK = "needs_recheck"
 
-HEALTHY = frozenset({"ok", "local", "paused", "moved"})
-"""Source health that needs no one: fetched fine, read from a file, paused on
-purpose, or followed to its new address. Any other state (failing, gone,
-blocked, robots unavailable…) is a source failing."""
+HEALTHY = frozenset({"ok", "changed", "local", "paused", "moved"})
+"""Source health that needs no one: fetched fine (changed or not), read from a
+file, paused on purpose, or followed to its new address. Any other state
+(failing, gone, blocked, robots unavailable…) is a source failing."""
 
 RECHECKED_LISTED = 50
 """Re-checked claims and failing sources named one by one; beyond, counted."""
