@@ -228,6 +228,10 @@ def test_markdown_opens_with_the_summary(newsroom: Newsroom) -> None:
     assert section.startswith(": verdict under re-check")
     assert "was Mostly true" in section
     assert f"## Claim {newsroom.summit['id']}" not in text
+    # Asking for dismissed claims is asking for them.
+    asked, asked_path = newsroom.report("md", "--status", "dismissed")
+    assert ok(asked)
+    assert f"## Claim {newsroom.summit['id']}" in asked_path.read_text(encoding="utf-8")
 
 
 def test_csv_gives_assignee_stance_crosscheck_figure_verdicts_and_freshness(
