@@ -42,17 +42,25 @@ def row_id(kind: str, listing: str) -> Callable[[str], int]:
     return parse
 
 
-def source_key(text: str) -> str:
-    """A source id, or a URL or part of one: an id must be one a database can hold."""
-    if not looks_like_id(text):
-        return text
-    value = as_id(text)
-    if value is None:
-        raise BadValue(
-            f"{text[:40]!r} is not a source id: ids are whole numbers from 1 to {MAX_ID}; "
-            "give an id that `factdesk sources` lists, or part of the source's URL"
-        )
-    return str(value)
+def id_or_text(kind: str, listing: str, otherwise: str) -> Callable[[str], str]:
+    """A parser for "an id, or some text naming the row": an id must be one a database can hold."""
+
+    def parse(text: str) -> str:
+        if not looks_like_id(text):
+            return text
+        value = as_id(text)
+        if value is None:
+            raise BadValue(
+                f"{text[:40]!r} is not a {kind} id: ids are whole numbers from 1 to {MAX_ID}; "
+                f"give an id that `{listing}` lists, or {otherwise}"
+            )
+        return str(value)
+
+    return parse
+
+
+source_key = id_or_text("source", "factdesk sources", "part of the source's URL")
+watch_key = id_or_text("watch", "factdesk watch list", "the feed's URL")
 
 
 def whole_number(low: int, high: int) -> Callable[[str | int], int]:

@@ -33,7 +33,7 @@ from sources.watching.watches import (
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors, warn
-from tui.cli.params import BadValue, language_tag, whole_number
+from tui.cli.params import BadValue, language_tag, watch_key, whole_number
 from tui.cli.source_cmds import ListFormat
 from tui.terminal_text import literal, safe
 
@@ -66,7 +66,9 @@ def _every(seconds: int) -> str:
     return f"{seconds}s"
 
 
-WatchArg = Annotated[str, typer.Argument(metavar="WATCH", help="Watch id or feed URL.")]
+WatchArg = Annotated[
+    str, typer.Argument(metavar="WATCH", help="Watch id or feed URL.", parser=watch_key)
+]
 CAP = whole_number(1, MAX_PER_PASS)
 
 

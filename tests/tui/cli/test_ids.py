@@ -41,6 +41,10 @@ ID_COMMANDS: dict[tuple[str, str], list[str]] = {
     ("refresh pause", "key"): ["refresh", "pause", "{id}"],
     ("refresh resume", "key"): ["refresh", "resume", "{id}"],
     ("refresh robots", "key"): ["refresh", "robots", "{id}", "--why", "testing"],
+    ("watch remove", "key"): ["watch", "remove", "{id}"],
+    ("watch pause", "key"): ["watch", "pause", "{id}"],
+    ("watch resume", "key"): ["watch", "resume", "{id}"],
+    ("factchecks match", "claim"): ["factchecks", "match", "{id}"],
 }
 # Mention ids without taking one: the address a report will be published at, and
 # the template of each check's address ({id} is filled in per claim).
