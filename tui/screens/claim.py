@@ -9,10 +9,7 @@ redoing the action on the new version.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.text import Text
-from sqlmodel import Session
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -37,8 +34,9 @@ from claims.review.evidence import (
     as_quantity,
     remove_evidence,
 )
+from claims.services.database import Database
+from claims.services.review_actions import ReviewAction, run_review_action
 from claims.text.quantities import Quantity
-from db.engine import Database
 from sources.fetching import FetchPolicy
 from tui.bindings import CLAIM_KEYS, bindings
 from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog, TextDialog
@@ -161,13 +159,12 @@ class ClaimScreen(DeskScreen):
 
     # Writing -----------------------------------------------------------------
 
-    def write(self, label: str, action: Callable[[Session, int], object]) -> None:
+    def write(self, label: str, action: ReviewAction) -> None:
         """Run ``action(session, version)`` in one write transaction, in a worker."""
         database = self.desk.database
 
         def retry(version: int) -> object:
-            with database.write() as session:
-                return action(session, version)
+            return run_review_action(database, action, version)
 
         self._write(label, retry, self.version)
 
