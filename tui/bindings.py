@@ -120,6 +120,14 @@ QUEUE_KEYS: tuple[KeySpec, ...] = (
         "The previous page of matching claims",
         key_display="[",
     ),
+    KeySpec(
+        "queue.ingest",
+        "i",
+        "ingest",
+        "Ingest",
+        "Add an article: a URL, a file or pasted text; its claims join the queue",
+        command="Ingest…",
+    ),
     KeySpec("queue.sort", "o", "cycle_sort", "Sort", "Sort the whole queue by the next order"),
     KeySpec(
         "queue.export",

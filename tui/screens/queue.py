@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Select, Static
-from textual.worker import get_current_worker
+from textual.widgets import Footer, Input, ProgressBar, Select, Static
+from textual.worker import Worker, get_current_worker
 
 from claims.review.events import STATUS_LABELS, STATUSES
 from claims.review.queries import ClaimFilter, ClaimRowPage, claim_rows, count_claims
+from claims.services.database import Database
+from claims.services.ingest_request import INGEST_STEPS, IngestRequest, IngestSummary
 from claims.text.kinds import CLAIM_KINDS
-from db.engine import Database
 from tui.bindings import QUEUE_KEYS, bindings
 from tui.screens.base import DeskScreen
 from tui.settings import Settings
@@ -33,6 +34,7 @@ from tui.widgets.queue_columns import SORTS
 from tui.widgets.queue_table import QueueTable
 
 if TYPE_CHECKING:
+    from sources.fetching import FetchPolicy
     from tui.dialogs.export import ExportChoice
 
 AHEAD_FRESH_S = 20.0
@@ -79,6 +81,17 @@ class QueueScreen(DeskScreen):
             self.page = page
             self.at = at
 
+    class IngestStep(Message):
+        def __init__(self, label: str, done: int) -> None:
+            super().__init__()
+            self.label = label
+            self.done = done
+
+    class Ingested(Message):
+        def __init__(self, summary: IngestSummary) -> None:
+            super().__init__()
+            self.summary = summary
+
     class PageShown(Message):
         """A page is in the table and painted (benchmarks wait for this)."""
 
@@ -110,6 +123,9 @@ class QueueScreen(DeskScreen):
             yield Input(placeholder="search text  (/)", id="f-text")
         yield QueueTable(self.desk.age, id="claims")
         yield Static(id="page-info", markup=False)
+        with Horizontal(id="queue-bar"):
+            yield Static(id="queue-bar-label", markup=False)
+            yield ProgressBar(total=INGEST_STEPS, id="queue-bar-progress", show_eta=False)
         yield Footer()
 
     @property
@@ -118,6 +134,7 @@ class QueueScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self.title = "Claim queue"
+        self.query_one("#queue-bar").display = False
         self.table.focus()
         self.reload()
 
@@ -391,6 +408,57 @@ class QueueScreen(DeskScreen):
 
     def action_reload(self) -> None:
         self.reload()
+
+    # Ingest ------------------------------------------------------------------
+
+    def action_ingest(self) -> None:
+        from tui.dialogs.ingest import IngestDialog
+
+        desk = self.desk
+
+        def asked(request: IngestRequest | None) -> None:
+            if request is not None:
+                self._show_progress(f"reading {request.describe()}", 0)
+                self._ingest(desk.database, request, desk.settings.fetch_policy())
+
+        self.app.push_screen(IngestDialog(), asked)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-ingest")
+    def _ingest(self, database: Database, request: IngestRequest, policy: FetchPolicy) -> None:
+        from claims.services.ingest_request import ingest_request
+
+        summary = ingest_request(
+            database,
+            request,
+            policy=policy,
+            step=lambda label, done: self.post_message(self.IngestStep(label, done)),
+        )
+        self.post_message(self.Ingested(summary))
+
+    def _show_progress(self, label: str, done: int) -> None:
+        self.query_one("#queue-bar").display = True
+        self.query_one("#queue-bar-label", Static).update(literal(label))
+        self.query_one("#queue-bar-progress", ProgressBar).update(progress=done)
+
+    def on_queue_screen_ingest_step(self, message: IngestStep) -> None:
+        self._show_progress(message.label, message.done)
+
+    def on_queue_screen_ingested(self, message: Ingested) -> None:
+        summary = message.summary
+        if summary.unchanged:
+            said = f"{summary.source_url}: unchanged since its last snapshot; no new claims"
+        else:
+            said = (
+                f"{summary.source_url}: snapshot {summary.snapshot_id} stored, "
+                f"{len(summary.claim_ids)} claims found"
+            )
+        self.notify(said, title="ingest", timeout=6, markup=False)
+        self.reload()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # DeskScreen's handler (failures as notices) runs too: Textual calls each class's.
+        if event.worker.group == "queue-ingest" and event.worker.is_finished:
+            self.query_one("#queue-bar").display = False
 
     # Export ------------------------------------------------------------------
 
