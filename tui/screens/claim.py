@@ -10,13 +10,14 @@ redoing the action on the new version.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
+from claims.errors import ClaimError
 from claims.review.dossier import Dossier, load_dossier
 from claims.review.events import (
     STATUS_LABELS,
@@ -30,6 +31,7 @@ from claims.review.events import (
 from claims.review.evidence import (
     STANCES,
     EvidenceRequest,
+    EvidenceView,
     add_evidence,
     as_quantity,
     remove_evidence,
@@ -39,7 +41,7 @@ from claims.services.review_actions import ReviewAction, run_review_action
 from claims.text.quantities import Quantity
 from sources.fetching import FetchPolicy
 from tui.bindings import CLAIM_KEYS, bindings
-from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog, TextDialog
+from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog, ReasonDialog, TextDialog
 from tui.dialogs.quote import QuotePicker
 from tui.dialogs.verdict import VerdictDialog, VerdictInput
 from tui.screens.base import DeskScreen
@@ -53,6 +55,7 @@ from tui.widgets.dossier_text import (
     provenance_text,
     timeline_text,
 )
+from tui.widgets.evidence_columns import EVIDENCE_COLUMNS, evidence_widths
 from tui.widgets.formatting import short
 from tui.workers import (
     PREVIEW_STEPS,
@@ -80,6 +83,7 @@ class ClaimScreen(DeskScreen):
         self.claim_id = claim_id
         self.dossier: Dossier | None = None
         self._pending_conflict: Conflict | None = None
+        self._note = ""
 
     @property
     def version(self) -> int:
@@ -96,13 +100,7 @@ class ClaimScreen(DeskScreen):
             yield Static("Figures", classes="section-title")
             yield Static(id="figures", markup=False)
             yield Static("Evidence", classes="section-title")
-            table: DataTable[Text] = DataTable(id="evidence", cursor_type="row")
-            table.add_column("id", key="id", width=4)
-            table.add_column("stance", key="stance", width=9)
-            table.add_column("quote", key="quote", width=60)
-            table.add_column("cross-check", key="check", width=40)
-            table.add_column("source", key="source", width=30)
-            yield table
+            yield DataTable(id="evidence", cursor_type="row")
             yield Static("History", classes="section-title")
             yield Static(id="history", markup=False)
         with Horizontal(id="fetch-bar"):
@@ -141,21 +139,42 @@ class ClaimScreen(DeskScreen):
         self.query_one("#figures", Static).update(figures_text(d))
         table = self.query_one("#evidence", DataTable)
         keep = table.cursor_row
-        table.clear()
-        for ev in d.evidence:
+        table.clear(columns=True)
+        checks = [crosscheck_text(ev.evidence.crosscheck) for ev in d.evidence]
+        widths = evidence_widths(self.size.width, max((len(c) for c in checks), default=0))
+        for key, label in EVIDENCE_COLUMNS:
+            table.add_column(label, key=key, width=widths[key])
+        for ev, check in zip(d.evidence, checks, strict=True):
             e = ev.evidence
             style = "dim strike" if ev.removed else ""
             table.add_row(
                 Text(str(e.id), style=style),
                 Text(e.stance, style=style or STANCE_STYLES.get(e.stance, "")),
-                literal(short(e.exact, 60), style=style),
-                crosscheck_text(e.crosscheck),
-                literal(short(ev.source.url, 30), style=style),
+                literal(short(e.exact, widths["quote"]), style=style),
+                check,
+                literal(short(ev.source.url, widths["source"]), style=style),
                 key=str(e.id),
             )
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
         self.query_one("#history", Static).update(timeline_text(d.events, desk.age))
+
+    def on_resize(self) -> None:
+        if self.dossier is not None:
+            self._show(self.dossier)
+
+    @on(DataTable.RowSelected, "#evidence")
+    def _evidence_chosen(self, event: DataTable.RowSelected) -> None:
+        from tui.dialogs.evidence_detail import EvidenceDetail
+
+        chosen = self._evidence(event.row_key.value)
+        if chosen is not None:
+            self.app.push_screen(EvidenceDetail(chosen))
+
+    def _evidence(self, key: str | None) -> EvidenceView | None:
+        if self.dossier is None or key is None:
+            return None
+        return next((ev for ev in self.dossier.evidence if str(ev.evidence.id) == key), None)
 
     # Writing -----------------------------------------------------------------
 
@@ -263,19 +282,47 @@ class ClaimScreen(DeskScreen):
         if self.dossier is None:
             return
         reviewer = self.desk.reviewer
-        current = self.dossier.view.status
-        choices = [(s, STATUS_LABELS[s]) for s in STATUSES if s != current]
+        view = self.dossier.view
+        current = view.status
+        choices = [
+            (s, f"{STATUS_LABELS[s]}  (current)" if s == current else STATUS_LABELS[s])
+            for s in STATUSES
+        ]
+
+        def write(status: str) -> None:
+            self.write(
+                f"status set to {STATUS_LABELS[status]}",
+                lambda s, v: set_status(
+                    s, self.claim_id, status, reviewer=reviewer, expected_version=v
+                ),
+            )
 
         def chosen(status: str | None) -> None:
-            if status:
-                self.write(
-                    f"status set to {STATUS_LABELS[status]}",
-                    lambda s, v: set_status(
-                        s, self.claim_id, status, reviewer=reviewer, expected_version=v
-                    ),
-                )
+            if not status or status == current:
+                if status:
+                    self.notify("status unchanged", timeout=3)
+                return
+            if view.verdict is None or current != "checked" or status == "checked":
+                write(status)
+                return
+            label = self._rating_label(view.verdict)
+            question = (
+                f"Claim {self.claim_id} is checked, rated {label}. Moving it to "
+                f"{STATUS_LABELS[status]} takes that verdict back (it stays in the history). "
+                "Move it?"
+            )
+            self.app.push_screen(
+                ConfirmDialog(question, yes=f"Move to {STATUS_LABELS[status]}"),
+                lambda yes: write(status) if yes else self.notify("nothing changed", timeout=3),
+            )
 
-        self.app.push_screen(ChoiceDialog("Status", choices), chosen)
+        self.app.push_screen(ChoiceDialog("Status", choices, highlighted=current), chosen)
+
+    def _rating_label(self, key: str) -> str:
+        try:
+            return self.desk.scale.find(key).label
+        except ClaimError:
+            return key
 
     def action_assign(self) -> None:
         if self.dossier is None:
@@ -309,17 +356,21 @@ class ClaimScreen(DeskScreen):
         evidence_id = int(key)
         reviewer = self.desk.reviewer
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
+        def confirmed(why: str | None) -> None:
+            if why is not None:
                 self.write(
                     f"evidence {evidence_id} removed",
                     lambda s, v: remove_evidence(
-                        s, evidence_id, reviewer=reviewer, expected_version=v
+                        s, evidence_id, reviewer=reviewer, why=why or None, expected_version=v
                     ),
                 )
 
         self.app.push_screen(
-            ConfirmDialog(f"Withdraw evidence {evidence_id} from the claim?", yes="Remove"),
+            ReasonDialog(
+                f"Withdraw evidence {evidence_id} from the claim?",
+                yes="Remove",
+                placeholder="why (kept in the history)",
+            ),
             confirmed,
         )
 
@@ -334,8 +385,17 @@ class ClaimScreen(DeskScreen):
                 return
 
             def got_stance(stance: str | None) -> None:
-                if stance:
-                    self.start_preview(url.strip(), stance)
+                if not stance:
+                    return
+
+                def got_note(note: str | None) -> None:
+                    if note is not None:
+                        self.start_preview(url.strip(), stance, note.strip())
+
+                self.app.push_screen(
+                    TextDialog("Note on this evidence (optional)", placeholder="why it matters"),
+                    got_note,
+                )
 
             self.app.push_screen(
                 ChoiceDialog("Stance of the evidence", [(s, s) for s in STANCES]), got_stance
@@ -343,8 +403,9 @@ class ClaimScreen(DeskScreen):
 
         self.app.push_screen(TextDialog("Evidence page URL", placeholder="https://…"), got_url)
 
-    def start_preview(self, url: str, stance: str) -> None:
+    def start_preview(self, url: str, stance: str, note: str = "") -> None:
         assert self.dossier is not None
+        self._note = note
         self._show_progress(f"fetching {url}", 0)
         view = self.dossier.view
         self._preview(
@@ -397,14 +458,39 @@ class ClaimScreen(DeskScreen):
         preview, stance = message.preview, message.stance
 
         def picked(quote: str | None) -> None:
-            if quote:
+            if not quote:
+                return
+            twin = self._linked_already(preview.url, quote)
+            if twin is None:
                 self.store_evidence(preview, stance, quote)
+                return
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"This passage is already linked to the claim as evidence {twin}. "
+                    "Link it again?",
+                    yes="Link again",
+                ),
+                lambda yes: self.store_evidence(preview, stance, quote) if yes else None,
+            )
 
         self.app.push_screen(QuotePicker(preview), picked)
+
+    def _linked_already(self, url: str, quote: str) -> int | None:
+        """The live evidence of this claim that quotes the same passage of the same page."""
+        if self.dossier is None:
+            return None
+        words = " ".join(quote.split())
+        for ev in self.dossier.evidence:
+            pages = (ev.source.url.rstrip("/"), (ev.snapshot.final_url or "").rstrip("/"))
+            same_page = url.rstrip("/") in pages
+            if not ev.removed and same_page and " ".join(ev.evidence.exact.split()) == words:
+                return ev.evidence.id
+        return None
 
     def store_evidence(self, preview: PagePreview, stance: str, quote: str) -> None:
         desk = self.desk
         claim_id = self.claim_id
+        note = self._note or None
 
         def retry(version: int) -> object:
             request = EvidenceRequest(
@@ -412,6 +498,7 @@ class ClaimScreen(DeskScreen):
                 stance=stance,
                 reviewer=desk.reviewer,
                 quote=quote,
+                note=note,
                 expected_version=version,
             )
             return add_evidence(
