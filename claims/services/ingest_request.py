@@ -12,12 +12,13 @@ import html
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claims.errors import ClaimError
-from claims.services.ingest import ingest_with_claims
-from db.engine import Database
-from sources.fetching import FetchPolicy
-from sources.ingest import IngestOptions, worker_name
+
+if TYPE_CHECKING:
+    from db.engine import Database
+    from sources.fetching import FetchPolicy
 
 INGEST_STEPS = 2
 
@@ -60,6 +61,11 @@ def ingest_request(
     step: Callable[[str, int], object] = lambda _label, _done: None,
 ) -> IngestSummary:
     """Ingest the request's target (or text) with its claims, in one transaction."""
+    # Here, not at the top: the queue imports this module, and must open
+    # without the fetcher and the extractor (tests/tui/test_startup.py).
+    from claims.services.ingest import ingest_with_claims
+    from sources.ingest import IngestOptions, worker_name
+
     target, text = request.target.strip(), request.text
     if bool(target) == bool(text.strip()):
         raise BadIngestRequest("give a URL or a file path, or paste a text (one of them, not both)")

@@ -9,6 +9,7 @@ which rows it shows ("1-200 of 12,345"; "1-200 of …" until the count is in).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,6 +92,11 @@ class QueueScreen(DeskScreen):
         def __init__(self, summary: IngestSummary) -> None:
             super().__init__()
             self.summary = summary
+
+    class BulkDone(Message):
+        def __init__(self, said: str) -> None:
+            super().__init__()
+            self.said = said
 
     class PageShown(Message):
         """A page is in the table and painted (benchmarks wait for this)."""
@@ -409,6 +415,106 @@ class QueueScreen(DeskScreen):
     def action_reload(self) -> None:
         self.reload()
 
+    # Many claims ---------------------------------------------------------------
+    # Acting on "the marked ones", or on the highlighted claim when none is marked.
+
+    def chosen_claims(self) -> tuple[int, ...]:
+        marked = self.table.marked
+        if marked:
+            return tuple(sorted(marked))
+        highlighted = self.highlighted_claim()
+        return () if highlighted is None else (highlighted,)
+
+    def _which(self, ids: tuple[int, ...]) -> str:
+        return f"the {len(ids)} marked claims" if self.table.marked else f"claim {ids[0]}"
+
+    def action_bulk_status(self) -> None:
+        from claims.review.events import STATUS_LABELS, STATUSES
+        from claims.services.bulk_review import rated_and_checked
+        from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog
+
+        ids = self.chosen_claims()
+        if not ids:
+            return
+        database = self.desk.database
+
+        def chosen(status: str | None) -> None:
+            if not status:
+                return
+            rated = [] if status == "checked" else rated_and_checked(database, ids)
+            if not rated:
+                self._bulk_status(ids, status)
+                return
+            question = (
+                f"{len(rated)} of {self._which(ids)} are checked with a verdict; moving them "
+                f"to {STATUS_LABELS[status]} takes those verdicts back (they stay in the "
+                "history). Move them?"
+            )
+            self.app.push_screen(
+                ConfirmDialog(question, yes=f"Move to {STATUS_LABELS[status]}"),
+                lambda yes: self._bulk_status(ids, status) if yes else None,
+            )
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Status of {self._which(ids)}", [(s, STATUS_LABELS[s]) for s in STATUSES]
+            ),
+            chosen,
+        )
+
+    def _bulk_status(self, ids: tuple[int, ...], status: str) -> None:
+        from claims.review.events import STATUS_LABELS
+        from claims.services.bulk_review import set_status_of_many
+
+        desk = self.desk
+        self._bulk(
+            lambda: set_status_of_many(desk.database, ids, status, reviewer=desk.reviewer).describe(
+                f"set to {STATUS_LABELS[status]}"
+            )
+        )
+
+    def action_bulk_assign(self) -> None:
+        from claims.services.bulk_review import assign_many
+        from tui.dialogs.prompts import TextDialog
+
+        ids = self.chosen_claims()
+        if not ids:
+            return
+        desk = self.desk
+
+        def typed(who: str | None) -> None:
+            if who is None:
+                return
+            verb = f"assigned to {who.strip()}" if who.strip() else "unassigned"
+            self._bulk(
+                lambda: assign_many(desk.database, ids, who, reviewer=desk.reviewer).describe(verb)
+            )
+
+        self.app.push_screen(
+            TextDialog(f"Assign {self._which(ids)} to (empty: nobody)", value=desk.reviewer),
+            typed,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-bulk")
+    def _bulk(self, act: Callable[[], str]) -> None:
+        self.post_message(self.BulkDone(act()))
+
+    def on_queue_screen_bulk_done(self, message: BulkDone) -> None:
+        self.notify(message.said, timeout=6, markup=False)
+        self.reload()
+
+    def action_toggle_mine(self) -> None:
+        field = self.query_one("#f-reviewer", Input)
+        me = self.desk.reviewer
+        with self.prevent(Input.Changed):
+            field.value = "" if field.value.strip() == me else me
+        self.apply_filters()
+        self.notify(
+            f"claims assigned to {me}" if field.value else "claims of every reviewer",
+            timeout=2,
+            markup=False,
+        )
+
     # Ingest ------------------------------------------------------------------
 
     def action_ingest(self) -> None:
@@ -465,7 +571,10 @@ class QueueScreen(DeskScreen):
     def action_export(self) -> None:
         from tui.dialogs.export import ExportDialog
 
+        marked = tuple(sorted(self.table.marked)) or None
         matching = 0 if self.claim_page is None else self.claim_page.total
+        if marked is not None:
+            matching = len(marked)
         if matching is None:
             self.notify("still counting the matching claims; export in a moment", timeout=3)
             return
@@ -477,21 +586,26 @@ class QueueScreen(DeskScreen):
                 self.notify(
                     f"exporting {matching:,} claims to {choice.path}…", timeout=3, markup=False
                 )
-                self._export(desk.database, desk.settings, filters, choice)
+                self._export(desk.database, desk.settings, filters, choice, marked)
 
         self.app.push_screen(ExportDialog(matching, directory=Path.cwd()), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-export")
     def _export(
-        self, database: Database, settings: Settings, filters: ClaimFilter, choice: ExportChoice
+        self,
+        database: Database,
+        settings: Settings,
+        filters: ClaimFilter,
+        choice: ExportChoice,
+        marked: tuple[int, ...] | None = None,
     ) -> None:
         from claims.reports import ReportOptions, export_report
-        from tui.workers import report_selection
+        from claims.services.report_selection import report_selection
 
         summary = export_report(
             database,
             choice.format,
-            report_selection(database, filters),
+            report_selection(database, filters, claim_ids=marked),
             output=choice.path,
             options=ReportOptions(
                 organisation=settings.organisation, scale=settings.rating_scale()
