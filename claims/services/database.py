@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from db.engine import Database, sqlite_url
-from db.errors import SchemaOutOfDate
+from db.errors import DatabaseError, SchemaOutOfDate
 from db.schema_head import known_up_to_date
 
 if TYPE_CHECKING:
@@ -23,17 +23,28 @@ __all__ = ["Database", "open_database", "sqlite_url", "upgrade_database"]
 
 def open_database(url: str) -> Database:
     """The database at ``url``, at the current schema (see the module's docstring)."""
+    from sqlalchemy.exc import OperationalError
+
     database = Database(url)
     if known_up_to_date(database.engine):
         return database
+    shown = database.engine.url.render_as_string(hide_password=True)  # messages name no secret
     # Alembic loads only when the quick answer is not "up to date".
     from db.migrate import is_up_to_date, upgrade
 
     try:
-        if not is_up_to_date(database.engine):
+        try:
+            up_to_date = is_up_to_date(database.engine)
+        except OperationalError as exc:
+            reason = " ".join(str(exc.orig).split()) or type(exc.orig).__name__
+            raise DatabaseError(
+                f"{shown}: cannot open the database ({reason}); check the address "
+                "(--db or FACTDESK_DATABASE_URL) and that the server is running"
+            ) from None
+        if not up_to_date:
             if not database.is_sqlite:
                 raise SchemaOutOfDate(
-                    f"{url}: the database schema is not up to date; run `factdesk db upgrade`"
+                    f"{shown}: the database schema is not up to date; run `factdesk db upgrade`"
                 )
             upgrade(database.engine)
     except BaseException:

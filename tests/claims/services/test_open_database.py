@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from claims.services.database import open_database, upgrade_database
 from db.engine import Database
-from db.errors import SchemaOutOfDate
+from db.errors import DatabaseError, SchemaOutOfDate
 from db.migrate import head_revision, is_up_to_date
 from db.schema_head import head_from_scripts, known_up_to_date
 
@@ -48,3 +48,12 @@ def test_opening_an_empty_database(empty_db_url: str) -> None:
             assert version.scalar_one() == head_from_scripts()
     finally:
         database.dispose()
+
+
+def test_an_unreachable_server_is_one_line_that_hides_the_password() -> None:
+    with pytest.raises(DatabaseError) as caught:
+        open_database("postgresql://reviewer:s3cret@127.0.0.1:1/factdesk")
+    message = str(caught.value)
+    assert "cannot open the database" in message
+    assert "s3cret" not in message
+    assert "\n" not in message
