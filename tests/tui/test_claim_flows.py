@@ -194,3 +194,26 @@ async def test_linking_the_same_passage_twice_warns_and_adds_a_note(
         ).first()
         assert newest is not None
         assert newest.note == "the summit's own report"
+
+
+async def test_a_failed_evidence_fetch_is_reported_once(
+    app: FactdeskApp, demo_db: Database, http_server: HTTPTestServer
+) -> None:
+    http_server.route("/gone", "not here", status=404)
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **kwargs: object) -> None:
+        if kwargs.get("severity") == "error":
+            seen.append(message)
+        original(message, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_claim(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*http_server.url("/gone"), "enter", "enter", "enter")
+        await settle(pilot)
+    assert len(seen) == 1
+    assert "404" in seen[0]

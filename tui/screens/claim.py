@@ -515,6 +515,7 @@ class ClaimScreen(DeskScreen):
             self.notify("fetch cancelled; nothing was stored", timeout=3)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        super().on_worker_state_changed(event)
+        # Not super(): Textual runs DeskScreen's handler (the error notice) itself,
+        # and calling it here too showed every failure twice.
         if event.worker.group in ("evidence-fetch", "claim-write") and event.worker.is_finished:
             self._hide_progress()
