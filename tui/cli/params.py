@@ -15,8 +15,6 @@ import typer
 
 from db.errors import FactdeskError
 from db.ids import MAX_ID, as_id, looks_like_id
-from sources.extraction.language import normalize_language_tag
-from sources.urls import require_web_url
 
 
 class BadValue(typer.BadParameter):
@@ -83,6 +81,9 @@ def whole_number(low: int, high: int) -> Callable[[str | int], int]:
 
 def language_tag(text: str) -> str:
     """A language tag (fr, en, fr-FR…), stored as its ISO 639-1 code."""
+    # Parsers import what they check when they run: every command imports this module.
+    from sources.extraction.language import normalize_language_tag
+
     code = normalize_language_tag(text)
     if code is None:
         raise BadValue(
@@ -93,6 +94,8 @@ def language_tag(text: str) -> str:
 
 def web_url(text: str) -> str:
     """An http(s) address (the original address of a file or of stdin)."""
+    from sources.urls import require_web_url
+
     try:
         return require_web_url(text)
     except FactdeskError as exc:

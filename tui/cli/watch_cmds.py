@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from claims.services.watch_run import run_watches
-from db.models import WatchEntry
 from sources.refresh import RefreshPolicy
 from sources.watching.watches import (
     MAX_PER_PASS,
@@ -201,6 +200,12 @@ def resume_command(ctx: typer.Context, key: WatchArg) -> None:
     typer.echo(f"watch {watch.id} resumed")
 
 
+class ArticleEntry(Protocol):
+    """What the progress line reads of a feed entry."""
+
+    url: str
+
+
 class _Progress:
     """Articles on stderr as they are done: a live line on a terminal, one line each otherwise."""
 
@@ -208,7 +213,7 @@ class _Progress:
         self.tty = sys.stderr.isatty()
         self.done = 0
 
-    def __call__(self, entry: WatchEntry, outcome: str) -> None:
+    def __call__(self, entry: ArticleEntry, outcome: str) -> None:
         self.done += 1
         if self.tty:
             sys.stderr.write(f"\rwatch: {self.done} articles, last {outcome:<9}")

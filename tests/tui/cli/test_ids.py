@@ -11,12 +11,11 @@ import re
 from pathlib import Path
 
 import pytest
-import typer.main
 
 from db.engine import Database
 from db.ids import MAX_ID
 from tests.support.cli import CliRun, Run, counts
-from tui.cli import app
+from tui.cli import every_command
 
 ARTICLE = (
     "<html lang='fr'><body><article><p>Le Maroc compte 20.000 coopératives selon le "
@@ -64,7 +63,7 @@ def _id_parameters() -> set[tuple[str, str]]:
         for name, sub in (getattr(command, "commands", None) or {}).items():
             walk(sub, [*path, name])
 
-    walk(typer.main.get_command(app), [])
+    walk(every_command(), [])
     return found
 
 
