@@ -186,6 +186,38 @@ def proposed_groups(session: Session, *, limit: int = 100) -> list[Proposal]:
     return proposals
 
 
+@dataclass(frozen=True)
+class Group:
+    id: int
+    claims: tuple[int, ...]
+    sources: int
+    text: str
+    """The sentence of the group's first claim."""
+
+
+def existing_groups(session: Session, *, limit: int = 100) -> list[Group]:
+    """Groups, first formed first, with their claims and how many sources they span."""
+    group_ids = list(
+        session.exec(
+            select(ClaimIndex.group_id)
+            .where(col(ClaimIndex.group_id).is_not(None))
+            .group_by(col(ClaimIndex.group_id))
+            .order_by(col(ClaimIndex.group_id))
+            .limit(limit)
+        ).all()
+    )
+    wanted = [g for g in group_ids if g is not None]
+    spread = sources_per_group(session, wanted)
+    groups = []
+    for group_id in wanted:
+        ids = members(session, group_id)
+        first = session.get(Claim, ids[0])
+        groups.append(
+            Group(group_id, tuple(ids), spread.get(group_id, 1), first.text if first else "")
+        )
+    return groups
+
+
 def sources_per_group(session: Session, group_ids: Sequence[int]) -> dict[int, int]:
     """How many sources each group's claims come from."""
     if not group_ids:

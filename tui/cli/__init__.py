@@ -10,6 +10,7 @@ from __future__ import annotations
 # Importing the command modules registers their commands on ``app``.
 from tui.cli import (  # noqa: F401  (registration)
     claim_cmds,
+    correction_cmds,
     db_cmds,
     demo_cmds,
     extract_cmds,

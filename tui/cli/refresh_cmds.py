@@ -279,9 +279,7 @@ def _print_runs(runs: list[RefreshRun], output: ListFormat) -> None:
 
 
 @refresh_app.command("pause")
-def pause_command(
-    ctx: typer.Context, key: SourceArg
-) -> None:
+def pause_command(ctx: typer.Context, key: SourceArg) -> None:
     """Stop refreshing a source until it is resumed."""
     with reported_errors(), cli_context(ctx).database().write() as session:
         source = pause(session, key)
@@ -289,9 +287,7 @@ def pause_command(
 
 
 @refresh_app.command("resume")
-def resume_command(
-    ctx: typer.Context, key: SourceArg
-) -> None:
+def resume_command(ctx: typer.Context, key: SourceArg) -> None:
     """Refresh a paused source again, from the next pass."""
     with reported_errors(), cli_context(ctx).database().write() as session:
         source = resume(session, key)
