@@ -279,7 +279,9 @@ def _print_runs(runs: list[RefreshRun], output: ListFormat) -> None:
 
 
 @refresh_app.command("pause")
-def pause_command(ctx: typer.Context, key: SourceArg) -> None:
+def pause_command(
+    ctx: typer.Context, key: SourceArg
+) -> None:
     """Stop refreshing a source until it is resumed."""
     with reported_errors(), cli_context(ctx).database().write() as session:
         source = pause(session, key)
@@ -287,7 +289,9 @@ def pause_command(ctx: typer.Context, key: SourceArg) -> None:
 
 
 @refresh_app.command("resume")
-def resume_command(ctx: typer.Context, key: SourceArg) -> None:
+def resume_command(
+    ctx: typer.Context, key: SourceArg
+) -> None:
     """Refresh a paused source again, from the next pass."""
     with reported_errors(), cli_context(ctx).database().write() as session:
         source = resume(session, key)
