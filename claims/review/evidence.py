@@ -271,9 +271,6 @@ class EvidenceView:
             "added_at": e.added_at.isoformat(),
             "removed": self.removed,
             **self.freshness.to_json(),
-            "now": None
-            if self.freshness.state == "current"
-            else {"quote": self.freshness.quote, "crosscheck": self.freshness.crosscheck},
         }
 
 

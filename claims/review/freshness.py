@@ -42,6 +42,9 @@ class EvidenceFreshness:
         return {
             "freshness": self.state,
             "changed_at": self.changed_at.isoformat() if self.changed_at else None,
+            "now": None
+            if self.state == "current"
+            else {"quote": self.quote, "crosscheck": self.crosscheck},
         }
 
 

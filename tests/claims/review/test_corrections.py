@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import select
@@ -135,3 +136,25 @@ def test_dismiss_as_not_a_claim_with_a_reason(
     assert shown["history"][-1]["text"] == "not a claim: a list of attendees, nothing to check"
     listing = json.loads(cli("claims", "--status", "dismissed", "--format", "json").stdout)
     assert [c["id"] for c in listing["claims"]] == [int(cid)]
+
+
+def test_reports_carry_the_corrected_values_and_the_original(
+    cli: CliRun, article_claims: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    claim = claim_with(article_claims, "40 %")
+    assert cli("edit", str(claim["id"]), "--figure", "0", "--value", "41").exit_code == 0
+    for fmt in ("json", "md"):
+        path = tmp_path / f"report.{fmt}"
+        out = cli("report", "--format", fmt, "-o", str(path))
+        assert out.exit_code == 0, out.stderr
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    [reported] = [c for c in report["claims"] if c["id"] == claim["id"]]
+    assert reported["quantities"][0]["value"] == 41
+    assert reported["original"]["quantities"][0]["value"] == claim["quantities"][0]["value"]
+    assert reported["corrected"] == ["figure:0"]
+    others = [c for c in report["claims"] if c["id"] != claim["id"]]
+    assert all(c["corrected"] == [] and c["original"] is None for c in others)
+    assert (
+        json.loads(cli("show", str(claim["id"]), "--format", "json").stdout)["quantities"]
+        == (reported["quantities"])
+    )
