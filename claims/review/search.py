@@ -12,19 +12,31 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, false
 from sqlmodel import Session, col, select
 
 from claims.review.effective import effective_claimant
 from claims.review.index import claim_index
 from db.models import Claim, ClaimIndex, Evidence, ReviewEvent
 
+# What names and numbers are written with or without: spaces, hyphens, apostrophes,
+# points, commas, quotes, brackets. Symbols a person may look for (%, _, €, $) stay.
+_DROP = frozenset(
+    " -\u2010\u2011\u2012\u2013\u2014'\u2019\u2018`\u00b4.,;:!?|/()[]\u00b7"
+    '"\u00ab\u00bb\u201c\u201d'
+)
+_DROP_CATEGORIES = frozenset({"Mn", "Zs", "Zl", "Zp", "Cc", "Cf"})
+
 
 def fold_words(text: str) -> str:
-    """``text`` lower-cased, without accents, spaces or punctuation."""
+    """``text`` lower-cased, without accents, spaces and the punctuation inside names."""
     # Kept in step with the frozen copy in migration 0009.
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum())
+    return "".join(
+        ch
+        for ch in decomposed
+        if ch not in _DROP and unicodedata.category(ch) not in _DROP_CATEGORIES
+    )
 
 
 def search_key(*parts: str | None) -> str:
@@ -34,15 +46,18 @@ def search_key(*parts: str | None) -> str:
 def matches(needle: str) -> ColumnElement[bool]:
     """Claims whose sentence, claimant, notes or evidence quotes hold ``needle``."""
     folded = fold_words(needle)
+    if not folded:
+        return false()  # only spaces and punctuation: nothing to look for
     condition: ColumnElement[bool] = col(ClaimIndex.search).contains(folded, autoescape=True)
     return condition
 
 
 def claimant_matches(needle: str) -> ColumnElement[bool]:
     """Claims whose claimant (as corrected) holds ``needle``, folded."""
-    condition: ColumnElement[bool] = col(ClaimIndex.claimant_key).contains(
-        fold_words(needle), autoescape=True
-    )
+    folded = fold_words(needle)
+    if not folded:
+        return false()
+    condition: ColumnElement[bool] = col(ClaimIndex.claimant_key).contains(folded, autoescape=True)
     return condition
 
 

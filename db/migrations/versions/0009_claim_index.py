@@ -19,6 +19,13 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+_DROP = frozenset(
+    " -\u2010\u2011\u2012\u2013\u2014'\u2019\u2018`\u00b4.,;:!?|/()[]\u00b7"
+    '"\u00ab\u00bb\u201c\u201d'
+)
+_DROP_CATEGORIES = frozenset({"Mn", "Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
 def _search_key(*parts: str | None) -> str:
     # A frozen copy of claims.review.search.search_key: a migration must give
     # the same result whatever the code becomes later.
@@ -27,7 +34,13 @@ def _search_key(*parts: str | None) -> str:
         if not part:
             continue
         text = unicodedata.normalize("NFKD", part.casefold())
-        folded.append("".join(ch for ch in text if ch.isalnum()))
+        folded.append(
+            "".join(
+                ch
+                for ch in text
+                if ch not in _DROP and unicodedata.category(ch) not in _DROP_CATEGORIES
+            )
+        )
     return "|".join(folded)
 
 

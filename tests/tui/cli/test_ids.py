@@ -41,6 +41,10 @@ ID_COMMANDS: dict[tuple[str, str], list[str]] = {
     ("refresh pause", "key"): ["refresh", "pause", "{id}"],
     ("refresh resume", "key"): ["refresh", "resume", "{id}"],
     ("refresh robots", "key"): ["refresh", "robots", "{id}", "--why", "testing"],
+    ("edit", "claim_id"): ["edit", "{id}", "--claimant", "Amina Berrada"],
+    ("add-claim", "snapshot_id"): ["add-claim", "{id}", "--quote", "20.000"],
+    ("dismiss", "claim_id"): ["dismiss", "{id}", "--why", "a headline"],
+    ("split", "claim_id"): ["split", "{id}"],
 }
 # Mentions ids without taking one: the address a report will be published at.
 TAKE_NO_ID = {("report", "publish_url")}
