@@ -13,12 +13,11 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
 from claims.review.effective import FIGURE_FIELDS, FIGURE_KINDS, effective_claimant
-from claims.review.events import Change, append, ensure_state, set_status
+from claims.review.events import Change, append, set_status
 from claims.review.groups import group_identical
 from claims.review.index import claim_index
 from claims.review.search import reindex_search
@@ -293,13 +292,3 @@ def add_claim(session: Session, snapshot_id: int, quote: str, *, reviewer: str) 
     )
     group_identical(session, [claim])
     return claim
-
-
-def figure_count(session: Session, claim_id: int) -> int:
-    return int(
-        session.exec(select(func.count()).where(col(ClaimQuantity.claim_id) == claim_id)).one()
-    )
-
-
-def claim_version(session: Session, claim_id: int) -> int:
-    return ensure_state(session, claim_id).version

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimNotFound
-from db.models import Claim, ClaimIndex
+from db.models import Claim, ClaimIndex, ReviewEvent
 
 
 def claim_index(session: Session, claim_id: int) -> ClaimIndex:
@@ -55,3 +58,22 @@ def others_in_group(session: Session, claim_id: int) -> list[int]:
     if group_id is None:
         return []
     return [n for n in members(session, group_id) if n != claim_id]
+
+
+def derive_index(events: Sequence[ReviewEvent]) -> tuple[dict[str, Any], int | None]:
+    """The corrections and group a claim's history implies (what ``claim_index`` holds)."""
+    corrections: dict[str, Any] = {}
+    group_id: int | None = None
+    for event in events:
+        if event.action == "group":
+            group_id = event.after if isinstance(event.after, int) else None
+        elif event.action == "correct" and event.target:
+            if event.target == "claimant":
+                corrections["claimant"] = event.after
+            elif event.target == "span":
+                corrections["span"] = event.after
+            elif event.target.startswith("figure:") and isinstance(event.after, dict):
+                figures = corrections.setdefault("figures", {})
+                key = event.target.partition(":")[2]
+                figures[key] = {**figures.get(key, {}), **event.after}
+    return corrections, group_id

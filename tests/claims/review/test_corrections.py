@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlmodel import select
 
+from claims.review.events import history as stored_history
+from claims.review.index import claim_index, derive_index
 from db.engine import Database
 from db.models import Claim, ClaimQuantity
 from tests.claims.review.conftest import claim_with
@@ -53,6 +55,9 @@ def test_edit_claimant_and_figure_shows_everywhere_and_keeps_the_original(
             )
         ).one()
         assert figure.value == original_value
+        # What the index holds is what replaying the history gives.
+        index = claim_index(session, claim["id"])
+        assert derive_index(stored_history(session, claim["id"])) == (index.corrections, None)
     history = json.loads(cli("history", cid, "--format", "json").stdout)
     assert [(e["action"], e["target"]) for e in history] == [
         ("correct", "claimant"),

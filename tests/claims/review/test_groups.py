@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
 
+from claims.review.events import history
+from claims.review.index import claim_index, derive_index
 from claims.review.queries import ClaimFilter, claim_rows
 from db.engine import Database
 from tests.claims.review.conftest import ARTICLE, claim_with
@@ -110,3 +113,35 @@ def test_proposed_groups_same_figures_about_the_same_thing(cli: CliRun) -> None:
     assert all(20000 in [q["value"] for q in claims[n]["quantities"]] for n in pair)
     assert cli("merge", *map(str, pair)).exit_code == 0
     assert json.loads(cli("groups", "--proposed", "--format", "json").stdout) == []
+
+
+def test_evidence_given_to_one_claim_reaches_its_group(
+    cli: CliRun, database: Database, article_claims: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    a = claim_with(article_claims, "20.000")["id"]
+    b = claim_with(article_claims, "40 %")["id"]
+    assert cli("merge", str(a), str(b)).exit_code == 0
+    page = tmp_path / "registry.html"
+    page.write_text(
+        "<html lang='fr'><body><article><p>Le registre recense 19.842 coopératives actives."
+        "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out = cli(
+        "evidence", "add", str(a), str(page), "--url", "https://registry.example/2025",
+        "--quote", "Le registre recense 19.842 coopératives actives.", "--stance", "refutes",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    for claim_id in (a, b):
+        shown = _show(cli, claim_id)
+        assert [e["quote"] for e in shown["evidence"]] == [
+            "Le registre recense 19.842 coopératives actives."
+        ]
+        assert shown["status"] == "in_review"
+        assert [e["action"] for e in shown["history"]][-2:] == ["evidence_added", "status"]
+    # The index is a projection of the events: replaying them gives what it holds.
+    with database.read() as session:
+        for claim_id in (a, b):
+            events = history(session, claim_id)
+            index = claim_index(session, claim_id)
+            assert derive_index(events) == (index.corrections, index.group_id)
