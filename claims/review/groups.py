@@ -1,7 +1,8 @@
 """Groups: one claim seen in several articles, reviewed once.
 
-A group is a set of claims that state the same thing; its id is the id of a
-claim of the group when it formed. Identical sentences (same fingerprint:
+A group is a set of claims that state the same thing; its id is the id of
+its smallest claim (kept so through merges and splits, so that the queue's
+one row per group is the group's first claim). Identical sentences (same fingerprint:
 same words once case, accents and number formats are folded) are grouped
 when the second one is stored; reviewers merge and split by hand, and
 :func:`proposed_groups` proposes claims with the same figures about the
@@ -71,7 +72,8 @@ def merge(session: Session, claim_ids: Sequence[int], *, reviewer: str) -> int:
         if index.group_id is not None:
             groups.add(index.group_id)
             everyone.update(members(session, index.group_id))
-    group_id = min(groups) if groups else wanted[0]
+    # A group's id is its smallest claim id: the queue's one row per group is that claim.
+    group_id = min(everyone)
     listed = ", ".join(str(n) for n in wanted)
     for claim_id in sorted(everyone):
         _move(session, claim_id, group_id, reviewer=reviewer, why=f"merged with claims {listed}")
@@ -89,6 +91,10 @@ def split(session: Session, claim_id: int, *, reviewer: str) -> list[int]:
         # A group of one is no group: the last claim goes back to standing alone.
         _move(session, left[0], None, reviewer=reviewer, why=f"group {group_id} dissolved")
         return []
+    if claim_id == group_id:
+        # The group's id was the claim that left: it takes its smallest claim's id.
+        for other in left:
+            _move(session, other, left[0], reviewer=reviewer, why=f"claim {claim_id} left")
     return left
 
 

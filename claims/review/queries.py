@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_
 from sqlalchemy import select as select_columns
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
@@ -200,14 +199,11 @@ def _filtered(query: Any, filters: ClaimFilter) -> Any:
 
 
 def _first_of_group() -> ColumnElement[bool]:
-    """The claim stands alone or is the first (smallest id) of its group."""
-    member = aliased(ClaimIndex)
-    first = (
-        select_columns(func.min(col(member.claim_id)))
-        .where(col(member.group_id) == col(ClaimIndex.group_id))
-        .scalar_subquery()
+    """The claim stands alone or is the first of its group (a group's id is its smallest
+    claim id, see ``claims.review.groups``)."""
+    condition: ColumnElement[bool] = or_(
+        col(ClaimIndex.group_id).is_(None), col(ClaimIndex.group_id) == col(Claim.id)
     )
-    condition: ColumnElement[bool] = or_(col(ClaimIndex.group_id).is_(None), col(Claim.id) == first)
     return condition
 
 
@@ -306,7 +302,7 @@ def count_claims(session: Session, filters: ClaimFilter = ClaimFilter()) -> int:
     if filters.status or filters.verdict or filters.reviewer:
         query = query.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
     if _needs_index(filters):
-        query = query.outerjoin(ClaimIndex, col(ClaimIndex.claim_id) == Claim.id)
+        query = query.join(ClaimIndex, col(ClaimIndex.claim_id) == Claim.id)
     return int(session.exec(_filtered(query, filters)).one())
 
 
