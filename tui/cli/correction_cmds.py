@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import math
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
 from claims.review.corrections import FigureEdit, add_claim, dismiss_claim, edit_claim
 from claims.review.effective import FIGURE_KINDS
 from claims.review.groups import existing_groups, merge, proposed_groups, split
-from claims.review.index import group_json
+from claims.review.index import members
 from db.ids import MAX_ID
 from tui.cli.app import app
 from tui.cli.context import cli_context
@@ -161,9 +161,9 @@ def merge_command(
     context = cli_context(ctx)
     with reported_errors(), context.database().write() as session:
         group_id = merge(session, claim_ids, reviewer=context.settings.reviewer_name())
-        group = group_json(session, claim_ids[0])
-    members = ", ".join(str(n) for n in (group or {}).get("claims", []))  # type: ignore[attr-defined]
-    typer.echo(f"group {group_id}: claims {members}")
+        claims = members(session, group_id)
+    listed = ", ".join(str(n) for n in claims)
+    typer.echo(f"group {group_id}: claims {listed}")
 
 
 @app.command("split")
@@ -207,7 +207,7 @@ def groups_command(
         print_json(found)
         return
     for group in found:
-        ids = " ".join(str(n) for n in group["claims"])  # type: ignore[attr-defined]
+        ids = " ".join(str(n) for n in cast(list[int], group["claims"]))
         if proposed:
             line = f"{ids}  ({group['sources']} sources; {group['reason']})  factdesk merge {ids}"
         else:
