@@ -70,7 +70,7 @@ def _count(counts: dict[str, int], applied: Applied) -> None:
     if applied.kind in (AppliedKind.LOST, AppliedKind.RELEASED):
         return
     counts["checked"] = counts.get("checked", 0) + 1
-    counts[applied.kind] = counts.get(applied.kind, 0) + 1
+    counts[applied.kind.value] = counts.get(applied.kind.value, 0) + 1
     for flag in ("moved", "gone"):
         if getattr(applied, flag):
             counts[flag] = counts.get(flag, 0) + 1
