@@ -71,3 +71,26 @@ async def test_a_failing_source_shows_its_reason_and_history_and_a_file_shows_lo
         assert "404" in newest
         oldest = " | ".join(cell.plain for cell in fetches.get_row_at(1))
         assert "stored" in oldest
+
+
+async def test_refreshing_a_local_source_says_it_is_local(
+    app: FactdeskApp, demo_db: Database, tmp_path: Path
+) -> None:
+    page = tmp_path / "budget.html"
+    page.write_text(PAGE, encoding="utf-8")
+    policy = desk_settings(demo_db).fetch_policy()
+    local = ingest(demo_db, str(page), options=IngestOptions(lang="en"), policy=policy)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        sources: DataTable[Text] = app.screen.query_one("#sources", DataTable)
+        sources.move_cursor(row=sources.get_row_index(str(local.source.id)))
+        await pilot.press("r")
+        await settle(pilot)
+
+        # The notifications shown (Textual has no public reader of them).
+        said = " ".join(str(note.message) for note in app._notifications)
+        assert "is local" in said
+        assert "nothing to fetch" in said

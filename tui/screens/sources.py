@@ -101,11 +101,20 @@ class SourcesScreen(DeskScreen):
             self.done = done
 
     class Refreshed(Message):
-        def __init__(self, counts: dict[str, int], *, stopped: bool, failed: bool = False) -> None:
+        def __init__(
+            self,
+            counts: dict[str, int],
+            *,
+            stopped: bool,
+            failed: bool = False,
+            refused: str | None = None,
+        ) -> None:
             super().__init__()
             self.counts = counts
             self.stopped = stopped
             self.failed = failed
+            self.refused = refused
+            """Why the refresh was not run (a local source, say), in one line."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -207,10 +216,16 @@ class SourcesScreen(DeskScreen):
         source_ids: list[int],
         stop: threading.Event,
     ) -> None:
-        from claims.services.refresh import refresh
-        from sources.refresh import ScopeKind
+        from claims.services.refresh import refresh, sources_to_refresh
+        from sources.refresh import RefreshError, ScopeKind
 
         done = 0
+        try:
+            # A local source has nothing to fetch: say so rather than "nothing due".
+            sources_to_refresh(database, [str(i) for i in source_ids], force=True)
+        except RefreshError as exc:
+            self.post_message(self.Refreshed({}, stopped=False, refused=str(exc)))
+            return
 
         def progress(url: str, kind: AppliedKind) -> None:
             nonlocal done
@@ -245,6 +260,9 @@ class SourcesScreen(DeskScreen):
     def on_sources_screen_refreshed(self, message: Refreshed) -> None:
         self._stop = None
         self.query_one("#refresh-bar").display = False
+        if message.refused is not None:
+            self.notify(message.refused, severity="warning", timeout=6, markup=False)
+            return
         if message.failed:
             return
         summary = ", ".join(f"{k} {v}" for k, v in message.counts.items()) or "nothing due"
