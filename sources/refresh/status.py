@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from db.models import Body, FetchRecord, Snapshot
+from db.models import Body, FetchRecord, Snapshot, Source
 from sources.refresh.control import find_source
 from sources.refresh.states import Health, health_of
 from sources.snapshots import summarise_sources
@@ -122,40 +123,39 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _status(source: Source, snapshots: int, fetches: int, last: FetchRecord | None) -> SourceStatus:
+    assert source.id is not None
+    health = health_of(source.url, source.health)
+    local = health is Health.LOCAL
+    failed = last is not None and last.outcome == "failed" and not local
+    return SourceStatus(
+        id=source.id,
+        url=source.url,
+        title=source.title,
+        language=source.language,
+        health=health,
+        reason=last.error if failed and last is not None else None,
+        last_checked_at=source.last_checked_at,
+        next_check_at=None if local else source.next_check_at,
+        consecutive_failures=source.consecutive_failures,
+        snapshots=snapshots,
+        fetches=fetches,
+        last_fetch_at=last.started_at if last else None,
+        last_fetch_outcome=last.outcome if last else None,
+        last_fetch_status=last.http_status if last else None,
+        crawl_delay_asked=source.crawl_delay_asked,
+        robots_override=source.robots_override,
+    )
+
+
 def source_statuses(session: Session, *, failing: bool = False) -> list[SourceStatus]:
     """Every source with its health and the reason of its last failure;
     ``failing``: only those that need a human (failing, gone, robots down)."""
-    out = []
-    for summary in summarise_sources(session):
-        source, last = summary.source, summary.last_fetch
-        assert source.id is not None
-        health = health_of(source.url, source.health)
-        if failing and not health.needs_a_human:
-            continue
-        failed = last is not None and last.outcome == "failed"
-        reason = last.error if failed and last is not None else None
-        local = health is Health.LOCAL
-        out.append(
-            SourceStatus(
-                id=source.id,
-                url=source.url,
-                title=source.title,
-                language=source.language,
-                health=health,
-                reason=reason if not local else None,
-                last_checked_at=source.last_checked_at,
-                next_check_at=None if local else source.next_check_at,
-                consecutive_failures=source.consecutive_failures,
-                snapshots=summary.snapshot_count,
-                fetches=summary.fetch_count,
-                last_fetch_at=last.started_at if last else None,
-                last_fetch_outcome=last.outcome if last else None,
-                last_fetch_status=last.http_status if last else None,
-                crawl_delay_asked=source.crawl_delay_asked,
-                robots_override=source.robots_override,
-            )
-        )
-    return out
+    statuses = (
+        _status(s.source, s.snapshot_count, s.fetch_count, s.last_fetch)
+        for s in summarise_sources(session)
+    )
+    return [s for s in statuses if s.health.needs_a_human or not failing]
 
 
 def fetch_history(session: Session, source_id: int, *, limit: int = 50) -> list[FetchEntry]:
@@ -192,9 +192,17 @@ def source_detail(session: Session, key: str, *, limit: int = 50) -> SourceDetai
     SourceNotFound when there is none."""
     source = find_source(session, key)
     assert source.id is not None
-    status = next(s for s in source_statuses(session) if s.id == source.id)
+    # Counts of this source only: not the summary of every source.
+    snapshots = session.exec(
+        select(func.count()).select_from(Snapshot).where(Snapshot.source_id == source.id)
+    ).one()
+    fetches = session.exec(
+        select(func.count()).select_from(FetchRecord).where(FetchRecord.source_id == source.id)
+    ).one()
     history = fetch_history(session, source.id, limit=limit)
-    return SourceDetail(status, history, max(0, status.fetches - len(history)))
+    last = session.get(FetchRecord, history[0].id) if history else None
+    status = _status(source, snapshots, fetches, last)
+    return SourceDetail(status, history, max(0, fetches - len(history)))
 
 
 def source_snapshots(session: Session, source_id: int) -> list[SnapshotView]:
