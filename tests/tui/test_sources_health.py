@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 
 from db.engine import Database
 from sources.ingest import IngestOptions, ingest
+from sources.refresh import pause, source_statuses
 from tests.support.httpserver import HTTPTestServer
 from tests.tui.conftest import SIZE, desk_settings, settle
 from tui.app import FactdeskApp
@@ -94,3 +95,26 @@ async def test_refreshing_a_local_source_says_it_is_local(
         said = " ".join(str(note.message) for note in app._notifications)
         assert "is local" in said
         assert "nothing to fetch" in said
+
+
+async def test_a_refresh_of_due_sources_says_how_many_local_ones_it_left_out(
+    app: FactdeskApp, demo_db: Database, tmp_path: Path
+) -> None:
+    page = tmp_path / "budget.html"
+    page.write_text(PAGE, encoding="utf-8")
+    policy = desk_settings(demo_db).fetch_policy()
+    ingest(demo_db, str(page), options=IngestOptions(lang="en"), policy=policy)
+    with demo_db.write() as session:  # the demo's web sources: no fetch off loopback
+        for source in source_statuses(session):
+            if source.health != "local":
+                pause(session, str(source.id))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("R")  # refresh the due sources
+        await settle(pilot)
+
+        said = " ".join(str(note.message) for note in app._notifications)
+        assert "local, never refreshed 1" in said

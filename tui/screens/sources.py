@@ -216,7 +216,7 @@ class SourcesScreen(DeskScreen):
         source_ids: list[int],
         stop: threading.Event,
     ) -> None:
-        from claims.services.refresh import refresh, sources_to_refresh
+        from claims.services.refresh import local_source_count, refresh, sources_to_refresh
         from sources.refresh import RefreshError, ScopeKind
 
         done = 0
@@ -248,7 +248,11 @@ class SourcesScreen(DeskScreen):
             # The worker reports the error; the screen still needs to stand down.
             self.post_message(self.Refreshed({}, stopped=stop.is_set(), failed=True))
             raise
-        self.post_message(self.Refreshed(dict(result.counts), stopped=stop.is_set()))
+        counts = dict(result.counts)
+        local = local_source_count(database)
+        if local and not source_ids:
+            counts["local, never refreshed"] = local
+        self.post_message(self.Refreshed(counts, stopped=stop.is_set()))
 
     def on_sources_screen_refresh_step(self, message: RefreshStep) -> None:
         self.query_one("#refresh-bar", Static).update(
