@@ -15,6 +15,7 @@ from db.engine import Database
 from db.models import Source
 from sources.fetching import FetchPolicy
 from sources.refresh import RefreshPolicy, run_pass
+from sources.refresh.schedule import after_robots_unavailable
 from tests.sources.refresh.conftest import (
     ARTICLE,
     FAST,
@@ -187,3 +188,17 @@ def test_the_cli_warns_of_a_capped_crawl_delay_and_sources_json_shows_it(
     assert "Crawl-delay of 100000 s" in run.stderr
     assert f"waits {cap:g} s" in run.stderr
     assert listed[0]["crawl_delay_asked"] == 100000.0
+
+
+def test_the_robots_backoff_doubles_up_to_its_own_cap() -> None:
+    policy = replace(FAST, robots_backoff_base=900.0, robots_backoff_max=21_600.0)
+    now = datetime.now(UTC)
+
+    waits = [
+        (after_robots_unavailable(now, failures, policy) - now).total_seconds()
+        for failures in (1, 2, 3, 10, 10_000)
+    ]
+
+    # 15 min, 30 min, 1 h (each within the 10 % jitter), then 6 h at most, whatever the count.
+    for wait, expected in zip(waits, (900, 1800, 3600, 21_600, 21_600), strict=True):
+        assert expected * 0.89 <= wait <= expected * 1.11
