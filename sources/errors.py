@@ -121,7 +121,9 @@ class ContentDecodingFailed(FetchError):
 class UnsupportedContentType(FetchError):
     """The page is not HTML or plain text (a PDF, an image, ...)."""
 
-    def __init__(self, message: str, *, url: str, attempt: FetchAttempt, media_type: str) -> None:
+    def __init__(
+        self, message: str, *, url: str, attempt: FetchAttempt, media_type: str
+    ) -> None:
         super().__init__(message, url=url, attempt=attempt)
         self.media_type = media_type
 

@@ -20,18 +20,8 @@ SEED_TEST = "tests/sources/extraction/test_plaintext.py"
 def _run_without_shared(tmp_path: Path, *, ci: bool) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, SHARED_ENV: str(tmp_path / "no-shared-here"), "CI": "true" if ci else ""}
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:xdist",
-            "-p",
-            "no:cacheprovider",
-            "-rs",
-            SEED_TEST,
-        ],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
+         "-rs", SEED_TEST],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -55,10 +55,7 @@ DEDUP_MIN_CHARS = 100
 FALLBACK_MIN_PARAGRAPH_CHARS = 40
 
 _PARSER = lxml.html.HTMLParser(
-    collect_ids=False,
-    default_doctype=False,
-    remove_comments=True,
-    remove_pis=True,
+    collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True,
     encoding="utf-8",
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -145,22 +142,8 @@ def fallback_paragraphs(text: str) -> list[str]:
         # XHTML served as HTML is what this reader expects; bs4's advice does not apply.
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(text, "lxml")
-    for tag in soup(
-        [
-            "script",
-            "style",
-            "noscript",
-            "template",
-            "nav",
-            "footer",
-            "aside",
-            "form",
-            "header",
-            "iframe",
-            "svg",
-            "button",
-        ]
-    ):
+    for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "aside",
+                     "form", "header", "iframe", "svg", "button"]):
         tag.decompose()
     scores: dict[int, float] = {}
     by_id: dict[int, Tag] = {}

@@ -85,18 +85,9 @@ def types_of(obj: dict[str, Any]) -> set[str]:
 def first_article(objects: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
     """The object that describes the page's article, if one does."""
     article_types = {
-        "Article",
-        "NewsArticle",
-        "ReportageNewsArticle",
-        "AnalysisNewsArticle",
-        "OpinionNewsArticle",
-        "BackgroundNewsArticle",
-        "BlogPosting",
-        "Report",
-        "ScholarlyArticle",
-        "TechArticle",
-        "LiveBlogPosting",
-        "SocialMediaPosting",
+        "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+        "OpinionNewsArticle", "BackgroundNewsArticle", "BlogPosting", "Report",
+        "ScholarlyArticle", "TechArticle", "LiveBlogPosting", "SocialMediaPosting",
     }
     fallback: dict[str, Any] | None = None
     for obj in objects:

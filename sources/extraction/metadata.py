@@ -27,27 +27,12 @@ _BYLINE_PREFIX = re.compile(r"^(?:by|par|de|written by|écrit par)\s+", re.IGNOR
 
 _TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "title", "headline")
 _AUTHOR_KEYS = (
-    "author",
-    "article:author",
-    "dc.creator",
-    "byl",
-    "sailthru.author",
-    "parsely-author",
+    "author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author",
 )
 _DATE_KEYS = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.created",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
+    "article:published_time", "og:article:published_time", "datepublished",
+    "dc.date.issued", "dc.date", "dcterms.created", "date", "pubdate", "publishdate",
+    "publish-date", "sailthru.date", "parsely-pub-date", "article.published",
 )
 _SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
 
@@ -224,3 +209,4 @@ def html_language_attributes(tree: HtmlElement) -> list[str]:
             if value:
                 tags.append(value)
     return tags
+

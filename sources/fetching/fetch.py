@@ -309,10 +309,8 @@ def _redirect(
 
 def _status_advice(status: int) -> str:
     if status in (401, 402, 403, 451):
-        return (
-            "the site refuses access (login, paywall or block); save the page from a "
+        return "the site refuses access (login, paywall or block); save the page from a " \
             "browser and ingest the file"
-        )
     if status in (404, 410):
         return "the page is gone or the address is wrong; check it or use an archived copy"
     if status == 429:
@@ -402,10 +400,7 @@ TOO_LARGE_ADVICE = (
 
 
 def _too_large(
-    progress: _Progress,
-    detail: str,
-    limit: int,
-    cls: type[BodyTooLarge] = BodyTooLarge,
+    progress: _Progress, detail: str, limit: int, cls: type[BodyTooLarge] = BodyTooLarge,
     advice: str = TOO_LARGE_ADVICE,
 ) -> BodyTooLarge:
     message = progress.message(detail, advice)

@@ -58,30 +58,14 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 # Tags that make an unlabelled body HTML (WHATWG "text/html" sniffing patterns),
 # each to be followed by a space or ">".
 _HTML_STARTS = (
-    b"<!doctype html",
-    b"<html",
-    b"<head",
-    b"<script",
-    b"<iframe",
-    b"<h1",
-    b"<div",
-    b"<font",
-    b"<table",
-    b"<a",
-    b"<style",
-    b"<title",
-    b"<b",
-    b"<body",
-    b"<br",
-    b"<p",
+    b"<!doctype html", b"<html", b"<head", b"<script", b"<iframe", b"<h1", b"<div",
+    b"<font", b"<table", b"<a", b"<style", b"<title", b"<b", b"<body", b"<br", b"<p",
     b"<!--",
 )
 _TAG_ENDS = b" >\t\n\r\x0c"
 # Bytes that never appear in text (WHATWG "binary data byte").
-_BINARY = frozenset(
-    b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11\x12\x13"
-    b"\x14\x15\x16\x17\x18\x19\x1a\x1c\x1d\x1e\x1f"
-)
+_BINARY = frozenset(b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11\x12\x13"
+                    b"\x14\x15\x16\x17\x18\x19\x1a\x1c\x1d\x1e\x1f")
 _BOMS = (b"\xef\xbb\xbf", b"\xfe\xff", b"\xff\xfe")
 
 
@@ -94,7 +78,7 @@ def sniff(body: bytes) -> str:
     for bom in _BOMS:
         if head.startswith(bom):
             # A byte order mark: text in some Unicode encoding.
-            stripped = head[len(bom) :]
+            stripped = head[len(bom):]
             return "text/html" if _starts_like_html(stripped) else "text/plain"
     if _starts_like_html(head):
         return "text/html"
@@ -107,7 +91,7 @@ def _starts_like_html(head: bytes) -> bool:
     lowered = head.lstrip(b" \t\n\r\x0c").lower()
     for start in _HTML_STARTS:
         if lowered.startswith(start):
-            after = lowered[len(start) : len(start) + 1]
+            after = lowered[len(start):len(start) + 1]
             if after and after in _TAG_ENDS:
                 return True
     return False

@@ -178,13 +178,13 @@ def _attacks(database: Database, table: str) -> dict[str, list[str]]:
     forged = _forged(database, table)
     column = next(iter(forged))
     attacks = {
-        "update": [f"UPDATE {table} SET \"{column}\" = 'forged'"],
+        "update": [f'UPDATE {table} SET "{column}" = \'forged\''],
         "update to itself": [f'UPDATE {table} SET "{pk[0]}" = "{pk[0]}"'],
-        "delete one": [f'DELETE FROM {table} WHERE 1 = 1 AND "{pk[0]}" IS NOT NULL'],
+        "delete one": [f"DELETE FROM {table} WHERE 1 = 1 AND \"{pk[0]}\" IS NOT NULL"],
         "delete all": [f"DELETE FROM {table}"],
         "upsert": [
             f"INSERT INTO {table} {_copy(database, table, replace=forged)} "
-            f'ON CONFLICT ({", ".join(pk)}) DO UPDATE SET "{column}" = excluded."{column}"'
+            f"ON CONFLICT ({', '.join(pk)}) DO UPDATE SET \"{column}\" = excluded.\"{column}\""
         ],
         "delete then insert again": [
             f"DELETE FROM {table}",
@@ -196,7 +196,7 @@ def _attacks(database: Database, table: str) -> dict[str, list[str]]:
             f"INSERT OR REPLACE INTO {table} {_copy(database, table, replace=forged)}"
         ]
         attacks["replace into"] = [f"REPLACE INTO {table} {_copy(database, table, replace=forged)}"]
-        attacks["update or replace"] = [f"UPDATE OR REPLACE {table} SET \"{column}\" = 'forged'"]
+        attacks["update or replace"] = [f'UPDATE OR REPLACE {table} SET "{column}" = \'forged\'']
         # A REPLACE that collides with a unique constraint, not the primary key.
         for key in _unique_keys(database, table)[1:]:
             fresh = {**forged, pk[0]: f'"{pk[0]}" + 1000'}
@@ -216,7 +216,9 @@ def _attacks(database: Database, table: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("table", APPEND_ONLY_TABLES)
-def test_no_statement_rewrites_or_removes_an_append_only_row(history: Database, table: str) -> None:
+def test_no_statement_rewrites_or_removes_an_append_only_row(
+    history: Database, table: str
+) -> None:
     before = _rows(history)
     attacks = _attacks(history, table)
     assert len(attacks) >= 7

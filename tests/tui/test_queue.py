@@ -107,7 +107,9 @@ async def test_sort_orders_the_whole_queue_not_just_the_page(demo_db: Database) 
         table = app.screen.query_one("#claims", QueueTable)
         first = table.claim_ids[0]
         with demo_db.read() as session:
-            first_view = list_claims(session, ClaimFilter(order="checkworthiness"), limit=1).rows[0]
+            first_view = list_claims(
+                session, ClaimFilter(order="checkworthiness"), limit=1
+            ).rows[0]
         assert first == first_view.claim.id
         assert first_view.claim.checkworthiness == best.claim.checkworthiness
 

@@ -96,14 +96,8 @@ def test_empty_body_is_empty_text() -> None:
 
 @pytest.mark.parametrize(
     ("label", "expected"),
-    [
-        ("UTF8", "utf-8"),
-        ("latin-1", "cp1252"),
-        ("US-ASCII", "cp1252"),
-        ("nonsense", None),
-        ("", None),
-        ("utf-16", None),
-    ],
+    [("UTF8", "utf-8"), ("latin-1", "cp1252"), ("US-ASCII", "cp1252"), ("nonsense", None),
+     ("", None), ("utf-16", None)],
 )
 def test_charset_labels_follow_browsers(label: str, expected: str | None) -> None:
     assert normalize_charset(label) == expected

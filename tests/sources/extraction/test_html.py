@@ -39,19 +39,9 @@ def test_french_main_text_keeps_paragraphs(fr_article: Article) -> None:
 
 @pytest.mark.parametrize(
     "chrome",
-    [
-        "cookies",
-        "Tout accepter",
-        "Politique",
-        "Partager sur Facebook",
-        "Abonnez-vous",
-        "S'inscrire",
-        "À lire aussi",
-        "trafic aérien bat un nouveau record",
-        "Tous droits réservés",
-        "est un journal économique en ligne",
-        "Mentions légales",
-    ],
+    ["cookies", "Tout accepter", "Politique", "Partager sur Facebook", "Abonnez-vous",
+     "S'inscrire", "À lire aussi", "trafic aérien bat un nouveau record", "Tous droits réservés",
+     "est un journal économique en ligne", "Mentions légales"],
 )
 def test_french_chrome_is_dropped(fr_article: Article, chrome: str) -> None:
     assert chrome not in fr_article.text
@@ -86,19 +76,9 @@ def test_english_main_text(en_article: Article) -> None:
     text = en_article.text
     assert "bus ridership rose 12% last year" in text
     assert text.rstrip().endswith("check claims about the network for themselves.")
-    for chrome in (
-        "cookies",
-        "Accept all",
-        "Sign in",
-        "Tweet",
-        "newsletter",
-        "Subscribe",
-        "Read more",
-        "Related stories",
-        "Bridge closure",
-        "independent local news",
-        "All rights reserved",
-    ):
+    for chrome in ("cookies", "Accept all", "Sign in", "Tweet", "newsletter", "Subscribe",
+                   "Read more", "Related stories", "Bridge closure", "independent local news",
+                   "All rights reserved"):
         assert chrome not in text, chrome
 
 
@@ -126,17 +106,8 @@ def test_jsonld_objects_written_back_to_back() -> None:
 
 def test_to_json_round_trips_the_fields(en_article: Article) -> None:
     data = en_article.to_json()
-    assert set(data) == {
-        "text",
-        "title",
-        "byline",
-        "published",
-        "site_name",
-        "language",
-        "canonical_url",
-        "jsonld",
-        "extractor",
-    }
+    assert set(data) == {"text", "title", "byline", "published", "site_name", "language",
+                         "canonical_url", "jsonld", "extractor"}
     assert data["jsonld"][0]["@type"] == "ClaimReview"
     assert data["text"] == en_article.text
 

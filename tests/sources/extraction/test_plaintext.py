@@ -44,17 +44,9 @@ def test_scrape_with_repeat_newsletter_and_footer() -> None:
     assert len(paragraphs) == 2
     assert paragraphs[0].startswith("Le conseil régional a voté mardi")
     assert paragraphs[1].startswith("« Cette enveloppe financera")
-    for chrome in (
-        "Accueil",
-        "Partager",
-        "Newsletter",
-        "Abonnez-vous",
-        "À lire aussi",
-        "Quoi de neuf",
-        "est un journal régional",
-        "Notre rédaction",
-        "Tous droits réservés",
-    ):
+    for chrome in ("Accueil", "Partager", "Newsletter", "Abonnez-vous", "À lire aussi",
+                   "Quoi de neuf", "est un journal régional", "Notre rédaction",
+                   "Tous droits réservés"):
         assert chrome not in article.text, chrome
 
 
@@ -72,7 +64,8 @@ def test_hard_wrapped_paragraphs_stay_whole() -> None:
 
 def test_line_breaks_are_normalised() -> None:
     text = (
-        "First paragraph of the story, long enough to count.\r\n\r\nSecond one, also long enough.\r"
+        "First paragraph of the story, long enough to count.\r\n\r\n"
+        "Second one, also long enough.\r"
     )
     assert split_paragraphs(text) == [
         "First paragraph of the story, long enough to count.",

@@ -14,29 +14,9 @@ MEDIA_TYPES = st.sampled_from(
     ["text/html", "application/xhtml+xml", "text/plain", "text/html; charset=utf-8"]
 )
 TAGS = st.sampled_from(
-    [
-        "<p>",
-        "</p>",
-        "<div class='x'>",
-        "</div>",
-        "<script type='application/ld+json'>{",
-        "</script>",
-        "<meta charset='",
-        "<html lang='",
-        "<!--",
-        "-->",
-        "<![CDATA[",
-        "<?xml ",
-        "<article>",
-        "<title>",
-        "&amp;",
-        "&#0;",
-        "\x00",
-        "\ud800",
-        "«",
-        "\r\n",
-        "<br>",
-    ]
+    ["<p>", "</p>", "<div class='x'>", "</div>", "<script type='application/ld+json'>{",
+     "</script>", "<meta charset='", "<html lang='", "<!--", "-->", "<![CDATA[", "<?xml ",
+     "<article>", "<title>", "&amp;", "&#0;", "\x00", "\ud800", "«", "\r\n", "<br>"]
 )
 MARKUP = st.lists(st.one_of(TAGS, st.text(max_size=40)), max_size=40).map("".join)
 PAGES = [read_fixture("fr_article.html"), read_fixture("en_article.html")]
@@ -50,11 +30,8 @@ def _check(article: Article) -> None:
 
 
 @FAST
-@given(
-    body=st.binary(max_size=2000),
-    charset=st.one_of(st.none(), st.text(max_size=12)),
-    media_type=MEDIA_TYPES,
-)
+@given(body=st.binary(max_size=2000), charset=st.one_of(st.none(), st.text(max_size=12)),
+       media_type=MEDIA_TYPES)
 def test_random_bytes(body: bytes, charset: str | None, media_type: str) -> None:
     decoded = decode_body(body, charset=charset, media_type=media_type)
     assert isinstance(decoded.text, str)
@@ -68,11 +45,8 @@ def test_random_markup(markup: str, media_type: str) -> None:
 
 
 @FAST
-@given(
-    page=st.sampled_from(PAGES),
-    cut=st.floats(min_value=0, max_value=1),
-    encoding=st.sampled_from(["utf-8", "cp1252", "utf-16"]),
-)
+@given(page=st.sampled_from(PAGES), cut=st.floats(min_value=0, max_value=1),
+       encoding=st.sampled_from(["utf-8", "cp1252", "utf-16"]))
 def test_truncated_pages(page: str, cut: float, encoding: str) -> None:
     body = page.encode(encoding, errors="replace")
     body = body[: int(len(body) * cut)]

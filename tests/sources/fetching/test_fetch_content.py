@@ -37,11 +37,8 @@ def test_unreadable_type_is_refused_by_name(
 
 @pytest.mark.parametrize(
     ("body", "guessed"),
-    [
-        (b"%PDF-1.4 binary", "application/pdf"),
-        (PNG, "image/png"),
-        (b"\x00\x01\x02binary", "application/octet-stream"),
-    ],
+    [(b"%PDF-1.4 binary", "application/pdf"), (PNG, "image/png"),
+     (b"\x00\x01\x02binary", "application/octet-stream")],
 )
 def test_unlabelled_binary_is_refused_by_its_guessed_type(
     http_server: HTTPTestServer, body: bytes, guessed: str

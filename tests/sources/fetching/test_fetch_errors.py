@@ -72,16 +72,8 @@ def test_trickling_body_hits_the_total_deadline(http_server: HTTPTestServer) -> 
     assert "0.5 s in all" in str(caught.value)
 
 
-@pytest.mark.parametrize(
-    ("status", "advice"),
-    [
-        (404, "gone"),
-        (410, "gone"),
-        (500, "retry later"),
-        (503, "retry later"),
-        (403, "refuses access"),
-    ],
-)
+@pytest.mark.parametrize(("status", "advice"), [(404, "gone"), (410, "gone"), (500, "retry later"),
+                                               (503, "retry later"), (403, "refuses access")])
 def test_error_status_is_reported_with_advice(
     http_server: HTTPTestServer, status: int, advice: str
 ) -> None:
@@ -136,10 +128,8 @@ def test_redirect_chain_over_the_limit_is_refused(http_server: HTTPTestServer) -
     assert http_server.count("/5") == 0
 
 
-@pytest.mark.parametrize(
-    "url",
-    ["ftp://example.org/a.txt", "file:///etc/passwd", "javascript:alert(1)", "example.org/page"],
-)
+@pytest.mark.parametrize("url", ["ftp://example.org/a.txt", "file:///etc/passwd",
+                                 "javascript:alert(1)", "example.org/page"])
 def test_only_http_and_https_are_fetched(url: str) -> None:
     with pytest.raises(UnsupportedScheme) as caught:
         fetch(url, policy=LOCAL)

@@ -174,7 +174,8 @@ TEXTS = {
     "UTF-16 with a byte order mark": "\ufeffLe Maroc compte 20.000 coopératives selon le "
     "ministère.".encode("utf-16-le"),
     "a stray NUL in a long text": b"Le Maroc compte 20.000 coop\xc3\xa9ratives selon le "
-    b"minist\xc3\xa8re. " * 40 + b"\x00",
+    b"minist\xc3\xa8re. " * 40
+    + b"\x00",
     "terminal bells and escapes (the display strips them)": b"\x1b[31mLe Maroc\x07 compte "
     b"20.000 coop\xc3\xa9ratives selon le minist\xc3\xa8re.\x07\x1b[0m " * 3,
 }

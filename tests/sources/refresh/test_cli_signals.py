@@ -68,7 +68,9 @@ def _wait_for(condition: object, seconds: float = 60) -> None:
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_signal_stops_a_pass_held_by_a_slow_site_within_seconds(db_url: str, signum: int) -> None:
+def test_a_signal_stops_a_pass_held_by_a_slow_site_within_seconds(
+    db_url: str, signum: int
+) -> None:
     script = by_path({"/robots.txt": answer(404)}, dribble_headers(0.2))
     with SlowLoris(script) as loris:
         database = Database(db_url)
