@@ -308,3 +308,63 @@ class QuoteAnchor(SQLModel, table=True):
     method: str | None = Field(default=None, max_length=16)
     score: float = 0.0
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+# --- Watch lists (sources.watching) -------------------------------------------------
+
+
+class Watch(SQLModel, table=True):
+    """A feed or sitemap followed for new articles; its address is a :class:`Source`.
+
+    The feed is refreshed like any source (conditional GET, robots.txt, leases);
+    ``every_seconds`` is copied to the source's ``check_interval_s``. A removed
+    watch keeps its row, its entries and its snapshots: ``removed_at`` says so.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", unique=True, nullable=False)
+    lang: str | None = Field(default=None, max_length=16, description="Language of its articles")
+    every_seconds: int = Field(default=3600, description="Seconds between two reads of the feed")
+    per_pass_cap: int = Field(default=20, description="Articles ingested per pass at most")
+    paused: bool = False
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    removed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_seen_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="When a person last looked at its news"
+    )
+    last_error: str | None = Field(
+        default=None, sa_column=Column(Text, nullable=True), description="Why the last read failed"
+    )
+
+
+class WatchEntry(SQLModel, table=True):
+    """One article address a watch's feed listed; kept when the feed drops it.
+
+    ``state``: pending (to ingest), ingesting (leased by a worker until
+    ``lease_expires_at``), ingested, failed (retried at ``next_attempt_at``)
+    or skipped (never to ingest, ``last_reason`` says why).
+    """
+
+    __tablename__ = "watch_entry"
+    __table_args__ = (
+        UniqueConstraint("watch_id", "url", name="uq_watch_entry_url"),
+        Index("ix_watch_entry_due", "state", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    watch_id: int = Field(foreign_key="watch.id", nullable=False, index=True)
+    url: str = Field(description="Canonical article address (tracking parameters dropped)")
+    title: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    published: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    first_seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    state: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    lease_owner: str | None = Field(default=None, max_length=120)
+    lease_expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    article_source_id: int | None = Field(default=None, foreign_key="source.id")
+    ingested_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+# --- end of watch lists -------------------------------------------------------------

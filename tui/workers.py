@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from claims.language_choice import choose_language
 from claims.review.events import ClaimChanged
 from claims.review.queries import ClaimFilter, list_claims
-from claims.text.extraction import detect_language, split_sentences
+from claims.text.extraction import split_sentences
 from claims.text.passages import Passage, propose_passages
 from claims.text.quantities import Quantity
 from db.engine import Database
@@ -74,7 +75,7 @@ def preview_page(
     _decoded, article = page_article(fetched, url=fetched.final_url, lang=None)
     text = article.text
     checkpoint("ranking passages", 2)
-    language = article.language if article.language in ("fr", "en") else detect_language(text)
+    language = choose_language(text, article.language)
     proposals = propose_passages(claim_text, quantities, claim_kind, text, lang=language)
     sentences = [s.text for s in split_sentences(text, language)]
     checkpoint("ready", PREVIEW_STEPS)

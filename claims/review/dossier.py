@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from claims.language_choice import choose_language
 from claims.review.events import current_verdicts, event_json, history
 from claims.review.evidence import EvidenceView, list_evidence
 from claims.review.queries import ClaimView, get_claim
@@ -34,7 +35,9 @@ class Dossier:
         `to_json` gives for every claim, and need the score, not its parts.
         """
         claim = self.view.claim
-        return explain_claim(claim.text, claim.language, claim.claimant)
+        return explain_claim(
+            claim.text, choose_language(claim.text, claim.language), claim.claimant
+        )
 
     def to_json(self) -> dict[str, Any]:
         # Reports hold exactly these keys: ``computed_from`` stays out, as the

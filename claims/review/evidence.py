@@ -16,6 +16,7 @@ import httpx
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
+from claims.language_choice import choose_language
 from claims.review.events import Change, append, ensure_state, live_evidence_ids
 from claims.text.anchoring import Anchor, anchor_quote, selectors_for
 from claims.text.crosscheck import crosscheck
@@ -74,7 +75,7 @@ class EvidenceAdded:
 
 
 def _language(snapshot: Snapshot) -> str:
-    return snapshot.language if snapshot.language in ("fr", "en") else "fr"
+    return choose_language(snapshot.text, snapshot.language)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def link_snapshot(
     proposals: list[Passage] = []
     if request.auto:
         proposals = propose_passages(
-            claim.text, quantities, claim.kind, snapshot.text, lang=snapshot.language
+            claim.text, quantities, claim.kind, snapshot.text, lang=_language(snapshot)
         )
         if not proposals:
             raise NoPassageFound(

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from claims.language_choice import FALLBACK, declared_language
 from claims.review.events import Change, append, ensure_state, live_evidence_ids
 from claims.review.evidence import claim_quantities
 from claims.text.anchoring import (
@@ -35,6 +36,7 @@ from claims.text.anchoring import (
     reanchor,
 )
 from claims.text.crosscheck import crosscheck
+from claims.text.languages import language
 from claims.text.quantities import Quantity, find_quantities
 from db.models import Claim, Evidence, QuoteAnchor, Snapshot, Source
 from sources.refresh.normalise import normalised_hash
@@ -84,10 +86,7 @@ def _figures(quantities: Sequence[Quantity]) -> list[dict[str, Any]]:
 
 
 def _language(*candidates: str | None) -> str:
-    for lang in candidates:
-        if lang in ("fr", "en"):
-            return lang
-    return "fr"
+    return declared_language(*candidates) or FALLBACK
 
 
 def _anchor_of(exact: str, prefix: str, suffix: str, start: int, end: int) -> Anchor:
@@ -155,14 +154,15 @@ def _recheck_quote(
     result = reanchor(new.text, start_from)
     _record(session, claim_id, evidence_id, old, new, result)
     new_text = result.anchor.quote.exact if result.anchor else None
+    numbers = language(lang).numbers
     change = QuoteChange(
         claim_id=claim_id,
         evidence_id=evidence_id,
         status=result.status,
         old_text=start_from.quote.exact,
         new_text=new_text,
-        old_figures=_figures(find_quantities(start_from.quote.exact, lang)),
-        new_figures=_figures(find_quantities(new_text, lang)) if new_text else [],
+        old_figures=_figures(find_quantities(start_from.quote.exact, numbers)),
+        new_figures=_figures(find_quantities(new_text, numbers)) if new_text else [],
         crosscheck=None,
     )
     if result.status == "vanished" and latest is not None and latest.status == "vanished":

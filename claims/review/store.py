@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from claims.text.extraction import ExtractedClaim, detect_language, extract_claims
+from claims.language_choice import choose_language
+from claims.text.extraction import ExtractedClaim, extract_claims
 from claims.text.quantities import Quantity
 from db.models import Claim, ClaimQuantity, ClaimState, Snapshot
 
@@ -130,6 +131,5 @@ def extract_snapshot_claims(session: Session, snapshot: Snapshot) -> list[Claim]
     ).all()
     if existing:
         return list(existing)
-    lang = snapshot.language if snapshot.language in ("fr", "en") else None
-    language = lang or detect_language(snapshot.text)
+    language = choose_language(snapshot.text, snapshot.language)
     return store_claims(session, snapshot, extract_claims(snapshot.text, language))

@@ -8,7 +8,7 @@ from the new snapshot: its unchanged sentences would come back as duplicates
 of claims already in the queue, and a corrected article's new sentences are
 a reviewer's call, made by re-ingesting it (``factdesk ingest URL``) once
 the flagged claims have been looked at. The refresh flags; it never adds
-work to the queue on its own.
+work to the queue on its own, except from watched feeds (claims.services.watching).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 from sqlmodel import Session
 
 from claims.review.recheck import flagged_claims, recheck_snapshot
+from claims.services.watching import ingest_pending
 from db.engine import Database
 from db.models import Snapshot, Source
 from sources.fetching import FetchPolicy
@@ -43,10 +44,13 @@ from sources.refresh import (
     source_snapshots,
     source_statuses,
 )
+from sources.watching.entries import record_watch_entries
+from sources.watching.watches import feed_policy
 
 
 def on_new_snapshot(session: Session, source: Source, old: Snapshot, new: Snapshot) -> int:
     """The hook :func:`run_pass` calls in the storing transaction; returns claims flagged."""
+    record_watch_entries(session, source, new)  # a watched feed's new entries wait for ingest
     return flagged_claims(recheck_snapshot(session, source, old, new))
 
 
@@ -62,10 +66,10 @@ def refresh(
     stop: threading.Event | None = None,
 ) -> PassResult:
     """One refresh pass that flags claims whose evidence or article changed."""
-    return run_pass(
+    result = run_pass(
         database,
         policy=policy,
-        fetch_policy=fetch_policy,
+        fetch_policy=feed_policy(fetch_policy),
         scope=scope,
         source_ids=source_ids,
         on_new_snapshot=on_new_snapshot,
@@ -73,6 +77,9 @@ def refresh(
         progress=progress,
         stop=stop,
     )
+    if not (stop and stop.is_set()):  # then the articles watched feeds listed
+        ingest_pending(database, policy=fetch_policy, worker=worker, stop=stop)
+    return result
 
 
 # What the CLI and the TUI read about the refresh job, one read transaction each.

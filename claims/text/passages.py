@@ -33,7 +33,8 @@ from typing import Final
 
 from claims.text.crosscheck.compare import compare, ratio_checks
 from claims.text.crosscheck.rules import interval_of, overlaps
-from claims.text.extraction import detect_language, split_sentences
+from claims.text.extraction import split_sentences
+from claims.text.languages import Language, language
 from claims.text.quantities import Quantity, find_quantities
 from claims.text.vocabulary import concept, noun_match, term_key, words
 
@@ -114,15 +115,18 @@ def propose_passages(
     claim_kind: str,
     evidence_text: str,
     *,
-    lang: str | None = None,
+    lang: str | Language,
     limit: int = 5,
 ) -> list[Passage]:
-    """The sentences of `evidence_text` most likely to bear on the claim, best first."""
+    """The sentences of `evidence_text` most likely to bear on the claim, best first.
+
+    `lang` is the evidence's language (a registered code or a `Language`).
+    """
+    reading = language(lang)
     if not evidence_text.strip() or limit <= 0:
         return []
-    language = lang or detect_language(evidence_text)
-    sentences = split_sentences(evidence_text, language)
-    figures = find_quantities(evidence_text, language)
+    sentences = split_sentences(evidence_text, reading)
+    figures = find_quantities(evidence_text, reading.numbers)
     claimed = [q for q in claim_quantities if q.kind != "date"]
     numeric = claim_kind in ("numeric", "derived") and bool(claimed)
     claim_terms, claim_names = _terms(claim_text), _names(claim_text)

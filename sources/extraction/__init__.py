@@ -30,6 +30,9 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 PLAINTEXT_EXTRACTOR = "factdesk-extract/1 plaintext"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml", "text/xml"})
+# A feed or sitemap served as XML (a watch's source) has no article to find:
+# its text is kept as plain text, so that refreshing it stores a snapshot.
+_FEED_START = re.compile(r"<(?:rss|feed|rdf:RDF|urlset|sitemapindex)[\s>]")
 
 __all__ = ["Article", "extract_article"]
 
@@ -50,7 +53,8 @@ def extract_article(
     """
     text = _storable(text)
     kind = media_type.split(";", 1)[0].strip().lower()
-    if kind in HTML_TYPES:
+    is_feed = kind in {"application/xml", "text/xml"} and _FEED_START.search(text[:2048])
+    if kind in HTML_TYPES and not is_feed:
         return _from_html(text, url, lang_hint)
     body = extract_plaintext(text)
     language = first_declared([lang_hint]) or detect_language(body)

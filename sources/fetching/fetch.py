@@ -354,11 +354,11 @@ def _answer(
         raise HTTPStatusError(
             message, url=progress.requested_url, attempt=progress.attempt(message), status=status
         )
-    if content_type is not None and not is_readable(content_type.media_type):
+    if content_type is not None and not is_readable(content_type.media_type, policy.also_read):
         _refuse_type(progress, content_type.media_type)
     body = _read_body(progress, policy, response, limits)
     media_type = content_type.media_type if content_type else sniff(body)
-    if not is_readable(media_type):
+    if not is_readable(media_type, policy.also_read):
         _refuse_type(progress, media_type, sniffed=True)
     if not body.strip():
         raise progress.fail(

@@ -38,9 +38,15 @@ def parse_content_type(header: str | None) -> ContentType | None:
     return ContentType(media_type, charset)
 
 
-def is_readable(media_type: str) -> bool:
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/xml", "text/xml"}
+)
+"""What feeds and sitemaps are served as; read only where a policy's ``also_read`` says."""
+
+
+def is_readable(media_type: str, also: frozenset[str] = frozenset()) -> bool:
     """Whether factdesk reads pages of this (lowercase, parameterless) media type."""
-    return media_type in READABLE_TYPES
+    return media_type in READABLE_TYPES or media_type in also
 
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (

@@ -43,6 +43,8 @@ class FetchPolicy:
     """Let the fetcher reach loopback, private, link-local and other non-public addresses."""
     user_agent: str = field(default_factory=default_user_agent)
     """User-Agent header sent with every request."""
+    also_read: frozenset[str] = frozenset()
+    """Media types read beyond HTML and plain text (watched feeds: RSS, Atom, XML)."""
 
     def __post_init__(self) -> None:
         for name in ("connect_timeout", "read_timeout", "total_timeout"):

@@ -18,6 +18,7 @@ from tui.cli import (  # noqa: F401  (registration)
     review_cmds,
     source_cmds,
     tui_cmds,
+    watch_cmds,
 )
 from tui.cli.app import app, main
 

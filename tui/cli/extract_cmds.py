@@ -6,21 +6,34 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from tui.cli.app import app
-from tui.cli.output import fail, print_json, print_json_line
+from tui.cli.output import EXIT_USAGE, fail, print_json, print_json_line
 from tui.terminal_text import literal
 
+AUTO: Final = "auto"
+LANG_HELP: Final = "Language of the text: a code factdesk reads (see docs/languages.md), or auto."
 
-class Lang(StrEnum):
-    fr = "fr"
-    en = "en"
-    auto = "auto"
+
+def _language_of(text: str, lang: str) -> str:
+    """``lang`` if factdesk reads it, the language detected in ``text`` for auto."""
+    from claims.language_choice import choose_language
+    from claims.text.languages import SUPPORTED
+
+    if lang == AUTO:
+        return choose_language(text)
+    if lang not in SUPPORTED:
+        fail(
+            f"--lang {lang}: not a language factdesk reads; use one of "
+            f"{', '.join((*SUPPORTED, AUTO))}",
+            EXIT_USAGE,
+        )
+    return lang
 
 
 class ClaimFormat(StrEnum):
@@ -46,7 +59,7 @@ def _lines(text: str) -> list[str]:
 @app.command("extract")
 def extract_command(
     source: Annotated[str, typer.Argument(help="Text file, or - for stdin.")] = "-",
-    lang: Annotated[Lang, typer.Option(help="Language of the text.")] = Lang.auto,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = AUTO,
     lines: Annotated[
         bool, typer.Option("--lines", help="Each input line is its own text; JSON per line.")
     ] = False,
@@ -55,16 +68,16 @@ def extract_command(
     ] = ClaimFormat.json,
 ) -> None:
     """Claims found in a text, as JSON (the extraction contract). Writes no database."""
-    from claims.text.extraction import detect_language, extract_claims
+    from claims.text.extraction import extract_claims
     from claims.text.extraction.stream import iter_claims
 
     text = _read_input(source)
     if lines:
         for line in _lines(text):
-            found = extract_claims(line, lang.value)
+            found = extract_claims(line, _language_of(line, lang))
             print_json_line({"claims": [c.to_json() for c in found]})
         return
-    language = detect_language(text[:200_000]) if lang is Lang.auto else lang.value
+    language = _language_of(text, lang)
     if output is ClaimFormat.json:
         # Streamed: a 50 MB text is read block by block and its claims written
         # as they are found, so memory does not grow with the text.
@@ -92,7 +105,7 @@ def extract_command(
 @app.command("quantities")
 def quantities_command(
     source: Annotated[str, typer.Argument(help="Text file, or - for stdin.")] = "-",
-    lang: Annotated[Lang, typer.Option(help="Language of the text.")] = Lang.auto,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = AUTO,
     lines: Annotated[
         bool,
         typer.Option("--lines", help="Each input line is its own text; a JSON array per line."),
@@ -103,6 +116,7 @@ def quantities_command(
     A range without a point value ("entre 10 et 20") has value [low, high], the
     form number-recognition scorers read.
     """
+    from claims.text.languages import language
     from claims.text.quantities import Quantity, find_quantities
 
     def as_json(q: Quantity) -> dict[str, Any]:
@@ -114,6 +128,8 @@ def quantities_command(
     text = _read_input(source)
     if lines:
         for line in _lines(text):
-            print_json_line([as_json(q) for q in find_quantities(line, lang.value)])
+            numbers = language(_language_of(line, lang)).numbers
+            print_json_line([as_json(q) for q in find_quantities(line, numbers)])
         return
-    print_json([as_json(q) for q in find_quantities(text, lang.value)])
+    numbers = language(_language_of(text, lang)).numbers
+    print_json([as_json(q) for q in find_quantities(text, numbers)])

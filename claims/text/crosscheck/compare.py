@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from claims.text.crosscheck.rules import Interval, fmt, interval_of, interval_text, overlaps
+from claims.text.languages import Language, language
 from claims.text.quantities import Quantity, find_quantities
 from claims.text.vocabulary import concept, noun_match
 
@@ -254,13 +255,16 @@ def _check_one(
     return out
 
 
-def crosscheck(claimed: Sequence[Quantity], evidence_text: str, lang: str) -> list[CrossCheck]:
+def crosscheck(
+    claimed: Sequence[Quantity], evidence_text: str, lang: str | Language
+) -> list[CrossCheck]:
     """Every claimed figure against the evidence figures that measure the same thing.
 
     `claimed` are the claim's quantities with offsets in one text (their claim
-    sentence or article); their dates give years to the other figures.
+    sentence or article); their dates give years to the other figures. `lang`
+    is the evidence's language (a registered code or a `Language`).
     """
-    evidence = find_quantities(evidence_text, lang)
+    evidence = find_quantities(evidence_text, language(lang).numbers)
     claim_years = _years(claimed)
     evidence_years = _years(evidence)
     has_figures = any(q.kind != "date" for q in claimed)

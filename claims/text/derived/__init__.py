@@ -6,7 +6,7 @@ coopératives actives dans le monde arabe" says that the Arab world has about
 any other, and stored as a claim of kind ``derived`` that names the two figures
 it is computed from and says how.
 
-    derived_totals(quantities, sentence, lang) -> list[DerivedTotal]
+    derived_totals(quantities, sentence, lexicon) -> list[DerivedTotal]   (a DerivedLexicon)
 
 A wrong total in the queue costs a fact-checker more than a missing one, so a
 total is given only when all of these hold (anything else gives none):
@@ -17,7 +17,7 @@ total is given only when all of these hold (anything else gives none):
    interval known ("plus de 40 %" gives no figure, only a bound).
 3. The share is explicitly "of" a whole named right after it: "de l'ensemble
    des …", "du total", "of all …", "of the total", or a plain "des …" / "of the …"
-   when a link word ties the part to it (`lexicon.py`).
+   when a link word ties the part to it (`DerivedLexicon`, filled per language).
 4. The part is the amount (count, money, measure) right before the share, tied
    to it by a link word ("soit", "ce qui représente", "représentent",
    ", or", "accounting for") or, with "de l'ensemble"/"of all", by a bare comma;

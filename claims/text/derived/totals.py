@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.text.crosscheck.rules import Interval, fmt, interval_of
-from claims.text.derived.lexicon import DerivedLexicon, lexicon_for
 from claims.text.derived.wholes import Link, Whole, link_back, link_between, whole_after
+from claims.text.languages.derived_lexicon import DerivedLexicon
 from claims.text.quantities import Quantity, QuantityKind
 from claims.text.vocabulary import concept, is_known
 
@@ -58,16 +58,15 @@ class DerivedTotal:
         )
 
 
-def derived_totals(quantities: Sequence[Quantity], sentence: str, lang: str) -> list[DerivedTotal]:
+def derived_totals(
+    quantities: Sequence[Quantity], sentence: str, lexicon: DerivedLexicon
+) -> list[DerivedTotal]:
     """The totals implied in `sentence` by a part and its share of a named whole.
 
     `quantities` carry offsets into `sentence`. A total is given only when the
     sentence ties one amount to one share by its words, the share is "of" a whole
     it names, and the part can count what the whole counts (see `claims.text.derived`).
     """
-    lexicon = lexicon_for(lang)
-    if lexicon is None:
-        return []
     out: list[DerivedTotal] = []
     for share_index, share in enumerate(quantities):
         share_iv = _share_interval(share)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from claims.text.derived.lexicon import DerivedLexicon
+from claims.text.languages.derived_lexicon import DerivedLexicon
 
 WholeMeasure = Literal["count", "money", "measure", "any"]
 Link = Literal["link", "apposition"]

@@ -1,4 +1,4 @@
-"""Command line: `python -m claims.text.extraction [--lines] [--lang fr|en|auto] [FILE|-]`.
+"""Command line: `python -m claims.text.extraction [--lines] --lang CODE [FILE|-]`.
 
 Reads text (a file, or standard input) and prints its claims as JSON, the
 "Claim extraction contract" of DESIGN.md. With --lines, each input line is
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from claims.text.extraction.errors import ExtractionError
 from claims.text.extraction.extract import extract_claims
+from claims.text.languages import SUPPORTED
 
 
 def _claims_json(text: str, lang: str) -> dict[str, object]:
@@ -26,7 +27,7 @@ def _claims_json(text: str, lang: str) -> dict[str, object]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m claims.text.extraction", description=__doc__)
     parser.add_argument("file", nargs="?", default="-", help="text file, or - for stdin")
-    parser.add_argument("--lang", default="auto", choices=["fr", "en", "auto"])
+    parser.add_argument("--lang", required=True, choices=SUPPORTED)
     parser.add_argument("--lines", action="store_true", help="one text per input line")
     args = parser.parse_args(argv)
     try:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.names import strip_leading
 from claims.text.extraction.textfold import fold
+from claims.text.languages.claim_lexicon import Lexicon
 
 # "(ANCS)", "(HCP)", "(ONS)": two to eight capitals, digits allowed after the first.
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.names import is_name_start
+from claims.text.languages.claim_lexicon import Lexicon
 
 # Words read after a cue: adverbials, then the speaker and its apposition.
 MAX_CLAUSE_WORDS = 30

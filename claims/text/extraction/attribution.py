@@ -40,7 +40,6 @@ from collections.abc import Callable
 from claims.text.extraction.acronyms import acronym_names
 from claims.text.extraction.adverbials import closes_clause, has_complement, said_directly
 from claims.text.extraction.claimant_guard import plausible_claimant
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.model import Sentence
 from claims.text.extraction.names import strip_leading
 from claims.text.extraction.persons import Gender, PersonRegistry, gender_of
@@ -56,6 +55,7 @@ from claims.text.extraction.speaker_phrases import (
     speaker_before,
 )
 from claims.text.extraction.textfold import fold
+from claims.text.languages.claim_lexicon import Lexicon
 
 # Marks after which a reporting verb is inverted: the speaker follows it.
 _INVERSION_MARKS = ",»”\"'("

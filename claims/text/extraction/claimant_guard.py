@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.textfold import fold
+from claims.text.languages.claim_lexicon import Lexicon
 
 # "le directeur général de l'Office national des aéroports" is eight words.
 MAX_CLAIMANT_WORDS = 10

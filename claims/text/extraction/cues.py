@@ -18,8 +18,8 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.textfold import fold, word_pattern
+from claims.text.languages.claim_lexicon import Lexicon
 
 Hits = dict[str, tuple[int, int]]
 """Cue group -> span (in the folded sentence) of its first cue."""

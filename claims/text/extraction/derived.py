@@ -13,13 +13,18 @@ from dataclasses import replace
 
 from claims.text.derived import DerivedTotal, derived_totals
 from claims.text.extraction.model import ExtractedClaim
+from claims.text.languages.derived_lexicon import DerivedLexicon
 
 DERIVED_PREFIX = "derived:"
 """Fingerprints of derived claims start with it: a total is never the sentence's claim."""
 
 
-def with_derived_totals(claims: Sequence[ExtractedClaim], lang: str) -> list[ExtractedClaim]:
-    """`claims`, each followed by the totals its own sentence implies."""
+def with_derived_totals(
+    claims: Sequence[ExtractedClaim], words: DerivedLexicon | None
+) -> list[ExtractedClaim]:
+    """`claims`, each followed by the totals its own sentence implies (none without `words`)."""
+    if words is None:
+        return list(claims)
     out: list[ExtractedClaim] = []
     for claim in claims:
         out.append(claim)
@@ -30,7 +35,7 @@ def with_derived_totals(claims: Sequence[ExtractedClaim], lang: str) -> list[Ext
             for q in claim.quantities
         ]
         out.extend(
-            _derived_claim(claim, total) for total in derived_totals(local, claim.text, lang)
+            _derived_claim(claim, total) for total in derived_totals(local, claim.text, words)
         )
     return out
 

@@ -46,6 +46,7 @@ from typing import Final
 from claims.text.extraction import lexicon as lx
 from claims.text.extraction.cues import Hits, find_cues
 from claims.text.extraction.textfold import fold
+from claims.text.languages.claim_lexicon import Lexicon
 from claims.text.quantities import Quantity
 
 _CLOSERS: Final = " \t\r\n\"'’)]»”\u00a0\u202f"
@@ -62,7 +63,7 @@ _HEADLINE_KINDS: Final = frozenset({"percent", "money", "measure"})
 
 def not_a_claim(
     sentence: str,
-    lexicon: lx.Lexicon,
+    lexicon: Lexicon,
     quantities: Sequence[Quantity],
     cues: Hits | None = None,
 ) -> str | None:
@@ -104,18 +105,18 @@ def is_heading(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _date_words(lexicon: lx.Lexicon) -> frozenset[str]:
+def _date_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(fold(word) for word in lexicon.date_words)
 
 
-def _only_date_words(folded: str, lexicon: lx.Lexicon) -> bool:
+def _only_date_words(folded: str, lexicon: Lexicon) -> bool:
     if not _DIGIT.search(folded):
         return False
     words = _WORD.findall(folded)
     return all(word in _date_words(lexicon) for word in words)
 
 
-def _opening_class(sentence: str, folded: str, lexicon: lx.Lexicon) -> str | None:
+def _opening_class(sentence: str, folded: str, lexicon: Lexicon) -> str | None:
     for cls, pattern in _openings(lexicon):
         found = pattern.match(folded)
         if found is None:
@@ -131,7 +132,7 @@ def _opening_class(sentence: str, folded: str, lexicon: lx.Lexicon) -> str | Non
 
 
 @lru_cache(maxsize=16)
-def _openings(lexicon: lx.Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _openings(lexicon: Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Per class, a pattern matching one of its openings (folded) as whole words."""
     out: list[tuple[str, re.Pattern[str]]] = []
     for cls, openings in lexicon.openings.items():
@@ -145,7 +146,7 @@ def _openings(lexicon: lx.Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def _starts_with_date(rest: str, lexicon: lx.Lexicon) -> bool:
+def _starts_with_date(rest: str, lexicon: Lexicon) -> bool:
     tokens = [fold(t).strip(",.:") for t in _TOKEN.findall(rest)[:3]]
     for token in tokens:
         if token in {"le", "on", "the", "a", "at"}:
@@ -159,7 +160,7 @@ def _names_a_person(sentence: str, rest: str) -> bool:
     return rest[:1].isupper() and is_heading(sentence) and len(sentence.split()) <= 12
 
 
-def _is_instruction(sentence: str, lexicon: lx.Lexicon) -> bool:
+def _is_instruction(sentence: str, lexicon: Lexicon) -> bool:
     found = _NUMBERED.match(sentence)
     if found is None:
         return False

@@ -1,4 +1,4 @@
-"""Errors of claim extraction.
+"""Errors of claim extraction (defined in `claims.text.errors`, shared with quantities).
 
 FactdeskError                       (db.errors)
  └── ClaimError                     (claims.errors)
@@ -8,18 +8,6 @@ FactdeskError                       (db.errors)
 
 from __future__ import annotations
 
-from claims.errors import ClaimError
+from claims.text.errors import ExtractionError, UnsupportedLanguage
 
-
-class ExtractionError(ClaimError):
-    """Claim extraction could not run on the given input."""
-
-
-class UnsupportedLanguage(ExtractionError):
-    """The language asked for has no word lists."""
-
-    def __init__(self, lang: str, supported: tuple[str, ...]) -> None:
-        self.lang = lang
-        self.supported = supported
-        choices = ", ".join((*supported, "auto"))
-        super().__init__(f"language {lang!r} is not supported: use one of {choices}")
+__all__ = ["ExtractionError", "UnsupportedLanguage"]

@@ -10,22 +10,21 @@ claim would score now.
 from __future__ import annotations
 
 from claims.text.extraction.extract import NOT_A_FIGURE, sentence_quantities
-from claims.text.extraction.language import lexicon_for
-from claims.text.extraction.lexicon import LEXICONS
 from claims.text.extraction.scoring import ScoreExplanation, explain_checkworthiness
+from claims.text.languages import Language, language
 
 
-def explain_claim(text: str, lang: str | None, claimant: str | None) -> ScoreExplanation:
+def explain_claim(text: str, lang: str | Language, claimant: str | None) -> ScoreExplanation:
     """The check-worthiness of claim sentence `text` with each feature's contribution.
 
-    `lang` is the snapshot's language; one factdesk has no word lists for is
-    detected from the sentence instead.
+    `lang` is the language the claim was read in (a registered code or a
+    `Language`); `claims.language_choice` picks one for a stored claim.
     """
-    lexicon = lexicon_for(lang if lang is not None and lang in LEXICONS else "auto", text)
-    quantities = sentence_quantities(text, lexicon)
+    reading = language(lang)
+    quantities = sentence_quantities(text, reading)
     return explain_checkworthiness(
         text,
-        lexicon,
+        reading.claims,
         numeric=any(q.kind not in NOT_A_FIGURE for q in quantities),
         quantities=quantities,
         claimant=claimant,

@@ -1,10 +1,11 @@
 """`extract_claims`: an article's text in, its numeric and factual claims out.
 
-Steps: pick the language's word lists, split sentences, register the people
-the article names, attribute each sentence to a claimant, find quantities per
-sentence (`claims.text.quantities`), set aside what is not a claim, classify and
-score, then merge repeats: a sentence that occurs more than once (same
-fingerprint) is one claim with every span.
+Steps: take the language's word lists (`claims.text.languages`), split
+sentences, register the people the article names, attribute each sentence to
+a claimant, find quantities per sentence (`claims.text.quantities`), set
+aside what is not a claim, classify and score, then merge repeats: a
+sentence that occurs more than once (same fingerprint) is one claim with
+every span.
 
 A sentence that `claims.text.extraction.detection` classes as no claim (page
 furniture, a question, an instruction, a method note, a first-person story, a
@@ -28,14 +29,14 @@ from claims.text.extraction.cues import find_cues
 from claims.text.extraction.derived import with_derived_totals
 from claims.text.extraction.detection import not_a_claim
 from claims.text.extraction.fingerprint import fingerprint
-from claims.text.extraction.language import lexicon_for
-from claims.text.extraction.lexicon import FACTUAL_THRESHOLD, NUMERIC_FLOOR, Lexicon
+from claims.text.extraction.lexicon import FACTUAL_THRESHOLD, NUMERIC_FLOOR
 from claims.text.extraction.model import ClaimKind, ExtractedClaim, Sentence, Span
 from claims.text.extraction.persons import PersonRegistry
 from claims.text.extraction.scoring import explain_checkworthiness
 from claims.text.extraction.sentences import split_sentences
 from claims.text.extraction.subject import find_subject
 from claims.text.extraction.textfold import fold
+from claims.text.languages import Language, language
 from claims.text.quantities import Quantity, find_quantities
 
 NOT_A_FIGURE: Final = frozenset({"date", "ordinal"})
@@ -47,14 +48,16 @@ class _Draft:
     spans: list[Span]
 
 
-def extract_claims(text: str, lang: str = "auto") -> list[ExtractedClaim]:
+def extract_claims(text: str, lang: str | Language) -> list[ExtractedClaim]:
     """The claims of `text` in order of first occurrence; offsets are code points of `text`.
 
-    `lang` is "fr", "en" or "auto" (detected from the text); any other value
-    raises `UnsupportedLanguage`.
+    `lang` is a `Language` or a registered code (`claims.text.languages.SUPPORTED`);
+    any other code raises `UnsupportedLanguage`. Nothing here guesses the
+    language: `claims.language_choice` does that for callers that must.
     """
-    lexicon = lexicon_for(lang, text)
-    sentences = split_sentences(text, lexicon.lang)
+    reading = language(lang)
+    lexicon = reading.claims
+    sentences = split_sentences(text, reading)
     registry = PersonRegistry(text, lexicon)
     claimants = attribute(text, sentences, lexicon, registry)
     drafts: dict[str, _Draft] = {}
@@ -66,18 +69,19 @@ def extract_claims(text: str, lang: str = "auto") -> list[ExtractedClaim]:
             if draft.claim.claimant is None and claimant is not None:
                 draft.claim = replace(draft.claim, claimant=claimant)
             continue
-        claim = _claim(sentence, claimant, key, lexicon)
+        claim = _claim(sentence, claimant, key, reading)
         if claim is not None:
             drafts[key] = _Draft(claim, [Span(sentence.start, sentence.end)])
     return with_derived_totals(
-        [replace(d.claim, spans=tuple(d.spans)) for d in drafts.values()], lexicon.lang
+        [replace(d.claim, spans=tuple(d.spans)) for d in drafts.values()], reading.derived
     )
 
 
 def _claim(
-    sentence: Sentence, claimant: str | None, key: str, lexicon: Lexicon
+    sentence: Sentence, claimant: str | None, key: str, reading: Language
 ) -> ExtractedClaim | None:
-    found = sentence_quantities(sentence.text, lexicon)
+    lexicon = reading.claims
+    found = sentence_quantities(sentence.text, reading)
     cues = find_cues(fold(sentence.text), lexicon)
     if not_a_claim(sentence.text, lexicon, found, cues) is not None:
         return None
@@ -109,10 +113,10 @@ def _claim(
     )
 
 
-def sentence_quantities(sentence: str, lexicon: Lexicon) -> tuple[Quantity, ...]:
+def sentence_quantities(sentence: str, reading: Language) -> tuple[Quantity, ...]:
     """The quantities of one sentence, less the digits of names (offsets in the sentence)."""
     return tuple(
-        q for q in find_quantities(sentence, lexicon.lang) if not _inside_name(sentence, q)
+        q for q in find_quantities(sentence, reading.numbers) if not _inside_name(sentence, q)
     )
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.textfold import fold
+from claims.text.languages.claim_lexicon import Lexicon
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 # Possessive quantifiers, and no optional capital after a hyphen (letters already

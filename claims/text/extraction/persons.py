@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.names import (
     full_name_pattern,
     honorific_pattern,
@@ -34,6 +33,7 @@ from claims.text.extraction.names import (
     strip_leading,
 )
 from claims.text.extraction.textfold import fold, word_pattern
+from claims.text.languages.claim_lexicon import Lexicon
 
 # How far a role phrase may run before the comma that introduces the name.
 _ROLE_REACH = 200

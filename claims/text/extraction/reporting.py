@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from retrie.trie import Trie
 
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.textfold import fold
+from claims.text.languages.claim_lexicon import Lexicon
 
 # Reporting cues examined per sentence: prose has one or two, a list of verbs is no prose.
 MAX_CUES = 6

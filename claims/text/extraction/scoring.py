@@ -28,6 +28,7 @@ from claims.text.extraction import lexicon as lx
 from claims.text.extraction.cues import Hits, find_cues
 from claims.text.extraction.names import NAME_TOKEN
 from claims.text.extraction.textfold import fold
+from claims.text.languages.claim_lexicon import Lexicon
 from claims.text.quantities import Quantity
 
 _NAME_AFTER_FIRST_WORD: Final = re.compile(rf"\s{NAME_TOKEN}")
@@ -88,7 +89,7 @@ class ScoreExplanation:
 
 def checkworthiness(
     sentence: str,
-    lexicon: lx.Lexicon,
+    lexicon: Lexicon,
     *,
     numeric: bool,
     quantities: tuple[Quantity, ...],
@@ -102,7 +103,7 @@ def checkworthiness(
 
 def explain_checkworthiness(
     sentence: str,
-    lexicon: lx.Lexicon,
+    lexicon: Lexicon,
     *,
     numeric: bool,
     quantities: tuple[Quantity, ...],
@@ -159,7 +160,7 @@ _NEVER: Final = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=16)
-def _future_tense(lexicon: lx.Lexicon) -> re.Pattern[str]:
+def _future_tense(lexicon: Lexicon) -> re.Pattern[str]:
     if not lexicon.future_tense:
         return _NEVER
     return re.compile(rf"(?<![\w'-])(?:{lexicon.future_tense})(?![\w-])")

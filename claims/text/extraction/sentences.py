@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import re
 
-from claims.text.extraction.language import lexicon_for
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.model import Sentence
+from claims.text.languages import Language, Lexicon, language
 
 _TERMINATOR = re.compile(r"[.!?…]+")
 _LINE = re.compile(r"[^\n]+")
@@ -49,9 +48,12 @@ _LIST_NUMBER = re.compile(r"[\s•▪·◦*-]*\d{1,2}\.")
 _CUTS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
 
 
-def split_sentences(text: str, lang: str) -> list[Sentence]:
-    """The sentences of `text`, in order; each one's text is `text[start:end]`."""
-    lexicon = lexicon_for(lang, text)
+def split_sentences(text: str, lang: str | Language) -> list[Sentence]:
+    """The sentences of `text`, in order; each one's text is `text[start:end]`.
+
+    `lang` is a `Language` or a registered code (else `UnsupportedLanguage`).
+    """
+    lexicon = language(lang).claims
     out: list[Sentence] = []
     for block_start, block_end in _blocks(text):
         start = block_start

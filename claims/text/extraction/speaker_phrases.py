@@ -28,9 +28,9 @@ from claims.text.extraction.adverbials import (
     skip_adverbials,
 )
 from claims.text.extraction.claimant_guard import plausible_claimant
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.names import NAME_TOKEN, full_name_pattern, is_name_start, strip_leading
 from claims.text.extraction.textfold import fold
+from claims.text.languages.claim_lexicon import Lexicon
 
 MAX_SPEAKER_WORDS = 10
 # How far back from a verb its speaker's noun phrase may start.

@@ -18,8 +18,8 @@ from dataclasses import replace
 from typing import Final
 
 from claims.text.extraction.extract import extract_claims
-from claims.text.extraction.language import detect_language
 from claims.text.extraction.model import ExtractedClaim, Span
+from claims.text.languages import Language, language
 
 BLOCK_CHARS: Final = 200_000
 """About this many characters per block (an article is far below it)."""
@@ -41,16 +41,16 @@ def blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, int]]:
 
 
 def iter_claims(
-    text: str, lang: str = "auto", *, size: int = BLOCK_CHARS
+    text: str, lang: str | Language, *, size: int = BLOCK_CHARS
 ) -> Iterator[ExtractedClaim]:
     """The claims of ``text`` in order, offsets into ``text``, block by block."""
+    reading = language(lang)
     if len(text) <= size:
-        yield from extract_claims(text, lang)
+        yield from extract_claims(text, reading)
         return
-    language = detect_language(text[:size]) if lang == "auto" else lang
     seen: set[str] = set()
     for start, end in blocks(text, size):
-        for claim in extract_claims(text[start:end], language):
+        for claim in extract_claims(text[start:end], reading):
             if claim.fingerprint in seen:
                 continue
             seen.add(claim.fingerprint)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.text.extraction.lexicon import Lexicon
 from claims.text.extraction.textfold import fold
+from claims.text.languages.claim_lexicon import Lexicon
 
 _MAX_SUBJECT_WORDS = 8
 _CLAUSE_START = re.compile(r"[,;:«»“”\"()]|(?<![\w'])(?:que|qu'|that)(?![\w'])")
@@ -22,12 +22,7 @@ _CLAUSE_START = re.compile(r"[,;:«»“”\"()]|(?<![\w'])(?:que|qu'|that)(?![\
 def _metric_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     ordered = sorted(lexicon.metric_nouns, key=len, reverse=True)
     nouns = "|".join(re.escape(fold(n)) for n in ordered)
-    if lexicon.lang == "fr":
-        det = r"(?:le|la|les|l')\s*"
-        complement = r"(?:\s+(?:(?:des|du|de)\s+|d')(?:la\s+|l')?[^\W\d_][\w'-]*)?"
-    else:
-        det = r"(?:the|its|their)\s+"
-        complement = r"(?:\s+of\s+(?:the\s+)?[^\W\d_][\w'-]*)?"
+    det, complement = lexicon.metric_determiner, lexicon.metric_complement
     return re.compile(rf"(?<![\w'])(?:{det})(?:{nouns})(?![\w]){complement}")
 
 

@@ -1,6 +1,6 @@
 """Quantity recognition for French and English news text.
 
-    find_quantities(text, lang) -> list[Quantity]
+    find_quantities(text, lang) -> list[Quantity]     (lang: one of NUMBER_GRAMMARS)
 
 finds every figure a fact-checker would check — counts, percents (shares of
 a whole included: "un tiers" is 33.33), money, measures, ordinals that rank,
@@ -11,11 +11,14 @@ numbers, idioms and clock times are no quantities. Offsets are exact code
 points of the input. The vocabulary is data: hedges in
 `claims.text.quantities.hedges`, number words and units in `lexicon`, the rest in
 `claims.text.quantities.words`; `finder` says how the modules fit together.
+Each table is keyed by number grammar (`NUMBER_GRAMMARS`); a language in
+`claims.text.languages` names the grammar it reads figures with.
 """
 
 from __future__ import annotations
 
 from claims.text.quantities.finder import find_quantities
+from claims.text.quantities.lexicon import NUMBER_GRAMMARS
 from claims.text.quantities.model import Quantity, QuantityKind
 
-__all__ = ["Quantity", "QuantityKind", "find_quantities"]
+__all__ = ["NUMBER_GRAMMARS", "Quantity", "QuantityKind", "find_quantities"]

@@ -37,17 +37,18 @@ import re
 from dataclasses import dataclass, replace
 from typing import Final
 
+from claims.text.errors import UnsupportedLanguage
 from claims.text.quantities import tails
 from claims.text.quantities.dates import clock_time_end, days_sharing_a_month, numeric_dates
 from claims.text.quantities.hedges import HEDGE_FILLERS, HEDGES, HedgeRule, bounds
 from claims.text.quantities.idioms import idiom_spans
 from claims.text.quantities.labels import is_name_number, label_spans, reference_end, score_end
-from claims.text.quantities.lang import resolve_lang
 from claims.text.quantities.lexicon import (
     CURRENCY_PREFIXES,
     FACTOR_LEADS,
     LETTER_CURRENCY_PREFIXES,
     NAME_BEFORE_FIGURE,
+    NUMBER_GRAMMARS,
     SCALES,
     SKIPPABLE_ADJECTIVES,
 )
@@ -191,9 +192,12 @@ class _Core:
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Every quantity in `text`, in order of appearance.
 
-    `lang` is "fr" or "en"; anything else is guessed from the text.
+    `lang` names a number grammar (`NUMBER_GRAMMARS`, what a
+    `claims.text.languages.Language.numbers` holds); any other raises
+    `UnsupportedLanguage`. Nothing here guesses the language.
     """
-    lang = resolve_lang(text, lang)
+    if lang not in NUMBER_GRAMMARS:
+        raise UnsupportedLanguage(lang, NUMBER_GRAMMARS)
     if len(text) <= _CHUNK:
         return _find(text, lang)
     out: list[Quantity] = []

@@ -60,6 +60,9 @@ SCALES: Final[dict[str, dict[str, float]]] = {
         "dozens": 12,
     },
 }
+# The number grammars the tables of this package hold, one key each: every
+# per-language table here and in `words/` has an entry for each of them.
+NUMBER_GRAMMARS: Final = tuple(SCALES)
 # Endings text2num needs accented: French written without accents is read
 # as if it had them ("vingtieme" -> "vingtième", "zero" -> "zéro").
 RESTORED_ACCENTS: Final[dict[str, tuple[tuple[str, str], ...]]] = {

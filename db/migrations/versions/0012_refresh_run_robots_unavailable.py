@@ -1,7 +1,7 @@
 """refresh_run.robots_unavailable: sources not fetched because robots.txt could not be read
 
 Revision ID: 0012
-Revises: 0008_append_only
+Revises: 0014_watch_lists (chained after main's newest when main was merged in)
 Create Date: 2026-11-30 17:00:00.000000
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012"
-down_revision: str | None = "0008_append_only"
+down_revision: str | None = "0014_watch_lists"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

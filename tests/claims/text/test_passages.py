@@ -28,6 +28,11 @@ def page_text(name: str) -> str:
     return extract_article(raw).text
 
 
+def page_lang(name: str) -> str:
+    lang: str = next(e["lang"] for e in manifest() if e["file"] == name)
+    return lang
+
+
 def claim_sentence(article: str, contains: str) -> str:
     text = page_text(article)
     lang = next(e["lang"] for e in manifest() if e["file"] == article)
@@ -77,7 +82,9 @@ def test_sentence_with_the_matching_figure_ranks_first(
     sentence = claim_sentence(article, contains)
     lang = next(e["lang"] for e in manifest() if e["file"] == article)
     evidence = page_text(source)
-    passages = propose_passages(sentence, find_quantities(sentence, lang), "numeric", evidence)
+    passages = propose_passages(
+        sentence, find_quantities(sentence, lang), "numeric", evidence, lang=page_lang(source)
+    )
     assert passages, "nothing proposed"
     best = passages[0]
     assert expected in best.text, [p.text for p in passages]
@@ -95,6 +102,7 @@ def test_refuting_figure_is_proposed_next_to_an_agreeing_one() -> None:
         find_quantities(sentence, "en"),
         "numeric",
         page_text("src-callow-harbour-jobs-2025.html"),
+        lang="en",
         limit=3,
     )
     assert any("around 1,900 new jobs" in p.text for p in passages[:2])
@@ -106,7 +114,7 @@ def test_factual_claim_finds_the_sentence_sharing_its_names_across_languages() -
         "Le Sommet est organisé par l'Alliance internationale",
     )
     passages = propose_passages(
-        sentence, [], "factual", page_text("src-meridian-wire-lyon-summit.html")
+        sentence, [], "factual", page_text("src-meridian-wire-lyon-summit.html"), lang="en"
     )
     assert "organised by the International Alliance" in passages[0].text
     assert any(r.startswith("names:") for r in passages[0].reasons)
@@ -126,10 +134,14 @@ def test_limit_and_empty_evidence() -> None:
     evidence = page_text("src-ancs-chiffres-cles-2025.html")
     claim = "Plus de 40 % des coopératives sont dirigées par des femmes"
     assert (
-        len(propose_passages(claim, find_quantities(claim, "fr"), "numeric", evidence, limit=2))
+        len(
+            propose_passages(
+                claim, find_quantities(claim, "fr"), "numeric", evidence, lang="fr", limit=2
+            )
+        )
         == 2
     )
-    assert propose_passages(claim, find_quantities(claim, "fr"), "numeric", "  ") == []
+    assert propose_passages(claim, find_quantities(claim, "fr"), "numeric", "  ", lang="fr") == []
 
 
 def test_every_manifest_quote_anchors_exactly_in_its_source() -> None:

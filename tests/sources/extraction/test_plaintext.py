@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from sources.extraction import extract_article
-from sources.extraction.language import stopword_language
 from sources.extraction.plaintext import split_paragraphs
 from tests.sources.extraction.conftest import read_fixture
 
@@ -90,15 +89,3 @@ def test_language_hint_is_used_for_plain_text(hint: str) -> None:
 
 def test_undecidable_language_is_none() -> None:
     assert extract_article("12 34 56", media_type="text/plain").language is None
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Le ministre a déclaré que les exportations sont en hausse dans la région.", "fr"),
-        ("The minister said that exports were up in the region for the third year.", "en"),
-        ("Zxq vbn mlp rtz qwx.", None),
-    ],
-)
-def test_stopword_fallback_for_french_and_english(text: str, expected: str | None) -> None:
-    assert stopword_language(text) == expected

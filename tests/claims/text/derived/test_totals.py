@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from claims.text.crosscheck import crosscheck
 from claims.text.derived import DerivedTotal, derived_totals
+from claims.text.extraction import extract_claims
+from claims.text.languages import language
+from claims.text.languages.derived_lexicon import DerivedLexicon
 from claims.text.quantities import find_quantities
 
 SEED = (
@@ -14,8 +19,14 @@ SEED = (
 )
 
 
+def words(lang: str) -> DerivedLexicon:
+    found = language(lang).derived
+    assert found is not None
+    return found
+
+
 def totals(sentence: str, lang: str = "fr") -> list[DerivedTotal]:
-    return derived_totals(find_quantities(sentence, lang), sentence, lang)
+    return derived_totals(find_quantities(sentence, lang), sentence, words(lang))
 
 
 def test_part_and_share_imply_a_total_with_propagated_tolerance() -> None:
@@ -35,7 +46,7 @@ def test_part_and_share_imply_a_total_with_propagated_tolerance() -> None:
 
 def test_derived_from_names_the_part_and_the_share_in_the_sentence() -> None:
     quantities = find_quantities(SEED, "fr")
-    [total] = derived_totals(quantities, SEED, "fr")
+    [total] = derived_totals(quantities, SEED, words("fr"))
     part, share = (quantities[i] for i in total.derived_from)
     assert (part.surface, share.surface) == ("20.000", "50 pc")
     figure = total.as_quantity(offset=1000)
@@ -157,7 +168,10 @@ def test_no_total_without_a_part_tied_to_a_share_of_the_same_whole(
 
 
 def test_a_language_without_the_words_gives_no_total() -> None:
-    assert derived_totals(find_quantities(SEED, "fr"), SEED, "de") == []
+    french = language("fr")
+    assert [c.kind for c in extract_claims(SEED, french)].count("derived") == 1
+    without = replace(french, derived=None)
+    assert [c.kind for c in extract_claims(SEED, without)].count("derived") == 0
 
 
 @pytest.mark.parametrize(

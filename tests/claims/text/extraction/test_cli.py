@@ -46,14 +46,14 @@ def test_claim_objects_carry_the_contract_keys() -> None:
 def test_file_argument_reads_a_whole_text(tmp_path: Path, seed_article: str) -> None:
     path = tmp_path / "article.txt"
     path.write_text(seed_article, encoding="utf-8")
-    done = run(str(path), stdin="")
+    done = run("--lang", "fr", str(path), stdin="")
     assert done.returncode == 0, done.stderr
     claims = json.loads(done.stdout)["claims"]
     assert any("20.000 coopératives" in c["text"] for c in claims)
 
 
 def test_unreadable_file_is_one_line_on_stderr_and_exit_1(tmp_path: Path) -> None:
-    done = run(str(tmp_path / "missing.txt"), stdin="")
+    done = run("--lang", "fr", str(tmp_path / "missing.txt"), stdin="")
     assert done.returncode == 1
     assert len(done.stderr.strip().splitlines()) == 1
     assert "missing.txt" in done.stderr

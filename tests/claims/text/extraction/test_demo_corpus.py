@@ -29,8 +29,8 @@ import pytest
 
 from claims.text.extraction import ExtractedClaim, extract_claims, split_sentences
 from claims.text.extraction.attribution import attribute
-from claims.text.extraction.language import lexicon_for
 from claims.text.extraction.persons import PersonRegistry
+from claims.text.languages import language
 from sources.decoding import decode_body
 from sources.extraction import extract_article
 from tests.support.paths import DEMO
@@ -100,7 +100,7 @@ def claim_with(art: Article, needle: str) -> ExtractedClaim:
 
 def attributed(art: Article, needle: str) -> str | None:
     """The claimant attribution gives the sentence holding `needle`, claim or not."""
-    lexicon = lexicon_for(art.lang, art.text)
+    lexicon = language(art.lang).claims
     sentences = split_sentences(art.text, art.lang)
     claimants = attribute(art.text, sentences, lexicon, PersonRegistry(art.text, lexicon))
     found = [c for s, c in zip(sentences, claimants, strict=True) if needle in s.text]

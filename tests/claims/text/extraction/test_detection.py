@@ -11,7 +11,7 @@ import pytest
 from claims.text.extraction import extract_claims
 from claims.text.extraction.detection import not_a_claim
 from claims.text.extraction.extract import sentence_quantities
-from claims.text.extraction.language import lexicon_for
+from claims.text.languages import language
 
 NOT_CLAIMS = [
     # table rows: the figure means something only under the header
@@ -92,8 +92,8 @@ CLAIMS = [
 
 @pytest.mark.parametrize(("text", "lang", "cls"), NOT_CLAIMS)
 def test_non_claims_are_not_stored_and_say_why(text: str, lang: str, cls: str) -> None:
-    lexicon = lexicon_for(lang)
-    assert not_a_claim(text, lexicon, sentence_quantities(text, lexicon)) == cls
+    reading = language(lang)
+    assert not_a_claim(text, reading.claims, sentence_quantities(text, reading)) == cls
     assert extract_claims(text, lang) == []
 
 

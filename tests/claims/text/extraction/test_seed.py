@@ -50,7 +50,7 @@ def test_seed_expectations_hold(
 def test_seed_forbidden_values_and_boilerplate_are_absent(
     seed_scrape: str, seed_expectations: dict[str, Any]
 ) -> None:
-    claims = extract_claims(seed_scrape, "auto")
+    claims = extract_claims(seed_scrape, "fr")
     values = {q.value for c in claims for q in c.quantities}
     for rule in seed_expectations["must_not"]:
         if "value" in rule:

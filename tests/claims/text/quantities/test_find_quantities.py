@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.text.errors import UnsupportedLanguage
 from claims.text.quantities import Quantity, find_quantities
 from tests.support.shared import seed_file
 
@@ -350,12 +351,7 @@ def test_to_json_has_exactly_the_contract_keys() -> None:
     }
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Plus de 1 300 jeunes ont bénéficié du programme.", 1300.0),
-        ("More than 1,300 young people took part in the scheme.", 1300.0),
-    ],
-)
-def test_auto_language_guesses_the_notation(text: str, expected: float) -> None:
-    assert values(text, "auto") == [expected]
+def test_a_language_is_never_guessed() -> None:
+    # claims.language_choice guesses for the callers that must; here "auto" is no language.
+    with pytest.raises(UnsupportedLanguage, match="'auto' is not supported: use one of fr, en"):
+        find_quantities("Plus de 1 300 jeunes ont bénéficié du programme.", "auto")

@@ -1,0 +1,192 @@
+"""Ingesting what watched feeds listed: each due entry's article, with its claims.
+
+:func:`ingest_pending` takes up to each watch's ``per_pass_cap`` due entries,
+leases each one (so two workers never ingest the same entry), ingests it
+with :func:`claims.services.ingest.ingest_with_claims`, and records the
+outcome on the entry: ingested (with the article's source), failed with its
+reason (tried again after a backoff, never dropped), or skipped (an address
+that is already a source: its claims are in the queue).
+
+No transaction is held across a fetch: the lease, the ingest and the outcome
+are three short ones.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import httpx
+from sqlmodel import col, select
+
+from claims.services.ingest import ingest_with_claims
+from db.engine import Database
+from db.errors import FactdeskError
+from db.models import Source, Watch, WatchEntry
+from sources.fetching import FetchPolicy
+from sources.fetching.client import build_client
+from sources.ingest import IngestOptions, worker_name
+from sources.refresh.robots import RobotsCache
+from sources.watching.entries import (
+    due_entries,
+    lease,
+    mark_failed,
+    mark_ingested,
+    mark_skipped,
+    release,
+)
+
+ROBOTS_TTL_S = 3600.0
+"""How long one run keeps a site's robots.txt."""
+
+Progress = Callable[[WatchEntry, str], None]
+"""Called after each entry with its outcome: ingested, failed, skipped or taken."""
+
+
+@dataclass
+class IngestResult:
+    ingested: int = 0
+    failed: int = 0
+    skipped: int = 0
+    taken: int = 0
+    """Entries another worker leased first."""
+    claims: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    """(address, reason) of each failure."""
+
+
+def _active_watches(database: Database, watch_ids: list[int] | None) -> list[Watch]:
+    with database.read() as session:
+        query = select(Watch).where(
+            col(Watch.removed_at).is_(None), col(Watch.paused).is_(False)
+        )
+        if watch_ids is not None:
+            query = query.where(col(Watch.id).in_(watch_ids))
+        return list(session.exec(query.order_by(col(Watch.id))).all())
+
+
+class _HostGate:
+    """At least ``delay_s`` between two article fetches from one host: a feed
+    lists tens of articles of one site, which must not get them in a burst."""
+
+    def __init__(self, delay_s: float, stop: threading.Event) -> None:
+        self.delay_s = delay_s
+        self.stop = stop
+        self.last: dict[str, float] = {}
+
+    def wait(self, url: str) -> bool:
+        """False when ``stop`` was set while waiting."""
+        host = urlsplit(url).netloc.lower()
+        if host in self.last:
+            left = self.last[host] + self.delay_s - time.monotonic()
+            if left > 0 and self.stop.wait(left):
+                return False
+        self.last[host] = time.monotonic()
+        return not self.stop.is_set()
+
+
+def ingest_pending(
+    database: Database,
+    *,
+    policy: FetchPolicy,
+    watch_ids: list[int] | None = None,
+    cap: int | None = None,
+    host_delay_s: float = 1.0,
+    obey_robots: bool = True,
+    client: httpx.Client | None = None,
+    worker: str | None = None,
+    progress: Progress | None = None,
+    stop: threading.Event | None = None,
+) -> IngestResult:
+    """Ingest the due entries of every active watch (or of ``watch_ids``).
+
+    ``cap`` overrides each watch's ``per_pass_cap``. ``stop`` ends the work
+    between two articles (the rest stay pending). An article robots.txt
+    disallows is skipped with the reason; one whose robots.txt cannot be read
+    fails and is tried again later (RFC 9309).
+    """
+    owner = worker or worker_name("watch")
+    result = IngestResult()
+    watches = _active_watches(database, watch_ids)
+    if not watches:
+        return result  # a refresh pass without watches opens no client
+    gate = _HostGate(host_delay_s, stop or threading.Event())
+    robots = RobotsCache(policy, ROBOTS_TTL_S) if obey_robots else None
+    own_client = client is None
+    http = client or build_client(policy)
+    try:
+        for watch in watches:
+            assert watch.id is not None
+            now = datetime.now(UTC)
+            with database.read() as session:
+                entries = due_entries(session, watch.id, cap or watch.per_pass_cap, now)
+            for entry in entries:
+                outcome = _one(database, watch, entry, owner, policy, http, robots, gate, result)
+                if outcome == "stopped":
+                    return result
+                if progress is not None:
+                    progress(entry, outcome)
+    finally:
+        if own_client:
+            http.close()
+    return result
+
+
+def _one(
+    database: Database,
+    watch: Watch,
+    entry: WatchEntry,
+    owner: str,
+    policy: FetchPolicy,
+    client: httpx.Client,
+    robots: RobotsCache | None,
+    gate: _HostGate,
+    result: IngestResult,
+) -> str:
+    assert entry.id is not None
+    with database.write() as session:
+        if not lease(session, entry.id, owner, datetime.now(UTC)):
+            result.taken += 1
+            return "taken"
+        known = session.exec(select(Source.id).where(Source.url == entry.url)).first()
+        if known is not None and entry.attempts == 0:
+            # Ingested before (by hand, or from another watch): its claims are queued already.
+            mark_skipped(session, entry.id, owner, f"already a source (source {known})")
+            result.skipped += 1
+            return "skipped"
+    try:
+        if robots is not None:
+            verdict = robots.verdict(entry.url, client)
+            if not verdict.allowed:
+                with database.write() as session:
+                    mark_skipped(session, entry.id, owner, f"not fetched: {verdict.reason}")
+                result.skipped += 1
+                return "skipped"
+        if not gate.wait(entry.url):
+            with database.write() as session:
+                release(session, entry.id, owner)
+            return "stopped"
+        ingested = ingest_with_claims(
+            database,
+            entry.url,
+            options=IngestOptions(lang=watch.lang),
+            policy=policy,
+            client=client,
+            worker=owner,
+        )
+    except FactdeskError as exc:
+        with database.write() as session:
+            mark_failed(session, entry.id, owner, str(exc))
+        result.failed += 1
+        result.failures.append((entry.url, str(exc)))
+        return "failed"
+    assert ingested.stored.source.id is not None
+    with database.write() as session:
+        mark_ingested(session, entry.id, owner, ingested.stored.source.id)
+    result.ingested += 1
+    result.claims += len(ingested.claims)
+    return "ingested"
