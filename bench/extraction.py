@@ -219,8 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             for key, (p, r) in ranked[: args.worst]:
                 tp_, tr_ = theirs.per_page[key]
                 print(
-                    f"{key[:16]}  factdesk P={p:.2f} R={r:.2f}"
-                    f"  trafilatura P={tp_:.2f} R={tr_:.2f}"
+                    f"{key[:16]}  factdesk P={p:.2f} R={r:.2f}  trafilatura P={tp_:.2f} R={tr_:.2f}"
                 )
     return 0
 

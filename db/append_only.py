@@ -60,6 +60,8 @@ APPEND_ONLY_TABLES = (
     "evidence",
     "review_event",
     "quote_anchor",
+    "fact_check",
+    "fact_check_match",
 )
 """Every append-only table at head; a migration that adds one adds it here."""
 

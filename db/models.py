@@ -32,6 +32,12 @@ class Source(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     url: str = Field(unique=True, index=True, description="Canonical URL (identity)")
+    kind: str = Field(
+        default="http",
+        max_length=8,
+        sa_column_kwargs={"server_default": "http"},
+        description="http, file, stdin or pdf (sources.reading.SourceKind), set at ingest",
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     title: str | None = Field(default=None, description="Title of the latest snapshot")
     language: str | None = Field(default=None, max_length=16)
@@ -368,3 +374,48 @@ class WatchEntry(SQLModel, table=True):
 
 
 # --- end of watch lists -------------------------------------------------------------
+
+
+class FactCheck(SQLModel, table=True):
+    """An earlier fact-check (a ClaimReview someone published), kept in the local index.
+
+    Append-only: the review is another organisation's published work, recorded
+    as imported. ``key`` identifies it across imports (SHA-256 of its URL, or of
+    its content when it has none), so importing the same file twice adds nothing.
+    """
+
+    __tablename__ = "fact_check"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=64, description="SHA-256 of the review URL or content")
+    url: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    claim_reviewed: str = Field(sa_column=Column(Text, nullable=False))
+    rating: str | None = Field(default=None, description="reviewRating.alternateName")
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    author: str | None = Field(default=None, description="Who published the fact-check")
+    author_url: str | None = None
+    claimant: str | None = Field(default=None, description="Who made the claim reviewed")
+    date_published: str | None = Field(default=None, max_length=40)
+    language: str | None = Field(default=None, max_length=16)
+    imported_from: str = Field(sa_column=Column(Text, nullable=False))
+    item: dict[str, Any] = Field(
+        default_factory=dict, sa_type=JSON, nullable=False, description="The ClaimReview as read"
+    )
+    imported_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class FactCheckMatch(SQLModel, table=True):
+    """A claim found to match an earlier fact-check when it was stored. Append-only."""
+
+    __tablename__ = "fact_check_match"
+    __table_args__ = (UniqueConstraint("claim_id", "fact_check_id", name="uq_fact_check_match"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", nullable=False, index=True)
+    fact_check_id: int = Field(foreign_key="fact_check.id", nullable=False)
+    score: float
+    reasons: list[str] = Field(default_factory=list, sa_type=JSON, nullable=False)
+    matcher: str = Field(max_length=120, description="What scored the pair, with its threshold")
+    matched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

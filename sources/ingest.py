@@ -9,30 +9,41 @@ from __future__ import annotations
 
 import os
 import socket
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import BinaryIO
 
 import httpx
 from sqlmodel import Session
 
 from db.engine import Database
-from sources.decoding import DecodedText, decode_body
+from sources.decoding import DecodedText
 from sources.errors import FetchError, SourceError
-from sources.extraction import Article, extract_article
+from sources.extraction import Article
 from sources.extraction.language import detect_language, language_name, normalize_language_tag
 from sources.fetching import FetchPolicy, fetch
-from sources.local import read_file, read_stdin
+from sources.reading import (
+    NoArticleText,
+    PageProgress,
+    Reading,
+    read,
+    read_content,
+    resolve_target,
+)
 from sources.snapshots import Fetched, Stored, hop_records, record_failure, store_fetch
-from sources.urls import canonical_url, file_url, is_web_url, looks_like_url, require_web_url
 
-
-class NoArticleText(SourceError):
-    """The page was read but holds no text to snapshot."""
+__all__ = [
+    "IngestOptions",
+    "LanguageMismatch",
+    "NoArticleText",
+    "check_language",
+    "fetch_web",
+    "ingest",
+    "page_article",
+    "worker_name",
+]
 
 
 class LanguageMismatch(SourceError):
@@ -61,18 +72,16 @@ def fetch_web(url: str, *, policy: FetchPolicy, client: httpx.Client | None = No
 
 
 def page_article(
-    fetched: Fetched, *, url: str | None, lang: str | None
+    fetched: Fetched, *, url: str | None, lang: str | None, max_bytes: int | None = None
 ) -> tuple[DecodedText, Article]:
-    """Decode and extract the main text; refuse a page with none."""
-    decoded = decode_body(fetched.body, charset=fetched.charset, media_type=fetched.media_type)
-    article = extract_article(decoded.text, media_type=fetched.media_type, url=url, lang_hint=lang)
-    if not article.text.strip():
-        where = url or fetched.requested_url
-        raise NoArticleText(
-            f"{where}: no article text found in the page; check the address, "
-            "or save the text as .txt and ingest the file"
-        )
-    return decoded, article
+    """Decode and extract the main text (HTML, text or PDF); refuse a page with none.
+
+    What refresh calls on the body its conditional fetch returned: the same
+    ``sources.reading.read_content`` that ingest reads through.
+    """
+    cap = max_bytes if max_bytes is not None else FetchPolicy().max_body_bytes
+    content = read_content(fetched, url=url, lang=lang, max_bytes=cap)
+    return content.decoded, content.article
 
 
 def check_language(text: str, options: IngestOptions, where: str) -> None:
@@ -105,6 +114,7 @@ def ingest(
     stdin: BinaryIO | None = None,
     worker: str | None = None,
     after_store: Callable[[Session, Stored], None] | None = None,
+    on_page: PageProgress | None = None,
 ) -> Stored:
     """Ingest one target; raises a :class:`SourceError` after recording the failure.
 
@@ -114,49 +124,48 @@ def ingest(
     worker = worker or worker_name("ingest")
     started = datetime.now(UTC)
     clock = time.monotonic()
-    if options.url is not None:
-        require_web_url(options.url)  # a page's original address, never javascript: or file:
-    if target == "-":
-        requested, via = options.url or "stdin:", "stdin"
-    elif looks_like_url(target):
-        requested, via = target, "http"
-    else:
-        requested, via = options.url or file_url(Path(target)), "file"
-    source_url = requested
-    cap = policy.max_body_bytes
+    where = resolve_target(target, url=options.url)
+    source_url = where.requested
     try:
-        if is_web_url(requested):
-            source_url = canonical_url(requested)
-        if via == "stdin":
-            fetched = read_stdin(stdin or sys.stdin.buffer, url=options.url, max_bytes=cap)
-        elif via == "http":
-            fetched = fetch_web(target, policy=policy, client=client)
-        else:
-            fetched = read_file(Path(target), url=options.url, max_bytes=cap)
-        decoded, article = page_article(
-            fetched, url=options.url or fetched.final_url, lang=options.lang
+        source_url = where.source_url()
+        reading = read(
+            where, policy=policy, lang=options.lang, client=client, stdin=stdin, on_page=on_page
         )
-        check_language(article.text, options, "stdin" if via == "stdin" else target)
+        check_language(reading.text, options, where.name)
     except FetchError as exc:
-        _record(database, source_url, via, exc, worker, exc.attempt.started_at)
+        _record(database, source_url, where.via, exc, worker, exc.attempt.started_at)
         raise
     except SourceError as exc:
-        _record(database, source_url, via, exc, worker, started, elapsed=time.monotonic() - clock)
+        _record(
+            database, source_url, where.via, exc, worker, started, elapsed=time.monotonic() - clock
+        )
         raise
     with database.write() as session:
-        stored = store_fetch(
-            session,
-            source_url=source_url,
-            fetched=fetched,
-            decoded=decoded,
-            article=article,
-            title=options.title,
-            language=options.lang,
-            worker=worker,
-        )
+        stored = store_reading(session, source_url, reading, options, worker)
         if after_store is not None:
             after_store(session, stored)
         return stored
+
+
+def store_reading(
+    session: Session, source_url: str, reading: Reading, options: IngestOptions, worker: str
+) -> Stored:
+    """Store what was read, and record the source's kind (the latest reading's)."""
+    stored = store_fetch(
+        session,
+        source_url=source_url,
+        fetched=reading.fetched,
+        decoded=reading.decoded,
+        article=reading.article,
+        title=options.title,
+        language=options.lang,
+        worker=worker,
+    )
+    if stored.source.kind != reading.kind:
+        stored.source.kind = reading.kind.value
+        session.add(stored.source)
+        session.flush()
+    return stored
 
 
 def _record(

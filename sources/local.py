@@ -3,9 +3,10 @@
 A page from disk or a pipe is held to the cap a fetched page is held to
 (``FetchPolicy.max_body_bytes``, the ``fetch.max_body_mib`` setting): reading
 stops one byte past it, so a huge file costs no more memory than the cap.
-What is not text is refused before it is decoded: a file that opens like a
-PDF, an image or an archive, or that is full of bytes no text holds, would
-otherwise come out of charset detection as plausible-looking junk.
+What is not text is refused before it is decoded: a file that opens like an
+image or an archive, or that is full of bytes no text holds, would otherwise
+come out of charset detection as plausible-looking junk. A PDF (a .pdf file,
+or stdin that opens with the PDF signature) is read as the document it is.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from sources.fetching.media import is_readable, sniff
 from sources.snapshots import Fetched
 from sources.urls import file_url
 
-FILE_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
+PDF = "application/pdf"
+FILE_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".txt": "text/plain",
+    ".pdf": PDF,
+}
 MiB = 1024 * 1024
 
 # WHATWG's "binary data bytes": control bytes that no text encoding uses
@@ -38,13 +45,13 @@ class TargetError(SourceError):
 
 
 def read_file(path: Path, *, url: str | None, max_bytes: int) -> Fetched:
-    """Read a local .html/.htm/.txt file as if it had been fetched."""
+    """Read a local .html/.htm/.txt/.pdf file as if it had been fetched."""
     started = datetime.now(UTC)
     media_type = FILE_TYPES.get(path.suffix.lower())
     if media_type is None:
         raise TargetError(
             f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
-            "ingest .html, .htm or .txt files, or an http(s) URL"
+            "ingest .html, .htm, .txt or .pdf files, or an http(s) URL"
         )
     try:
         with path.open("rb") as stream:
@@ -77,7 +84,8 @@ def read_stdin(
         requested="stdin:",
         final=url,
         via="stdin",
-        media_type=media_type,
+        # A pipe has no file name to say what it carries; a PDF says so itself.
+        media_type=PDF if sniff(body) == PDF else media_type,
         started=started,
     )
 
@@ -96,7 +104,8 @@ def read_capped(stream: BinaryIO, max_bytes: int, *, name: str) -> bytes:
 def not_text(body: bytes) -> str | None:
     """Why ``body`` is not text, or None when it may be."""
     kind = sniff(body)
-    if not is_readable(kind) and kind != "application/octet-stream":
+    # A PDF is readable, but not as text: a .txt holding one is mislabelled.
+    if (not is_readable(kind) or kind == PDF) and kind != "application/octet-stream":
         return f"it is {kind}, not text"  # a PDF, an image, an archive…
     if body.startswith(_WIDE_BOMS):
         return None
@@ -123,9 +132,18 @@ def _local(
 ) -> Fetched:
     if not body.strip():
         raise TargetError(f"{requested}: the input is empty; give a page with text in it")
-    reason = not_text(body)
+    if media_type == PDF:
+        if sniff(body) != PDF:
+            raise TargetError(
+                f"{name}: not a PDF (it does not start with %PDF-); check the file"
+            )
+        reason = None
+    else:
+        reason = not_text(body)
     if reason is not None:
-        raise TargetError(f"{name}: {reason}; factdesk ingests web pages and text files")
+        raise TargetError(
+            f"{name}: {reason}; factdesk ingests web pages, text files and PDFs"
+        )
     return Fetched(
         requested_url=requested,
         final_url=final or requested,

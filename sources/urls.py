@@ -78,7 +78,9 @@ def is_local(url: str) -> bool:
     with no web address, which refresh never fetches.
 
     The one place locality is decided: the refresh queue's SQL filter
-    (:func:`web_url_patterns`) says the same thing in SQL.
+    (:func:`web_url_patterns`) says the same thing in SQL. The address decides,
+    not ``Source.kind``: a ``pdf`` may have come from a file or from the web,
+    and a file ingested with ``--url`` has a web address refresh can re-fetch.
     """
     return not is_web_url(url)
 

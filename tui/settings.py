@@ -26,6 +26,7 @@ from claims.review.ratings import DEFAULT_RATINGS, Rating, RatingScale
 from db.engine import sqlite_url
 
 if TYPE_CHECKING:
+    from claims.reports.publisher import Publisher
     from sources.fetching import FetchPolicy
     from sources.refresh import RefreshPolicy
 
@@ -133,6 +134,23 @@ class TuiSettings(BaseModel):
     """Claims per page of the queue."""
 
 
+class PublisherSettings(BaseModel):
+    """The organisation that publishes the fact checks (ClaimReview's author).
+
+    ``report --format claimreview`` needs name, url and claim_url (or the
+    ``--publisher-*`` and ``--claim-url`` options) and refuses without them."""
+
+    name: str | None = None
+    """The organisation's name; default: ``organisation`` when that is set."""
+    url: str | None = None
+    """Its web site, e.g. https://desk.example/."""
+    logo: str | None = None
+    """Address of its logo (optional)."""
+    claim_url: str | None = None
+    """Where each check is published, ``{id}`` standing for the claim's id, e.g.
+    https://desk.example/checks/{id}."""
+
+
 def _default_ratings() -> list[RatingSetting]:
     return [RatingSetting(key=r.key, label=r.label, value=r.value) for r in DEFAULT_RATINGS]
 
@@ -158,6 +176,9 @@ class Settings(BaseSettings):
     organisation: str = "factdesk"
     """Name of the fact-checking organisation, for reports and ClaimReview."""
     fetch: FetchSettings = Field(default_factory=FetchSettings)
+    publisher: PublisherSettings = Field(default_factory=PublisherSettings)
+    """Who publishes the checks, for ClaimReview (``[publisher]``)."""
+
     refresh: RefreshSettings = Field(default_factory=RefreshSettings)
     """The refresh job's schedule, thresholds and politeness."""
     ratings: list[RatingSetting] = Field(default_factory=_default_ratings)
@@ -200,6 +221,29 @@ class Settings(BaseSettings):
 
     def fetch_policy(self) -> FetchPolicy:
         return self.fetch.policy(allow_private_networks=self.allow_private_networks)
+
+    def publisher_name(self) -> str | None:
+        """``publisher.name``, else ``organisation`` if one was configured: the
+        built-in "factdesk" names no organisation a reader could check."""
+        if self.publisher.name:
+            return self.publisher.name
+        return self.organisation if "organisation" in self.model_fields_set else None
+
+    def report_publisher(self) -> Publisher | None:
+        """The configured publisher, or None when a part is missing (then no
+        ClaimReview: :func:`claims.reports.publisher.make_publisher` says why)."""
+        from claims.reports.errors import PublisherMissing
+        from claims.reports.publisher import make_publisher
+
+        try:
+            return make_publisher(
+                name=self.publisher_name(),
+                url=self.publisher.url,
+                claim_url=self.publisher.claim_url,
+                logo=self.publisher.logo,
+            )
+        except PublisherMissing:
+            return None
 
     def refresh_policy(self, **overrides: float) -> RefreshPolicy:
         """The refresh policy of the settings, with command-line ``overrides``."""

@@ -4,8 +4,8 @@ Workers never touch widgets: they call the functions here and post messages;
 the screen updates itself when the messages arrive. Adding evidence goes in
 two steps so that a reviewer can cancel before anything is stored:
 
-1. ``preview_page`` fetches the page and extracts its text and sentences, and
-   ranks passages with ``claims.text.passages.propose_passages``: nothing written.
+1. ``preview_page`` reads the page (``claims.services.preview``: fetch, extract,
+   split into sentences, rank passages): nothing written.
 2. Once a passage is chosen, ``claims.review.evidence.add_evidence`` fetches the page
    again through the snapshot store, anchors the quote and records everything
    in one transaction (the page may have changed in between; the anchor then
@@ -15,41 +15,24 @@ two steps so that a reviewer can cancel before anything is stored:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from claims.language_choice import choose_language
 from claims.review.events import ClaimChanged
 from claims.review.queries import ClaimFilter, list_claims
-from claims.text.extraction import split_sentences
-from claims.text.passages import Passage, propose_passages
+from claims.services import preview
+from claims.services.preview import PREVIEW_STEPS as PREVIEW_STEPS  # the screens' import
+from claims.services.preview import Cancelled as Cancelled  # the screens' import
+from claims.services.preview import PagePreview as PagePreview
 from claims.text.quantities import Quantity
 from db.engine import Database
-from db.errors import FactdeskError
 from sources.fetching import FetchPolicy
-from sources.ingest import fetch_web, page_article
 
 if TYPE_CHECKING:
     from claims.reports import ReportSelection
 
-PREVIEW_STEPS = 3
 EXPORT_PAGE = 1000
-
-
-class Cancelled(FactdeskError):
-    """The reviewer cancelled the work; nothing was stored."""
-
-
-@dataclass(frozen=True)
-class PagePreview:
-    """A fetched page's text, split for picking a quote."""
-
-    url: str
-    text: str
-    proposals: list[Passage]
-    sentences: list[str]
 
 
 def preview_page(
@@ -63,23 +46,15 @@ def preview_page(
     cancelled: Callable[[], bool],
 ) -> PagePreview:
     """Fetch ``url`` and prepare its passages; ``step`` reports progress, ``cancelled`` stops."""
-
-    def checkpoint(label: str, done: int) -> None:
-        if cancelled():
-            raise Cancelled(f"{url}: fetch cancelled; nothing was stored")
-        step(label, done)
-
-    checkpoint(f"fetching {url}", 0)
-    fetched = fetch_web(url, policy=policy)
-    checkpoint("extracting the page's text", 1)
-    _decoded, article = page_article(fetched, url=fetched.final_url, lang=None)
-    text = article.text
-    checkpoint("ranking passages", 2)
-    language = choose_language(text, article.language)
-    proposals = propose_passages(claim_text, quantities, claim_kind, text, lang=language)
-    sentences = [s.text for s in split_sentences(text, language)]
-    checkpoint("ready", PREVIEW_STEPS)
-    return PagePreview(url=url, text=text, proposals=proposals, sentences=sentences)
+    return preview.preview_page(
+        url,
+        policy=policy,
+        claim_text=claim_text,
+        quantities=quantities,
+        claim_kind=claim_kind,
+        step=step,
+        cancelled=cancelled,
+    )
 
 
 def report_selection(database: Database, filters: ClaimFilter) -> ReportSelection:

@@ -9,6 +9,14 @@ and written as they come, so memory stays flat whatever the number of
 claims. Files appear whole at their path or not at all (:mod:`.output`).
 One module per format; the JSON report's schema is
 ``schema/factdesk-report-2.schema.json`` (version 1's stays for older files).
+
+Two kinds of module, and an import-linter contract keeps them apart: query
+functions read the database (:mod:`.selection` the claims page by page,
+:mod:`.overview` the whole selection's counts, :mod:`.json_claims` and
+:mod:`.sql_json` the JSON report encoded by the database, :mod:`.reading`
+how they run); writers (Markdown, HTML, CSV, ClaimReview, PROV, charts,
+summary) get plain dicts and counts from them and import no table, no
+SQLAlchemy.
 """
 
 from __future__ import annotations

@@ -1,12 +1,15 @@
 """ClaimReview (schema.org JSON-LD) for claims that have a verdict.
 
-https://schema.org/ClaimReview: the review (``reviewRating`` from the
-organisation's scale, ``author`` the organisation, ``datePublished`` the day
-of the verdict) of an ``itemReviewed`` Claim, whose ``author`` is the
-claimant (or, failing that, the article's byline or site) and whose
-``appearance`` is the article it was read in. A claim without a verdict on
-the whole claim has nothing to publish and is skipped (and counted), and so is
-a derived claim (a total factdesk computed, which nobody claimed as such).
+https://schema.org/ClaimReview, with every field Google's fact-check
+documentation requires or recommends: the review (``url`` the publisher's page
+for the claim, ``reviewRating`` from the organisation's scale, ``author`` the
+publishing Organization with its name and site, ``datePublished`` the day of
+the verdict) of an ``itemReviewed`` Claim, whose ``author`` is the claimant
+(or, failing that, the article's byline or site), whose ``datePublished`` is
+the article's own and whose ``appearance`` is the article it was read in.
+Claims with nothing to publish are left out and counted by reason
+(:func:`left_out_because`): no current verdict, under re-check, derived,
+dismissed. No publisher, no ClaimReview (:mod:`.publisher`).
 
 ClaimReview JSON exists to be pasted into a ``<script type="application/ld+json">``
 element, and it quotes page text: :func:`script_safe_json` writes ``<``, ``>``
@@ -22,6 +25,10 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from claims.reports.context import ReportJob
+from claims.reports.errors import PublisherMissing
+from claims.reports.overview import NEEDS_RECHECK
+from claims.reports.publisher import HOW_TO_SET, Publisher
+from claims.reports.selection import is_dismissed
 from claims.review.ratings import RatingScale
 
 CONTEXT = "https://schema.org"
@@ -72,58 +79,93 @@ def _rating(detail: dict[str, Any], scale: RatingScale) -> dict[str, Any]:
     return rating
 
 
+UNDER_RECHECK = "under re-check"
+NO_VERDICT = "without a verdict"
+DERIVED = "derived"
+DISMISSED = "dismissed"
+
+
+def left_out_because(claim: dict[str, Any]) -> str | None:
+    """Why ``claim`` has no ClaimReview, or None when it has one.
+
+    A claim under re-check keeps the verdict it had, but the ground of that
+    verdict changed: publishing it would vouch for a rating nobody stands by
+    now. A derived claim's total was computed by factdesk, and publishing it
+    as what the claimant said would put words in their mouth.
+    """
+    if is_dismissed(claim["status"]):
+        return DISMISSED
+    if claim["kind"] == "derived":
+        return DERIVED
+    if claim["status"] == NEEDS_RECHECK:
+        return UNDER_RECHECK
+    if not claim["verdict"] or not claim["verdict_detail"]:
+        return NO_VERDICT
+    return None
+
+
+def claimed_by(claim: dict[str, Any]) -> dict[str, Any] | None:
+    """The Claim's ``author``: the claimant, else the article's byline, else its site."""
+    return _claim_author(claim)
+
+
 def claim_review(
-    claim: dict[str, Any], *, organisation: str, scale: RatingScale, url: str
+    claim: dict[str, Any], *, publisher: Publisher, scale: RatingScale
 ) -> dict[str, Any] | None:
-    """The ClaimReview of ``claim`` (a report's claim dict), or None without a verdict
-    or for a derived claim: its total was computed by factdesk, and publishing it as
-    what the claimant said would put words in their mouth."""
-    detail = claim["verdict_detail"]
-    if not claim["verdict"] or not detail or claim["kind"] == "derived":
+    """The ClaimReview of ``claim`` (a report's claim dict), or None when it has
+    none to publish (see :func:`left_out_because`)."""
+    if left_out_because(claim) is not None:
         return None
+    detail = claim["verdict_detail"]
     article = claim["article"]
-    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": claim["source_url"]}
+    appearance: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "url": article.get("canonical_url") or claim["source_url"],
+    }
     if article.get("title"):
         appearance["headline"] = article["title"]
-    item: dict[str, Any] = {
-        "@type": "Claim",
-        "appearance": appearance,
-        # When the article was published, else when it was read: the claim was
-        # made by then at the latest.
-        "datePublished": article.get("published") or claim["fetched_at"][:10],
-    }
+    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
+    # The article's own date, as its page gives it; the day factdesk read it is
+    # not when the claim was made, so without one the field is left out.
+    if article.get("published"):
+        item["datePublished"] = article["published"]
+        appearance["datePublished"] = article["published"]
     author = _claim_author(claim)
     if author is not None:
         item["author"] = author
     review: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
-        "url": url,
+        "url": publisher.review_url(claim["id"]),
         "claimReviewed": claim["text"],
-        "author": {"@type": "Organization", "name": organisation},
+        "author": publisher.organization(),
         "datePublished": str(detail.get("at") or claim["fetched_at"])[:10],
         "reviewRating": _rating(detail, scale),
         "itemReviewed": item,
     }
+    if claim.get("language"):
+        review["inLanguage"] = claim["language"]
     if detail.get("why"):
         review["reviewBody"] = detail["why"]
     return review
 
 
 def job_review(job: ReportJob, claim: dict[str, Any]) -> dict[str, Any] | None:
-    review = claim_review(
-        claim,
-        organisation=job.options.organisation,
-        scale=job.options.scale,
-        url=job.claim_url(claim["id"]),
-    )
-    if review is None:
-        job.skipped += 1
-    return review
+    """The claim's ClaimReview, or None (then recorded in ``job.left_out``)."""
+    publisher = job.options.publisher
+    reason = left_out_because(claim)
+    if reason is not None:
+        job.leave_out(reason, claim["id"])
+        return None
+    if publisher is None:
+        return None
+    return claim_review(claim, publisher=publisher, scale=job.options.scale)
 
 
 def write_claimreview(job: ReportJob, stream: BinaryIO) -> None:
-    """A JSON array of ClaimReview objects, one per claim with a verdict."""
+    """A JSON array of ClaimReview objects, one per claim with a current verdict."""
+    if job.options.publisher is None:
+        raise PublisherMissing(f"ClaimReview needs the publisher: {HOW_TO_SET}")
     out = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
     try:
         out.write("[")

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlmodel import Session
 
+from claims.reports.overview import ReportOverview, read_overview, selection_reviewers
+from claims.reports.publisher import Publisher
 from claims.reports.selection import PAGE_SIZE, Detail, ReportSelection, iter_claims
 from claims.reports.signing import SigningKey
 from claims.review.ratings import RatingScale
@@ -28,7 +30,10 @@ class ReportOptions:
     """The fact-checking organisation: ClaimReview's author, PROV's responsible agent."""
     scale: RatingScale = field(default_factory=RatingScale)
     publish_url: str | None = None
-    """Address the report will be published at; ClaimReview ``url`` is it + #claim-ID."""
+    """Address the report will be published at (its claims' anchors are #claim-ID)."""
+    publisher: Publisher | None = None
+    """Who publishes the checks and where: ClaimReview needs it (see :mod:`.publisher`);
+    without it the HTML report embeds no ClaimReview."""
     csv_rows: str = "claims"
     """CSV: one row per "claims" or per "quantities"."""
     page_size: int = PAGE_SIZE
@@ -49,7 +54,10 @@ class ReportJob:
     claims: int = 0
     skipped: int = 0
     """Claims left out of a format that cannot hold them (ClaimReview: no verdict)."""
+    left_out: dict[str, list[int]] = field(default_factory=dict)
+    """Why claims were left out of ClaimReview (reason -> claim ids)."""
     snapshots: int = 0
+    _overview: ReportOverview | None = None
 
     def pages(self, detail: Detail = Detail.full) -> Iterator[list[dict[str, Any]]]:
         """The selected claims page by page; counts them and reports progress."""
@@ -62,9 +70,25 @@ class ReportJob:
                 self.progress(self.claims)
 
     def claim_url(self, claim_id: int) -> str:
-        """Where a reader finds this claim's review: the published report's anchor."""
+        """Where a reader finds this claim's review: the publisher's page for it, else
+        the published report's anchor."""
+        if self.options.publisher is not None:
+            return self.options.publisher.review_url(claim_id)
         base = self.options.publish_url or ""
         return f"{base.split('#', 1)[0]}#claim-{claim_id}"
+
+    def leave_out(self, reason: str, claim_id: int) -> None:
+        self.skipped += 1
+        self.left_out.setdefault(reason, []).append(claim_id)
+
+    def overview(self) -> ReportOverview:
+        """The whole selection's counts (one set of aggregate queries, read once)."""
+        if self._overview is None:
+            self._overview = read_overview(self.session, self.selection)
+        return self._overview
+
+    def reviewers(self) -> list[str]:
+        return selection_reviewers(self.session, self.selection)
 
     def header(self) -> dict[str, Any]:
         return {

@@ -4,6 +4,8 @@ claims.errors.ClaimError
  └── ReportError              every failure of an export or a verification
       ├── EmptySelection      the filters match no claim: nothing is written
       ├── OutputNotWritable   the target path cannot be written
+      ├── PublisherMissing    ClaimReview asked for without a publisher (name, url, claim URL)
+      ├── PublisherInvalid    a publisher address that is not http(s), a claim URL without {id}
       ├── BundleInvalid       a bundle cannot be verified safely (zip, schema, damage)
       ├── SigningKeyError     the signing key cannot be read or created (signing.py)
       └── BadPublicKey        a --key that is no public key or fingerprint (signing.py)
@@ -28,3 +30,11 @@ class OutputNotWritable(ReportError):
 
 class BundleInvalid(ReportError):
     """A bundle is not what its manifest and archive say it is."""
+
+
+class PublisherMissing(ReportError):
+    """ClaimReview needs the publishing organisation and a claim URL; none were set."""
+
+
+class PublisherInvalid(ReportError):
+    """A publisher setting that cannot go into ClaimReview (not a web address…)."""

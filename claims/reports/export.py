@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
@@ -16,12 +16,13 @@ from claims.reports.bundle import write_bundle
 from claims.reports.claimreview import write_claimreview
 from claims.reports.context import Progress, ReportJob, ReportOptions
 from claims.reports.csv_report import write_csv
-from claims.reports.errors import EmptySelection, ReportError
+from claims.reports.errors import EmptySelection, PublisherMissing, ReportError
 from claims.reports.html import write_html
 from claims.reports.json_report import write_json
 from claims.reports.markdown import write_markdown
 from claims.reports.output import atomic_file, check_writable
 from claims.reports.prov_report import write_prov
+from claims.reports.publisher import HOW_TO_SET
 from claims.reports.selection import ReportSelection, count_claims
 from claims.reports.warc_report import write_warc
 from db.engine import Database
@@ -64,6 +65,8 @@ class ReportSummary:
     snapshots: int
     skipped: int
     """Claims the format could not hold (ClaimReview without a verdict)."""
+    left_out: dict[str, list[int]] = field(default_factory=dict)
+    """Why claims are not in the ClaimReview (output or HTML markup): reason -> ids."""
 
 
 @contextmanager
@@ -95,9 +98,12 @@ def export_report(
 ) -> ReportSummary:
     """Write the report of ``selection`` to ``output`` (atomically) or to ``stream``.
 
-    Raises :class:`EmptySelection` (nothing written) when no claim matches.
+    Raises :class:`EmptySelection` (nothing written) when no claim matches, and
+    :class:`PublisherMissing` for ClaimReview without ``options.publisher``.
     """
     options = options or ReportOptions()
+    if fmt is ReportFormat.claimreview and options.publisher is None:
+        raise PublisherMissing(f"ClaimReview needs the publisher: {HOW_TO_SET}")
     if output is None and stream is None:
         raise ReportError(f"a {fmt.value} report needs a file; give one with -o PATH")
     if output is not None:
@@ -136,4 +142,4 @@ def _export(
         assert stream is not None
         writer(job, stream)
         stream.flush()
-    return ReportSummary(fmt, output, job.claims, job.snapshots, job.skipped)
+    return ReportSummary(fmt, output, job.claims, job.snapshots, job.skipped, job.left_out)

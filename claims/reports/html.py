@@ -4,6 +4,8 @@ Everything in it that came from a page (sentences, quotes, names, titles,
 URLs) is hostile: the templates autoescape it, links are made only of
 http(s) addresses, and a Content-Security-Policy meta tag forbids scripts,
 frames, forms, images and remote styles even if something slipped through.
+It opens with a summary (counts by status and verdict, re-checks, failing
+sources) and small inline SVG charts (:mod:`.charts`), which are markup too.
 The page holds no script: the ClaimReview JSON-LD blocks are data blocks
 (``type="application/ld+json"``), which browsers never run, with ``<``, ``>``
 and ``&`` written as JSON ``\\u`` escapes so no page text can close the element.
@@ -18,8 +20,16 @@ from typing import Any, BinaryIO
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from claims.reports.charts import figure_chart, figure_comparisons, verdict_chart
 from claims.reports.claimreview import job_review, script_safe_json
 from claims.reports.context import ReportJob
+from claims.reports.overview import NEEDS_RECHECK
+from claims.reports.summary import (
+    UNDER_RECHECK_MARK,
+    recheck_window,
+    status_counts,
+    verdict_counts,
+)
 from claims.reports.text import change, filters, is_web_link, number, percent
 
 CSP = (
@@ -61,16 +71,27 @@ def write_html(job: ReportJob, stream: BinaryIO) -> None:
     claim_template = env.get_template("report_claim.html")
     foot = env.get_template("report_foot.html")
     out = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
+    overview = job.overview()
+    # The page's language is its claims' (most of them); a claim in another
+    # language says so on its own section.
+    lang = overview.language or "en"
+    verdicts = verdict_counts(overview, job.options.scale)
     reviews = 0
     try:
         out.write(
             head.render(
                 csp=CSP,
+                lang=lang,
                 generator=job.header()["generator"],
                 organisation=job.options.organisation,
                 total=job.total,
                 generated_at=job.generated_at.isoformat(timespec="seconds"),
                 filters=filters(job.selection.to_json()),
+                overview=overview,
+                statuses=status_counts(overview),
+                verdicts=verdicts,
+                verdict_chart=verdict_chart(verdicts),
+                recheck_window=recheck_window(overview),
             )
         )
         for page in job.pages():
@@ -78,7 +99,17 @@ def write_html(job: ReportJob, stream: BinaryIO) -> None:
                 review = job_review(job, claim)
                 reviews += review is not None
                 jsonld = jsonld_block(review) if review is not None else None
-                out.write(claim_template.render(c=claim, jsonld=jsonld))
+                comparisons = figure_comparisons(claim)
+                out.write(
+                    claim_template.render(
+                        c=claim,
+                        jsonld=jsonld,
+                        lang=lang,
+                        recheck=claim["status"] == NEEDS_RECHECK,
+                        recheck_mark=UNDER_RECHECK_MARK,
+                        figure_chart=figure_chart(comparisons) if comparisons else None,
+                    )
+                )
         out.write(
             foot.render(claims=job.claims, reviews=reviews, organisation=job.options.organisation)
         )

@@ -1,4 +1,4 @@
-"""The Markdown report: what an editor reads, claim by claim.
+"""The Markdown report: what an editor reads, a summary first, then claim by claim.
 
 Markdown renderers pass raw HTML through and turn brackets into links, so
 page text is escaped before it goes in: HTML's ``<`` and ``&`` become
@@ -14,6 +14,13 @@ import re
 from typing import Any, BinaryIO
 
 from claims.reports.context import ReportJob
+from claims.reports.overview import NEEDS_RECHECK
+from claims.reports.summary import (
+    UNDER_RECHECK_MARK,
+    recheck_window,
+    status_counts,
+    verdict_counts,
+)
 from claims.reports.text import change, filters, is_web_link, number, percent
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~!>\"$])")
@@ -50,8 +57,11 @@ def quote_block(text: str) -> str:
 def claim_markdown(claim: dict[str, Any]) -> str:
     c = claim
     detail = c["verdict_detail"]
+    recheck = c["status"] == NEEDS_RECHECK
     title = f"## Claim {c['id']}"
-    if detail:
+    if recheck:
+        title += f": {UNDER_RECHECK_MARK}"
+    elif detail:
         title += f": {md_line(detail['label'])}"
     lines = [f'<a id="claim-{c["id"]}"></a>', "", title, "", quote_block(c["text"]), ""]
     article = c["article"]
@@ -68,7 +78,15 @@ def claim_markdown(claim: dict[str, Any]) -> str:
     ]
     if c["kind"] == "derived":
         lines.append(f"- **Derived:** computed by factdesk, not written: {md_line(c['reasoning'])}")
-    if detail:
+    if recheck:
+        was = (
+            f": was {md_line(detail['label'])}, by {md_line(detail['by'])}, "
+            f"{detail.get('at', '')}; its ground changed since"
+            if detail
+            else ""
+        )
+        lines.append(f"- **Verdict:** {UNDER_RECHECK_MARK}{was}")
+    elif detail:
         lines.append(
             f"- **Verdict:** {md_line(detail['label'])} by {md_line(detail['by'])}, "
             f"{detail.get('at', '')}: {md_line(detail['why'])}"
@@ -94,6 +112,8 @@ def claim_markdown(claim: dict[str, Any]) -> str:
         lines += ["", "### Evidence", ""]
         for e in c["evidence"]:
             state = " (withdrawn)" if e["removed"] else ""
+            if e["freshness"] != "current":
+                state += f" (quote {e['freshness']} in its source since)"
             position = e["selector"][1]
             quote = md_line(e["quote"])
             lines.append(
@@ -128,6 +148,33 @@ def claim_markdown(claim: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def summary_markdown(job: ReportJob) -> str:
+    """The summary an editor reads first: where the selection stands as a whole."""
+    overview = job.overview()
+    statuses = ", ".join(f"{s.label} {s.count}" for s in status_counts(overview))
+    verdicts = ", ".join(
+        f"{md_line(v.label)} {v.count}"
+        for v in verdict_counts(overview, job.options.scale)
+        if v.count
+    )
+    lines = [
+        "## Summary",
+        "",
+        f"- **Claims:** {overview.total}; by status: {statuses}",
+        f"- **Verdicts:** {verdicts}",
+    ]
+    rechecked = f"- **Re-checked {recheck_window(overview)}:** {overview.rechecked}"
+    if overview.rechecked_ids:
+        more = ", …" if overview.rechecked > len(overview.rechecked_ids) else ""
+        rechecked += " (claim " + ", ".join(map(str, overview.rechecked_ids)) + more + ")"
+    lines.append(rechecked)
+    lines.append(f"- **Sources failing:** {overview.failing_count}")
+    lines += [f"  - {md_link(s.url)}: {md_line(s.health)}" for s in overview.failing_sources]
+    if overview.failing_count > len(overview.failing_sources):
+        lines.append("  - …")
+    return "\n".join(lines) + "\n\n"
+
+
 def write_markdown(job: ReportJob, stream: BinaryIO) -> None:
     out = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
     try:
@@ -141,6 +188,7 @@ def write_markdown(job: ReportJob, stream: BinaryIO) -> None:
             "\nEvery quotation is the text factdesk extracted from the bytes it fetched; "
             "each source names the SHA-256 of those bytes and when they were fetched.\n\n"
         )
+        out.write(summary_markdown(job))
         for page in job.pages():
             for claim in page:
                 out.write(claim_markdown(claim))

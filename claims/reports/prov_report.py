@@ -17,8 +17,10 @@ each hold every record, which cannot be written a claim at a time. So each
 page of claims is one PROV bundle (a named set of descriptions, PROV's own
 unit of grouping), serialised by ``prov`` and written as soon as it is built;
 ``ProvDocument.deserialize(...).flattened()`` gives the single graph back.
-Entities shared by pages (a snapshot, a reviewer) are described in each
-bundle that uses them, with the same identifier.
+Agents (factdesk, the organisation, every reviewer of the selection, read by
+one query first) are described once, in the document itself; bundles refer
+to them by identifier. Entities shared by pages (a snapshot) are described
+in each bundle that uses them, with the same identifier.
 """
 
 from __future__ import annotations
@@ -54,7 +56,6 @@ def reviewer_id(name: str) -> str:
 
 def _describe_claim(bundle: ProvBundle, claim: dict[str, Any], organisation: str) -> None:
     software = f"{PREFIX}:factdesk"
-    org = f"{PREFIX}:organisation"
     snap = f"{PREFIX}:snapshot/{claim['snapshot_id']}"
     fetch = f"{PREFIX}:fetch/{claim['snapshot_id']}"
     page = f"{PREFIX}:source/{claim['source_id']}"
@@ -98,15 +99,9 @@ def _describe_claim(bundle: ProvBundle, claim: dict[str, Any], organisation: str
     bundle.wasAssociatedWith(extraction, software)
     bundle.wasDerivedFrom(entity, snap, extraction)
 
-    reviewers: set[str] = set()
-
     def reviewer(name: str) -> str:
-        agent = reviewer_id(name)
-        if name not in reviewers:
-            reviewers.add(name)
-            bundle.agent(agent, {"prov:type": "prov:Person", "prov:label": name})
-            bundle.actedOnBehalfOf(agent, org)
-        return agent
+        # Declared once, in the document's head (see write_prov).
+        return reviewer_id(name)
 
     for e in claim["evidence"]:
         ev = f"{PREFIX}:evidence/{e['id']}"
@@ -157,7 +152,7 @@ def _describe_claim(bundle: ProvBundle, claim: dict[str, Any], organisation: str
             bundle.wasDerivedFrom(verdict, entity, act)
 
 
-def _agents(bundle: ProvBundle, organisation: str) -> None:
+def _agents(bundle: ProvBundle, organisation: str, reviewers: list[str]) -> None:
     bundle.agent(
         f"{PREFIX}:factdesk",
         {"prov:type": "prov:SoftwareAgent", "prov:label": f"factdesk {FACTDESK_VERSION}"},
@@ -166,6 +161,10 @@ def _agents(bundle: ProvBundle, organisation: str) -> None:
         f"{PREFIX}:organisation", {"prov:type": "prov:Organization", "prov:label": organisation}
     )
     bundle.actedOnBehalfOf(f"{PREFIX}:factdesk", f"{PREFIX}:organisation")
+    for name in reviewers:
+        agent = reviewer_id(name)
+        bundle.agent(agent, {"prov:type": "prov:Person", "prov:label": name})
+        bundle.actedOnBehalfOf(agent, f"{PREFIX}:organisation")
 
 
 def write_prov(job: ReportJob, stream: BinaryIO) -> None:
@@ -174,7 +173,7 @@ def write_prov(job: ReportJob, stream: BinaryIO) -> None:
     try:
         top = ProvDocument()
         top.add_namespace(PREFIX, NAMESPACE)
-        _agents(top, organisation)
+        _agents(top, organisation, job.reviewers())
         head = json.loads(str(top.serialize(format="json")))
         out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',\n"bundle":{')
         first = True
@@ -185,7 +184,6 @@ def write_prov(job: ReportJob, stream: BinaryIO) -> None:
                 doc = ProvDocument()
                 doc.add_namespace(PREFIX, NAMESPACE)
                 bundle = doc.bundle(f"{PREFIX}:claims-{number}")
-                _agents(bundle, organisation)
                 for claim in page[at : at + BUNDLE_CLAIMS]:
                     _describe_claim(bundle, claim, organisation)
                 serialised = json.loads(str(doc.serialize(format="json")))["bundle"]

@@ -60,8 +60,8 @@ class Detail(Enum):
     """The whole dossier: history, evidence with quotes, selectors and cross-checks."""
     summary = "summary"
     """What a one-line-per-claim table prints: the claim, its figures, its current
-    verdicts, and per evidence only id, stance, source URL and whether it was
-    removed; ``history`` is empty. Most of an export's rows are history and
+    verdicts, and per evidence only id, stance, source URL, cross-check, freshness
+    and whether it was removed; ``history`` is empty. Most of an export's rows are history and
     quotes, so a table reads a fraction of them."""
 
 
@@ -80,8 +80,13 @@ class ReportSelection:
     """Claims this reviewer acted on (any review event of theirs)."""
     since: datetime | None = None
     """Claims found, or acted on by a reviewer, at or after this instant."""
+    include_dismissed: bool = False
+    """Dismissed claims are left out of every report unless this is set (or the
+    status filter asks for them)."""
 
     def to_json(self) -> dict[str, Any]:
+        # include_dismissed is named only when set: reports without it read as before.
+        extra = {"include_dismissed": True} if self.include_dismissed else {}
         return {
             "claim_ids": list(self.claim_ids),
             "source": self.source,
@@ -89,12 +94,28 @@ class ReportSelection:
             "verdict": self.verdict,
             "reviewer": self.reviewer,
             "since": self.since.isoformat() if self.since else None,
+            **extra,
         }
 
 
+DISMISSED = "dismissed"
+"""The status a dismissed claim has: the one marker reports test for."""
+
+
+def claim_status() -> ColumnElement[str]:
+    """A claim's review status ("new" before any event made it a state row)."""
+    return func.coalesce(col(ClaimState.status), "new")
+
+
+def is_dismissed(status: str | None) -> bool:
+    return status == DISMISSED
+
+
 def conditions(selection: ReportSelection) -> list[ColumnElement[bool]]:
-    status = func.coalesce(col(ClaimState.status), "new")
+    status = claim_status()
     where: list[ColumnElement[bool]] = []
+    if not selection.include_dismissed and not is_dismissed(selection.status):
+        where.append(status != DISMISSED)
     if selection.claim_ids:
         where.append(col(Claim.id).in_(selection.claim_ids))
     if selection.source:
@@ -134,7 +155,7 @@ def count_claims(session: Session, selection: ReportSelection) -> int:
     return int(session.execute(query).scalar_one())
 
 
-def _claim_ids(selection: ReportSelection) -> Select[Any]:
+def claim_ids_query(selection: ReportSelection) -> Select[Any]:
     return joined(select(col(Claim.id)).select_from(Claim)).where(*conditions(selection))
 
 
@@ -399,8 +420,35 @@ def _events(
     return history, verdicts, removed
 
 
+_FRESHNESS = {"unchanged": "current", "moved": "current", "changed": "changed", "vanished": "gone"}
+
+
+def evidence_freshness(anchor_status: str | None) -> str:
+    """Whether an evidence quote still stands in its source: "current", "changed" or
+    "gone", from where the latest refresh found it again (never re-checked: current,
+    as fetched). The one place that decides it, until evidence records it itself."""
+    if anchor_status is None:
+        return "current"
+    return _FRESHNESS.get(anchor_status, "changed")
+
+
+def _latest_anchors(r: Reader, ids: list[int]) -> dict[int, str]:
+    """Evidence id -> the status of its latest re-anchoring (rows are append-only)."""
+    a = QuoteAnchor
+
+    def build(where: ClaimFilter) -> AnySelect:
+        return (
+            select(col(a.evidence_id), col(a.status), col(a.claim_id))
+            .where(where(col(a.claim_id)), col(a.evidence_id).is_not(None))
+            .order_by(col(a.id))
+        )
+
+    return {evidence_id: status for evidence_id, status, _ in r.of_claims("anchors", build, ids)}
+
+
 def _evidence(r: Reader, ids: list[int], removed: set[int]) -> dict[int, list[dict[str, Any]]]:
     e = Evidence
+    anchors = _latest_anchors(r, ids)
 
     def build(where: ClaimFilter) -> AnySelect:
         return (
@@ -462,6 +510,7 @@ def _evidence(r: Reader, ids: list[int], removed: set[int]) -> dict[int, list[di
                 "added_by": added_by,
                 "added_at": added_at,
                 "removed": id_ in removed,
+                "freshness": evidence_freshness(anchors.get(id_)),
             }
         )
     return out
@@ -470,12 +519,20 @@ def _evidence(r: Reader, ids: list[int], removed: set[int]) -> dict[int, list[di
 def _evidence_links(
     r: Reader, ids: list[int], removed: set[int]
 ) -> dict[int, list[dict[str, Any]]]:
-    """Evidence as a summary lists it: which source, and whether it was removed."""
+    """Evidence as a summary lists it: which source, its stance and cross-check,
+    whether it was removed and whether it still stands in its source."""
     e = Evidence
+    anchors = _latest_anchors(r, ids)
 
     def build(where: ClaimFilter) -> AnySelect:
         return (
-            select(col(e.id), col(e.claim_id), col(e.stance), col(Source.url))
+            select(
+                col(e.id),
+                col(e.claim_id),
+                col(e.stance),
+                col(Source.url),
+                r.json(col(e.crosscheck)),
+            )
             .join(Source, col(Source.id) == col(e.source_id))
             .where(where(col(e.claim_id)))
             .order_by(col(e.claim_id), col(e.id))
@@ -483,14 +540,17 @@ def _evidence_links(
 
     rows = r.of_claims("evidence links", build, ids)
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for id_, claim_id, stance, source_url in rows:
+    loads = orjson.loads
+    for id_, claim_id, stance, source_url, crosscheck in rows:
         out[claim_id].append(
             {
                 "id": id_,
                 "claim_id": claim_id,
                 "stance": stance,
                 "source_url": source_url,
+                "crosscheck": [] if crosscheck == "[]" else loads(crosscheck),
                 "removed": id_ in removed,
+                "freshness": evidence_freshness(anchors.get(id_)),
             }
         )
     return out
@@ -499,7 +559,7 @@ def _evidence_links(
 def _snapshot_ids(selection: ReportSelection) -> Any:
     """Ids of the snapshots the selected claims and their evidence were read from,
     or found again in by a refresh."""
-    claims = _claim_ids(selection).subquery()
+    claims = claim_ids_query(selection).subquery()
     of_claims = select(col(Claim.snapshot_id)).where(col(Claim.id).in_(select(claims.c.id)))
     of_evidence = select(col(Evidence.snapshot_id)).where(
         col(Evidence.claim_id).in_(select(claims.c.id))

@@ -8,11 +8,13 @@ from typing import BinaryIO
 import httpx
 from sqlmodel import Session
 
+from claims.factchecks import record_matches
 from claims.review.store import extract_snapshot_claims
 from db.engine import Database
 from db.models import Claim
 from sources.fetching import FetchPolicy
 from sources.ingest import IngestOptions, ingest
+from sources.reading import PageProgress
 from sources.snapshots import Stored
 
 
@@ -31,12 +33,17 @@ def ingest_with_claims(
     client: httpx.Client | None = None,
     stdin: BinaryIO | None = None,
     worker: str | None = None,
+    on_page: PageProgress | None = None,
 ) -> Ingested:
-    """Ingest ``target``; its snapshot and claims are stored in one transaction."""
+    """Ingest ``target``; its snapshot and claims are stored in one transaction.
+
+    ``on_page`` hears of each page of a PDF read (pages, then pages in all).
+    """
     found: list[Claim] = []
 
     def extract(session: Session, stored: Stored) -> None:
         found.extend(extract_snapshot_claims(session, stored.snapshot))
+        record_matches(session, found)  # earlier fact-checks these claims match
 
     stored = ingest(
         database,
@@ -47,5 +54,6 @@ def ingest_with_claims(
         stdin=stdin,
         worker=worker,
         after_store=extract,
+        on_page=on_page,
     )
     return Ingested(stored, found)

@@ -384,7 +384,7 @@ def _refuse_type(progress: _Progress, media_type: str, *, sniffed: bool = False)
         what = f"{what} (no Content-Type; guessed from the bytes)"
     message = progress.message(
         f"unsupported content type {what}",
-        "factdesk reads HTML and plain text pages — save the text as .txt and ingest the file",
+        "factdesk reads HTML, plain text and PDF — save the text as .txt and ingest the file",
     )
     raise UnsupportedContentType(
         message,

@@ -1,7 +1,8 @@
 """Which media types factdesk reads, Content-Type parsing, and sniffing unlabelled bodies.
 
 A body sent without Content-Type is sniffed, after a narrow subset of the WHATWG
-MIME sniffing rules: known binary signatures (PDF, images, archives) are named and
+MIME sniffing rules: a PDF signature makes it application/pdf (read as a
+document); other known binary signatures (images, archives) are named and
 refused; a body that starts, after blanks, with an HTML tag is text/html; any other
 body without binary control bytes in its first 1 KiB is text/plain; the rest is
 refused as application/octet-stream. A declared type is trusted, never second-guessed.
@@ -12,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-READABLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+READABLE_TYPES = frozenset(
+    {"text/html", "application/xhtml+xml", "text/plain", "application/pdf"}
+)
 
 _CHARSET = re.compile(r"""(?:^|;)\s*charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
 

@@ -19,6 +19,8 @@ from db.engine import Database
 from db.models import (
     Claim,
     Evidence,
+    FactCheck,
+    FactCheckMatch,
     FetchRecord,
     QuoteAnchor,
     ReviewEvent,
@@ -124,6 +126,15 @@ def history(database: Database) -> Database:
                 status="unchanged",
             )
         )
+        factcheck = FactCheck(
+            key="k" * 64, claim_reviewed=TEXT, imported_from="test", item={"claimReviewed": TEXT}
+        )
+        session.add(factcheck)
+        session.flush()
+        assert factcheck.id is not None
+        session.add(
+            FactCheckMatch(claim_id=claim.id, fact_check_id=factcheck.id, score=0.9, matcher="test")
+        )
     assert all(_rows(database).values())
     return database
 
@@ -178,13 +189,13 @@ def _attacks(database: Database, table: str) -> dict[str, list[str]]:
     forged = _forged(database, table)
     column = next(iter(forged))
     attacks = {
-        "update": [f'UPDATE {table} SET "{column}" = \'forged\''],
+        "update": [f"UPDATE {table} SET \"{column}\" = 'forged'"],
         "update to itself": [f'UPDATE {table} SET "{pk[0]}" = "{pk[0]}"'],
-        "delete one": [f"DELETE FROM {table} WHERE 1 = 1 AND \"{pk[0]}\" IS NOT NULL"],
+        "delete one": [f'DELETE FROM {table} WHERE 1 = 1 AND "{pk[0]}" IS NOT NULL'],
         "delete all": [f"DELETE FROM {table}"],
         "upsert": [
             f"INSERT INTO {table} {_copy(database, table, replace=forged)} "
-            f"ON CONFLICT ({', '.join(pk)}) DO UPDATE SET \"{column}\" = excluded.\"{column}\""
+            f'ON CONFLICT ({", ".join(pk)}) DO UPDATE SET "{column}" = excluded."{column}"'
         ],
         "delete then insert again": [
             f"DELETE FROM {table}",
@@ -196,7 +207,7 @@ def _attacks(database: Database, table: str) -> dict[str, list[str]]:
             f"INSERT OR REPLACE INTO {table} {_copy(database, table, replace=forged)}"
         ]
         attacks["replace into"] = [f"REPLACE INTO {table} {_copy(database, table, replace=forged)}"]
-        attacks["update or replace"] = [f'UPDATE OR REPLACE {table} SET "{column}" = \'forged\'']
+        attacks["update or replace"] = [f"UPDATE OR REPLACE {table} SET \"{column}\" = 'forged'"]
         # A REPLACE that collides with a unique constraint, not the primary key.
         for key in _unique_keys(database, table)[1:]:
             fresh = {**forged, pk[0]: f'"{pk[0]}" + 1000'}
@@ -216,9 +227,7 @@ def _attacks(database: Database, table: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("table", APPEND_ONLY_TABLES)
-def test_no_statement_rewrites_or_removes_an_append_only_row(
-    history: Database, table: str
-) -> None:
+def test_no_statement_rewrites_or_removes_an_append_only_row(history: Database, table: str) -> None:
     before = _rows(history)
     attacks = _attacks(history, table)
     assert len(attacks) >= 7

@@ -13,6 +13,7 @@ from tui.cli import (  # noqa: F401  (registration)
     db_cmds,
     demo_cmds,
     extract_cmds,
+    factcheck_cmds,
     refresh_cmds,
     report_cmds,
     review_cmds,

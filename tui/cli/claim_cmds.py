@@ -12,10 +12,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claims.factchecks import dossier_section, match_claim
 from claims.reports.csv_report import spreadsheet_safe
 from claims.review.dossier import load_dossier
 from claims.review.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
 from claims.text.extraction import ScoreExplanation
+from sources.pages import page_label, page_of
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
@@ -136,8 +138,9 @@ def show_command(
     context = cli_context(ctx)
     with reported_errors(), context.database().read() as session:
         dossier = load_dossier(session, claim_id)
+        earlier = match_claim(session, claim_id)
     if output is ShowFormat.json:
-        print_json(dossier.to_json())
+        print_json({**dossier.to_json(), "fact_checks": [m.to_json() for m in earlier]})
         return
     view = dossier.view
     claim, snap = view.claim, view.snapshot
@@ -163,6 +166,9 @@ def show_command(
         ("snapshot", f"{snap.id} sha256 {snap.body_sha256}"),
         ("span", f"{claim.start}-{claim.end} (code points in the snapshot text)"),
     ]
+    page = page_of(snap.media_type, snap.text, claim.start)
+    if page is not None:
+        details.append(("page", page_label(page)))
     if claim.kind == "derived":
         details.append(("derived", "computed by factdesk from the figures below, not written"))
         details.append(("reasoning", claim.reasoning or "(none recorded)"))
@@ -182,9 +188,12 @@ def show_command(
     for item in dossier.evidence:
         e = item.evidence
         state = "removed" if item.removed else e.stance
-        details.append((f"evidence {e.id}", f"{state}: «{e.exact}» {item.source.url}"))
+        where = page_label(page_of(item.snapshot.media_type, item.snapshot.text, e.start))
+        cited = f"{item.source.url}, {where}" if where else item.source.url
+        details.append((f"evidence {e.id}", f"{state}: «{e.exact}» {cited}"))
         for check in e.crosscheck:
             details.append(("cross-check", f"{check.get('result')}: {check.get('reason', '')}"))
+    details.extend(dossier_section(earlier))
     details.append(("history", f"{len(dossier.events)} events (factdesk history {claim.id})"))
     details.extend(score_lines(claim.checkworthiness, dossier.score_explanation()))
     for label, value in details:

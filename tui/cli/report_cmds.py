@@ -24,6 +24,8 @@ from claims.reports import (
     trusted_key,
     verify_bundle,
 )
+from claims.reports.errors import PublisherInvalid, PublisherMissing
+from claims.reports.publisher import HOW_TO_SET, Publisher, make_publisher
 from claims.reports.selection import PAGE_SIZE
 from claims.review.events import parse_status
 from db.errors import FactdeskError
@@ -32,6 +34,7 @@ from tui.cli.context import cli_context
 from tui.cli.output import EXIT_USAGE, fail, print_json, reported_errors, warn
 from tui.cli.params import CLAIM_ID, source_key
 from tui.cli.progress import Counter
+from tui.settings import Settings
 from tui.terminal_text import safe
 
 bundle_app = typer.Typer(help="Check report bundles.", no_args_is_help=True)
@@ -95,9 +98,28 @@ def report_command(
     publish_url: Annotated[
         str | None,
         typer.Option(
-            help="Address the report will be published at (ClaimReview url = it + #claim-ID)."
+            help="Address the report will be published at (ClaimReview url = it + "
+            "#claim-ID unless --claim-url is given)."
         ),
     ] = None,
+    publisher_name: Annotated[
+        str | None,
+        typer.Option(help="ClaimReview: the publishing organisation (default: [publisher] name)."),
+    ] = None,
+    publisher_url: Annotated[
+        str | None,
+        typer.Option(help="ClaimReview: the organisation's web site (default: [publisher] url)."),
+    ] = None,
+    claim_url: Annotated[
+        str | None,
+        typer.Option(
+            help='ClaimReview: where each check is published, e.g. "https://desk.example/'
+            'checks/{id}" (default: [publisher] claim_url).'
+        ),
+    ] = None,
+    include_dismissed: Annotated[
+        bool, typer.Option(help="Keep dismissed claims (left out of every report by default).")
+    ] = False,
 ) -> None:
     """Export the selected claims (filters combine) in one format."""
     context = cli_context(ctx)
@@ -115,6 +137,16 @@ def report_command(
         if counter:
             counter[0].step(f"{done:,} claims")
 
+    publisher = _publisher(
+        settings,
+        name=publisher_name,
+        url=publisher_url,
+        claim_url=claim_url,
+        publish_url=publish_url,
+        required=fmt is ReportFormat.claimreview,
+    )
+    if publisher is None and fmt is ReportFormat.html:
+        warn(f"the HTML embeds no ClaimReview markup: {HOW_TO_SET}")
     with reported_errors():
         signer = _signer(settings.signing_key_path()) if fmt is ReportFormat.bundle else None
         scale = settings.rating_scale()
@@ -125,11 +157,13 @@ def report_command(
             verdict=scale.find(verdict).key if verdict else None,
             reviewer=reviewer,
             since=parse_since(since),
+            include_dismissed=include_dismissed,
         )
         options = ReportOptions(
             organisation=settings.organisation,
             scale=scale,
             publish_url=publish_url,
+            publisher=publisher,
             csv_rows=rows.value,
             signer=signer,
         )
@@ -147,16 +181,56 @@ def report_command(
         finally:
             if counter:
                 counter[0].done()
-    if summary.skipped:
-        warn(
-            f"{summary.skipped} of {summary.claims} claims have no verdict and are not "
-            "in the ClaimReview output"
-        )
+    if summary.left_out and (publisher is not None or fmt is ReportFormat.claimreview):
+        warn(_left_out(summary.left_out, summary.claims))
     where = f" to {safe(str(path))}" if path else ""
     extra = f", {summary.snapshots} snapshots" if summary.snapshots else ""
     if signer is not None:
         extra += f", signed by {signer.public.fingerprint}"
     typer.echo(f"report: {summary.claims} claims{extra} ({fmt.value}){where}", err=True)
+
+
+def _publisher(
+    settings: Settings,
+    *,
+    name: str | None,
+    url: str | None,
+    claim_url: str | None,
+    publish_url: str | None,
+    required: bool,
+) -> Publisher | None:
+    """The publisher from the options, else the settings; exit 2 naming what to set
+    when ClaimReview needs one, None when the format can do without."""
+    configured = settings.publisher
+    try:
+        return make_publisher(
+            name=name or settings.publisher_name(),
+            url=url or configured.url,
+            # An option given beats a setting: --publish-url makes the claim URLs
+            # anchors of the published report.
+            claim_url=claim_url or (None if publish_url else configured.claim_url),
+            logo=configured.logo,
+            publish_url=publish_url,
+        )
+    except PublisherMissing as exc:
+        if required:
+            fail(str(exc), EXIT_USAGE)
+        return None
+    except PublisherInvalid as exc:
+        fail(safe(str(exc)), EXIT_USAGE)
+
+
+LISTED_IDS = 20
+
+
+def _left_out(left_out: dict[str, list[int]], claims: int) -> str:
+    """One line: how many claims are not in the ClaimReview, why, and which."""
+    parts = []
+    for reason, ids in left_out.items():
+        shown = ", ".join(map(str, ids[:LISTED_IDS])) + (", …" if len(ids) > LISTED_IDS else "")
+        parts.append(f"{len(ids)} {reason} (claim {shown})")
+    total = sum(len(ids) for ids in left_out.values())
+    return f"{total} of {claims} claims left out of ClaimReview: " + "; ".join(parts)
 
 
 def _signer(path: Path) -> SigningKey:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -13,11 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from claims.services.ingest import Ingested, ingest_with_claims
-from sources.decoding import decode_body
-from sources.extraction import extract_article
-from sources.ingest import IngestOptions, fetch_web
-from sources.local import read_file, read_stdin
-from sources.urls import looks_like_url
+from sources.ingest import IngestOptions
+from sources.reading import read
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import fail, print_json, reported_errors, warn
@@ -60,7 +56,7 @@ def stored_json(ingested: Ingested) -> dict[str, Any]:
 def ingest_command(
     ctx: typer.Context,
     targets: Annotated[
-        list[str], typer.Argument(help="http(s) URL, .html/.htm/.txt file, or - for stdin.")
+        list[str], typer.Argument(help="http(s) URL, .html/.htm/.txt/.pdf file, or - for stdin.")
     ],
     lang: Annotated[
         str | None, typer.Option(parser=language_tag, help="Language of the text (fr, en).")
@@ -97,12 +93,19 @@ def ingest_command(
         database = context.database()
     for target in targets:
         counter.step(target)
+        # One target has no bar of its own; a long PDF gets one for its pages.
+        pages = PageBar(target) if len(targets) == 1 else None
         try:
             with reported_errors():
-                ingested = ingest_with_claims(database, target, options=options, policy=policy)
+                ingested = ingest_with_claims(
+                    database, target, options=options, policy=policy, on_page=pages
+                )
         except typer.Exit:
             failures += 1
             continue
+        finally:
+            if pages is not None:
+                pages.done()
         results.append(ingested)
         stored = ingested.stored
         if stored.snapshot.replaced_bytes and not stored.unchanged:
@@ -117,6 +120,28 @@ def ingest_command(
         _print_stored(results)
     if failures:
         raise typer.Exit(1)
+
+
+class PageBar:
+    """A bar over the pages of a PDF being read: on a terminal only (a log
+    gets no line per page), and only for documents long enough to wait for."""
+
+    MIN_PAGES = 20
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._counter: Counter | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.MIN_PAGES or not sys.stderr.isatty():
+            return
+        if self._counter is None:
+            self._counter = Counter(f"reading {self.target}", total=total)
+        self._counter.step(f"page {done}")
+
+    def done(self) -> None:
+        if self._counter is not None:
+            self._counter.done()
 
 
 def _print_stored(results: list[Ingested]) -> None:
@@ -254,7 +279,7 @@ def sources_show_command(
 @app.command("text")
 def text_command(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(help="http(s) URL, .html/.htm/.txt file, or -.")],
+    target: Annotated[str, typer.Argument(help="http(s) URL, .html/.htm/.txt/.pdf file, or -.")],
     output: Annotated[
         TextFormat, typer.Option("--format", help="Output format.")
     ] = TextFormat.text,
@@ -269,24 +294,14 @@ def text_command(
     context = cli_context(ctx)
     policy = context.settings.fetch_policy()
     with reported_errors():
-        if target == "-":
-            fetched = read_stdin(sys.stdin.buffer, url=url, max_bytes=policy.max_body_bytes)
-        elif looks_like_url(target):
-            fetched = fetch_web(target, policy=policy)
-        else:
-            fetched = read_file(Path(target), url=url, max_bytes=policy.max_body_bytes)
-        decoded = decode_body(fetched.body, charset=fetched.charset, media_type=fetched.media_type)
-        article = extract_article(
-            decoded.text,
-            media_type=fetched.media_type,
-            url=url or fetched.final_url,
-            lang_hint=lang,
-        )
+        reading = read(target, policy=policy, url=url, lang=lang)
+    article, decoded, fetched = reading.article, reading.decoded, reading.fetched
     if output is TextFormat.json:
         data = article.to_json()
         data["charset"] = decoded.charset
         data["charset_source"] = decoded.charset_source
         data["final_url"] = fetched.final_url
+        data["kind"] = reading.kind.value
         print_json(data)
     else:
         sys.stdout.write(article.text + "\n")

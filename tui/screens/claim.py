@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
+from claims.factchecks import Match, match_claim
 from claims.review.dossier import Dossier, load_dossier
 from claims.review.events import (
     STATUS_LABELS,
@@ -50,6 +51,7 @@ from tui.widgets.dossier_text import (
     STANCE_STYLES,
     context_text,
     crosscheck_text,
+    factchecks_text,
     figures_text,
     head_text,
     provenance_text,
@@ -73,9 +75,10 @@ class ClaimScreen(DeskScreen):
     BINDINGS = bindings(CLAIM_KEYS)
 
     class Loaded(Message):
-        def __init__(self, dossier: Dossier) -> None:
+        def __init__(self, dossier: Dossier, earlier: list[Match] | None = None) -> None:
             super().__init__()
             self.dossier = dossier
+            self.earlier = earlier or []
 
     def __init__(self, claim_id: int) -> None:
         super().__init__()
@@ -105,6 +108,9 @@ class ClaimScreen(DeskScreen):
             table.add_column("cross-check", key="check", width=40)
             table.add_column("source", key="source", width=30)
             yield table
+            # Shown only when the claim matches earlier fact-checks.
+            yield Static("Already checked", id="factchecks-title", classes="section-title")
+            yield Static(id="factchecks", markup=False)
             yield Static("History", classes="section-title")
             yield Static(id="history", markup=False)
         with Horizontal(id="fetch-bar"):
@@ -115,6 +121,7 @@ class ClaimScreen(DeskScreen):
     def on_mount(self) -> None:
         self.title = f"Claim {self.claim_id}"
         self.query_one("#fetch-bar").display = False
+        self._show_factchecks([])
         self.reload()
 
     # Loading -----------------------------------------------------------------
@@ -126,11 +133,13 @@ class ClaimScreen(DeskScreen):
     def _load(self, database: Database, claim_id: int) -> None:
         with database.read() as session:
             dossier = load_dossier(session, claim_id)
-        self.post_message(self.Loaded(dossier))
+            earlier = match_claim(session, claim_id)
+        self.post_message(self.Loaded(dossier, earlier))
 
     def on_claim_screen_loaded(self, message: Loaded) -> None:
         self.dossier = message.dossier
         self._show(message.dossier)
+        self._show_factchecks(message.earlier)
         conflict, self._pending_conflict = self._pending_conflict, None
         if conflict is not None:
             self._ask_to_redo(conflict)
@@ -158,6 +167,11 @@ class ClaimScreen(DeskScreen):
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
         self.query_one("#history", Static).update(timeline_text(d.events, desk.age))
+
+    def _show_factchecks(self, earlier: list[Match]) -> None:
+        for widget in self.query("#factchecks-title, #factchecks"):
+            widget.display = bool(earlier)
+        self.query_one("#factchecks", Static).update(factchecks_text(earlier))
 
     # Writing -----------------------------------------------------------------
 

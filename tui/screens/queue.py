@@ -426,7 +426,9 @@ class QueueScreen(DeskScreen):
             report_selection(database, filters),
             output=choice.path,
             options=ReportOptions(
-                organisation=settings.organisation, scale=settings.rating_scale()
+                organisation=settings.organisation,
+                scale=settings.rating_scale(),
+                publisher=settings.report_publisher(),
             ),
         )
         self.post_message(self.Exported(summary.claims, summary.skipped, str(choice.path)))

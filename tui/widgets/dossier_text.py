@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.text import Text
 
+from claims.factchecks import Match, dossier_section
 from claims.review.dossier import Dossier
 from claims.review.events import STATUS_LABELS
 from claims.review.queries import paragraph_around
@@ -143,3 +144,14 @@ def event_detail(event: ReviewEvent) -> str:
     if event.text:
         parts.append(short(event.text, 80))
     return ("  " + "  ·  ".join(parts)) if parts else ""
+
+
+def factchecks_text(earlier: list[Match]) -> Text:
+    """Earlier fact-checks the claim matches: headline, the claim they reviewed, and why."""
+    out = Text()
+    for label, value in dossier_section(earlier):
+        if out:
+            out.append("\n")
+        out.append(f"{label:>10}  ", style="bold" if label == "fact-check" else "dim")
+        out.append_text(literal(value))
+    return out

@@ -1,7 +1,7 @@
 """watch lists: followed feeds and sitemaps, and the article addresses they listed
 
 Revision ID: 0014_watch_lists
-Revises: 0008_append_only
+Revises: 0011_fact_checks
 Create Date: 2026-11-30 17:00:00.000000
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import db.types
 
 revision: str = "0014_watch_lists"
-down_revision: str | None = "0008_append_only"
+down_revision: str | None = "0011_fact_checks"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

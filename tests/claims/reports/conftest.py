@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 ARTICLE_URL = "https://news.example/coops"
 ORGANISATION = "Desk <Verify> & Co"
+PUBLISHER_URL = "https://factcheck.example/"
+CLAIM_URL = "https://factcheck.example/checks/{id}"
 
 ARTICLE = """<html lang="fr"><head><title>Coopératives &lt;img src=x onerror=alert(1)&gt;</title>
 </head><body><article>
@@ -81,6 +83,8 @@ def desk(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Desk:
     monkeypatch.setenv("FACTDESK_ORGANISATION", ORGANISATION)
+    monkeypatch.setenv("FACTDESK_PUBLISHER__URL", PUBLISHER_URL)
+    monkeypatch.setenv("FACTDESK_PUBLISHER__CLAIM_URL", CLAIM_URL)
     monkeypatch.setenv("FACTDESK_REVIEWER", "amina")
     http_server.route(
         "/registry",

@@ -91,5 +91,13 @@ def test_csv_rows_say_derived_with_the_reasoning(
 def test_claimreview_does_not_publish_a_total_as_what_the_claimant_said(
     derived_desk: tuple[CliRun, Path, dict[str, Any]],
 ) -> None:
-    reviews = json.loads(report(derived_desk, "claimreview"))
+    publisher = (
+        "--publisher-name",
+        "Desk",
+        "--publisher-url",
+        "https://desk.example/",
+        "--claim-url",
+        "https://desk.example/checks/{id}",
+    )
+    reviews = json.loads(report(derived_desk, "claimreview", *publisher))
     assert reviews == []

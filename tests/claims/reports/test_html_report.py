@@ -21,7 +21,14 @@ from msgspec_schemaorg.models import (  # type: ignore[import-untyped]
 )
 
 from claims.reports.claimreview import reads_as_person
-from tests.claims.reports.conftest import ARTICLE_URL, ORGANISATION, Desk, ok
+from tests.claims.reports.conftest import (
+    ARTICLE_URL,
+    CLAIM_URL,
+    ORGANISATION,
+    PUBLISHER_URL,
+    Desk,
+    ok,
+)
 
 VOCABULARY: dict[str, type[msgspec.Struct]] = {
     "ClaimReview": ClaimReview,
@@ -73,18 +80,25 @@ def test_claimreview_embedded_in_html_reads_as_schema_org(desk: Desk) -> None:
     result, path = desk.report("html", "--publish-url", "https://factcheck.example/report")
     assert ok(result)
     n = len(desk.claims)
-    assert f"{n - 2} of {n} claims have no verdict" in result.stderr
+    assert f"{n - 2} of {n} claims left out of ClaimReview: {n - 2} without a verdict" in (
+        result.stderr
+    )
     reviews = claim_reviews(path.read_text(encoding="utf-8"))
     assert len(reviews) == 2, "one ClaimReview per claim with a verdict, none for the others"
     for review in reviews:
         assert review["@context"] in ("https://schema.org", "http://schema.org")
         assert_in_vocabulary(review)
-        assert review["author"] == {"@type": "Organization", "name": ORGANISATION}
+        assert review["author"] == {
+            "@type": "Organization",
+            "name": ORGANISATION,
+            "url": PUBLISHER_URL,
+        }
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datePublished"])
         item = review["itemReviewed"]
         assert item["@type"] == "Claim"
         assert item["appearance"]["url"] == ARTICLE_URL
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["datePublished"])
+        # The page gives no date: the day it was fetched is not when the claim was made.
+        assert "datePublished" not in item
 
     coops = review_of(reviews, "20.000")
     coops_claim = desk.claim("20.000")
@@ -97,6 +111,7 @@ def test_claimreview_embedded_in_html_reads_as_schema_org(desk: Desk) -> None:
         "bestRating": 5,
         "worstRating": 1,
     }
+    # --publish-url (an option) beats the configured claim URL.
     # The claimant is a body, not a person.
     assert coops["itemReviewed"]["author"] == {"@type": "Organization", "name": "le ministère"}
 
@@ -159,6 +174,11 @@ def test_claimreview_export_skips_claims_without_verdict(desk: Desk, fmt: str) -
     reviews = json.loads(path.read_text(encoding="utf-8"))
     assert len(reviews) == 2
     n = len(desk.claims)
-    assert f"{n - 2} of {n} claims have no verdict" in result.stderr
+    without = sorted(c["id"] for c in desk.claims if not c["verdict"])
+    assert (
+        f"{n - 2} of {n} claims left out of ClaimReview: {n - 2} without a verdict "
+        f"(claim {', '.join(map(str, without))})"
+    ) in result.stderr
     for review in reviews:
         assert_in_vocabulary(review)
+        assert review["url"] in {CLAIM_URL.format(id=c["id"]) for c in desk.claims}

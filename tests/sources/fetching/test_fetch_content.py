@@ -15,7 +15,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 @pytest.mark.parametrize(
     ("content_type", "body", "named"),
     [
-        ("application/pdf", b"%PDF-1.7\n...", "application/pdf"),
+        ("application/zip", b"PK\x03\x04...", "application/zip"),
         ("image/png", PNG, "image/png"),
         ("application/json; charset=utf-8", b'{"a": 1}', "application/json"),
     ],
@@ -37,7 +37,7 @@ def test_unreadable_type_is_refused_by_name(
 
 @pytest.mark.parametrize(
     ("body", "guessed"),
-    [(b"%PDF-1.4 binary", "application/pdf"), (PNG, "image/png"),
+    [(b"PK\x03\x04binary", "application/zip"), (PNG, "image/png"),
      (b"\x00\x01\x02binary", "application/octet-stream")],
 )
 def test_unlabelled_binary_is_refused_by_its_guessed_type(
@@ -50,6 +50,19 @@ def test_unlabelled_binary_is_refused_by_its_guessed_type(
 
     assert caught.value.media_type == guessed
     assert "no Content-Type" in str(caught.value)
+
+
+@pytest.mark.parametrize("content_type", ["application/pdf", None])
+def test_a_pdf_is_fetched_as_a_document(
+    http_server: HTTPTestServer, content_type: str | None
+) -> None:
+    """Labelled or sniffed, a PDF's bytes come back whole for the PDF reader."""
+    body = b"%PDF-1.7\n" + bytes(range(256))
+    http_server.route("/report", body, content_type=content_type)
+
+    result = fetch(http_server.url("/report"), policy=LOCAL)
+
+    assert (result.media_type, result.body) == ("application/pdf", body)
 
 
 def test_xhtml_is_accepted(http_server: HTTPTestServer) -> None:

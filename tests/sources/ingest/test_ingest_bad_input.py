@@ -57,7 +57,10 @@ BAD_WEB_INPUTS: dict[str, tuple[Setup, str]] = {
     "redirect loop": (_loop, "redirect"),
     "body over the cap": (_route("/big", "<p>" + "x" * 200_000 + "</p>"), "cap"),
     "gzip bomb": (_bomb, "cap"),
-    "pdf": (_route("/a.pdf", b"%PDF-1.7 ...", content_type="application/pdf"), "application/pdf"),
+    "malformed pdf": (
+        _route("/a.pdf", b"%PDF-1.7 ...", content_type="application/pdf"),
+        "not a readable PDF",
+    ),
     "image": (_route("/a.png", b"\x89PNG\r\n\x1a\n", content_type="image/png"), "image/png"),
     "empty page": (_route("/empty", b""), "empty"),
 }
@@ -98,7 +101,7 @@ def test_failed_first_ingest_stores_nothing_but_the_attempt(
 
 
 @pytest.mark.usefixtures("tight_limits")
-@pytest.mark.parametrize("case", ["404", "500", "timeout", "pdf"])
+@pytest.mark.parametrize("case", ["404", "500", "timeout", "malformed pdf"])
 def test_failed_fetch_of_known_source_changes_nothing_stored(
     case: str, cli: CliRun, database: Database, http_server: HTTPTestServer
 ) -> None:
@@ -158,11 +161,11 @@ def test_missing_file(cli: CliRun, database: Database, tmp_path: Path) -> None:
 
 
 def test_unsupported_file_type(cli: CliRun, tmp_path: Path) -> None:
-    pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(b"%PDF-1.7")
-    result = cli("ingest", str(pdf))
+    document = tmp_path / "report.docx"
+    document.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    result = cli("ingest", str(document))
     assert result.exit_code == 1
-    _assert_one_line_error(result.stderr, str(pdf), ".txt")
+    _assert_one_line_error(result.stderr, str(document), ".pdf")
 
 
 def test_empty_stdin(cli: CliRun, database: Database) -> None:

@@ -42,8 +42,9 @@ ID_COMMANDS: dict[tuple[str, str], list[str]] = {
     ("refresh resume", "key"): ["refresh", "resume", "{id}"],
     ("refresh robots", "key"): ["refresh", "robots", "{id}", "--why", "testing"],
 }
-# Mentions ids without taking one: the address a report will be published at.
-TAKE_NO_ID = {("report", "publish_url")}
+# Mention ids without taking one: the address a report will be published at, and
+# the template of each check's address ({id} is filled in per claim).
+TAKE_NO_ID = {("report", "publish_url"), ("report", "claim_url")}
 NOT_IDS = [str(2**63), str(2**31), str(MAX_ID + 1), "9" * 40, "0", "²"]
 
 

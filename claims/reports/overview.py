@@ -1,0 +1,156 @@
+"""What a whole selection adds up to, read before its claims are streamed.
+
+A report's summary (counts by status and verdict, re-checks, failing
+sources), its page language and PROV's list of agents all describe the whole
+selection, yet have to be written before the first claim: each is one
+aggregate query here, so no writer needs the claims twice.
+
+"Re-checked since the last report": factdesk keeps no record of the reports
+it wrote, so the report window is the selection's ``since`` (give the date of
+the previous report); without it, every re-check on record counts. A claim
+counts when its status was set to needs_recheck inside the window, by a
+refresh that found its ground changed or by a reviewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Subquery, Text, cast, func, select, union
+from sqlmodel import Session, col
+
+from claims.reports.selection import ReportSelection, claim_ids_query, claim_status
+from db.models import Claim, ClaimState, Evidence, ReviewEvent, Source
+
+NEEDS_RECHECK = "needs_recheck"
+
+HEALTHY = frozenset({"ok", "changed", "local", "paused", "moved"})
+"""Source health that needs no one: fetched fine (changed or not), read from a
+file, paused on purpose, or followed to its new address. Any other state
+(failing, gone, blocked, robots unavailable…) is a source failing."""
+
+RECHECKED_LISTED = 50
+"""Re-checked claims and failing sources named one by one; beyond, counted."""
+
+
+@dataclass(frozen=True)
+class FailingSource:
+    url: str
+    health: str
+
+
+@dataclass(frozen=True)
+class ReportOverview:
+    """The selection as a whole."""
+
+    total: int
+    by_status: dict[str, int]
+    by_verdict: dict[str | None, int]
+    """Rating key (None: no verdict yet) -> claims."""
+    languages: dict[str | None, int]
+    rechecked: int
+    """Claims set to needs_recheck inside the report window."""
+    rechecked_ids: tuple[int, ...] = ()
+    """The first :data:`RECHECKED_LISTED` of them."""
+    failing_sources: tuple[FailingSource, ...] = ()
+    failing_count: int = 0
+    since: str | None = None
+
+    @property
+    def language(self) -> str | None:
+        """The language most claims are in (ties: the first in alphabetical order)."""
+        known = {k: v for k, v in self.languages.items() if k}
+        if not known:
+            return None
+        return min(known, key=lambda lang: (-known[lang], lang))
+
+
+def read_overview(session: Session, selection: ReportSelection) -> ReportOverview:
+    ids = claim_ids_query(selection).subquery()
+    in_selection = col(Claim.id).in_(select(ids.c.id))
+    status = claim_status()
+    by_status = {
+        str(s): int(n)
+        for s, n in session.execute(
+            select(status, func.count())
+            .select_from(Claim)
+            .outerjoin(ClaimState, col(ClaimState.claim_id) == col(Claim.id))
+            .where(in_selection)
+            .group_by(status)
+        ).all()
+    }
+    by_verdict: dict[str | None, int] = {
+        v: int(n)
+        for v, n in session.execute(
+            select(col(ClaimState.verdict), func.count())
+            .select_from(Claim)
+            .outerjoin(ClaimState, col(ClaimState.claim_id) == col(Claim.id))
+            .where(in_selection)
+            .group_by(col(ClaimState.verdict))
+        ).all()
+    }
+    languages: dict[str | None, int] = {
+        lang: int(n)
+        for lang, n in session.execute(
+            select(col(Claim.language), func.count())
+            .where(in_selection)
+            .group_by(col(Claim.language))
+        ).all()
+    }
+    rechecked_query = (
+        select(col(ReviewEvent.claim_id))
+        .distinct()
+        .where(
+            col(ReviewEvent.claim_id).in_(select(ids.c.id)),
+            col(ReviewEvent.action) == "status",
+            # The JSON value's text: the same on SQLite and PostgreSQL.
+            cast(col(ReviewEvent.after), Text) == f'"{NEEDS_RECHECK}"',
+        )
+    )
+    if selection.since is not None:
+        rechecked_query = rechecked_query.where(col(ReviewEvent.at) >= selection.since)
+    rechecked = [int(i) for i in session.execute(rechecked_query).scalars()]
+    failing, failing_count = _failing_sources(session, ids)
+    return ReportOverview(
+        total=sum(by_status.values()),
+        by_status=by_status,
+        by_verdict=by_verdict,
+        languages=languages,
+        rechecked=len(rechecked),
+        rechecked_ids=tuple(sorted(rechecked)[:RECHECKED_LISTED]),
+        failing_sources=failing,
+        failing_count=failing_count,
+        since=selection.since.isoformat() if selection.since else None,
+    )
+
+
+def _failing_sources(session: Session, ids: Subquery) -> tuple[tuple[FailingSource, ...], int]:
+    """Sources of the selection's claims and evidence whose health needs a human."""
+    claim_ids = select(ids.c.id)
+    used = union(
+        select(col(Claim.source_id).label("source_id")).where(col(Claim.id).in_(claim_ids)),
+        select(col(Evidence.source_id).label("source_id")).where(
+            col(Evidence.claim_id).in_(claim_ids)
+        ),
+    ).subquery()
+    failing = col(Source.id).in_(select(used.c.source_id)) & col(Source.health).not_in(HEALTHY)
+    count = int(session.execute(select(func.count()).where(failing)).scalar_one())
+    rows = session.execute(
+        select(col(Source.url), col(Source.health))
+        .where(failing)
+        .order_by(col(Source.url))
+        .limit(RECHECKED_LISTED)
+    ).all()
+    return tuple(FailingSource(url, health) for url, health in rows), count
+
+
+def selection_reviewers(session: Session, selection: ReportSelection) -> list[str]:
+    """Everyone who acted on the selected claims or added evidence to them, by name."""
+    claim_ids = select(claim_ids_query(selection).subquery().c.id)
+    names = union(
+        select(col(ReviewEvent.reviewer).label("name")).where(
+            col(ReviewEvent.claim_id).in_(claim_ids)
+        ),
+        select(col(Evidence.added_by).label("name")).where(col(Evidence.claim_id).in_(claim_ids)),
+    ).subquery()
+    return sorted(str(n) for n in session.execute(select(names.c.name)).scalars())

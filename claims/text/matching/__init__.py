@@ -1,0 +1,16 @@
+"""Match claims against earlier fact-checks, offline, in French and English.
+
+    prepare(text, lang) -> Prepared            key terms (and, lazily, figures) of a text
+    score_pair(claim, factcheck) -> MatchScore  0..1, with the reasons shown to readers
+    THRESHOLD                                   the score from which a pair is a match
+
+Pure text analysis: no database, no network, no model download. Key terms are
+folded, stop-words out, paired across languages (`lexicon`); figures are compared
+as values with `claims.text.quantities`; `score` documents the weights.
+"""
+
+from __future__ import annotations
+
+from claims.text.matching.score import THRESHOLD, MatchScore, Prepared, prepare, score_pair
+
+__all__ = ["THRESHOLD", "MatchScore", "Prepared", "prepare", "score_pair"]
