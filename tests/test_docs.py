@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer.main
-
-from tui.cli import app
+from tui.cli import every_command
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _commands() -> dict[str, object]:
-    group = typer.main.get_command(app)
+    group = every_command()
     out: dict[str, object] = {}
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
+    for name, command in group.commands.items():
         sub = getattr(command, "commands", None)
         if sub:
             for sub_name, sub_command in sub.items():

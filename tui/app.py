@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from db.engine import Database
+from claims.services.database import Database
 from tui.bindings import ALL_KEYS, APP_KEYS, bindings, keymap
 from tui.screens.base import Desk, DeskScreen
 from tui.screens.help import HelpScreen

@@ -21,7 +21,7 @@ from claims.factchecks.matching import (
     match_text,
     record_matches,
 )
-from claims.factchecks.store import FactCheckPage, list_factchecks
+from claims.factchecks.store import FactCheckPage, fact_check_json, list_factchecks
 
 __all__ = [
     "FactCheckError",
@@ -31,6 +31,7 @@ __all__ = [
     "NotClaimReview",
     "ReviewRecord",
     "dossier_section",
+    "fact_check_json",
     "import_factchecks",
     "list_factchecks",
     "match_claim",

@@ -107,3 +107,22 @@ def index_texts(session: Session) -> list[tuple[int, str, str | None]]:
         col(FactCheck.id)
     )
     return [(int(i), text, lang) for i, text, lang in session.exec(query) if i is not None]
+
+
+def fact_check_json(fc: FactCheck) -> dict[str, Any]:
+    """One indexed review as the JSON `factchecks list` prints."""
+    return {
+        "id": fc.id,
+        "claim_reviewed": fc.claim_reviewed,
+        "rating": fc.rating,
+        "rating_value": fc.rating_value,
+        "best_rating": fc.best_rating,
+        "worst_rating": fc.worst_rating,
+        "author": fc.author,
+        "claimant": fc.claimant,
+        "date_published": fc.date_published,
+        "url": fc.url,
+        "language": fc.language,
+        "imported_from": fc.imported_from,
+        "imported_at": fc.imported_at.isoformat(),
+    }

@@ -50,6 +50,8 @@ async def test_add_evidence_from_a_page_by_searching_its_text(
         await pilot.press(*url, "enter")  # the URL
         await pilot.pause()
         await pilot.press("enter")  # stance: supports (first choice)
+        await pilot.pause()
+        await pilot.press("enter")  # no note
         await settle(pilot)
         picker = app.screen
         assert isinstance(picker, QuotePicker)
@@ -79,6 +81,8 @@ async def test_accept_an_automatic_proposal(
         await pilot.press("e")
         await pilot.pause()
         await pilot.press(*http_server.url("/summit"), "enter", "down", "enter")  # refutes
+        await pilot.pause()
+        await pilot.press("enter")  # no note
         await settle(pilot)
         picker = app.screen
         assert isinstance(picker, QuotePicker)
@@ -100,6 +104,8 @@ async def test_cancelling_a_fetch_stores_nothing_and_the_ui_keeps_working(
         await pilot.press("e")
         await pilot.pause()
         await pilot.press(*http_server.url("/slow"), "enter", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # no note
         await pilot.pause()
         assert screen.fetching
         assert screen.query_one("#fetch-bar").display

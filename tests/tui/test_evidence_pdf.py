@@ -33,6 +33,8 @@ async def test_quote_a_table_row_from_page_two_of_a_pdf(
         await pilot.press(*url, "enter")
         await pilot.pause()
         await pilot.press("enter")  # stance: supports
+        await pilot.pause()
+        await pilot.press("enter")  # no note
         await settle(pilot)
         assert isinstance(app.screen, QuotePicker)
         await pilot.press(*"Coopératives actives 25.100", "enter")

@@ -53,3 +53,33 @@ def test_sources_screen(snap_compare: SnapCompare, demo_app: FactdeskApp) -> Non
         await settle(pilot)
 
     assert snap_compare(demo_app, terminal_size=SNAP_SIZE, run_before=open_source)
+
+
+def test_ingest_dialog(snap_compare: SnapCompare, demo_app: FactdeskApp) -> None:
+    async def open_dialog(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SNAP_SIZE, run_before=open_dialog)
+
+
+def test_evidence_detail(snap_compare: SnapCompare, demo_app: FactdeskApp) -> None:
+    async def open_detail(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pilot.app.screen.query_one("#evidence").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SNAP_SIZE, run_before=open_detail)
+
+
+def test_claim_screen_at_120_columns(snap_compare: SnapCompare, demo_app: FactdeskApp) -> None:
+    async def open_claim(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=open_claim)

@@ -7,18 +7,18 @@ import sys
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 
-from tui.cli.context import CliContext
-from tui.settings import Settings
+from tui.cli.lazy_group import LazyGroup
 
 app = typer.Typer(
     name="factdesk",
+    cls=LazyGroup,
     help="Fact-claim verification and provenance tracker for fact-checkers.",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+LazyGroup.typer_app = app
 
 
 @app.callback(invoke_without_command=True)
@@ -46,6 +46,12 @@ def root(
     ] = False,
 ) -> None:
     """Without a command: open factdesk on the configured database."""
+    # Here, not at the top: `factdesk --help` never needs settings (pydantic).
+    from pydantic import ValidationError
+
+    from tui.cli.context import CliContext
+    from tui.settings import Settings
+
     overrides: dict[str, object] = {}
     if db is not None:
         overrides["database_url"] = db

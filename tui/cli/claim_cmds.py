@@ -5,24 +5,22 @@ from __future__ import annotations
 import csv
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claims.factchecks import dossier_section, match_claim
-from claims.reports.csv_report import spreadsheet_safe
-from claims.review.dossier import load_dossier
 from claims.review.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
-from claims.text.extraction import ScoreExplanation
-from sources.pages import page_label, page_of
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
 from tui.cli.params import CLAIM_ID, LIMIT, OFFSET, source_key
 from tui.terminal_text import literal, safe
+
+if TYPE_CHECKING:
+    from claims.text.extraction import ScoreExplanation
 
 CONTEXT_CHARS = 400
 """Characters of the paragraph shown on each side of a claim."""
@@ -86,6 +84,9 @@ def claims_command(
         print_json({"total": page.total, "claims": [v.to_json() for v in page.rows]})
         return
     if output is ListFormat.csv:
+        # Here, not at the top: the reports package is a second of imports `claims` needs not.
+        from claims.reports.csv_report import spreadsheet_safe
+
         writer = csv.writer(sys.stdout)
         writer.writerow(["id", "status", "kind", "figures", "claimant", "text", "source_url"])
         for v in page.rows:
@@ -135,6 +136,11 @@ def show_command(
     ] = ShowFormat.text,
 ) -> None:
     """One claim in its paragraph, with its figures and provenance."""
+    # Here, not at the top: the dossier brings page extraction, which `claims` needs not.
+    from claims.factchecks import dossier_section, match_claim
+    from claims.review.dossier import load_dossier
+    from sources.pages import page_label, page_of
+
     context = cli_context(ctx)
     with reported_errors(), context.database().read() as session:
         dossier = load_dossier(session, claim_id)

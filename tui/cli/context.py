@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import typer
 
-from db.engine import Database
-from db.errors import SchemaOutOfDate
-from db.migrate import is_up_to_date, upgrade
 from tui.settings import Settings
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 
 @dataclass
@@ -18,22 +19,12 @@ class CliContext:
     _database: Database | None = field(default=None, init=False)
 
     def database(self) -> Database:
-        """The configured database, migrated.
-
-        SQLite files (the embedded default above all) upgrade themselves on
-        first use: one user, one file, nothing else to coordinate with. A
-        shared PostgreSQL is upgraded on purpose, with ``factdesk db upgrade``.
-        """
+        """The configured database, at the current schema (``claims.services.database``)."""
         if self._database is None:
-            database = Database(self.settings.resolved_database_url())
-            if not is_up_to_date(database.engine):
-                if not database.is_sqlite:
-                    raise SchemaOutOfDate(
-                        f"{self.settings.resolved_database_url()}: the database schema is "
-                        "not up to date; run `factdesk db upgrade`"
-                    )
-                upgrade(database.engine)
-            self._database = database
+            # Here, not at the top: commands that need no database never load SQLAlchemy.
+            from claims.services.database import open_database
+
+            self._database = open_database(self.settings.resolved_database_url())
         return self._database
 
     def close(self) -> None:

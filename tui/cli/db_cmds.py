@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from db.engine import Database
-from db.migrate import upgrade
+from claims.services.database import upgrade_database
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import reported_errors
@@ -19,12 +18,7 @@ def upgrade_command(ctx: typer.Context) -> None:
     """Apply every pending migration to the configured database."""
     context = cli_context(ctx)
     with reported_errors():
-        database = Database(context.settings.resolved_database_url())
-        try:
-            # Read under the upgrade's lock: with several upgrades at once, one says it upgraded.
-            done = upgrade(database.engine)
-        finally:
-            database.dispose()
+        done = upgrade_database(context.settings.resolved_database_url())
     if done.before == done.after:
         typer.echo(f"database already at revision {done.after}")
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -13,6 +13,7 @@ from rich.text import Text
 
 from claims.factchecks import (
     dossier_section,
+    fact_check_json,
     import_factchecks,
     list_factchecks,
     match_claim,
@@ -20,7 +21,6 @@ from claims.factchecks import (
 )
 from claims.factchecks.matching import recorded_page
 from db.ids import looks_like_id
-from db.models import FactCheck
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
@@ -38,24 +38,6 @@ app.add_typer(factchecks_app, name="factchecks")
 class Format(StrEnum):
     table = "table"
     json = "json"
-
-
-def factcheck_json(fc: FactCheck) -> dict[str, Any]:
-    return {
-        "id": fc.id,
-        "claim_reviewed": fc.claim_reviewed,
-        "rating": fc.rating,
-        "rating_value": fc.rating_value,
-        "best_rating": fc.best_rating,
-        "worst_rating": fc.worst_rating,
-        "author": fc.author,
-        "claimant": fc.claimant,
-        "date_published": fc.date_published,
-        "url": fc.url,
-        "language": fc.language,
-        "imported_from": fc.imported_from,
-        "imported_at": fc.imported_at.isoformat(),
-    }
 
 
 @factchecks_app.command("import")
@@ -133,7 +115,7 @@ def list_command(
     with reported_errors(), context.database().read() as session:
         page = list_factchecks(session, text=text, offset=offset, limit=limit)
     if output is Format.json:
-        print_json({"total": page.total, "fact_checks": [factcheck_json(f) for f in page.rows]})
+        print_json({"total": page.total, "fact_checks": [fact_check_json(f) for f in page.rows]})
         return
     console = Console(highlight=False)
     table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False)

@@ -15,8 +15,6 @@ import typer
 
 from db.errors import FactdeskError
 from db.ids import MAX_ID, as_id, looks_like_id
-from sources.extraction.language import normalize_language_tag
-from sources.urls import require_web_url
 
 
 class BadValue(typer.BadParameter):
@@ -42,17 +40,25 @@ def row_id(kind: str, listing: str) -> Callable[[str], int]:
     return parse
 
 
-def source_key(text: str) -> str:
-    """A source id, or a URL or part of one: an id must be one a database can hold."""
-    if not looks_like_id(text):
-        return text
-    value = as_id(text)
-    if value is None:
-        raise BadValue(
-            f"{text[:40]!r} is not a source id: ids are whole numbers from 1 to {MAX_ID}; "
-            "give an id that `factdesk sources` lists, or part of the source's URL"
-        )
-    return str(value)
+def id_or_text(kind: str, listing: str, otherwise: str) -> Callable[[str], str]:
+    """A parser for "an id, or some text naming the row": an id must be one a database can hold."""
+
+    def parse(text: str) -> str:
+        if not looks_like_id(text):
+            return text
+        value = as_id(text)
+        if value is None:
+            raise BadValue(
+                f"{text[:40]!r} is not a {kind} id: ids are whole numbers from 1 to {MAX_ID}; "
+                f"give an id that `{listing}` lists, or {otherwise}"
+            )
+        return str(value)
+
+    return parse
+
+
+source_key = id_or_text("source", "factdesk sources", "part of the source's URL")
+watch_key = id_or_text("watch", "factdesk watch list", "the feed's URL")
 
 
 def whole_number(low: int, high: int) -> Callable[[str | int], int]:
@@ -75,6 +81,9 @@ def whole_number(low: int, high: int) -> Callable[[str | int], int]:
 
 def language_tag(text: str) -> str:
     """A language tag (fr, en, fr-FR…), stored as its ISO 639-1 code."""
+    # Parsers import what they check when they run: every command imports this module.
+    from sources.extraction.language import normalize_language_tag
+
     code = normalize_language_tag(text)
     if code is None:
         raise BadValue(
@@ -85,6 +94,8 @@ def language_tag(text: str) -> str:
 
 def web_url(text: str) -> str:
     """An http(s) address (the original address of a file or of stdin)."""
+    from sources.urls import require_web_url
+
     try:
         return require_web_url(text)
     except FactdeskError as exc:

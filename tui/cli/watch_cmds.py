@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from claims.services.watch_run import run_watches
-from db.models import WatchEntry
 from sources.refresh import RefreshPolicy
 from sources.watching.watches import (
     MAX_PER_PASS,
@@ -33,7 +32,7 @@ from sources.watching.watches import (
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors, warn
-from tui.cli.params import BadValue, language_tag, whole_number
+from tui.cli.params import BadValue, language_tag, watch_key, whole_number
 from tui.cli.source_cmds import ListFormat
 from tui.terminal_text import literal, safe
 
@@ -66,7 +65,9 @@ def _every(seconds: int) -> str:
     return f"{seconds}s"
 
 
-WatchArg = Annotated[str, typer.Argument(metavar="WATCH", help="Watch id or feed URL.")]
+WatchArg = Annotated[
+    str, typer.Argument(metavar="WATCH", help="Watch id or feed URL.", parser=watch_key)
+]
 CAP = whole_number(1, MAX_PER_PASS)
 
 
@@ -199,6 +200,12 @@ def resume_command(ctx: typer.Context, key: WatchArg) -> None:
     typer.echo(f"watch {watch.id} resumed")
 
 
+class ArticleEntry(Protocol):
+    """What the progress line reads of a feed entry."""
+
+    url: str
+
+
 class _Progress:
     """Articles on stderr as they are done: a live line on a terminal, one line each otherwise."""
 
@@ -206,7 +213,7 @@ class _Progress:
         self.tty = sys.stderr.isatty()
         self.done = 0
 
-    def __call__(self, entry: WatchEntry, outcome: str) -> None:
+    def __call__(self, entry: ArticleEntry, outcome: str) -> None:
         self.done += 1
         if self.tty:
             sys.stderr.write(f"\rwatch: {self.done} articles, last {outcome:<9}")

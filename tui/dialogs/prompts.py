@@ -49,10 +49,13 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     BINDINGS = CANCEL
 
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, title: str, choices: list[tuple[str, str]], *, highlighted: str | None = None
+    ) -> None:
         super().__init__()
         self._title = title
         self._choices = choices
+        self._highlighted = highlighted
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -63,7 +66,9 @@ class ChoiceDialog(ModalScreen[str | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one("#dialog-choices", OptionList).highlighted = 0
+        values = [value for value, _ in self._choices]
+        start = values.index(self._highlighted) if self._highlighted in values else 0
+        self.query_one("#dialog-choices", OptionList).highlighted = start
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -101,3 +106,35 @@ class ConfirmDialog(ModalScreen[bool]):
     @on(Button.Pressed, "#no")
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+class ReasonDialog(ModalScreen[str | None]):
+    """A yes/no question with an optional reason; the reason ("" if none), or None for no."""
+
+    BINDINGS = CANCEL
+
+    def __init__(self, question: str, *, yes: str = "Yes", placeholder: str = "why") -> None:
+        super().__init__()
+        self._question = question
+        self._yes = yes
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self._question), classes="dialog-title")
+            yield Input(placeholder=self._placeholder, id="dialog-reason")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self._yes, variant="warning", id="yes")
+                yield Button("No", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-reason", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#yes")
+    def _yes_pressed(self) -> None:
+        self.dismiss(self.query_one("#dialog-reason", Input).value.strip())
+
+    @on(Button.Pressed, "#no")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

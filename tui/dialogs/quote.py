@@ -15,10 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from claims.services.preview import PagePreview
 from tui.dialogs.prompts import CANCEL
 from tui.terminal_text import literal, safe
 from tui.widgets.formatting import short
-from tui.workers import PagePreview
 
 SHOWN = 200
 

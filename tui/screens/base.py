@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from claims.review.ratings import RatingScale
-from db.engine import Database
+from claims.services.database import Database
 from db.errors import FactdeskError
 from tui.settings import Settings
 from tui.terminal_text import safe

@@ -9,17 +9,15 @@ redoing the action on the new version.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.text import Text
-from sqlmodel import Session
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
+from claims.errors import ClaimError
 from claims.factchecks import Match, match_claim
 from claims.review.dossier import Dossier, load_dossier
 from claims.review.events import (
@@ -34,15 +32,17 @@ from claims.review.events import (
 from claims.review.evidence import (
     STANCES,
     EvidenceRequest,
+    EvidenceView,
     add_evidence,
     as_quantity,
     remove_evidence,
 )
+from claims.services.database import Database
+from claims.services.review_actions import ReviewAction, run_review_action
 from claims.text.quantities import Quantity
-from db.engine import Database
 from sources.fetching import FetchPolicy
 from tui.bindings import CLAIM_KEYS, bindings
-from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog, TextDialog
+from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog, ReasonDialog, TextDialog
 from tui.dialogs.quote import QuotePicker
 from tui.dialogs.verdict import VerdictDialog, VerdictInput
 from tui.screens.base import DeskScreen
@@ -57,6 +57,7 @@ from tui.widgets.dossier_text import (
     provenance_text,
     timeline_text,
 )
+from tui.widgets.evidence_columns import EVIDENCE_COLUMNS, evidence_widths
 from tui.widgets.formatting import short
 from tui.workers import (
     PREVIEW_STEPS,
@@ -85,6 +86,7 @@ class ClaimScreen(DeskScreen):
         self.claim_id = claim_id
         self.dossier: Dossier | None = None
         self._pending_conflict: Conflict | None = None
+        self._note = ""
 
     @property
     def version(self) -> int:
@@ -101,13 +103,7 @@ class ClaimScreen(DeskScreen):
             yield Static("Figures", classes="section-title")
             yield Static(id="figures", markup=False)
             yield Static("Evidence", classes="section-title")
-            table: DataTable[Text] = DataTable(id="evidence", cursor_type="row")
-            table.add_column("id", key="id", width=4)
-            table.add_column("stance", key="stance", width=9)
-            table.add_column("quote", key="quote", width=60)
-            table.add_column("cross-check", key="check", width=40)
-            table.add_column("source", key="source", width=30)
-            yield table
+            yield DataTable(id="evidence", cursor_type="row")
             # Shown only when the claim matches earlier fact-checks.
             yield Static("Already checked", id="factchecks-title", classes="section-title")
             yield Static(id="factchecks", markup=False)
@@ -152,16 +148,20 @@ class ClaimScreen(DeskScreen):
         self.query_one("#figures", Static).update(figures_text(d))
         table = self.query_one("#evidence", DataTable)
         keep = table.cursor_row
-        table.clear()
-        for ev in d.evidence:
+        table.clear(columns=True)
+        checks = [crosscheck_text(ev.evidence.crosscheck) for ev in d.evidence]
+        widths = evidence_widths(self.size.width, max((len(c) for c in checks), default=0))
+        for key, label in EVIDENCE_COLUMNS:
+            table.add_column(label, key=key, width=widths[key])
+        for ev, check in zip(d.evidence, checks, strict=True):
             e = ev.evidence
             style = "dim strike" if ev.removed else ""
             table.add_row(
                 Text(str(e.id), style=style),
                 Text(e.stance, style=style or STANCE_STYLES.get(e.stance, "")),
-                literal(short(e.exact, 60), style=style),
-                crosscheck_text(e.crosscheck),
-                literal(short(ev.source.url, 30), style=style),
+                literal(short(e.exact, widths["quote"]), style=style),
+                check,
+                literal(short(ev.source.url, widths["source"]), style=style),
                 key=str(e.id),
             )
         if table.row_count:
@@ -173,15 +173,31 @@ class ClaimScreen(DeskScreen):
             widget.display = bool(earlier)
         self.query_one("#factchecks", Static).update(factchecks_text(earlier))
 
+    def on_resize(self) -> None:
+        if self.dossier is not None:
+            self._show(self.dossier)
+
+    @on(DataTable.RowSelected, "#evidence")
+    def _evidence_chosen(self, event: DataTable.RowSelected) -> None:
+        from tui.dialogs.evidence_detail import EvidenceDetail
+
+        chosen = self._evidence(event.row_key.value)
+        if chosen is not None:
+            self.app.push_screen(EvidenceDetail(chosen))
+
+    def _evidence(self, key: str | None) -> EvidenceView | None:
+        if self.dossier is None or key is None:
+            return None
+        return next((ev for ev in self.dossier.evidence if str(ev.evidence.id) == key), None)
+
     # Writing -----------------------------------------------------------------
 
-    def write(self, label: str, action: Callable[[Session, int], object]) -> None:
+    def write(self, label: str, action: ReviewAction) -> None:
         """Run ``action(session, version)`` in one write transaction, in a worker."""
         database = self.desk.database
 
         def retry(version: int) -> object:
-            with database.write() as session:
-                return action(session, version)
+            return run_review_action(database, action, version)
 
         self._write(label, retry, self.version)
 
@@ -280,19 +296,47 @@ class ClaimScreen(DeskScreen):
         if self.dossier is None:
             return
         reviewer = self.desk.reviewer
-        current = self.dossier.view.status
-        choices = [(s, STATUS_LABELS[s]) for s in STATUSES if s != current]
+        view = self.dossier.view
+        current = view.status
+        choices = [
+            (s, f"{STATUS_LABELS[s]}  (current)" if s == current else STATUS_LABELS[s])
+            for s in STATUSES
+        ]
+
+        def write(status: str) -> None:
+            self.write(
+                f"status set to {STATUS_LABELS[status]}",
+                lambda s, v: set_status(
+                    s, self.claim_id, status, reviewer=reviewer, expected_version=v
+                ),
+            )
 
         def chosen(status: str | None) -> None:
-            if status:
-                self.write(
-                    f"status set to {STATUS_LABELS[status]}",
-                    lambda s, v: set_status(
-                        s, self.claim_id, status, reviewer=reviewer, expected_version=v
-                    ),
-                )
+            if not status or status == current:
+                if status:
+                    self.notify("status unchanged", timeout=3)
+                return
+            if view.verdict is None or current != "checked" or status == "checked":
+                write(status)
+                return
+            label = self._rating_label(view.verdict)
+            question = (
+                f"Claim {self.claim_id} is checked, rated {label}. Moving it to "
+                f"{STATUS_LABELS[status]} takes that verdict back (it stays in the history). "
+                "Move it?"
+            )
+            self.app.push_screen(
+                ConfirmDialog(question, yes=f"Move to {STATUS_LABELS[status]}"),
+                lambda yes: write(status) if yes else self.notify("nothing changed", timeout=3),
+            )
 
-        self.app.push_screen(ChoiceDialog("Status", choices), chosen)
+        self.app.push_screen(ChoiceDialog("Status", choices, highlighted=current), chosen)
+
+    def _rating_label(self, key: str) -> str:
+        try:
+            return self.desk.scale.find(key).label
+        except ClaimError:
+            return key
 
     def action_assign(self) -> None:
         if self.dossier is None:
@@ -326,17 +370,21 @@ class ClaimScreen(DeskScreen):
         evidence_id = int(key)
         reviewer = self.desk.reviewer
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
+        def confirmed(why: str | None) -> None:
+            if why is not None:
                 self.write(
                     f"evidence {evidence_id} removed",
                     lambda s, v: remove_evidence(
-                        s, evidence_id, reviewer=reviewer, expected_version=v
+                        s, evidence_id, reviewer=reviewer, why=why or None, expected_version=v
                     ),
                 )
 
         self.app.push_screen(
-            ConfirmDialog(f"Withdraw evidence {evidence_id} from the claim?", yes="Remove"),
+            ReasonDialog(
+                f"Withdraw evidence {evidence_id} from the claim?",
+                yes="Remove",
+                placeholder="why (kept in the history)",
+            ),
             confirmed,
         )
 
@@ -351,8 +399,17 @@ class ClaimScreen(DeskScreen):
                 return
 
             def got_stance(stance: str | None) -> None:
-                if stance:
-                    self.start_preview(url.strip(), stance)
+                if not stance:
+                    return
+
+                def got_note(note: str | None) -> None:
+                    if note is not None:
+                        self.start_preview(url.strip(), stance, note.strip())
+
+                self.app.push_screen(
+                    TextDialog("Note on this evidence (optional)", placeholder="why it matters"),
+                    got_note,
+                )
 
             self.app.push_screen(
                 ChoiceDialog("Stance of the evidence", [(s, s) for s in STANCES]), got_stance
@@ -360,8 +417,9 @@ class ClaimScreen(DeskScreen):
 
         self.app.push_screen(TextDialog("Evidence page URL", placeholder="https://…"), got_url)
 
-    def start_preview(self, url: str, stance: str) -> None:
+    def start_preview(self, url: str, stance: str, note: str = "") -> None:
         assert self.dossier is not None
+        self._note = note
         self._show_progress(f"fetching {url}", 0)
         view = self.dossier.view
         self._preview(
@@ -414,14 +472,39 @@ class ClaimScreen(DeskScreen):
         preview, stance = message.preview, message.stance
 
         def picked(quote: str | None) -> None:
-            if quote:
+            if not quote:
+                return
+            twin = self._linked_already(preview.url, quote)
+            if twin is None:
                 self.store_evidence(preview, stance, quote)
+                return
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"This passage is already linked to the claim as evidence {twin}. "
+                    "Link it again?",
+                    yes="Link again",
+                ),
+                lambda yes: self.store_evidence(preview, stance, quote) if yes else None,
+            )
 
         self.app.push_screen(QuotePicker(preview), picked)
+
+    def _linked_already(self, url: str, quote: str) -> int | None:
+        """The live evidence of this claim that quotes the same passage of the same page."""
+        if self.dossier is None:
+            return None
+        words = " ".join(quote.split())
+        for ev in self.dossier.evidence:
+            pages = (ev.source.url.rstrip("/"), (ev.snapshot.final_url or "").rstrip("/"))
+            same_page = url.rstrip("/") in pages
+            if not ev.removed and same_page and " ".join(ev.evidence.exact.split()) == words:
+                return ev.evidence.id
+        return None
 
     def store_evidence(self, preview: PagePreview, stance: str, quote: str) -> None:
         desk = self.desk
         claim_id = self.claim_id
+        note = self._note or None
 
         def retry(version: int) -> object:
             request = EvidenceRequest(
@@ -429,6 +512,7 @@ class ClaimScreen(DeskScreen):
                 stance=stance,
                 reviewer=desk.reviewer,
                 quote=quote,
+                note=note,
                 expected_version=version,
             )
             return add_evidence(
@@ -445,6 +529,7 @@ class ClaimScreen(DeskScreen):
             self.notify("fetch cancelled; nothing was stored", timeout=3)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        super().on_worker_state_changed(event)
+        # Not super(): Textual runs DeskScreen's handler (the error notice) itself,
+        # and calling it here too showed every failure twice.
         if event.worker.group in ("evidence-fetch", "claim-write") and event.worker.is_finished:
             self._hide_progress()

@@ -9,6 +9,7 @@ which rows it shows ("1-200 of 12,345"; "1-200 of …" until the count is in).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,13 +19,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Select, Static
-from textual.worker import get_current_worker
+from textual.widgets import Footer, Input, ProgressBar, Select, Static
+from textual.worker import Worker, get_current_worker
 
 from claims.review.events import STATUS_LABELS, STATUSES
 from claims.review.queries import ClaimFilter, ClaimRowPage, claim_rows, count_claims
+from claims.services.database import Database
+from claims.services.ingest_request import INGEST_STEPS, IngestRequest, IngestSummary
 from claims.text.kinds import CLAIM_KINDS
-from db.engine import Database
 from tui.bindings import QUEUE_KEYS, bindings
 from tui.screens.base import DeskScreen
 from tui.settings import Settings
@@ -33,6 +35,7 @@ from tui.widgets.queue_columns import SORTS
 from tui.widgets.queue_table import QueueTable
 
 if TYPE_CHECKING:
+    from sources.fetching import FetchPolicy
     from tui.dialogs.export import ExportChoice
 
 AHEAD_FRESH_S = 20.0
@@ -79,6 +82,22 @@ class QueueScreen(DeskScreen):
             self.page = page
             self.at = at
 
+    class IngestStep(Message):
+        def __init__(self, label: str, done: int) -> None:
+            super().__init__()
+            self.label = label
+            self.done = done
+
+    class Ingested(Message):
+        def __init__(self, summary: IngestSummary) -> None:
+            super().__init__()
+            self.summary = summary
+
+    class BulkDone(Message):
+        def __init__(self, said: str) -> None:
+            super().__init__()
+            self.said = said
+
     class PageShown(Message):
         """A page is in the table and painted (benchmarks wait for this)."""
 
@@ -110,6 +129,9 @@ class QueueScreen(DeskScreen):
             yield Input(placeholder="search text  (/)", id="f-text")
         yield QueueTable(self.desk.age, id="claims")
         yield Static(id="page-info", markup=False)
+        with Horizontal(id="queue-bar"):
+            yield Static(id="queue-bar-label", markup=False)
+            yield ProgressBar(total=INGEST_STEPS, id="queue-bar-progress", show_eta=False)
         yield Footer()
 
     @property
@@ -118,6 +140,7 @@ class QueueScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self.title = "Claim queue"
+        self.query_one("#queue-bar").display = False
         self.table.focus()
         self.reload()
 
@@ -392,12 +415,166 @@ class QueueScreen(DeskScreen):
     def action_reload(self) -> None:
         self.reload()
 
+    # Many claims ---------------------------------------------------------------
+    # Acting on "the marked ones", or on the highlighted claim when none is marked.
+
+    def chosen_claims(self) -> tuple[int, ...]:
+        marked = self.table.marked
+        if marked:
+            return tuple(sorted(marked))
+        highlighted = self.highlighted_claim()
+        return () if highlighted is None else (highlighted,)
+
+    def _which(self, ids: tuple[int, ...]) -> str:
+        return f"the {len(ids)} marked claims" if self.table.marked else f"claim {ids[0]}"
+
+    def action_bulk_status(self) -> None:
+        from claims.review.events import STATUS_LABELS, STATUSES
+        from claims.services.bulk_review import rated_and_checked
+        from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog
+
+        ids = self.chosen_claims()
+        if not ids:
+            return
+        database = self.desk.database
+
+        def chosen(status: str | None) -> None:
+            if not status:
+                return
+            rated = [] if status == "checked" else rated_and_checked(database, ids)
+            if not rated:
+                self._bulk_status(ids, status)
+                return
+            question = (
+                f"{len(rated)} of {self._which(ids)} are checked with a verdict; moving them "
+                f"to {STATUS_LABELS[status]} takes those verdicts back (they stay in the "
+                "history). Move them?"
+            )
+            self.app.push_screen(
+                ConfirmDialog(question, yes=f"Move to {STATUS_LABELS[status]}"),
+                lambda yes: self._bulk_status(ids, status) if yes else None,
+            )
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Status of {self._which(ids)}", [(s, STATUS_LABELS[s]) for s in STATUSES]
+            ),
+            chosen,
+        )
+
+    def _bulk_status(self, ids: tuple[int, ...], status: str) -> None:
+        from claims.review.events import STATUS_LABELS
+        from claims.services.bulk_review import set_status_of_many
+
+        desk = self.desk
+        self._bulk(
+            lambda: set_status_of_many(desk.database, ids, status, reviewer=desk.reviewer).describe(
+                f"set to {STATUS_LABELS[status]}"
+            )
+        )
+
+    def action_bulk_assign(self) -> None:
+        from claims.services.bulk_review import assign_many
+        from tui.dialogs.prompts import TextDialog
+
+        ids = self.chosen_claims()
+        if not ids:
+            return
+        desk = self.desk
+
+        def typed(who: str | None) -> None:
+            if who is None:
+                return
+            verb = f"assigned to {who.strip()}" if who.strip() else "unassigned"
+            self._bulk(
+                lambda: assign_many(desk.database, ids, who, reviewer=desk.reviewer).describe(verb)
+            )
+
+        self.app.push_screen(
+            TextDialog(f"Assign {self._which(ids)} to (empty: nobody)", value=desk.reviewer),
+            typed,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-bulk")
+    def _bulk(self, act: Callable[[], str]) -> None:
+        self.post_message(self.BulkDone(act()))
+
+    def on_queue_screen_bulk_done(self, message: BulkDone) -> None:
+        self.notify(message.said, timeout=6, markup=False)
+        self.reload()
+
+    def action_toggle_mine(self) -> None:
+        field = self.query_one("#f-reviewer", Input)
+        me = self.desk.reviewer
+        with self.prevent(Input.Changed):
+            field.value = "" if field.value.strip() == me else me
+        self.apply_filters()
+        self.notify(
+            f"claims assigned to {me}" if field.value else "claims of every reviewer",
+            timeout=2,
+            markup=False,
+        )
+
+    # Ingest ------------------------------------------------------------------
+
+    def action_ingest(self) -> None:
+        from tui.dialogs.ingest import IngestDialog
+
+        desk = self.desk
+
+        def asked(request: IngestRequest | None) -> None:
+            if request is not None:
+                self._show_progress(f"reading {request.describe()}", 0)
+                self._ingest(desk.database, request, desk.settings.fetch_policy())
+
+        self.app.push_screen(IngestDialog(), asked)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-ingest")
+    def _ingest(self, database: Database, request: IngestRequest, policy: FetchPolicy) -> None:
+        from claims.services.ingest_request import ingest_request
+
+        summary = ingest_request(
+            database,
+            request,
+            policy=policy,
+            step=lambda label, done: self.post_message(self.IngestStep(label, done)),
+        )
+        self.post_message(self.Ingested(summary))
+
+    def _show_progress(self, label: str, done: int) -> None:
+        self.query_one("#queue-bar").display = True
+        self.query_one("#queue-bar-label", Static).update(literal(label))
+        self.query_one("#queue-bar-progress", ProgressBar).update(progress=done)
+
+    def on_queue_screen_ingest_step(self, message: IngestStep) -> None:
+        self._show_progress(message.label, message.done)
+
+    def on_queue_screen_ingested(self, message: Ingested) -> None:
+        summary = message.summary
+        if summary.unchanged:
+            said = f"{summary.source_url}: unchanged since its last snapshot; no new claims"
+        else:
+            said = (
+                f"{summary.source_url}: snapshot {summary.snapshot_id} stored, "
+                f"{len(summary.claim_ids)} claims found"
+            )
+        self.notify(said, title="ingest", timeout=6, markup=False)
+        self.reload()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # DeskScreen's handler (failures as notices) runs too: Textual calls each class's.
+        if event.worker.group == "queue-ingest" and event.worker.is_finished:
+            self.query_one("#queue-bar").display = False
+
     # Export ------------------------------------------------------------------
 
     def action_export(self) -> None:
         from tui.dialogs.export import ExportDialog
 
+        marked = tuple(sorted(self.table.marked)) or None
         matching = 0 if self.claim_page is None else self.claim_page.total
+        if marked is not None:
+            matching = len(marked)
         if matching is None:
             self.notify("still counting the matching claims; export in a moment", timeout=3)
             return
@@ -409,21 +586,26 @@ class QueueScreen(DeskScreen):
                 self.notify(
                     f"exporting {matching:,} claims to {choice.path}…", timeout=3, markup=False
                 )
-                self._export(desk.database, desk.settings, filters, choice)
+                self._export(desk.database, desk.settings, filters, choice, marked)
 
         self.app.push_screen(ExportDialog(matching, directory=Path.cwd()), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-export")
     def _export(
-        self, database: Database, settings: Settings, filters: ClaimFilter, choice: ExportChoice
+        self,
+        database: Database,
+        settings: Settings,
+        filters: ClaimFilter,
+        choice: ExportChoice,
+        marked: tuple[int, ...] | None = None,
     ) -> None:
         from claims.reports import ReportOptions, export_report
-        from tui.workers import report_selection
+        from claims.services.report_selection import report_selection
 
         summary = export_report(
             database,
             choice.format,
-            report_selection(database, filters),
+            report_selection(database, filters, claim_ids=marked),
             output=choice.path,
             options=ReportOptions(
                 organisation=settings.organisation,

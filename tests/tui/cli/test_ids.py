@@ -11,12 +11,11 @@ import re
 from pathlib import Path
 
 import pytest
-import typer.main
 
 from db.engine import Database
 from db.ids import MAX_ID
 from tests.support.cli import CliRun, Run, counts
-from tui.cli import app
+from tui.cli import every_command
 
 ARTICLE = (
     "<html lang='fr'><body><article><p>Le Maroc compte 20.000 coopératives selon le "
@@ -41,6 +40,10 @@ ID_COMMANDS: dict[tuple[str, str], list[str]] = {
     ("refresh pause", "key"): ["refresh", "pause", "{id}"],
     ("refresh resume", "key"): ["refresh", "resume", "{id}"],
     ("refresh robots", "key"): ["refresh", "robots", "{id}", "--why", "testing"],
+    ("watch remove", "key"): ["watch", "remove", "{id}"],
+    ("watch pause", "key"): ["watch", "pause", "{id}"],
+    ("watch resume", "key"): ["watch", "resume", "{id}"],
+    ("factchecks match", "claim"): ["factchecks", "match", "{id}"],
 }
 # Mention ids without taking one: the address a report will be published at, and
 # the template of each check's address ({id} is filled in per claim).
@@ -60,7 +63,7 @@ def _id_parameters() -> set[tuple[str, str]]:
         for name, sub in (getattr(command, "commands", None) or {}).items():
             walk(sub, [*path, name])
 
-    walk(typer.main.get_command(app), [])
+    walk(every_command(), [])
     return found
 
 

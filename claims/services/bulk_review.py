@@ -1,0 +1,82 @@
+"""Acting on many claims at once: the queue's marked rows.
+
+Each claim gets its own review event (and its own transaction), exactly as if
+the reviewer had acted on it alone; a claim that refuses (already in that
+status, removed meanwhile) is reported and the others go ahead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, col, select
+
+from claims.review.events import assign, parse_status, set_status
+from db.engine import Database
+from db.errors import FactdeskError
+from db.models import ClaimState
+
+
+@dataclass
+class BulkOutcome:
+    """Which claims changed, and why the others did not."""
+
+    done: list[int] = field(default_factory=list)
+    refused: dict[int, str] = field(default_factory=dict)
+
+    def describe(self, verb: str) -> str:
+        said = f"{len(self.done)} claims {verb}"
+        if self.refused:
+            first_id, why = next(iter(self.refused.items()))
+            said += f"; {len(self.refused)} unchanged (claim {first_id}: {why})"
+        return said
+
+
+def _each(
+    database: Database, claim_ids: Iterable[int], action: Callable[[Session, int], object]
+) -> BulkOutcome:
+    outcome = BulkOutcome()
+    for claim_id in sorted(set(claim_ids)):
+        try:
+            with database.write() as session:
+                action(session, claim_id)
+        except FactdeskError as exc:
+            outcome.refused[claim_id] = " ".join(str(exc).split())
+        else:
+            outcome.done.append(claim_id)
+    return outcome
+
+
+def set_status_of_many(
+    database: Database, claim_ids: Iterable[int], status: str, *, reviewer: str
+) -> BulkOutcome:
+    wanted = parse_status(status)  # an unknown status fails before anything changes
+    return _each(
+        database, claim_ids, lambda s, claim_id: set_status(s, claim_id, wanted, reviewer=reviewer)
+    )
+
+
+def assign_many(
+    database: Database, claim_ids: Iterable[int], who: str, *, reviewer: str
+) -> BulkOutcome:
+    return _each(
+        database, claim_ids, lambda s, claim_id: assign(s, claim_id, who, reviewer=reviewer)
+    )
+
+
+def rated_and_checked(database: Database, claim_ids: Iterable[int]) -> list[int]:
+    """Which of ``claim_ids`` are checked with a verdict (moving them takes the verdict back)."""
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return []
+    # A claim with no state row yet is new, never checked: nothing to create here.
+    with database.read() as session:
+        rows = session.exec(
+            select(ClaimState.claim_id).where(
+                col(ClaimState.claim_id).in_(ids),
+                ClaimState.status == "checked",
+                col(ClaimState.verdict).is_not(None),
+            )
+        ).all()
+    return sorted(rows)
