@@ -17,7 +17,7 @@ from sources.reading import read
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import fail, print_json, reported_errors, warn
-from tui.cli.params import language_tag, web_url
+from tui.cli.params import language_tag, source_key, web_url
 from tui.cli.progress import Counter
 from tui.terminal_text import literal
 
@@ -220,7 +220,11 @@ def sources_show_command(
     ctx: typer.Context,
     key: Annotated[
         str,
-        typer.Argument(metavar="SOURCE", help="Source id or URL (as `factdesk sources` lists)."),
+        typer.Argument(
+            parser=source_key,
+            metavar="SOURCE",
+            help="Source id or URL (as `factdesk sources` lists).",
+        ),
     ],
     limit: Annotated[int, typer.Option(min=1, help="Most recent fetches shown.")] = 50,
     output: Annotated[
