@@ -48,10 +48,11 @@ STATUSES = ("new", "in_review", "checked", "needs_recheck", "dismissed")
 def build(url: str, n: int) -> None:
     from sqlalchemy import insert
 
+    from claims.review.search import search_key
     from db.bodies import store_body
     from db.engine import Database
     from db.migrate import upgrade
-    from db.models import Claim, ClaimQuantity, ClaimState, Snapshot, Source
+    from db.models import Claim, ClaimIndex, ClaimQuantity, ClaimState, Snapshot, Source
 
     database = Database(url)
     upgrade(database.engine)
@@ -80,6 +81,7 @@ def build(url: str, n: int) -> None:
     claims: list[dict[str, object]] = []
     states: list[dict[str, object]] = []
     quantities: list[dict[str, object]] = []
+    indexes: list[dict[str, object]] = []
     for i in range(1, n + 1):
         words = " ".join(rng.choice(WORDS) for _ in range(12))
         value = rng.randint(1, 100_000)
@@ -104,6 +106,17 @@ def build(url: str, n: int) -> None:
                 "extractor": "bench",
                 "derived_from": [],
                 "created_at": now,
+            }
+        )
+        who = claims[-1]["claimant"]
+        claimant = who if isinstance(who, str) else None
+        # What ingest stores beside each claim: the folded keys search reads.
+        indexes.append(
+            {
+                "claim_id": i,
+                "corrections": {},
+                "search": search_key(text, claimant),
+                "claimant_key": search_key(claimant),
             }
         )
         states.append(
@@ -133,6 +146,7 @@ def build(url: str, n: int) -> None:
             (Claim.__table__, claims),  # type: ignore[attr-defined]
             (ClaimState.__table__, states),  # type: ignore[attr-defined]
             (ClaimQuantity.__table__, quantities),  # type: ignore[attr-defined]
+            (ClaimIndex.__table__, indexes),  # type: ignore[attr-defined]
         )
         for table, rows in tables:
             for start in range(0, len(rows), 20_000):

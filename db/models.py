@@ -419,3 +419,28 @@ class FactCheckMatch(SQLModel, table=True):
     reasons: list[str] = Field(default_factory=list, sa_type=JSON, nullable=False)
     matcher: str = Field(max_length=120, description="What scored the pair, with its threshold")
     matched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+# --- Corrections, groups and search (migration 0009) -------------------------
+
+
+class ClaimIndex(SQLModel, table=True):
+    """What reviewers made of a claim beyond its status: a projection of its events.
+
+    The claim row keeps what the extractor found; ``corrections`` holds the
+    reviewers' latest corrections (claimant, span, figures) replayed from the
+    ``correct`` review events, ``group_id`` the group it belongs to (the id of
+    the group's first claim; None alone), and ``search`` the folded text a
+    search matches (sentence, claimant, notes, evidence quotes). Kept in step
+    with the events in the same transaction, like ``claim_state``.
+    """
+
+    __tablename__ = "claim_index"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    group_id: int | None = Field(default=None, index=True)
+    corrections: dict[str, Any] = Field(default_factory=dict, sa_type=JSON, nullable=False)
+    search: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    claimant_key: str = Field(
+        default="",
+        sa_column=Column(Text, nullable=False, server_default=""),
+        description="The claimant as corrected, folded like ``search``",
+    )

@@ -190,6 +190,22 @@ CLAIM_KEYS: tuple[KeySpec, ...] = (
         show=False,
     ),
     KeySpec("claim.reload", "ctrl+r", "reload", "Reload", "Reload the claim"),
+    KeySpec(
+        "claim.edit_claimant",
+        "c",
+        "edit_claimant",
+        "Claimant",
+        "Correct who asserts the claim (the extractor's original stays on record)",
+        show=False,  # the footer is full at 140 columns; help (f1) and the palette list it
+    ),
+    KeySpec(
+        "claim.dismiss",
+        "d",
+        "dismiss_claim",
+        "Dismiss",
+        "Dismiss as not a claim, with why",
+        show=False,
+    ),
 )
 
 SOURCE_KEYS: tuple[KeySpec, ...] = (

@@ -26,6 +26,7 @@ from sqlmodel import Session, col
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from claims.reports.selection import PAGE_SIZE, ReportSelection, conditions, joined
 from claims.reports.sql_json import JsonSql
+from claims.review.report_fields import ReviewFields, review_fields
 from db.models import (
     Claim,
     ClaimQuantity,
@@ -228,7 +229,7 @@ def iter_claim_pages(
             return
         ids = [row[0] for row in rows]
         last = ids[-1]
-        yield _encode_page(reader, queries, rows, ids)
+        yield _encode_page(reader, queries, rows, ids, review_fields(session, ids))
 
 
 def _grouped(rows: Sequence[Any]) -> dict[int, list[bytes]]:
@@ -244,7 +245,7 @@ _REMOVED = {True: b',"removed":true', False: b',"removed":false'}
 
 
 def _encode_page(
-    reader: Reader, queries: _Queries, rows: Sequence[Any], ids: list[int]
+    reader: Reader, queries: _Queries, rows: Sequence[Any], ids: list[int], fields: ReviewFields
 ) -> EncodedPage:
     loads = orjson.loads
     quantities = _grouped(reader.of_claims("json quantities", queries.quantities, ids))
@@ -276,18 +277,20 @@ def _encode_page(
             evidence_anchors[evidence_id].append(text)
     evidence: dict[int, list[bytes]] = defaultdict(list)
     count = 0
+    dumps = orjson.dumps
     for id_, claim_id, text in reader.of_claims("json evidence", queries.evidence, ids):
         # The row's object ends with "}": the two fields Python knows go before it.
         anchors = evidence_anchors.get(id_)
         tail = b',"anchors":[' + b",".join(anchors) + b"]}" if anchors else _NO_ANCHORS
-        evidence[claim_id].append(text[:-1] + _REMOVED[id_ in removed] + tail)
+        fresh = dumps(fields.evidence_keys(id_))[1:-1]  # freshness keys, without braces
+        evidence[claim_id].append(text[:-1] + _REMOVED[id_ in removed] + b"," + fresh + tail)
         count += 1
-    dumps = orjson.dumps
     empty: list[bytes] = []
     no_verdicts: dict[str | None, dict[str, Any]] = {}
     parts: list[bytes] = []
     append = parts.append
     for id_, checkworthiness, spans, text in rows:
+        begin = len(parts)
         claim_verdicts = verdicts.get(id_, no_verdicts)
         figures = {t: v for t, v in claim_verdicts.items() if t is not None}
         append(text[:-1])
@@ -307,8 +310,14 @@ def _encode_page(
         append(dumps(claim_verdicts.get(None)))
         append(b',"figure_verdicts":')
         append(dumps(figures) if figures else b"{}")
+        append(b"," + dumps(fields.claim_keys(id_))[1:-1])
         append(b"},\n")
-    parts[-1] = b"}"  # no separator after the last claim
+        if id_ in fields.corrections:
+            # Rare: a corrected claim is re-encoded with the corrections laid over it.
+            whole = b"".join(parts[begin:])[:-2]
+            del parts[begin:]
+            append(dumps(fields.apply(loads(whole))) + b",\n")
+    parts[-1] = parts[-1][:-2] if parts[-1].endswith(b",\n") else parts[-1]
     return EncodedPage(b"".join(parts), len(rows), count)
 
 

@@ -38,6 +38,7 @@ from sqlmodel import Session, col
 
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from claims.review.queries import source_condition
+from claims.review.report_fields import review_fields
 from db.models import (
     Claim,
     ClaimQuantity,
@@ -228,7 +229,10 @@ def iter_claims(
             return
         ids = [row[0] for row in rows]
         last = ids[-1]
-        yield _page(reader, rows, ids, detail)
+        page = _page(reader, rows, ids, detail)
+        # Corrections, groups and evidence freshness, as `factdesk show` has them.
+        fields = review_fields(session, ids)
+        yield [fields.apply(claim) for claim in page]
 
 
 def _page(

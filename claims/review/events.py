@@ -22,7 +22,9 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
+from claims.review.index import others_in_group
 from claims.review.ratings import Rating, RatingScale
+from claims.review.search import reindex_search
 from db.models import Claim, ClaimQuantity, ClaimState, Evidence, ReviewEvent
 from db.types import utcnow
 
@@ -52,6 +54,16 @@ class ClaimChanged(ClaimError):
 
 class UnknownStatus(ClaimError):
     pass
+
+
+class VersionAhead(ClaimError):
+    """A version the claim has not reached: a typo, or a claim mixed up with another."""
+
+    def __init__(self, claim_id: int, expected: int, current: int) -> None:
+        super().__init__(
+            f"claim {claim_id} is at version {current}, so --expect-version {expected} cannot "
+            f"be one you loaded; give the version `factdesk show {claim_id}` prints"
+        )
 
 
 def parse_status(name: str) -> str:
@@ -101,6 +113,8 @@ def append(
     is current" (scripts that do not load first).
     """
     state = ensure_state(session, claim_id)
+    if expected_version is not None and expected_version > state.version:
+        raise VersionAhead(claim_id, expected_version, state.version)
     loaded = state.version if expected_version is None else expected_version
     new_version = loaded + len(changes)
     values: dict[str, Any] = {"version": new_version, "updated_at": utcnow()}
@@ -166,7 +180,7 @@ def give_verdict(
     rating = scale.find(rating_name)
     if not why.strip():
         raise ClaimError(f"claim {claim_id}: a verdict needs a rationale; pass --why TEXT")
-    state = ensure_state(session, claim_id)
+    ensure_state(session, claim_id)
     if figure is not None:
         count = session.exec(
             select(func.count()).where(col(ClaimQuantity.claim_id) == claim_id)
@@ -178,6 +192,24 @@ def give_verdict(
                 if count
                 else f"claim {claim_id}: it has no figures; rate the whole claim"
             )
+    events = _verdict(session, claim_id, rating, why, reviewer, figure, expected_version)
+    if figure is None:
+        # A figure's number differs from claim to claim; a whole verdict fits the group.
+        for other in others_in_group(session, claim_id):
+            _verdict(session, other, rating, why, reviewer, None, None)
+    return events
+
+
+def _verdict(
+    session: Session,
+    claim_id: int,
+    rating: Rating,
+    why: str,
+    reviewer: str,
+    figure: int | None,
+    expected_version: int | None,
+) -> list[ReviewEvent]:
+    state = ensure_state(session, claim_id)
     target = None if figure is None else f"figure:{figure}"
     previous = current_verdicts(session, claim_id).get(target)
     changes = [
@@ -214,10 +246,27 @@ def set_status(
     text: str | None = None,
     expected_version: int | None = None,
 ) -> list[ReviewEvent]:
+    """Move the claim, and the other claims of its group, to ``status``."""
     wanted = parse_status(status)
     state = ensure_state(session, claim_id)
     if state.status == wanted:
         raise ClaimError(f"claim {claim_id} is already {STATUS_LABELS[wanted]}")
+    events = _status(session, claim_id, wanted, reviewer, text, expected_version)
+    for other in others_in_group(session, claim_id):
+        if ensure_state(session, other).status != wanted:
+            _status(session, other, wanted, reviewer, text, None)
+    return events
+
+
+def _status(
+    session: Session,
+    claim_id: int,
+    wanted: str,
+    reviewer: str,
+    text: str | None,
+    expected_version: int | None,
+) -> list[ReviewEvent]:
+    state = ensure_state(session, claim_id)
     return append(
         session,
         claim_id,
@@ -238,13 +287,15 @@ def add_note(
 ) -> list[ReviewEvent]:
     if not text.strip():
         raise ClaimError(f"claim {claim_id}: an empty note says nothing; give the note's text")
-    return append(
+    events = append(
         session,
         claim_id,
         [Change("note", text=text.strip())],
         reviewer=reviewer,
         expected_version=expected_version,
     )
+    reindex_search(session, claim_id)
+    return events
 
 
 def assign(

@@ -17,7 +17,11 @@ from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
 from claims.language_choice import choose_language
+from claims.review.effective import effective
 from claims.review.events import Change, append, ensure_state, live_evidence_ids
+from claims.review.freshness import CURRENT, EvidenceFreshness, evidence_freshness
+from claims.review.index import claim_index, others_in_group
+from claims.review.search import reindex_search
 from claims.text.anchoring import Anchor, anchor_quote, selectors_for
 from claims.text.crosscheck import crosscheck
 from claims.text.passages import Passage, propose_passages
@@ -59,12 +63,17 @@ def as_quantity(row: ClaimQuantity) -> Quantity:
 
 
 def claim_quantities(session: Session, claim_id: int) -> list[Quantity]:
+    """The claim's figures as reviewers corrected them (cross-checks use these)."""
     rows = session.exec(
         select(ClaimQuantity)
         .where(ClaimQuantity.claim_id == claim_id)
         .order_by(col(ClaimQuantity.position))
     ).all()
-    return [as_quantity(row) for row in rows]
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise ClaimNotFound(claim_id)
+    corrected = effective(claim, rows, claim_index(session, claim_id).corrections)
+    return [as_quantity(row) for row in corrected.quantities]
 
 
 @dataclass
@@ -125,11 +134,28 @@ def link_snapshot(
     else:
         assert request.quote is not None
         anchor = anchor_quote(snapshot.text, request.quote)
-    checks = crosscheck(quantities, anchor.quote.exact, _language(snapshot))
     source = session.get(Source, snapshot.source_id)
     assert source is not None
+    evidence = _link(session, request, request.claim_id, anchor, snapshot, source)
+    # The group's other claims get the same passage, each with its own cross-check.
+    for other in others_in_group(session, request.claim_id):
+        _link(session, replace(request, expected_version=None), other, anchor, snapshot, source)
+    return EvidenceAdded(evidence, snapshot, proposals)
+
+
+def _link(
+    session: Session,
+    request: EvidenceRequest,
+    claim_id: int,
+    anchor: Anchor,
+    snapshot: Snapshot,
+    source: Source,
+) -> Evidence:
+    checks = crosscheck(
+        claim_quantities(session, claim_id), anchor.quote.exact, _language(snapshot)
+    )
     evidence = Evidence(
-        claim_id=request.claim_id,
+        claim_id=claim_id,
         snapshot_id=snapshot.id or 0,
         source_id=snapshot.source_id,
         stance=request.stance,
@@ -147,7 +173,7 @@ def link_snapshot(
     )
     session.add(evidence)
     session.flush()
-    state = ensure_state(session, request.claim_id)
+    state = ensure_state(session, claim_id)
     changes = [
         Change(
             "evidence_added",
@@ -162,13 +188,14 @@ def link_snapshot(
         updates["status"] = "in_review"
     append(
         session,
-        request.claim_id,
+        claim_id,
         changes,
         reviewer=request.reviewer,
         expected_version=request.expected_version,
         state_updates=updates,
     )
-    return EvidenceAdded(evidence, snapshot, proposals)
+    reindex_search(session, claim_id)
+    return evidence
 
 
 def add_evidence(
@@ -216,6 +243,7 @@ class EvidenceView:
     source: Source
     snapshot: Snapshot
     removed: bool
+    freshness: EvidenceFreshness = CURRENT
 
     def to_json(self) -> dict[str, Any]:
         e = self.evidence
@@ -243,6 +271,7 @@ class EvidenceView:
             "added_by": e.added_by,
             "added_at": e.added_at.isoformat(),
             "removed": self.removed,
+            **self.freshness.to_json(),
         }
 
 
@@ -259,7 +288,11 @@ def list_evidence(
         .where(Evidence.claim_id == claim_id)
         .order_by(col(Evidence.id))
     ).all()
-    views = [EvidenceView(e, src, snap, e.id not in live) for e, src, snap in rows]
+    fresh = evidence_freshness(session, claim_id, [e for e, _, _ in rows])
+    views = [
+        EvidenceView(e, src, snap, e.id not in live, fresh.get(e.id or 0, CURRENT))
+        for e, src, snap in rows
+    ]
     return [v for v in views if include_removed or not v.removed]
 
 

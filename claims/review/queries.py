@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -12,9 +12,13 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
-from claims.review.events import ensure_state
+from claims.review.effective import EffectiveClaim, effective
+from claims.review.events import ensure_state, parse_status
+from claims.review.groups import sources_per_group
+from claims.review.index import claim_index, group_json
+from claims.review.search import claimant_matches, matches
 from db.ids import as_id
-from db.models import Claim, ClaimQuantity, ClaimState, Snapshot, Source
+from db.models import Claim, ClaimIndex, ClaimQuantity, ClaimState, Snapshot, Source
 
 
 @dataclass(frozen=True)
@@ -26,24 +30,46 @@ class ClaimFilter:
     kind: str | None = None
     status: str | None = None
     text: str | None = None
-    """Words the sentence or claimant contains (case-insensitive)."""
+    """Words the sentence, claimant, notes or evidence quotes hold (case, accents and the
+    spacing of names folded: "El Moussali" finds "Elmoussali")."""
     claimant: str | None = None
     verdict: str | None = None
     reviewer: str | None = None
     """Claims assigned to this reviewer."""
     order: str | None = None
     """One of ORDERS; None is text order (source, then position in the text)."""
+    per_group: bool = False
+    """One row per group of claims (its first claim), with how many sources it was seen in."""
 
 
 @dataclass(frozen=True)
 class ClaimView:
-    """A claim with what a reader needs to judge its provenance."""
+    """A claim with what a reader needs to judge its provenance.
+
+    ``quantities`` and the claimant, sentence and span of ``to_json`` are the
+    effective ones (the extractor's, with the reviewers' corrections laid
+    over); ``claim`` and ``original_quantities`` stay as the extractor found them.
+    """
 
     claim: Claim
-    quantities: tuple[ClaimQuantity, ...]
+    original_quantities: tuple[ClaimQuantity, ...]
     source: Source
     snapshot: Snapshot
     state: ClaimState
+    corrections: dict[str, Any] = field(default_factory=dict)
+    group: dict[str, Any] | None = None
+
+    @property
+    def effective(self) -> EffectiveClaim:
+        return effective(self.claim, self.original_quantities, self.corrections)
+
+    @property
+    def quantities(self) -> tuple[ClaimQuantity, ...]:
+        return self.effective.quantities
+
+    @property
+    def claimant(self) -> str | None:
+        return self.effective.claimant
 
     @property
     def status(self) -> str:
@@ -55,15 +81,27 @@ class ClaimView:
 
     def to_json(self) -> dict[str, Any]:
         c = self.claim
+        now = self.effective
         return {
             "id": c.id,
-            "text": c.text,
-            "start": c.start,
-            "end": c.end,
+            "text": now.text,
+            "start": now.start,
+            "end": now.end,
             "kind": c.kind,
-            "claimant": c.claimant,
+            "claimant": now.claimant,
             "subject": c.subject,
-            "quantities": [quantity_json(q) for q in self.quantities],
+            "quantities": [quantity_json(q) for q in now.quantities],
+            "corrected": list(now.corrected),
+            "original": {
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "claimant": c.claimant,
+                "quantities": [quantity_json(q) for q in self.original_quantities],
+            }
+            if now.corrected
+            else None,
+            "group": self.group,
             "checkworthiness": round(c.checkworthiness, 3),
             "fingerprint": c.fingerprint,
             "derived_from": c.derived_from,
@@ -146,22 +184,31 @@ def _filtered(query: Any, filters: ClaimFilter) -> Any:
     if filters.kind:
         query = query.where(Claim.kind == filters.kind)
     if filters.status:
-        query = query.where(ClaimState.status == filters.status)
+        query = query.where(ClaimState.status == parse_status(filters.status))
     if filters.verdict:
         query = query.where(ClaimState.verdict == filters.verdict)
     if filters.reviewer:
         query = query.where(ClaimState.assignee == filters.reviewer)
     if filters.claimant:
-        query = query.where(_holds(func.lower(col(Claim.claimant)), filters.claimant.lower()))
+        query = query.where(claimant_matches(filters.claimant))
     if filters.text:
-        needle = filters.text.lower()
-        query = query.where(
-            or_(
-                _holds(func.lower(col(Claim.text)), needle),
-                _holds(func.lower(col(Claim.claimant)), needle),
-            )
-        )
+        query = query.where(matches(filters.text))
+    if filters.per_group:
+        query = query.where(_first_of_group())
     return query
+
+
+def _first_of_group() -> ColumnElement[bool]:
+    """The claim stands alone or is the first of its group (a group's id is its smallest
+    claim id, see ``claims.review.groups``)."""
+    condition: ColumnElement[bool] = or_(
+        col(ClaimIndex.group_id).is_(None), col(ClaimIndex.group_id) == col(Claim.id)
+    )
+    return condition
+
+
+def _needs_index(filters: ClaimFilter) -> bool:
+    return bool(filters.text or filters.claimant or filters.per_group)
 
 
 # How a list of claims can be ordered; text order breaks ties in every one.
@@ -202,20 +249,47 @@ def list_claims(
     session: Session, filters: ClaimFilter = ClaimFilter(), *, offset: int = 0, limit: int = 200
 ) -> ClaimPage:
     """One page of claims matching ``filters``, newest source first, in text order."""
-    base = select(Claim, Source, Snapshot, ClaimState).join(
-        Source, col(Source.id) == Claim.source_id
+    # Five entities: more than sqlmodel's typed ``select`` takes, hence Any.
+    base: Any = (
+        select(Claim, Source, Snapshot, ClaimState)
+        .add_columns(ClaimIndex)
+        .join(Source, col(Source.id) == Claim.source_id)
+        .join(Snapshot, col(Snapshot.id) == Claim.snapshot_id)
+        .join(ClaimState, col(ClaimState.claim_id) == Claim.id)
+        .outerjoin(ClaimIndex, col(ClaimIndex.claim_id) == Claim.id)
     )
-    base = base.join(Snapshot, col(Snapshot.id) == Claim.snapshot_id)
-    base = base.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
     query = _filtered(base, filters)
     total = count_claims(session, filters)
     rows = session.exec(query.order_by(*_ordering(filters.order)).offset(offset).limit(limit)).all()
     quantities = _quantities(session, [row[0].id for row in rows if row[0].id is not None])
+    groups = _groups(session, [index.group_id for *_, index in rows if index is not None])
     views = [
-        ClaimView(claim, tuple(quantities.get(claim.id or 0, ())), source, snapshot, state)
-        for claim, source, snapshot, state in rows
+        ClaimView(
+            claim,
+            tuple(quantities.get(claim.id or 0, ())),
+            source,
+            snapshot,
+            state,
+            dict(index.corrections) if index is not None else {},
+            groups.get(index.group_id) if index is not None and index.group_id else None,
+        )
+        for claim, source, snapshot, state, index in rows
     ]
     return ClaimPage(views, total, offset, limit)
+
+
+def _groups(session: Session, group_ids: Sequence[int | None]) -> dict[int, dict[str, Any]]:
+    wanted = sorted({g for g in group_ids if g is not None})
+    found: dict[int, dict[str, Any]] = {}
+    if not wanted:
+        return found
+    for claim_id, group_id in session.execute(
+        select_columns(col(ClaimIndex.claim_id), col(ClaimIndex.group_id))
+        .where(col(ClaimIndex.group_id).in_(wanted))
+        .order_by(col(ClaimIndex.claim_id))
+    ).all():
+        found.setdefault(group_id, {"id": group_id, "claims": []})["claims"].append(claim_id)
+    return found
 
 
 def count_claims(session: Session, filters: ClaimFilter = ClaimFilter()) -> int:
@@ -227,6 +301,8 @@ def count_claims(session: Session, filters: ClaimFilter = ClaimFilter()) -> int:
         query = query.join(Source, col(Source.id) == Claim.source_id)
     if filters.status or filters.verdict or filters.reviewer:
         query = query.join(ClaimState, col(ClaimState.claim_id) == Claim.id)
+    if _needs_index(filters):
+        query = query.join(ClaimIndex, col(ClaimIndex.claim_id) == Claim.id)
     return int(session.exec(_filtered(query, filters)).one())
 
 
@@ -256,7 +332,10 @@ class ClaimRow:
     verdict: str | None
     evidence_count: int
     figures: tuple[FigureRow, ...]
-    """The first ``ROW_FIGURES`` figures, in sentence order."""
+    """The first ``ROW_FIGURES`` figures, in sentence order (as corrected)."""
+    group_id: int | None = None
+    sources: int = 1
+    """How many sources the claim's group was seen in (1 for a claim alone)."""
 
 
 ROW_FIGURES = 2
@@ -301,9 +380,12 @@ def claim_rows(
             col(ClaimState.status),
             col(ClaimState.verdict),
             col(ClaimState.evidence_count),
+            col(ClaimIndex.corrections),
+            col(ClaimIndex.group_id),
         )
         .join(Source, col(Source.id) == Claim.source_id)
         .join(ClaimState, col(ClaimState.claim_id) == Claim.id)
+        .outerjoin(ClaimIndex, col(ClaimIndex.claim_id) == Claim.id)
     )
     query = _filtered(query, filters).order_by(*_ordering(filters.order))
     found = session.execute(query.offset(offset).limit(limit)).all()
@@ -324,13 +406,39 @@ def claim_rows(
             .order_by(col(ClaimQuantity.claim_id), col(ClaimQuantity.position))
         ).all():
             figures.setdefault(claim_id, []).append(FigureRow(*values))
-    rows = [
-        ClaimRow(n, text, kind, who, at, url, status, verdict, evidence, tuple(figures.get(n, ())))
-        for n, text, kind, who, at, url, status, verdict, evidence in found
-    ]
+    sources = sources_per_group(session, [row[-1] for row in found if row[-1] is not None])
+    rows = []
+    for n, text, kind, who, at, url, status, verdict, evidence, corrections, group in found:
+        fixes = corrections or {}
+        shown = tuple(
+            _corrected_row(row, (fixes.get("figures") or {}).get(str(position)))
+            for position, row in enumerate(figures.get(n, ()))
+        )
+        rows.append(
+            ClaimRow(
+                n,
+                (fixes.get("span") or {}).get("text", text),
+                kind,
+                fixes.get("claimant") if "claimant" in fixes else who,
+                at,
+                url,
+                status,
+                verdict,
+                evidence,
+                shown,
+                group,
+                sources.get(group, 1) if group is not None else 1,
+            )
+        )
     if total is None and (len(rows) < limit and (rows or offset == 0)):
         total = offset + len(rows)
     return ClaimRowPage(rows, total, offset, limit)
+
+
+def _corrected_row(row: FigureRow, fix: dict[str, Any] | None) -> FigureRow:
+    if not fix:
+        return row
+    return replace(row, **{k: v for k, v in fix.items() if k in FigureRow.__dataclass_fields__})
 
 
 def _quantities(session: Session, ids: Sequence[int]) -> dict[int, list[ClaimQuantity]]:
@@ -355,7 +463,16 @@ def get_claim(session: Session, claim_id: int) -> ClaimView:
     assert source is not None
     assert snapshot is not None
     quantities = _quantities(session, [claim_id]).get(claim_id, [])
-    return ClaimView(claim, tuple(quantities), source, snapshot, ensure_state(session, claim_id))
+    index = claim_index(session, claim_id)
+    return ClaimView(
+        claim,
+        tuple(quantities),
+        source,
+        snapshot,
+        ensure_state(session, claim_id),
+        dict(index.corrections),
+        group_json(session, claim_id),
+    )
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from claims.language_choice import choose_language
+from claims.review.groups import group_identical
+from claims.review.search import search_key
 from claims.text.extraction import ExtractedClaim, extract_claims
 from claims.text.quantities import Quantity
-from db.models import Claim, ClaimQuantity, ClaimState, Snapshot
+from db.models import Claim, ClaimIndex, ClaimQuantity, ClaimState, Snapshot
 
 EXTRACTOR = "factdesk-claims/1"
 DERIVER = "factdesk-derived/2"
@@ -48,6 +50,7 @@ def store_claims(
         figures[(found.start, found.end)] = _store(session, claim, found.quantities)
         stored.append(claim)
     session.flush()
+    group_identical(session, stored)
     return stored
 
 
@@ -80,6 +83,13 @@ def _store(session: Session, claim: Claim, quantities: Sequence[Quantity]) -> li
     session.flush()
     assert claim.id is not None
     session.add(ClaimState(claim_id=claim.id))
+    session.add(
+        ClaimIndex(
+            claim_id=claim.id,
+            search=search_key(claim.text, claim.claimant),
+            claimant_key=search_key(claim.claimant),
+        )
+    )
     rows = [
         ClaimQuantity(
             claim_id=claim.id,

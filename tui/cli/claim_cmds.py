@@ -12,11 +12,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claims.review.events import UnknownStatus, parse_status
+from claims.review.history_text import event_line
 from claims.review.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
-from tui.cli.params import CLAIM_ID, LIMIT, OFFSET, source_key
+from tui.cli.params import CLAIM_ID, LIMIT, OFFSET, BadValue, source_key
 from tui.terminal_text import literal, safe
 
 if TYPE_CHECKING:
@@ -37,6 +39,14 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
+def status_name(text: str) -> str:
+    """A review status, refused with the valid ones when unknown."""
+    try:
+        return parse_status(text)
+    except UnknownStatus as exc:
+        raise BadValue(str(exc)) from None
+
+
 def figures(view: ClaimView) -> str:
     return "; ".join(q.surface for q in view.quantities)
 
@@ -48,8 +58,19 @@ def claims_command(
         str | None, typer.Option(parser=source_key, help="Source id or part of its URL.")
     ] = None,
     kind: Annotated[str | None, typer.Option(help="numeric, factual or derived.")] = None,
-    status: Annotated[str | None, typer.Option(help="Review status.")] = None,
-    text: Annotated[str | None, typer.Option(help="Words in the sentence or claimant.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            parser=status_name, help="new, in_review, checked, needs_recheck or dismissed."
+        ),
+    ] = None,
+    text: Annotated[
+        str | None,
+        typer.Option(
+            help="Words in the sentence, claimant, notes or evidence quotes "
+            "(case, accents and spaces in names do not matter)."
+        ),
+    ] = None,
     claimant: Annotated[str | None, typer.Option(help="Part of the claimant's name.")] = None,
     verdict: Annotated[str | None, typer.Option(help="Rating key, e.g. false.")] = None,
     reviewer: Annotated[str | None, typer.Option(help="Claims assigned to this reviewer.")] = None,
@@ -90,8 +111,9 @@ def claims_command(
         writer = csv.writer(sys.stdout)
         writer.writerow(["id", "status", "kind", "figures", "claimant", "text", "source_url"])
         for v in page.rows:
-            row = [str(v.claim.id), v.status, v.claim.kind, figures(v), v.claim.claimant or ""]
-            writer.writerow([spreadsheet_safe(cell) for cell in [*row, v.claim.text, v.source.url]])
+            row = [str(v.claim.id), v.status, v.claim.kind, figures(v), v.claimant or ""]
+            cells = [*row, v.effective.text, v.source.url]
+            writer.writerow([spreadsheet_safe(cell) for cell in cells])
         return
     console = Console(highlight=False)
     table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False)
@@ -108,8 +130,8 @@ def claims_command(
             v.status,
             v.claim.kind,
             literal(figures(v)),
-            literal(v.claim.claimant or ""),
-            literal(v.claim.text),
+            literal(v.claimant or ""),
+            literal(v.effective.text),
         )
     console.print(table)
     typer.echo(f"claims {page.describe()}", err=True)
@@ -149,8 +171,8 @@ def show_command(
         print_json({**dossier.to_json(), "fact_checks": [m.to_json() for m in earlier]})
         return
     view = dossier.view
-    claim, snap = view.claim, view.snapshot
-    paragraph, start, end = paragraph_around(snap.text, claim.start, claim.end)
+    claim, snap, now = view.claim, view.snapshot, view.effective
+    paragraph, start, end = paragraph_around(snap.text, now.start, now.end)
     before, after = paragraph[:start], paragraph[end:]
     if len(before) > CONTEXT_CHARS:
         before = "…" + before[-CONTEXT_CHARS:]
@@ -165,16 +187,22 @@ def show_command(
     console.print()
     details = [
         ("claim", f"{claim.id} ({claim.kind}, {view.status}, version {view.state.version})"),
-        ("claimant", claim.claimant or "(the article)"),
+        ("claimant", now.claimant or "(the article)"),
         ("source", view.source.url),
         ("fetched at", snap.fetched_at.isoformat()),
         ("HTTP status", str(snap.http_status) if snap.http_status else "(local file)"),
         ("snapshot", f"{snap.id} sha256 {snap.body_sha256}"),
-        ("span", f"{claim.start}-{claim.end} (code points in the snapshot text)"),
+        ("span", f"{now.start}-{now.end} (code points in the snapshot text)"),
     ]
     page = page_of(snap.media_type, snap.text, claim.start)
     if page is not None:
         details.append(("page", page_label(page)))
+    if now.corrected:
+        original = f"claimant {claim.claimant or '(the article)'}, span {claim.start}-{claim.end}"
+        details.append(("corrected", f"{', '.join(now.corrected)} (extractor: {original})"))
+    if view.group:
+        others = [str(n) for n in view.group["claims"] if n != claim.id]
+        details.append(("group", f"{view.group['id']}: also claims {', '.join(others)}"))
     if claim.kind == "derived":
         details.append(("derived", "computed by factdesk from the figures below, not written"))
         details.append(("reasoning", claim.reasoning or "(none recorded)"))
@@ -194,13 +222,22 @@ def show_command(
     for item in dossier.evidence:
         e = item.evidence
         state = "removed" if item.removed else e.stance
+        fresh = item.freshness
         where = page_label(page_of(item.snapshot.media_type, item.snapshot.text, e.start))
         cited = f"{item.source.url}, {where}" if where else item.source.url
         details.append((f"evidence {e.id}", f"{state}: «{e.exact}» {cited}"))
         for check in e.crosscheck:
             details.append(("cross-check", f"{check.get('result')}: {check.get('reason', '')}"))
+        if fresh.state != "current":
+            since = fresh.changed_at.isoformat(timespec="minutes") if fresh.changed_at else "?"
+            details.append(("freshness", f"{fresh.state.upper()} since {since}"))
+            if fresh.quote is not None and fresh.quote != e.exact:
+                details.append(("now reads", f"«{fresh.quote}»"))
+            for check in fresh.crosscheck or []:
+                details.append(("now checks", f"{check.get('result')}: {check.get('reason', '')}"))
     details.extend(dossier_section(earlier))
-    details.append(("history", f"{len(dossier.events)} events (factdesk history {claim.id})"))
+    for event in dossier.to_json()["history"]:
+        details.append(("history", event_line(event)))
     details.extend(score_lines(claim.checkworthiness, dossier.score_explanation()))
     for label, value in details:
         line = Text(f"{label:>12}  ", style="dim")

@@ -95,6 +95,30 @@ COMMANDS: dict[str, CommandEntry] = {
         "tui.cli.review_cmds",
         "Link claims to passages of fetched sources.",
     ),
+    "edit": CommandEntry(
+        "tui.cli.correction_cmds",
+        "Correct CLAIM's claimant, a figure or its span (the extractor's original stays).",
+    ),
+    "add-claim": CommandEntry(
+        "tui.cli.correction_cmds",
+        "Add a claim the extractor missed: a sentence of SNAPSHOT's text.",
+    ),
+    "dismiss": CommandEntry(
+        "tui.cli.correction_cmds",
+        'Dismiss CLAIM as "not a claim", with the reason.',
+    ),
+    "merge": CommandEntry(
+        "tui.cli.correction_cmds",
+        "Group CLAIMs that state the same thing: a verdict on one then reaches all.",
+    ),
+    "split": CommandEntry(
+        "tui.cli.correction_cmds",
+        "Take CLAIM out of its group.",
+    ),
+    "groups": CommandEntry(
+        "tui.cli.correction_cmds",
+        "Groups of claims that state the same thing (--proposed: groups to consider).",
+    ),
     "watch": CommandEntry(
         "tui.cli.watch_cmds",
         "Follow RSS/Atom feeds and sitemaps; their new articles are ingested.",

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from claims.review.events import add_note, assign, event_json, give_verdict, history, set_status
 from claims.review.evidence import EvidenceRequest, add_evidence, list_evidence, remove_evidence
+from claims.review.history_text import describe_event
 from sources.ingest import IngestOptions
 from tui.cli.app import app
 from tui.cli.context import CliContext, cli_context
@@ -136,6 +137,14 @@ def _print_evidence(console: Console, items: list[dict[str, Any]]) -> None:
         )
         for check in item["crosscheck"]:
             console.print(literal("  cross-check: " + _describe_check(check)))
+        if item.get("freshness", "current") != "current":
+            since = (item.get("changed_at") or "?")[:16].replace("T", " ")
+            console.print(literal(f"  freshness: {item['freshness'].upper()} since {since}"))
+            now = item.get("now") or {}
+            if now.get("quote") not in (None, item["quote"]):
+                console.print(literal(f"  now reads: «{now['quote']}»"))
+            for check in now.get("crosscheck") or []:
+                console.print(literal("  now checks: " + _describe_check(check)))
 
 
 @evidence_app.command("list")
@@ -288,19 +297,7 @@ def history_command(
         return
     console = Console(highlight=False, soft_wrap=True)
     for e in events:
-        change = ""
-        if e["before"] is not None or e["after"] is not None:
-            change = f"{_short(e['before'])} -> {_short(e['after'])}"
-        if e["text"]:
-            change = (change + " " if change else "") + f"«{e['text']}»"
-        action = e["action"] + (f" [{e['target']}]" if e["target"] else "")
-        line = Text(f"v{e['version']:<3} {e['at'][:19]}  ", style="dim")
-        line.append(safe(f"{e['reviewer']}  {action}  {change}"))
+        line = Text(f"v{e['version']:<3} {e['at'][:16].replace('T', ' ')}  ", style="dim")
+        line.append(safe(f"{e['reviewer']}  {describe_event(e)}"))
         console.print(line)
     typer.echo(f"{len(events)} events", err=True)
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, dict):
-        return str(value.get("label") or value.get("stance") or value)
-    return "-" if value is None else str(value)

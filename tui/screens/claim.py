@@ -19,6 +19,7 @@ from textual.worker import Worker, get_current_worker
 
 from claims.errors import ClaimError
 from claims.factchecks import Match, match_claim
+from claims.review.corrections import dismiss_claim, edit_claim
 from claims.review.dossier import Dossier, load_dossier
 from claims.review.events import (
     STATUS_LABELS,
@@ -358,6 +359,41 @@ class ClaimScreen(DeskScreen):
                 value=self.dossier.view.state.assignee or reviewer,
             ),
             typed,
+        )
+
+    def action_edit_claimant(self) -> None:
+        if self.dossier is None:
+            return
+        reviewer = self.desk.reviewer
+        current = self.dossier.view.claimant or ""
+
+        def typed(name: str | None) -> None:
+            if name is not None and " ".join(name.split()) != current:
+                self.write(
+                    f"claimant set to {' '.join(name.split()) or 'the article'}",
+                    lambda s, v: edit_claim(
+                        s, self.claim_id, claimant=name, reviewer=reviewer, expected_version=v
+                    ),
+                )
+
+        self.app.push_screen(TextDialog("Claimant (empty: the article)", value=current), typed)
+
+    def action_dismiss_claim(self) -> None:
+        if self.dossier is None or self.dossier.view.status == "dismissed":
+            return
+        reviewer = self.desk.reviewer
+
+        def typed(why: str | None) -> None:
+            if why and why.strip():
+                self.write(
+                    "dismissed as not a claim",
+                    lambda s, v: dismiss_claim(
+                        s, self.claim_id, why=why, reviewer=reviewer, expected_version=v
+                    ),
+                )
+
+        self.app.push_screen(
+            TextDialog("Not a claim: why?", placeholder="a headline, a question…"), typed
         )
 
     def action_remove_evidence(self) -> None:

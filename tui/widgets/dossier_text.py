@@ -14,11 +14,12 @@ from rich.text import Text
 
 from claims.factchecks import Match, dossier_section
 from claims.review.dossier import Dossier
-from claims.review.events import STATUS_LABELS
+from claims.review.events import STATUS_LABELS, event_json
+from claims.review.history_text import describe_event
 from claims.review.queries import paragraph_around
 from db.models import ReviewEvent
 from tui.terminal_text import literal
-from tui.widgets.formatting import figure, short
+from tui.widgets.formatting import figure
 
 TimeText = Callable[[datetime | None], str]
 """How the screen shows a time (``Desk.stamp``, ``Desk.age``): fixed or hidden in tests."""
@@ -46,8 +47,8 @@ def head_text(d: Dossier) -> Text:
 
 def context_text(d: Dossier) -> Text:
     """The claim's paragraph from the snapshot, the sentence itself highlighted."""
-    claim = d.view.claim
-    paragraph, start, end = paragraph_around(d.view.snapshot.text, claim.start, claim.end)
+    now = d.view.effective
+    paragraph, start, end = paragraph_around(d.view.snapshot.text, now.start, now.end)
     # Cleaned piecewise so that the highlight stays on the sentence's own characters.
     return Text.assemble(
         literal(paragraph[:start]),
@@ -64,9 +65,14 @@ def provenance_text(d: Dossier, stamp: TimeText) -> Text:
         ("fetched", stamp(snap.fetched_at)),
         ("HTTP status", "—" if snap.http_status is None else str(snap.http_status)),
         ("snapshot", f"#{snap.id}  sha256 {snap.body_sha256}"),
-        ("span", f"{claim.start}-{claim.end} of {len(snap.text):,} characters"),
-        ("claimant", claim.claimant or "—"),
+        ("span", f"{view.effective.start}-{view.effective.end} of {len(snap.text):,} characters"),
+        ("claimant", view.claimant or "—"),
     ]
+    if view.effective.corrected:
+        rows.append(("corrected", f"{', '.join(view.effective.corrected)} (by a reviewer)"))
+    if view.group:
+        others = [str(n) for n in view.group["claims"] if n != claim.id]
+        rows.append(("group", f"{view.group['id']}: also claims {', '.join(others)}"))
     out = Text()
     for label, value in rows:
         out.append(f"{label:>12}  ", style="dim")
@@ -114,13 +120,12 @@ def crosscheck_text(checks: list[dict[str, Any]]) -> Text:
 
 
 def timeline_text(events: list[ReviewEvent], age: TimeText) -> Text:
-    """The history, newest first: version, age, reviewer, action, what changed."""
+    """The history, newest first: version, age, reviewer, and what happened in words."""
     out = Text()
     for event in reversed(events):
         out.append(f"v{event.version:<3} ", style="dim")
         out.append(f"{age(event.at):>4}  ", style="dim")
         out.append_text(literal(f"{event.reviewer}  ", style="italic"))
-        out.append(event.action, style="bold")
         out.append_text(literal(event_detail(event)))
         out.append("\n")
     out.rstrip()
@@ -128,22 +133,8 @@ def timeline_text(events: list[ReviewEvent], age: TimeText) -> Text:
 
 
 def event_detail(event: ReviewEvent) -> str:
-    after = event.after
-    parts: list[str] = []
-    if isinstance(after, dict):
-        if "label" in after:
-            parts.append(str(after["label"]))
-        if "quote" in after:
-            parts.append(f'"{short(str(after["quote"]), 50)}"')
-    elif after is not None:
-        parts.append(f"{event.before or '—'} → {after}")
-    if event.target:
-        parts.append(event.target)
-    if event.evidence_id is not None:
-        parts.append(f"evidence {event.evidence_id}")
-    if event.text:
-        parts.append(short(event.text, 80))
-    return ("  " + "  ·  ".join(parts)) if parts else ""
+    """One event in words (``claims.review.history_text``, shared with the CLI and reports)."""
+    return describe_event(event_json(event))
 
 
 def factchecks_text(earlier: list[Match]) -> Text:

@@ -1,7 +1,7 @@
 """source kind: how a source is read (http, file, stdin) or what it is (pdf)
 
 Revision ID: 0010
-Revises: 0008_append_only
+Revises: 0009
 Create Date: 2026-11-30 17:00:00.000000
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 revision: str = "0010"
 # Written on 0008_append_only; chained after main's 0014_watch_lists when main
 # was merged into this branch, so that the schema has one head.
-down_revision: str | None = "0008_append_only"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -51,6 +51,10 @@ def test_json_report_is_valid_and_holds_everything_show_does(desk: Desk) -> None
         shown = json.loads(ok(desk.cli("show", str(claim["id"]), "--format", "json")).stdout)
         # Everything `factdesk show` says is in the report, with the same values.
         for key, value in shown.items():
+            if key == "fact_checks":
+                # Matched against the fact-check index as it is when `show` runs; the
+                # report is a record of the review, which earlier checks are not part of.
+                continue
             if key == "verdict_detail" and value is not None:
                 assert {**value, "at": claim[key]["at"]} == claim[key]
             elif key == "figure_verdicts":

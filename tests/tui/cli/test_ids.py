@@ -45,6 +45,10 @@ ID_COMMANDS: dict[tuple[str, str], list[str]] = {
     ("watch pause", "key"): ["watch", "pause", "{id}"],
     ("watch resume", "key"): ["watch", "resume", "{id}"],
     ("factchecks match", "claim"): ["factchecks", "match", "{id}"],
+    ("edit", "claim_id"): ["edit", "{id}", "--claimant", "Amina Berrada"],
+    ("add-claim", "snapshot_id"): ["add-claim", "{id}", "--quote", "20.000"],
+    ("dismiss", "claim_id"): ["dismiss", "{id}", "--why", "a headline"],
+    ("split", "claim_id"): ["split", "{id}"],
 }
 # Mention ids without taking one: the address a report will be published at, and
 # the template of each check's address ({id} is filled in per claim).
