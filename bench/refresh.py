@@ -1,7 +1,8 @@
 """Refresh job throughput and conditional-GET savings, on loopback sites with latency.
 
     .venv/bin/python bench/refresh.py [--sources 2000] [--hosts 20] [--latency 0.1]
-                                      [--concurrency 50] [--per-host 5] [--db URL]
+                                      [--concurrency 50] [--per-host 5] [--local 200]
+                                      [--db URL]
 
 Serves ``--sources`` small pages from ``--hosts`` loopback addresses
 (127.0.0.2 ...), each answer delayed by ``--latency`` seconds, in a separate
@@ -102,6 +103,9 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.1)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--per-host", type=int, default=5)
+    parser.add_argument(
+        "--local", type=int, default=200, help="file: sources too, which no pass may check"
+    )
     parser.add_argument("--db", default=None)
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -132,13 +136,16 @@ def main() -> None:
     with database.write() as session:
         for n in range(args.sources):
             session.add(Source(url=f"{bases[n % len(bases)]}/p/{n}"))
+        for n in range(args.local):
+            session.add(Source(url=f"file:///srv/desk/saved-{n}.html"))
     policy = RefreshPolicy(
         concurrency=args.concurrency, per_host=args.per_host, host_delay=0.0, lease_s=600
     )
     fetch_policy = FetchPolicy(allow_private_networks=True)
     ideal = args.concurrency / args.latency
     print(
-        f"{args.sources} sources, {args.hosts} hosts, {args.latency * 1000:.0f} ms latency, "
+        f"{args.sources} sources (+{args.local} local), {args.hosts} hosts, "
+        f"{args.latency * 1000:.0f} ms latency, "
         f"concurrency {args.concurrency}, per host {args.per_host}; ideal {ideal:.0f}/s; {url}"
     )
     for label, scope in (("pass 1 (full fetch)", "due"), ("pass 2 (unchanged)", "all")):
@@ -149,6 +156,8 @@ def main() -> None:
         child.stdin.flush()
         sent = int(child.stdout.readline())
         checked = result.counts.get("checked", 0)
+        # Local sources are never leased: a pass checks the web sources only.
+        assert checked == args.sources, f"{checked} checked, {args.sources} web sources"
         rate = checked / wall
         print(
             f"{label}: {checked} checked in {wall:.2f} s = {rate:.0f}/s "

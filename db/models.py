@@ -282,6 +282,9 @@ class RefreshRun(SQLModel, table=True):
     moved: int = 0
     gone: int = 0
     blocked: int = Field(default=0, description="Skipped because robots.txt forbids")
+    robots_unavailable: int = Field(
+        default=0, description="Not fetched: robots.txt could not be read (5xx, unreachable)"
+    )
     flagged_claims: int = Field(default=0, description="Claims moved to needs_recheck")
 
 

@@ -196,13 +196,18 @@ def snapshot_values(
 def fetch_record(
     fetched: Fetched,
     source_id: int,
-    digest: str,
+    digest: str | None,
     *,
     unchanged: bool,
     worker: str,
     snapshot_id: int | None = None,
+    not_modified: bool = False,
 ) -> FetchRecord:
-    """The record of a successful fetch (its snapshot id may be set later)."""
+    """The record of a successful fetch (its snapshot id may be set later).
+
+    ``not_modified``: a 304 that confirmed the snapshot ``snapshot_id`` (body
+    ``digest``) without sending a body."""
+    outcome = "not_modified" if not_modified else "unchanged" if unchanged else "stored"
     return FetchRecord(
         source_id=source_id,
         requested_url=without_nul(fetched.requested_url),
@@ -211,7 +216,7 @@ def fetch_record(
         started_at=fetched.started_at,
         elapsed_ms=fetched.elapsed_ms,
         http_status=fetched.http_status,
-        outcome="unchanged" if unchanged else "stored",
+        outcome=outcome,
         redirects=without_nul(list(fetched.redirects)),
         body_sha256=digest,
         snapshot_id=snapshot_id,

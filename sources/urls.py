@@ -73,10 +73,31 @@ def file_url(path: Path) -> str:
     return url
 
 
+def is_local(url: str) -> bool:
+    """True for a source read from a file or stdin (``file:``, ``stdin:``): one
+    with no web address, which refresh never fetches.
+
+    The one place locality is decided: the refresh queue's SQL filter
+    (:func:`web_url_patterns`) says the same thing in SQL. The address decides,
+    not ``Source.kind``: a ``pdf`` may have come from a file or from the web,
+    and a file ingested with ``--url`` has a web address refresh can re-fetch.
+    """
+    return not is_web_url(url)
+
+
+WEB_SCHEMES = ("http", "https")
+
+
+def web_url_patterns() -> tuple[str, ...]:
+    """SQL LIKE patterns matching the stored URL of every source that is not local
+    (canonical URLs have a lower-case scheme)."""
+    return tuple(f"{scheme}://%" for scheme in WEB_SCHEMES)
+
+
 def is_web_url(target: str) -> bool:
     """True for an http: or https: address (read from its scheme alone; never raises)."""
     scheme = _SCHEME.match(target)
-    return scheme is not None and scheme.group(1).lower() in {"http", "https"}
+    return scheme is not None and scheme.group(1).lower() in WEB_SCHEMES
 
 
 def looks_like_url(target: str) -> bool:

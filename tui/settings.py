@@ -27,6 +27,7 @@ from claims.review.ratings import DEFAULT_RATINGS, Rating, RatingScale
 if TYPE_CHECKING:
     from claims.reports.publisher import Publisher
     from sources.fetching import FetchPolicy
+    from sources.refresh import RefreshPolicy
 
 APP_NAME = "factdesk"
 
@@ -72,6 +73,43 @@ class FetchSettings(BaseModel):
             max_body_bytes=cap,
             allow_private_networks=allow_private_networks,
         )
+
+
+class RefreshSettings(BaseModel):
+    """The refresh job's policy (see sources.refresh.RefreshPolicy): one policy
+    for cron, ``refresh --watch`` and the TUI's refresh. ``[refresh]`` in the
+    config file, ``FACTDESK_REFRESH__CONCURRENCY=4`` in the environment."""
+
+    gone_after: int = Field(default=3, ge=1)
+    """404/410 answers in a row before a source is marked gone."""
+    backoff_base: float = Field(default=300.0, gt=0)
+    """Seconds before the first retry of a failing source; doubled at each failure."""
+    backoff_max: float = Field(default=86_400.0, gt=0)
+    """Longest wait between checks of a failing source (a longer Retry-After is cut to it)."""
+    robots_backoff_base: float = Field(default=900.0, gt=0)
+    """Seconds before checking again a site whose robots.txt could not be read; doubled."""
+    robots_backoff_max: float = Field(default=21_600.0, gt=0)
+    """Longest wait while a site's robots.txt stays unreadable."""
+    jitter: float = Field(default=0.1, ge=0, lt=1)
+    """Share of a source's interval its next check may move by, at random."""
+    retries: int = Field(default=2, ge=0)
+    """Extra attempts within one check, for transient errors (timeouts, 429, 5xx)."""
+    concurrency: int = Field(default=8, ge=1, le=256)
+    """Sources fetched at once, over all hosts."""
+    per_host: int = Field(default=2, ge=1)
+    """Requests in flight at once to one host."""
+    host_delay: float = Field(default=1.0, ge=0)
+    """Seconds between the starts of two requests to one host."""
+    max_crawl_delay: float = Field(default=60.0, ge=0)
+    """Longest robots.txt Crawl-delay obeyed, in seconds."""
+    obey_robots: bool = True
+    """Obey robots.txt (sources can still be overridden one by one)."""
+
+    def policy(self, **overrides: float) -> RefreshPolicy:
+        # Here, not at the top: the refresh package brings SQLAlchemy.
+        from sources.refresh import RefreshPolicy
+
+        return RefreshPolicy(**{**self.model_dump(), **overrides})
 
 
 class RatingSetting(BaseModel):
@@ -139,6 +177,9 @@ class Settings(BaseSettings):
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     publisher: PublisherSettings = Field(default_factory=PublisherSettings)
     """Who publishes the checks, for ClaimReview (``[publisher]``)."""
+
+    refresh: RefreshSettings = Field(default_factory=RefreshSettings)
+    """The refresh job's schedule, thresholds and politeness."""
     ratings: list[RatingSetting] = Field(default_factory=_default_ratings)
     """The rating scale, best first (maps to ClaimReview's reviewRating)."""
     tui: TuiSettings = Field(default_factory=TuiSettings)
@@ -205,6 +246,10 @@ class Settings(BaseSettings):
             )
         except PublisherMissing:
             return None
+
+    def refresh_policy(self, **overrides: float) -> RefreshPolicy:
+        """The refresh policy of the settings, with command-line ``overrides``."""
+        return self.refresh.policy(**overrides)
 
     def reviewer_name(self) -> str:
         return self.reviewer or getpass.getuser()

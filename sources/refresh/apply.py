@@ -14,10 +14,18 @@ Health after a check:
     304, or 200 with the same article      ok      (moved if the first hop was 301/308)
     200 with a changed article             changed (moved if the first hop was 301/308)
     404/410 on ``gone_after`` checks in a row   gone    (checked again each interval)
-    any other failure                      failing (next check after an exponential backoff)
-    robots.txt unreadable (5xx, down)      failing, likewise (RFC 9309: try again later)
-    a store that raised                    failing, likewise, with the error as the reason
+    any other failure (the first one too)  failing (next check after an exponential backoff)
+    robots.txt unreadable (5xx, down)      robots_down (its own backoff; RFC 9309: try
+                                           again later; never "blocked")
+    robots.txt disallows the address       blocked is counted; health unchanged
+    a store that raised                    failing, with the error as the reason
+    a store the re-check refused           health kept (the site answered), retried later
     paused                                 stays paused whatever the answer
+
+Local sources (file, stdin) are never leased (:mod:`sources.refresh.leases`),
+so nothing here ever sees one. Every row goes through the snapshot store's
+helpers (:func:`sources.snapshots.record_failure`, ``fetch_record``,
+``hop_records``): refresh and ingest write the same records the same way.
 
 A Retry-After is obeyed up to the policy's longest backoff; a longer one is
 cut to it, and the fetch record says what the site asked for. A Crawl-delay
@@ -36,14 +44,15 @@ from sqlmodel import Session, col, select
 
 from db.bodies import sha256_hex
 from db.errors import FactdeskError
-from db.models import FetchRecord, Snapshot, Source
+from db.models import Snapshot, Source
 from sources.errors import FetchError, HTTPStatusError
 from sources.refresh.check import Outcome, Task
 from sources.refresh.config import RefreshPolicy
 from sources.refresh.normalise import normalised_hash
-from sources.refresh.schedule import after_failure, next_check
+from sources.refresh.schedule import after_failure, after_robots_unavailable, next_check
+from sources.refresh.states import AppliedKind, CheckKind, Health
 from sources.refresh.storing import store_page, write_pending
-from sources.snapshots import record_failure
+from sources.snapshots import Fetched, fetch_record, hop_records, record_failure
 
 NewSnapshotHook = Callable[[Session, Source, Snapshot, Snapshot], int]
 """``on_new_snapshot(session, source, old_snapshot, new_snapshot) -> claims flagged``,
@@ -59,9 +68,7 @@ _LOCKED = "factdesk.refresh.locked"
 class Applied:
     """What a check came to once stored."""
 
-    kind: str
-    """not_modified, unchanged, changed, failed, blocked, lost (lease taken by
-    another worker: nothing stored) or released (the pass stopped first)."""
+    kind: AppliedKind
     moved: bool = False
     gone: bool = False
     flagged: int = 0
@@ -162,24 +169,26 @@ def apply(
     now = datetime.now(UTC)
     source = _leased_source(session, task, owner)
     if source is None:
-        return Applied("lost")
+        return Applied(AppliedKind.LOST)
     _release(source)
-    paused = source.health == "paused"
-    if outcome.kind == "stopped":
+    paused = source.health == Health.PAUSED
+    if outcome.kind == CheckKind.STOPPED:
         session.add(source)
-        return Applied("released")
-    if outcome.kind == "blocked":
+        return Applied(AppliedKind.RELEASED)
+    if outcome.kind == CheckKind.BLOCKED:
         applied = _blocked(session, source, outcome, owner)
         source.next_check_at = next_check(now, source.check_interval_s, policy)
-    elif outcome.kind == "failed":
+    elif outcome.kind == CheckKind.ROBOTS_UNAVAILABLE:
+        applied = _robots_unavailable(session, source, outcome, owner, policy, now)
+    elif outcome.kind == CheckKind.FAILED:
         applied = _failed(session, source, outcome, owner, policy, now)
-    elif outcome.kind == "not_modified":
+    elif outcome.kind == CheckKind.NOT_MODIFIED:
         applied = _not_modified(session, source, outcome, owner)
         source.next_check_at = next_check(now, source.check_interval_s, policy)
     else:
         applied = _fetched(session, source, outcome, owner, policy, hook, now)
     if paused:
-        source.health = "paused"
+        source.health = Health.PAUSED
     if outcome.robots_read:
         source.crawl_delay_asked = outcome.crawl_delay_asked
     session.add(source)
@@ -197,7 +206,33 @@ def _blocked(session: Session, source: Source, outcome: Outcome, owner: str) -> 
         worker=owner,
     )
     source.last_checked_at = outcome.started_at
-    return Applied("blocked")
+    return Applied(AppliedKind.BLOCKED)
+
+
+def _robots_unavailable(
+    session: Session,
+    source: Source,
+    outcome: Outcome,
+    owner: str,
+    policy: RefreshPolicy,
+    now: datetime,
+) -> Applied:
+    """The site's robots.txt could not be read: nothing was fetched; try again
+    after the robots backoff. Not a 404 (so ``consecutive_gone`` is kept)."""
+    record_failure(
+        session,
+        url=source.url,
+        via="http",
+        started_at=outcome.started_at,
+        elapsed_ms=0,
+        error=str(outcome.error) if outcome.error else "robots.txt could not be read",
+        worker=owner,
+    )
+    source.last_checked_at = outcome.started_at
+    source.consecutive_failures += 1
+    source.health = Health.ROBOTS_DOWN
+    source.next_check_at = after_robots_unavailable(now, source.consecutive_failures, policy)
+    return Applied(AppliedKind.ROBOTS_UNAVAILABLE)
 
 
 def _failed(
@@ -228,10 +263,7 @@ def _failed(
         error=reason,
         final_url=attempt.final_url if attempt else None,
         http_status=attempt.status if attempt else None,
-        redirects=tuple(
-            {"url": h.url, "status": h.status, "location": h.location}
-            for h in (attempt.redirects if attempt else ())
-        ),
+        redirects=hop_records(attempt.redirects) if attempt else (),
         worker=owner,
     )
     source.last_checked_at = outcome.started_at
@@ -240,15 +272,15 @@ def _failed(
     source.consecutive_gone = source.consecutive_gone + 1 if gone_answer else 0
     gone = source.consecutive_gone >= policy.gone_after
     if gone:
-        source.health = "gone"
+        source.health = Health.GONE
         # A gone page is still looked at, at its normal pace: pages come back.
         source.next_check_at = next_check(now, source.check_interval_s, policy)
     else:
-        source.health = "failing"
+        source.health = Health.FAILING
         source.next_check_at = after_failure(
             now, source.consecutive_failures, source.check_interval_s, policy, outcome.retry_after
         )
-    return Applied("failed", gone=gone)
+    return Applied(AppliedKind.FAILED, gone=gone)
 
 
 @dataclass(frozen=True)
@@ -278,12 +310,12 @@ def _latest(session: Session, source_id: int) -> _Latest | None:
     return _Latest(snapshot_id, body_sha256, text_sha256)
 
 
-def _ok(source: Source, outcome: Outcome, health: str) -> bool:
+def _ok(source: Source, outcome: Outcome, health: Health) -> bool:
     moved_to = outcome.moved_to
     source.consecutive_failures = 0
     source.consecutive_gone = 0
     source.moved_to = moved_to
-    source.health = "moved" if moved_to else health
+    source.health = Health.MOVED if moved_to else health
     return moved_to is not None
 
 
@@ -294,30 +326,22 @@ def _not_modified(session: Session, source: Source, outcome: Outcome, owner: str
     attempt = result.attempt
     previous = _latest(session, source.id)
     session.add(
-        FetchRecord(
-            source_id=source.id,
-            requested_url=attempt.requested_url,
-            final_url=attempt.final_url,
-            via="http",
-            started_at=attempt.started_at,
-            elapsed_ms=attempt.elapsed_ms,
-            http_status=attempt.status,
-            outcome="not_modified",
-            redirects=[
-                {"url": h.url, "status": h.status, "location": h.location}
-                for h in attempt.redirects
-            ],
-            body_sha256=previous.body_sha256 if previous else None,
-            snapshot_id=previous.id if previous else None,
+        fetch_record(
+            Fetched.from_result(result),
+            source.id,
+            previous.body_sha256 if previous else None,
+            unchanged=True,
             worker=owner,
+            snapshot_id=previous.id if previous else None,
+            not_modified=True,
         )
     )
     source.last_checked_at = attempt.started_at
     # A 304 may carry fresher validators (RFC 9110 section 15.4.5); keep the old otherwise.
     source.etag = result.etag or source.etag
     source.last_modified = result.last_modified or source.last_modified
-    moved = _ok(source, outcome, "ok")
-    return Applied("not_modified", moved=moved)
+    moved = _ok(source, outcome, Health.OK)
+    return Applied(AppliedKind.NOT_MODIFIED, moved=moved)
 
 
 def _fetched(
@@ -385,8 +409,9 @@ def _store_page(
                 new = session.get(Snapshot, stored.snapshot_id)
                 assert new is not None
                 flagged = hook(session, source, previous, new)
-    moved = _ok(source, outcome, "changed" if changed and latest is not None else "ok")
-    return Applied("changed" if changed else "unchanged", moved=moved, flagged=flagged)
+    moved = _ok(source, outcome, Health.CHANGED if changed and latest is not None else Health.OK)
+    kind = AppliedKind.CHANGED if changed else AppliedKind.UNCHANGED
+    return Applied(kind, moved=moved, flagged=flagged)
 
 
 def _refused(
@@ -411,10 +436,11 @@ def _refused(
     # Checked, though not stored: an --all pass must not take it up again.
     source.last_checked_at = outcome.started_at
     source.consecutive_failures += 1
+    # Health stays: the site answered; the store lost a race with a reviewer.
     source.next_check_at = after_failure(
         now, source.consecutive_failures, source.check_interval_s, policy
     )
-    return Applied("failed")
+    return Applied(AppliedKind.FAILED)
 
 
 def _first_line(error: Exception, limit: int = 300) -> str:
@@ -439,7 +465,7 @@ def store_failed(
     now = datetime.now(UTC)
     source = _leased_source(session, task, owner)
     if source is None:
-        return Applied("lost")
+        return Applied(AppliedKind.LOST)
     _release(source)
     record_failure(
         session,
@@ -455,10 +481,10 @@ def store_failed(
     )
     source.last_checked_at = outcome.started_at
     source.consecutive_failures += 1
-    if source.health != "paused":
-        source.health = "failing"
+    if source.health != Health.PAUSED:
+        source.health = Health.FAILING
     source.next_check_at = after_failure(
         now, source.consecutive_failures, source.check_interval_s, policy
     )
     session.add(source)
-    return Applied("failed")
+    return Applied(AppliedKind.FAILED)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Literal
 
 from sources.decoding import DecodedText
 from sources.errors import (
@@ -30,6 +29,7 @@ from sources.refresh.errors import RobotsUnreadable
 from sources.refresh.politeness import HostGate, Stopped, retry_after_seconds
 from sources.refresh.schedule import jittered, server_delay
 from sources.refresh.sites import Sites
+from sources.refresh.states import CheckKind
 from sources.snapshots import Fetched
 
 TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -54,7 +54,7 @@ class Task:
 class Outcome:
     """What one check found, before anything is stored."""
 
-    kind: Literal["fetched", "not_modified", "failed", "blocked", "stopped"]
+    kind: CheckKind
     started_at: datetime
     result: FetchResult | None = None
     fetched: Fetched | None = None
@@ -123,7 +123,7 @@ def check(task: Task, sites: Sites, stop: threading.Event) -> Outcome:
     try:
         return _check(task, sites, stop, started)
     except (Stopped, FetchStopped):
-        return Outcome("stopped", started)
+        return Outcome(CheckKind.STOPPED, started)
 
 
 def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -> Outcome:
@@ -137,12 +137,12 @@ def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -
             with gate.slot(stop):
                 verdict = sites.robots.verdict(task.url, client, stop)
         except RobotsUnreadable as exc:
-            return Outcome("failed", started, error=exc)
+            return Outcome(CheckKind.ROBOTS_UNAVAILABLE, started, error=exc)
         robots_read = True
         capped = _obey_crawl_delay(task, sites, gate)
         if not verdict.allowed:
             return Outcome(
-                "blocked",
+                CheckKind.BLOCKED,
                 started,
                 message=robots_advice(task, verdict.reason),
                 robots_read=True,
@@ -179,7 +179,7 @@ def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -
         )
         if give_up:
             return Outcome(
-                "failed",
+                CheckKind.FAILED,
                 started,
                 error=error,
                 retry_after=retry_after,
@@ -190,19 +190,19 @@ def _check(task: Task, sites: Sites, stop: threading.Event, started: datetime) -
         # With a Retry-After, the gate makes the wait; otherwise back off here.
         pause = jittered(policy.retry_base * 2 ** (attempt - 1), 0.2)
         if retry_after is None and stop.wait(pause):
-            return Outcome("stopped", started)
+            return Outcome(CheckKind.STOPPED, started)
 
 
 def _answered(result: FetchResult, started: datetime, attempts: int) -> Outcome:
     if result.not_modified:
-        return Outcome("not_modified", started, result=result, attempts=attempts)
+        return Outcome(CheckKind.NOT_MODIFIED, started, result=result, attempts=attempts)
     fetched = Fetched.from_result(result)
     try:
         decoded, article = page_article(fetched, url=fetched.final_url, lang=None)
     except SourceError as exc:
-        return Outcome("failed", started, result=result, error=exc, attempts=attempts)
+        return Outcome(CheckKind.FAILED, started, result=result, error=exc, attempts=attempts)
     return Outcome(
-        "fetched",
+        CheckKind.FETCHED,
         started,
         result=result,
         fetched=fetched,

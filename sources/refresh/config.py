@@ -27,6 +27,12 @@ class RefreshPolicy:
     backoff_max: float = 86_400.0
     """Longest wait between checks of a failing source; a Retry-After asking
     for longer is cut to this (and the fetch record says so)."""
+    robots_backoff_base: float = 900.0
+    """First wait after a site's robots.txt could not be read (5xx, DNS failure,
+    unreachable); doubled at each further such check. Its own backoff: a site
+    that is down is not a page that fails."""
+    robots_backoff_max: float = 21_600.0
+    """Longest wait between checks while a site's robots.txt stays unreadable."""
     retries: int = 2
     """Extra attempts within one check, for transient errors only (timeouts,
     broken connections, 429 and 5xx)."""
@@ -68,6 +74,8 @@ class RefreshPolicy:
             raise ValueError("RefreshPolicy.write_batch must be at least 1")
         if self.lease_s <= 0:
             raise ValueError("RefreshPolicy.lease_s must be positive")
+        if min(self.backoff_base, self.robots_backoff_base) <= 0:
+            raise ValueError("RefreshPolicy backoffs must be positive")
         if self.max_crawl_delay < 0:
             raise ValueError("RefreshPolicy.max_crawl_delay must be zero or more")
 

@@ -9,19 +9,21 @@ from sqlmodel import Session, select
 
 from db.models import Source
 from sources.errors import SourceError
-from sources.refresh.errors import SourceNotFound, SourcePaused
-from sources.urls import canonical_url, is_web_url
+from sources.refresh.errors import SourceIsLocal, SourceNotFound, SourcePaused
+from sources.refresh.states import Health
+from sources.urls import canonical_url, is_local, is_web_url
 
 
 def find_source(session: Session, key: str) -> Source:
-    """The source with id ``key``, or with the canonical form of URL ``key``."""
+    """The source with id ``key``, or with the canonical form of URL ``key``
+    (a local source's ``file:`` address as stored)."""
     source: Source | None
     if key.strip().isdigit():
         source = session.get(Source, int(key))
     elif is_web_url(key):
         source = session.exec(select(Source).where(Source.url == canonical_url(key))).first()
     else:
-        source = None
+        source = session.exec(select(Source).where(Source.url == key.strip())).first()
     if source is None:
         raise SourceNotFound(key)
     return source
@@ -32,13 +34,16 @@ def explicit_sources(session: Session, keys: Sequence[str], *, force: bool = Fal
 
     A paused source raises :class:`SourcePaused` unless ``force``: naming it
     does not undo the pause by accident. Forced, it is refreshed once and
-    stays paused.
+    stays paused. A local source (file, stdin) raises :class:`SourceIsLocal`:
+    there is nothing to fetch, forced or not.
     """
     ids: list[int] = []
     for key in keys:
         source = find_source(session, key)
         assert source.id is not None
-        if source.health == "paused" and not force:
+        if is_local(source.url):
+            raise SourceIsLocal(source.id, source.url)
+        if source.health == Health.PAUSED and not force:
             raise SourcePaused(source.id)
         ids.append(source.id)
     return ids
@@ -47,9 +52,11 @@ def explicit_sources(session: Session, keys: Sequence[str], *, force: bool = Fal
 def pause(session: Session, key: str) -> Source:
     """Stop refreshing the source until it is resumed."""
     source = find_source(session, key)
-    if source.health == "paused":
+    if is_local(source.url):
+        raise SourceIsLocal(source.id or 0, source.url)
+    if source.health == Health.PAUSED:
         raise SourceError(f"source {source.id} is already paused")
-    source.health = "paused"
+    source.health = Health.PAUSED
     session.add(source)
     session.flush()
     return source
@@ -58,9 +65,9 @@ def pause(session: Session, key: str) -> Source:
 def resume(session: Session, key: str) -> Source:
     """Refresh the source again, from the next pass on."""
     source = find_source(session, key)
-    if source.health != "paused":
+    if source.health != Health.PAUSED:
         raise SourceError(f"source {source.id} is not paused (it is {source.health})")
-    source.health = "ok"
+    source.health = Health.OK
     source.next_check_at = datetime.now(UTC)
     session.add(source)
     session.flush()

@@ -4,13 +4,14 @@
      └── RefreshError            the refresh job could not do what was asked
           ├── SourceNotFound     no source has that id or URL
           ├── SourcePaused       an explicit refresh of a paused source
+          ├── SourceIsLocal      an explicit refresh of a file or stdin source
           ├── RobotsUnreadable   a source's robots.txt could not be read (5xx,
           │                      unreachable, refused by the address guard)
           └── PassFailed         the pass itself could not run (database, ...)
 
 A source that fails to fetch is not an error of the pass: it is recorded
-(fetch record, health) and counted. RobotsUnreadable is such a failure: it
-is recorded for the source, never raised out of a pass.
+(fetch record, health) and counted. RobotsUnreadable is such an outcome: it
+is recorded for the source (health ``robots_down``), never raised out of a pass.
 """
 
 from __future__ import annotations
@@ -37,13 +38,22 @@ class SourcePaused(RefreshError):
         self.source_id = source_id
 
 
+class SourceIsLocal(RefreshError):
+    def __init__(self, source_id: int, url: str) -> None:
+        super().__init__(
+            f"source {source_id} ({url}) is local: it was read from a file or stdin, so "
+            "refresh has nothing to fetch; ingest the file again to record a new version"
+        )
+        self.source_id = source_id
+
+
 class RobotsUnreadable(RefreshError):
     """``url`` was not fetched: its site's robots.txt could not be read.
 
     RFC 9309 section 2.3.1.4: a server error or an unreachable robots.txt
     means nothing may be fetched for now. That is the site failing, not the
-    site forbidding: the source is failing and tried again after a backoff,
-    never "blocked by robots.txt".
+    site forbidding: the source's health is ``robots_down`` and it is tried
+    again after the robots backoff, never "blocked by robots.txt".
     """
 
     def __init__(self, url: str, robots_url: str, detail: str) -> None:

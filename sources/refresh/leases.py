@@ -25,6 +25,18 @@ from sqlmodel import Session, col
 from db.engine import Database
 from db.models import Source
 from sources.refresh.check import Task
+from sources.refresh.states import Health, ScopeKind
+from sources.urls import web_url_patterns
+
+
+def web_source() -> ColumnElement[bool]:
+    """Not a local source (file, stdin): :func:`sources.urls.is_local`, in SQL."""
+    return or_(*(col(Source.url).like(pattern) for pattern in web_url_patterns()))
+
+
+def refreshable() -> ColumnElement[bool]:
+    """Sources a pass may ever check: not paused, and not local (nothing to re-fetch)."""
+    return and_(col(Source.health) != Health.PAUSED, web_source())
 
 
 @dataclass(frozen=True)
@@ -35,22 +47,23 @@ class Scope:
     yet checked since the pass began. ``source_ids``: those sources, once.
     """
 
-    kind: str = "due"
+    kind: ScopeKind = ScopeKind.DUE
     since: datetime | None = None
     source_ids: Sequence[int] = ()
 
     def clause(self, now: datetime) -> ColumnElement[bool]:
-        not_paused = col(Source.health) != "paused"
-        if self.kind == "due":
+        not_paused = refreshable()
+        if self.kind == ScopeKind.DUE:
             return and_(
                 not_paused,
                 or_(col(Source.next_check_at).is_(None), col(Source.next_check_at) <= now),
             )
         assert self.since is not None
         fresh = or_(col(Source.last_checked_at).is_(None), col(Source.last_checked_at) < self.since)
-        if self.kind == "all":
+        if self.kind == ScopeKind.ALL:
             return and_(not_paused, fresh)
-        return and_(col(Source.id).in_(list(self.source_ids)), fresh)
+        # Named sources: paused ones too (``--force``), local ones never.
+        return and_(col(Source.id).in_(list(self.source_ids)), fresh, web_source())
 
 
 def free(now: datetime) -> ColumnElement[bool]:

@@ -3,8 +3,8 @@
 What a robots.txt answer means, per RFC 9309 section 2.3.1: a 4xx (no file)
 allows everything; a 5xx, an unreachable server (DNS failure, refused, timed
 out) or an address the guard refuses allows nothing for now, as the site may
-be down or overloaded: :class:`RobotsUnreadable`, a failure of the source,
-tried again later, never "forbidden". A file read (or a failure) is kept for
+be down or overloaded: :class:`RobotsUnreadable` (health ``robots_down``,
+tried again after its own backoff), never "forbidden". A file read (or a failure) is kept for
 ``ttl`` seconds per origin; a ``Crawl-delay`` for factdesk slows the host's
 gate (up to the refresh policy's cap).
 """

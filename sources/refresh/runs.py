@@ -13,13 +13,17 @@ valid lease for a lease's length) puts its own status back when it ends.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, not_
 from sqlmodel import Session, col, select
 
 from db.engine import Database
 from db.models import RefreshRun, Source
+from sources.refresh.leases import Scope, refreshable, web_source
+from sources.refresh.states import RunStatus, ScopeKind
 
 COUNTERS = (
     "checked",
@@ -30,13 +34,15 @@ COUNTERS = (
     "moved",
     "gone",
     "blocked",
+    "robots_unavailable",
     "flagged_claims",
 )
+"""The counts a run record keeps (columns of ``refresh_run``)."""
 
 
 def abort_abandoned(session: Session, *, now: datetime, stale_after_s: float) -> list[int]:
     """Mark the runs of dead workers ``aborted``; their ids."""
-    running = session.exec(select(RefreshRun).where(RefreshRun.status == "running")).all()
+    running = session.exec(select(RefreshRun).where(RefreshRun.status == RunStatus.RUNNING)).all()
     cutoff = now - timedelta(seconds=stale_after_s)
     aborted = []
     for run in running:
@@ -46,7 +52,7 @@ def abort_abandoned(session: Session, *, now: datetime, stale_after_s: float) ->
         if any(_aware(expires) >= now for expires in held if expires is not None):
             continue
         if held or _aware(run.started_at) < cutoff:
-            run.status = "aborted"
+            run.status = RunStatus.ABORTED
             session.add(run)
             assert run.id is not None
             aborted.append(run.id)
@@ -71,7 +77,11 @@ def start_run(
 
 
 def save_run(
-    database: Database, run_id: int, counts: dict[str, int], *, status: str = "done"
+    database: Database,
+    run_id: int,
+    counts: dict[str, int],
+    *,
+    status: RunStatus = RunStatus.DONE,
 ) -> RefreshRun:
     """Store the counts and the end of the run (status done, interrupted or aborted)."""
     with database.write() as session:
@@ -98,17 +108,43 @@ def history(session: Session, limit: int = 20) -> list[RefreshRun]:
 
 
 def next_due(session: Session) -> datetime | None:
-    """When the next source falls due (None: no source to refresh at all)."""
-    value = session.exec(
-        select(func.min(col(Source.next_check_at))).where(col(Source.health) != "paused")
-    ).one()
+    """When the next source falls due (None: no source to refresh at all;
+    paused and local sources never fall due)."""
+    value = session.exec(select(func.min(col(Source.next_check_at))).where(refreshable())).one()
     unscheduled = session.exec(
         select(func.count())
         .select_from(Source)
-        .where(col(Source.health) != "paused", col(Source.next_check_at).is_(None))
+        .where(refreshable(), col(Source.next_check_at).is_(None))
     ).one()
     if unscheduled:
         return datetime.now(UTC)
     if value is None:
         return None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def run_json(run: RefreshRun) -> dict[str, Any]:
+    """A run record as JSON: who, when, how it ended, and its counts."""
+    return {
+        "id": run.id,
+        "worker": run.worker,
+        "scope": run.scope,
+        "status": run.status,
+        "started_at": run.started_at.isoformat(),
+        "ended_at": run.ended_at.isoformat() if run.ended_at else None,
+        **{name: getattr(run, name) for name in COUNTERS},
+    }
+
+
+def scope_size_in(session: Session, kind: ScopeKind, source_ids: Sequence[int] = ()) -> int:
+    """How many sources a pass of ``kind`` would check now (for its progress bar)."""
+    now = datetime.now(UTC)
+    scope = Scope(
+        kind=ScopeKind.SOURCE if source_ids else kind, since=now, source_ids=tuple(source_ids)
+    )
+    return session.exec(select(func.count()).select_from(Source).where(scope.clause(now))).one()
+
+
+def local_sources(session: Session) -> int:
+    """How many sources are local (file, stdin): left out of every pass."""
+    return session.exec(select(func.count()).select_from(Source).where(not_(web_source()))).one()

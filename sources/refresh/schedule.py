@@ -58,3 +58,11 @@ def after_failure(
     if retry_after_s is not None:
         wait = max(wait, server_delay(retry_after_s, policy.backoff_max))
     return _later(now, wait)
+
+
+def after_robots_unavailable(now: datetime, failures: int, policy: RefreshPolicy) -> datetime:
+    """After a check that could not read the site's robots.txt: the robots
+    backoff, doubling from ``robots_backoff_base`` up to ``robots_backoff_max``."""
+    exponent = min(max(0, failures - 1), 64)
+    wait = min(policy.robots_backoff_max, policy.robots_backoff_base * 2.0**exponent)
+    return _later(now, jittered(wait, 0.1))

@@ -39,10 +39,13 @@ from sources.refresh.errors import PassFailed
 from sources.refresh.leases import Scope, needs_renewal, release_all, renew, take
 from sources.refresh.runs import save_run, start_run
 from sources.refresh.sites import Sites
+from sources.refresh.states import AppliedKind, CheckKind, RunStatus, ScopeKind
 from sources.refresh.storing import write_pending
 from sources.refresh.writer import Writer
 
-Progress = Callable[[Task, Applied], None]
+Progress = Callable[[str, AppliedKind], None]
+"""``progress(url, kind)``: called once per source checked (or given back), in the
+pass's thread, as the pass settles it."""
 _Done = tuple[Task, Applied | BaseException]
 
 
@@ -60,14 +63,14 @@ class PassResult:
 
     @property
     def interrupted(self) -> bool:
-        return self.run.status == "interrupted"
+        return self.run.status == RunStatus.INTERRUPTED
 
 
 def _count(counts: dict[str, int], applied: Applied) -> None:
-    if applied.kind in ("lost", "released"):
+    if applied.kind in (AppliedKind.LOST, AppliedKind.RELEASED):
         return
     counts["checked"] = counts.get("checked", 0) + 1
-    counts[applied.kind] = counts.get(applied.kind, 0) + 1
+    counts[applied.kind.value] = counts.get(applied.kind.value, 0) + 1
     for flag in ("moved", "gone"):
         if getattr(applied, flag):
             counts[flag] = counts.get(flag, 0) + 1
@@ -124,7 +127,7 @@ class _Pass:
                     )
                 )
                 if renewed is None:
-                    self.done.put((task, Applied("lost")))
+                    self.done.put((task, Applied(AppliedKind.LOST)))
                     return
                 task = renewed
             outcome = self._check(task)
@@ -138,7 +141,7 @@ class _Pass:
             return check(task, self.sites, self.stop)
         except Exception as exc:  # a page no rule foresaw: the source's failure
             return Outcome(
-                "failed",
+                CheckKind.FAILED,
                 started,
                 message=(
                     f"{task.url}: the check failed ({type(exc).__name__}: {exc}); "
@@ -165,7 +168,7 @@ def run_pass(
     *,
     policy: RefreshPolicy,
     fetch_policy: FetchPolicy,
-    scope: str = "due",
+    scope: ScopeKind | str = ScopeKind.DUE,
     source_ids: Sequence[int] = (),
     on_new_snapshot: NewSnapshotHook | None = None,
     worker: str | None = None,
@@ -191,7 +194,7 @@ def run_pass(
         ) from exc
     assert run.id is not None
     _warm_up()
-    kind = "source" if source_ids else scope
+    kind = ScopeKind.SOURCE if source_ids else ScopeKind(scope)
     lease_scope = Scope(kind=kind, since=run.started_at, source_ids=tuple(source_ids))
     counts: dict[str, int] = {}
     result = PassResult(run, counts)
@@ -207,13 +210,13 @@ def run_pass(
     def settle(task: Task, applied: Applied | BaseException) -> None:
         if isinstance(applied, BaseException):
             raise applied
-        if applied.kind == "lost":
+        if applied.kind == AppliedKind.LOST:
             result.lost += 1
         if applied.crawl_delay_asked is not None:
             result.crawl_delays[Sites.host(task.url)] = applied.crawl_delay_asked
         _count(counts, applied)
         if progress is not None:
-            progress(task, applied)
+            progress(task.url, applied.kind)
 
     state.writer.start()
     try:
@@ -265,10 +268,13 @@ def run_pass(
         stop.set()
         state.close()
         release_all(database, owner)
-        save_run(database, run.id, counts, status="aborted")
+        save_run(database, run.id, counts, status=RunStatus.ABORTED)
         raise
     result.transactions = state.writer.transactions
     result.run = save_run(
-        database, run.id, counts, status="interrupted" if stop.is_set() else "done"
+        database,
+        run.id,
+        counts,
+        status=RunStatus.INTERRUPTED if stop.is_set() else RunStatus.DONE,
     )
     return result

@@ -62,7 +62,9 @@ def root(
     try:
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        typer.echo(f"factdesk: error: bad configuration: {exc.errors()[0]['msg']}", err=True)
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])  # name the setting to fix
+        typer.echo(f"factdesk: error: bad configuration: {where}: {first['msg']}", err=True)
         raise typer.Exit(2) from None
     context = CliContext(settings)
     ctx.obj = context

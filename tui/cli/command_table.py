@@ -45,7 +45,7 @@ COMMANDS: dict[str, CommandEntry] = {
     ),
     "sources": CommandEntry(
         "tui.cli.source_cmds",
-        "List sources with their last fetch and snapshot count.",
+        "List sources with their health and last fetch; show one source's fetch history.",
     ),
     "text": CommandEntry(
         "tui.cli.source_cmds",

@@ -20,9 +20,8 @@ marks the runs of workers that died (no valid lease left) ``aborted``;
 from __future__ import annotations
 
 import signal
-import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import FrameType
@@ -32,27 +31,30 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from claims.services.refresh import refresh
-from db.engine import Database
-from db.models import RefreshRun
-from sources.fetching import FetchPolicy
+from claims.services.refresh import (
+    local_source_count,
+    next_due_at,
+    refresh,
+    run_history,
+    scope_size,
+    sources_to_refresh,
+)
 from sources.refresh import (
+    COUNTERS,
+    AppliedKind,
     PassResult,
     RefreshPolicy,
-    explicit_sources,
-    history,
-    next_due,
+    ScopeKind,
     override_robots,
     pause,
     resume,
+    run_json,
 )
-from sources.refresh.apply import Applied
-from sources.refresh.check import Task
-from sources.refresh.runs import COUNTERS
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import fail, print_json, reported_errors, warn
 from tui.cli.params import source_key
+from tui.cli.progress import Counter
 from tui.cli.source_cmds import ListFormat
 from tui.terminal_text import literal
 
@@ -67,41 +69,23 @@ MAX_SLEEP_S = 3600.0
 SourceArg = Annotated[str, typer.Argument(parser=source_key, metavar="ID|URL")]
 
 
-def run_json(run: RefreshRun) -> dict[str, Any]:
-    return {
-        "id": run.id,
-        "worker": run.worker,
-        "scope": run.scope,
-        "status": run.status,
-        "started_at": run.started_at.isoformat(),
-        "ended_at": run.ended_at.isoformat() if run.ended_at else None,
-        **{name: getattr(run, name) for name in COUNTERS},
-    }
-
-
 class _Progress:
-    """Counts on stderr: a live line on a terminal, one line per source otherwise."""
+    """A pass's progress on stderr: a Rich bar on a terminal, a counter line per
+    source otherwise (:class:`tui.cli.progress.Counter`)."""
 
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self.done = 0
+    def __init__(self, total: int) -> None:
+        self._counter = Counter("refresh", total=total)
         self._lock = threading.Lock()
 
-    def __call__(self, task: Task, applied: Applied) -> None:
+    def __call__(self, url: str, kind: AppliedKind) -> None:
         with self._lock:
-            self.done += 1
-            if self.tty:
-                sys.stderr.write(f"\rrefresh: {self.done} checked, last {applied.kind:<12}")
-            else:
-                sys.stderr.write(f"refresh {self.done} {applied.kind} {task.url}\n")
-            sys.stderr.flush()
+            self._counter.step(f"{url}: {kind.value.replace('_', ' ')}")
 
     def end(self) -> None:
-        if self.tty and self.done:
-            sys.stderr.write("\n")
+        self._counter.done()
 
 
-def _summary(result: PassResult) -> str:
+def _summary(result: PassResult, local: int) -> str:
     c = result.counts
     status = " (interrupted)" if result.interrupted else ""
     return (
@@ -110,7 +94,9 @@ def _summary(result: PassResult) -> str:
         f"{c.get('changed', 0)} changed, {c.get('failed', 0)} failed "
         f"({c.get('gone', 0)} gone), {c.get('moved', 0)} moved, "
         f"{c.get('blocked', 0)} blocked by robots.txt, "
-        f"{c.get('flagged_claims', 0)} claims to re-check"
+        f"{c.get('robots_unavailable', 0)} waiting for an unreadable robots.txt, "
+        f"{c.get('flagged_claims', 0)} claims to re-check; "
+        f"{local} local sources (file, stdin) never refreshed"
     )
 
 
@@ -177,11 +163,23 @@ def refresh_command(
     show_history: Annotated[
         bool, typer.Option("--history", help="List past refresh runs instead.")
     ] = False,
-    concurrency: Annotated[int, typer.Option(min=1, max=256, help="Sources fetched at once.")] = 8,
-    per_host: Annotated[int, typer.Option(min=1, help="Requests in flight per host.")] = 2,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            min=1, max=256, help="Sources fetched at once (default: [refresh] concurrency)."
+        ),
+    ] = None,
+    per_host: Annotated[
+        int | None,
+        typer.Option(min=1, help="Requests in flight per host (default: [refresh] per_host)."),
+    ] = None,
     host_delay: Annotated[
-        float, typer.Option(min=0.0, help="Seconds between two requests to one host.")
-    ] = 1.0,
+        float | None,
+        typer.Option(
+            min=0.0,
+            help="Seconds between two requests to one host (default: [refresh] host_delay).",
+        ),
+    ] = None,
     output: Annotated[
         ListFormat, typer.Option("--format", help="Output format.")
     ] = ListFormat.table,
@@ -193,95 +191,113 @@ def refresh_command(
     with reported_errors():
         database = context.database()
     if show_history:
-        with reported_errors(), database.read() as session:
-            runs = history(session)
+        with reported_errors():
+            runs = run_history(database)
         _print_runs(runs, output)
         return
     if source and all_sources:
         fail("--source and --all do not go together; give one of them", code=2)
     if force and not source:
         fail("--force goes with --source: name the paused sources to refresh", code=2)
-    with reported_errors(), database.read() as session:
-        ids = explicit_sources(session, source or [], force=force)
-    policy = RefreshPolicy(concurrency=concurrency, per_host=per_host, host_delay=host_delay)
+    with reported_errors():
+        ids = sources_to_refresh(database, source or [], force=force)
+    overrides = {"concurrency": concurrency, "per_host": per_host, "host_delay": host_delay}
+    # One policy for cron, --watch and the TUI: the settings', options on top.
+    policy = context.settings.refresh_policy(
+        **{name: value for name, value in overrides.items() if value is not None}
+    )
+    fetch_policy = context.settings.fetch_policy()
     stop = threading.Event()
+
+    def one_pass(scope: ScopeKind, ids: list[int]) -> tuple[PassResult, int]:
+        progress = _Progress(scope_size(database, scope, ids))
+        try:
+            with reported_errors():
+                result = refresh(
+                    database,
+                    policy=policy,
+                    fetch_policy=fetch_policy,
+                    scope=scope,
+                    source_ids=ids,
+                    progress=progress,
+                    stop=stop,
+                )
+        finally:
+            progress.end()
+        with reported_errors():
+            return result, local_source_count(database)
+
+    def due() -> datetime | None:
+        with reported_errors():
+            return next_due_at(database)
+
     with _stopped_by_signals(stop) as received:
         _passes(
-            database,
-            context.settings.fetch_policy(),
+            one_pass,
+            due,
             policy,
             stop,
             watch,
             output,
             ids,
-            scope="all" if all_sources else "due",
+            scope=ScopeKind.ALL if all_sources else ScopeKind.DUE,
         )
     if signal.SIGINT in received:
         raise typer.Exit(128 + signal.SIGINT)
 
 
 def _passes(
-    database: Database,
-    fetch_policy: FetchPolicy,
+    one_pass: Callable[[ScopeKind, list[int]], tuple[PassResult, int]],
+    due: Callable[[], datetime | None],
     policy: RefreshPolicy,
     stop: threading.Event,
     watch: bool,
     output: ListFormat,
     ids: list[int],
     *,
-    scope: str,
+    scope: ScopeKind,
 ) -> None:
     """One pass, or (``watch``) passes as sources fall due, until ``stop``."""
     while True:
-        progress = _Progress()
-        with reported_errors():
-            result = refresh(
-                database,
-                policy=policy,
-                fetch_policy=fetch_policy,
-                scope=scope,
-                source_ids=ids,
-                progress=progress,
-                stop=stop,
-            )
-        progress.end()
+        result, local = one_pass(scope, ids)
         _warn_crawl_delays(result, policy)
         if output is ListFormat.json:
-            print_json(run_json(result.run))
+            print_json({**run_json(result.run), "local_sources": local})
         else:
-            typer.echo(_summary(result))
+            typer.echo(_summary(result, local))
         if not watch or stop.is_set():
             return
-        with reported_errors(), database.read() as session:
-            due = next_due(session)
-        wait = MAX_SLEEP_S if due is None else (due - datetime.now(UTC)).total_seconds()
+        next_at = due()
+        wait = MAX_SLEEP_S if next_at is None else (next_at - datetime.now(UTC)).total_seconds()
         if stop.wait(min(MAX_SLEEP_S, max(1.0, wait))):
             return
-        scope, ids = "due", []
+        scope, ids = ScopeKind.DUE, []
 
 
-def _print_runs(runs: list[RefreshRun], output: ListFormat) -> None:
+def _print_runs(runs: list[dict[str, Any]], output: ListFormat) -> None:
     if output is ListFormat.json:
-        print_json([run_json(r) for r in runs])
+        print_json(runs)
         return
     table = Table("id", "started", "ended", "status", "worker", *COUNTERS, box=None)
     for run in runs:
         table.add_row(
-            str(run.id),
-            run.started_at.isoformat(timespec="seconds"),
-            run.ended_at.isoformat(timespec="seconds") if run.ended_at else "-",
-            run.status,
-            literal(run.worker),
-            *(str(getattr(run, name)) for name in COUNTERS),
+            str(run["id"]),
+            _stamp(run["started_at"]),
+            _stamp(run["ended_at"]) if run["ended_at"] else "-",
+            str(run["status"]),
+            literal(str(run["worker"])),
+            *(str(run[name]) for name in COUNTERS),
         )
     Console(highlight=False).print(table)
     typer.echo(f"{len(runs)} runs", err=True)
 
 
+def _stamp(iso: str) -> str:
+    return datetime.fromisoformat(iso).isoformat(timespec="seconds")
+
+
 @refresh_app.command("pause")
-def pause_command(
-    ctx: typer.Context, key: SourceArg
-) -> None:
+def pause_command(ctx: typer.Context, key: SourceArg) -> None:
     """Stop refreshing a source until it is resumed."""
     with reported_errors(), cli_context(ctx).database().write() as session:
         source = pause(session, key)
@@ -289,9 +305,7 @@ def pause_command(
 
 
 @refresh_app.command("resume")
-def resume_command(
-    ctx: typer.Context, key: SourceArg
-) -> None:
+def resume_command(ctx: typer.Context, key: SourceArg) -> None:
     """Refresh a paused source again, from the next pass."""
     with reported_errors(), cli_context(ctx).database().write() as session:
         source = resume(session, key)

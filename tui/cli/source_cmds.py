@@ -9,15 +9,15 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from claims.services.ingest import Ingested, ingest_with_claims
 from sources.ingest import IngestOptions
 from sources.reading import read
-from sources.snapshots import summarise_sources
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import fail, print_json, reported_errors, warn
-from tui.cli.params import language_tag, web_url
+from tui.cli.params import language_tag, source_key, web_url
 from tui.cli.progress import Counter
 from tui.terminal_text import literal
 
@@ -161,48 +161,123 @@ def _print_stored(results: list[Ingested]) -> None:
         console.print(line)
 
 
-@app.command("sources")
+sources_app = typer.Typer(
+    help="List sources with their health and last fetch; show one source's fetch history.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback()
 def sources_command(
     ctx: typer.Context,
     output: Annotated[
         ListFormat, typer.Option("--format", help="Output format.")
     ] = ListFormat.table,
+    failing: Annotated[
+        bool,
+        typer.Option(
+            "--failing",
+            help="Only the sources that need a human: failing, gone, robots down.",
+        ),
+    ] = False,
 ) -> None:
-    """List sources with their last fetch and snapshot count."""
-    context = cli_context(ctx)
-    with reported_errors(), context.database().read() as session:
-        summaries = summarise_sources(session)
-    rows = [
-        {
-            "id": s.source.id,
-            "url": s.source.url,
-            "title": s.source.title,
-            "language": s.source.language,
-            "health": s.source.health,
-            "snapshots": s.snapshot_count,
-            "fetches": s.fetch_count,
-            "last_fetch_at": s.last_fetch.started_at.isoformat() if s.last_fetch else None,
-            "last_fetch_outcome": s.last_fetch.outcome if s.last_fetch else None,
-            "last_fetch_status": s.last_fetch.http_status if s.last_fetch else None,
-            "crawl_delay_asked": s.source.crawl_delay_asked,
-        }
-        for s in summaries
-    ]
-    if output is ListFormat.json:
-        print_json(rows)
+    """List sources with their health, why the last check failed, and snapshot count."""
+    if ctx.invoked_subcommand is not None:
         return
-    table = Table("id", "url", "title", "health", "snapshots", "last fetch", box=None)
-    for row in rows:
-        table.add_row(
-            str(row["id"]),
-            literal(str(row["url"])),
-            literal(str(row["title"] or "")),
-            str(row["health"]),
-            str(row["snapshots"]),
-            f"{row['last_fetch_at'] or '-'} {row['last_fetch_outcome'] or ''}",
-        )
+    # Here, not at the top: the refresh services bring SQLAlchemy and extraction.
+    from claims.services.refresh import sources_status
+
+    context = cli_context(ctx)
+    with reported_errors():
+        statuses = sources_status(context.database(), failing=failing)
+    if output is ListFormat.json:
+        print_json([s.to_json() for s in statuses])
+        return
+    # The "why" column only when a source fails: the table stays narrow otherwise.
+    why = any(s.reason for s in statuses)
+    columns = ("id", "url", "title", "health", "snapshots", "last fetch")
+    table = Table(*columns, *(("why",) if why else ()), box=None)
+    for s in statuses:
+        last = s.last_fetch_at.isoformat(timespec="seconds") if s.last_fetch_at else "-"
+        cells: list[str | Text] = [
+            str(s.id),
+            literal(s.url),
+            literal(s.title or ""),
+            s.health.label,
+            str(s.snapshots),
+            f"{last} {s.last_fetch_outcome or ''}",
+        ]
+        table.add_row(*cells, *((literal(s.reason or ""),) if why else ()))
     Console(highlight=False).print(table)
-    typer.echo(f"{len(rows)} sources", err=True)
+    what = "sources need a human" if failing else "sources"
+    typer.echo(f"{len(statuses)} {what}", err=True)
+
+
+@sources_app.command("show")
+def sources_show_command(
+    ctx: typer.Context,
+    key: Annotated[
+        str,
+        typer.Argument(
+            parser=source_key,
+            metavar="SOURCE",
+            help="Source id or URL (as `factdesk sources` lists).",
+        ),
+    ],
+    limit: Annotated[int, typer.Option(min=1, help="Most recent fetches shown.")] = 50,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
+) -> None:
+    """A source's health and fetch history: time, status, outcome, reason, bytes, snapshot."""
+    from claims.services.refresh import source_report
+
+    context = cli_context(ctx)
+    with reported_errors():
+        detail = source_report(context.database(), key, limit=limit)
+    status = detail.status
+    if output is ListFormat.json:
+        print_json(
+            {
+                **status.to_json(),
+                "history": [entry.to_json() for entry in detail.history],
+                "older_fetches": detail.more,
+            }
+        )
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    head = literal(f"source {status.id} {status.url}\n")
+    head.append(literal(f"  title    {status.title or '(none)'}\n"))
+    head.append(f"  health   {status.health.label}")
+    if status.health.value == "local":
+        head.append(" (read from a file or stdin: refresh never fetches it)")
+    elif status.consecutive_failures:
+        head.append(f" ({status.consecutive_failures} failed checks in a row)")
+    head.append("\n")
+    if status.reason:
+        head.append("  why      ")
+        head.append_text(literal(status.reason))
+        head.append("\n")
+    next_at = status.next_check_at.isoformat(timespec="seconds") if status.next_check_at else "-"
+    head.append(f"  next     {'never' if status.health.value == 'local' else next_at}")
+    if status.robots_override:
+        head.append_text(literal(f"\n  robots   {status.robots_override}"))
+    console.print(head)
+    table = Table("time", "status", "outcome", "reason", "bytes", "snapshot", box=None)
+    for entry in detail.history:
+        table.add_row(
+            entry.started_at.isoformat(timespec="seconds"),
+            "-" if entry.http_status is None else str(entry.http_status),
+            entry.outcome,
+            literal(entry.reason or ""),
+            "-" if entry.bytes is None else f"{entry.bytes:,}",
+            "-" if entry.snapshot_id is None else str(entry.snapshot_id),
+        )
+    console.print(table)
+    older = f" ({detail.more} older not shown; --limit)" if detail.more else ""
+    typer.echo(f"{len(detail.history)} fetches{older}", err=True)
 
 
 @app.command("text")

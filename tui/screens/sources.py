@@ -1,8 +1,10 @@
-"""Sources: health, last and next check, snapshot counts; a snapshot's text; diffs.
+"""Sources: health and why, last and next check, snapshot counts; a snapshot's text; diffs.
 
-Enter on a source lists its snapshots, newest first; Enter on a snapshot shows
-its extracted text; ``d`` shows what changed since the snapshot before it
-(a unified diff of the two texts, computed with difflib).
+Enter on a source lists its snapshots, newest first, and its fetch history
+(time, status, outcome, reason, bytes, snapshot: what ``factdesk sources show``
+prints); Enter on a snapshot shows its extracted text; ``d`` shows what
+changed since the snapshot before it (a unified diff of the two texts,
+computed with difflib). Every query goes through :mod:`claims.services.refresh`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import threading
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from sqlmodel import col, select
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,7 +21,6 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
 from db.engine import Database
-from db.models import Snapshot
 from sources.ingest import worker_name
 from tui.bindings import SOURCE_KEYS, bindings
 from tui.screens.base import DeskScreen
@@ -29,9 +29,7 @@ from tui.terminal_text import literal, safe
 from tui.widgets.formatting import short
 
 if TYPE_CHECKING:
-    from sources.refresh.apply import Applied
-    from sources.refresh.check import Task
-    from sources.snapshots import SourceSummary
+    from sources.refresh import AppliedKind, FetchEntry, SnapshotView, SourceStatus
 
 HEALTH_STYLES = {
     "ok": "green",
@@ -39,10 +37,13 @@ HEALTH_STYLES = {
     "moved": "yellow",
     "gone": "red",
     "failing": "bold red",
+    "robots_down": "red",
+    "local": "dim",
 }
+FETCHES_SHOWN = 20
 
 
-def diff_text(old: Snapshot, new: Snapshot) -> Text:
+def diff_text(old: SnapshotView, new: SnapshotView) -> Text:
     """A unified diff of two snapshots' texts, coloured, every line made safe."""
     lines = difflib.unified_diff(
         old.text.splitlines(),
@@ -74,15 +75,23 @@ class SourcesScreen(DeskScreen):
     BINDINGS = bindings(SOURCE_KEYS)
 
     class SourcesLoaded(Message):
-        def __init__(self, summaries: list[SourceSummary]) -> None:
+        def __init__(self, statuses: list[SourceStatus]) -> None:
             super().__init__()
-            self.summaries = summaries
+            self.statuses = statuses
 
     class SnapshotsLoaded(Message):
-        def __init__(self, source_id: int, snapshots: list[Snapshot]) -> None:
+        def __init__(
+            self,
+            source_id: int,
+            snapshots: list[SnapshotView],
+            status: SourceStatus,
+            fetches: list[FetchEntry],
+        ) -> None:
             super().__init__()
             self.source_id = source_id
             self.snapshots = snapshots
+            self.status = status
+            self.fetches = fetches
 
     class RefreshStep(Message):
         def __init__(self, url: str, outcome: str, done: int) -> None:
@@ -92,15 +101,24 @@ class SourcesScreen(DeskScreen):
             self.done = done
 
     class Refreshed(Message):
-        def __init__(self, counts: dict[str, int], *, stopped: bool, failed: bool = False) -> None:
+        def __init__(
+            self,
+            counts: dict[str, int],
+            *,
+            stopped: bool,
+            failed: bool = False,
+            refused: str | None = None,
+        ) -> None:
             super().__init__()
             self.counts = counts
             self.stopped = stopped
             self.failed = failed
+            self.refused = refused
+            """Why the refresh was not run (a local source, say), in one line."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.snapshots: list[Snapshot] = []
+        self.snapshots: list[SnapshotView] = []
         self.source_id: int | None = None
         self._stop: threading.Event | None = None
 
@@ -109,15 +127,17 @@ class SourcesScreen(DeskScreen):
         for key, label, width in (
             ("id", "id", 4),
             ("url", "source", 44),
-            ("health", "health", 8),
+            ("health", "health", 11),
             ("last", "last check", 20),
             ("next", "next check", 20),
             ("snaps", "snaps", 5),
             ("fetches", "fetches", 7),
-            ("title", "title", 40),
+            ("title", "title", 30),
+            ("reason", "why it failed", 60),
         ):
             sources.add_column(label, key=key, width=width)
         yield sources
+        yield Static(id="source-state", markup=False)
         with Horizontal(id="snapshot-pane"):
             with Vertical(id="snapshot-list"):
                 yield Static(
@@ -133,6 +153,18 @@ class SourcesScreen(DeskScreen):
                 ):
                     snaps.add_column(label, key=key, width=width)
                 yield snaps
+                yield Static("Fetches, newest first", classes="section-title")
+                fetches: DataTable[Text] = DataTable(id="fetches", cursor_type="row")
+                for key, label, width in (
+                    ("at", "at", 20),
+                    ("http", "http", 4),
+                    ("outcome", "outcome", 12),
+                    ("bytes", "bytes", 8),
+                    ("snap", "snap", 5),
+                    ("reason", "reason", 80),
+                ):
+                    fetches.add_column(label, key=key, width=width)
+                yield fetches
             with VerticalScroll(id="snapshot-view"):
                 yield Static(id="snapshot-text", markup=False)
         yield Static(id="refresh-bar", markup=False)
@@ -149,25 +181,19 @@ class SourcesScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sources-load")
     def _load_sources(self, database: Database) -> None:
-        # Imported here: sources.snapshots brings in page extraction, which the
-        # queue does not need to paint.
-        from sources.snapshots import summarise_sources
+        # Imported here: the refresh services bring in page extraction, which
+        # the queue does not need to paint.
+        from claims.services.refresh import sources_status
 
-        with database.read() as session:
-            summaries = summarise_sources(session)
-        self.post_message(self.SourcesLoaded(summaries))
+        self.post_message(self.SourcesLoaded(sources_status(database)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="snapshots-load")
     def _load_snapshots(self, database: Database, source_id: int) -> None:
-        with database.read() as session:
-            snapshots = list(
-                session.exec(
-                    select(Snapshot)
-                    .where(Snapshot.source_id == source_id)
-                    .order_by(col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc())
-                ).all()
-            )
-        self.post_message(self.SnapshotsLoaded(source_id, snapshots))
+        from claims.services.refresh import snapshots_of, source_report
+
+        detail = source_report(database, str(source_id), limit=FETCHES_SHOWN)
+        snapshots = snapshots_of(database, source_id)
+        self.post_message(self.SnapshotsLoaded(source_id, snapshots, detail.status, detail.history))
 
     # Refresh -----------------------------------------------------------------
 
@@ -190,22 +216,29 @@ class SourcesScreen(DeskScreen):
         source_ids: list[int],
         stop: threading.Event,
     ) -> None:
-        from claims.services.refresh import refresh
-        from sources.refresh import RefreshPolicy
+        from claims.services.refresh import local_source_count, refresh, sources_to_refresh
+        from sources.refresh import RefreshError, ScopeKind
 
         done = 0
+        try:
+            # A local source has nothing to fetch: say so rather than "nothing due".
+            sources_to_refresh(database, [str(i) for i in source_ids], force=True)
+        except RefreshError as exc:
+            self.post_message(self.Refreshed({}, stopped=False, refused=str(exc)))
+            return
 
-        def progress(task: Task, applied: Applied) -> None:
+        def progress(url: str, kind: AppliedKind) -> None:
             nonlocal done
             done += 1
-            self.post_message(self.RefreshStep(task.url, applied.kind, done))
+            self.post_message(self.RefreshStep(url, kind.value.replace("_", " "), done))
 
         try:
             result = refresh(
                 database,
-                policy=RefreshPolicy(),
+                # The settings' policy: the one cron and `refresh --watch` use.
+                policy=settings.refresh_policy(),
                 fetch_policy=settings.fetch_policy(),
-                scope=scope,
+                scope=ScopeKind(scope),
                 source_ids=source_ids,
                 worker=worker_name(f"tui:{settings.reviewer_name()}"),
                 progress=progress,
@@ -215,7 +248,11 @@ class SourcesScreen(DeskScreen):
             # The worker reports the error; the screen still needs to stand down.
             self.post_message(self.Refreshed({}, stopped=stop.is_set(), failed=True))
             raise
-        self.post_message(self.Refreshed(dict(result.counts), stopped=stop.is_set()))
+        counts = dict(result.counts)
+        local = local_source_count(database)
+        if local and not source_ids:
+            counts["local, never refreshed"] = local
+        self.post_message(self.Refreshed(counts, stopped=stop.is_set()))
 
     def on_sources_screen_refresh_step(self, message: RefreshStep) -> None:
         self.query_one("#refresh-bar", Static).update(
@@ -227,6 +264,9 @@ class SourcesScreen(DeskScreen):
     def on_sources_screen_refreshed(self, message: Refreshed) -> None:
         self._stop = None
         self.query_one("#refresh-bar").display = False
+        if message.refused is not None:
+            self.notify(message.refused, severity="warning", timeout=6, markup=False)
+            return
         if message.failed:
             return
         summary = ", ".join(f"{k} {v}" for k, v in message.counts.items()) or "nothing due"
@@ -256,18 +296,19 @@ class SourcesScreen(DeskScreen):
         table = self.query_one("#sources", DataTable)
         keep = table.cursor_row
         table.clear()
-        for s in message.summaries:
-            src = s.source
+        for s in message.statuses:
+            local = s.health.value == "local"
             table.add_row(
-                Text(str(src.id)),
-                literal(short(src.url, 44)),
-                Text(src.health, style=HEALTH_STYLES.get(src.health, "")),
-                Text(self.desk.stamp(src.last_checked_at)),
-                Text(self.desk.stamp(src.next_check_at)),
-                Text(str(s.snapshot_count), justify="right"),
-                Text(str(s.fetch_count), justify="right"),
-                literal(short(src.title or "", 40)),
-                key=str(src.id),
+                Text(str(s.id)),
+                literal(short(s.url, 44)),
+                Text(s.health.label, style=HEALTH_STYLES.get(s.health.value, "")),
+                Text(self.desk.stamp(s.last_checked_at)),
+                Text("never (local)" if local else self.desk.stamp(s.next_check_at)),
+                Text(str(s.snapshots), justify="right"),
+                Text(str(s.fetches), justify="right"),
+                literal(short(s.title or "", 30)),
+                literal(short(s.reason or "", 200)),
+                key=str(s.id),
             )
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
@@ -275,6 +316,19 @@ class SourcesScreen(DeskScreen):
     def on_sources_screen_snapshots_loaded(self, message: SnapshotsLoaded) -> None:
         self.source_id = message.source_id
         self.snapshots = message.snapshots
+        self._show_state(message.status)
+        fetches = self.query_one("#fetches", DataTable)
+        fetches.clear()
+        for entry in message.fetches:
+            fetches.add_row(
+                Text(self.desk.stamp(entry.started_at)),
+                Text("—" if entry.http_status is None else str(entry.http_status)),
+                Text(entry.outcome, style="red" if entry.outcome == "failed" else ""),
+                Text("—" if entry.bytes is None else f"{entry.bytes:,}", justify="right"),
+                Text("—" if entry.snapshot_id is None else str(entry.snapshot_id)),
+                literal(entry.reason or ""),
+                key=str(entry.id),
+            )
         table = self.query_one("#snapshots", DataTable)
         table.clear()
         for snap in self.snapshots:
@@ -290,7 +344,19 @@ class SourcesScreen(DeskScreen):
             self.show_text(self.snapshots[0])
         table.focus()
 
-    def show_text(self, snap: Snapshot) -> None:
+    def _show_state(self, status: SourceStatus) -> None:
+        line = Text(f"source {status.id}: ", style="bold")
+        line.append(status.health.label, style=HEALTH_STYLES.get(status.health.value, ""))
+        if status.health.value == "local":
+            line.append(" · read from a file or stdin: refresh never fetches it")
+        elif status.consecutive_failures:
+            line.append(f" · {status.consecutive_failures} failed checks in a row")
+        if status.reason:
+            line.append(" · ")
+            line.append_text(literal(status.reason))
+        self.query_one("#source-state", Static).update(line)
+
+    def show_text(self, snap: SnapshotView) -> None:
         header = Text(f"snapshot {snap.id}  ·  ", style="bold")
         header.append_text(literal(safe(snap.title or snap.final_url)))
         header.append("\n\n")

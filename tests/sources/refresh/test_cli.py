@@ -33,3 +33,23 @@ def test_refresh_of_an_unknown_source_fails_with_one_line(cli: CliRun) -> None:
 
     assert result.exit_code == 1
     assert "source 999: no such source" in result.stderr
+
+
+def test_a_pass_off_a_terminal_prints_one_counter_line_per_source(
+    cli: CliRun, http_server: HTTPTestServer
+) -> None:
+    text_page(http_server, "/a", ARTICLE)
+    text_page(http_server, "/b", ARTICLE.replace("20.000", "21.000"))
+    assert cli("ingest", http_server.url("/a"), http_server.url("/b")).exit_code == 0
+    http_server.route("/b", "oops", status=404, content_type="text/plain")
+
+    run = cli("refresh", "--all", "--host-delay", "0")
+
+    lines = [line.split(" ", 2) for line in run.stderr.splitlines() if line.startswith("refresh ")]
+
+    # In the order the sources finish: the counter counts, the text says which and how.
+    assert [counter for _, counter, _ in lines] == ["1/2", "2/2"]
+    assert sorted(what for _, _, what in lines) == [
+        f"{http_server.url('/a')}: unchanged",
+        f"{http_server.url('/b')}: failed",
+    ]

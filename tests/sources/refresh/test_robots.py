@@ -1,12 +1,13 @@
-"""robots.txt as RFC 9309 reads it: a site that cannot be reached is failing, not forbidding;
-a Crawl-delay is obeyed up to a cap, and a site asking for more is on record."""
+"""robots.txt as RFC 9309 reads it: a site whose robots.txt cannot be read is "robots down"
+(tried again after its own backoff), not forbidding; a Crawl-delay is obeyed up to a cap,
+and a site asking for more is on record."""
 
 from __future__ import annotations
 
 import json
 import threading
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,6 +15,7 @@ from db.engine import Database
 from db.models import Source
 from sources.fetching import FetchPolicy
 from sources.refresh import RefreshPolicy, run_pass
+from sources.refresh.schedule import after_robots_unavailable
 from tests.sources.refresh.conftest import (
     ARTICLE,
     FAST,
@@ -35,15 +37,19 @@ def _add(database: Database, url: str) -> int:
         return source.id
 
 
-def _assert_failing_not_blocked(
+def _assert_robots_down_not_blocked(
     database: Database, source_id: int, counts: dict[str, int], detail: str
 ) -> None:
-    assert counts["failed"] == 1
+    assert counts["robots_unavailable"] == 1
     assert counts.get("blocked", 0) == 0
+    assert counts.get("failed", 0) == 0
     row = source_row(database, source_id)
-    assert row.health == "failing"
+    assert row.health == "robots_down"
     assert row.next_check_at is not None
-    assert row.next_check_at > datetime.now(UTC)  # tried again later, after a backoff
+    # Tried again after the robots backoff (15 min, jittered by 10 %), not the
+    # page backoff of FAST (60 s): a site that is down is left alone longer.
+    soonest = datetime.now(UTC) + timedelta(seconds=0.85 * FAST.robots_backoff_base)
+    assert row.next_check_at > soonest
     error = fetch_records(database, source_id)[-1].error
     assert error is not None
     assert "robots.txt could not be read" in error
@@ -51,7 +57,7 @@ def _assert_failing_not_blocked(
     assert "--ignore" not in error  # nothing to override: the site is down, not refusing
 
 
-def test_a_server_error_on_robots_txt_is_a_failing_source_not_a_blocked_one(
+def test_a_server_error_on_robots_txt_is_robots_down_not_blocked(
     database: Database, http_server: HTTPTestServer
 ) -> None:
     source_id = _add(database, http_server.url("/a"))
@@ -60,8 +66,9 @@ def test_a_server_error_on_robots_txt_is_a_failing_source_not_a_blocked_one(
 
     counts = run_pass(database, policy=FAST, fetch_policy=fetch_policy(), scope="all").counts
 
-    _assert_failing_not_blocked(database, source_id, counts, "answered 503")
+    _assert_robots_down_not_blocked(database, source_id, counts, "answered 503")
     assert http_server.count("/a") == 0  # RFC 9309: nothing is fetched meanwhile
+    assert http_server.count("/robots.txt") == 1  # a 503 is not retried within the check
 
     http_server.route("/robots.txt", "no such file", status=404, content_type="text/plain")
     again = run_pass(database, policy=FAST, fetch_policy=fetch_policy(), scope="all").counts
@@ -77,7 +84,7 @@ def test_a_server_error_on_robots_txt_is_a_failing_source_not_a_blocked_one(
         ("no such name", "could not connect"),
     ],
 )
-def test_a_site_that_cannot_be_reached_is_failing_not_blocked(
+def test_a_site_that_cannot_be_reached_is_robots_down_not_blocked(
     database: Database, where: str, detail: str
 ) -> None:
     # .invalid never resolves (RFC 6761); an unused port on 127.0.0.1 refuses.
@@ -90,10 +97,10 @@ def test_a_site_that_cannot_be_reached_is_failing_not_blocked(
 
     counts = run_pass(database, policy=FAST, fetch_policy=fetch_policy(), scope="all").counts
 
-    _assert_failing_not_blocked(database, source_id, counts, detail)
+    _assert_robots_down_not_blocked(database, source_id, counts, detail)
 
 
-def test_an_address_the_guard_refuses_is_failing_not_blocked(
+def test_an_address_the_guard_refuses_is_robots_down_not_blocked(
     database: Database, http_server: HTTPTestServer
 ) -> None:
     source_id = _add(database, http_server.url("/a"))
@@ -102,7 +109,7 @@ def test_an_address_the_guard_refuses_is_failing_not_blocked(
 
     counts = run_pass(database, policy=FAST, fetch_policy=guarded, scope="all").counts
 
-    _assert_failing_not_blocked(database, source_id, counts, "loopback address")
+    _assert_robots_down_not_blocked(database, source_id, counts, "loopback address")
     assert http_server.requests() == []  # the guard refused before connecting
 
 
@@ -181,3 +188,17 @@ def test_the_cli_warns_of_a_capped_crawl_delay_and_sources_json_shows_it(
     assert "Crawl-delay of 100000 s" in run.stderr
     assert f"waits {cap:g} s" in run.stderr
     assert listed[0]["crawl_delay_asked"] == 100000.0
+
+
+def test_the_robots_backoff_doubles_up_to_its_own_cap() -> None:
+    policy = replace(FAST, robots_backoff_base=900.0, robots_backoff_max=21_600.0)
+    now = datetime.now(UTC)
+
+    waits = [
+        (after_robots_unavailable(now, failures, policy) - now).total_seconds()
+        for failures in (1, 2, 3, 10, 10_000)
+    ]
+
+    # 15 min, 30 min, 1 h (each within the 10 % jitter), then 6 h at most, whatever the count.
+    for wait, expected in zip(waits, (900, 1800, 3600, 21_600, 21_600), strict=True):
+        assert expected * 0.89 <= wait <= expected * 1.11

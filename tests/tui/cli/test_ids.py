@@ -37,6 +37,7 @@ ID_COMMANDS: dict[tuple[str, str], list[str]] = {
     ("report", "claim"): ["report", "--format", "json", "--claim", "{id}"],
     ("report", "source"): ["report", "--format", "json", "--source", "{id}"],
     ("refresh", "source"): ["refresh", "--source", "{id}"],
+    ("sources show", "key"): ["sources", "show", "{id}"],
     ("refresh pause", "key"): ["refresh", "pause", "{id}"],
     ("refresh resume", "key"): ["refresh", "resume", "{id}"],
     ("refresh robots", "key"): ["refresh", "robots", "{id}", "--why", "testing"],
