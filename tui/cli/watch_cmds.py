@@ -17,7 +17,6 @@ from rich.console import Console
 from rich.table import Table
 
 from claims.services.watch_run import run_watches
-from sources.refresh import RefreshPolicy
 from sources.watching.watches import (
     MAX_PER_PASS,
     MIN_EVERY_S,
@@ -237,8 +236,12 @@ def run_command(
         typer.Option("--cap", parser=CAP, help="Articles per watch this time (default: its own)."),
     ] = None,
     host_delay: Annotated[
-        float, typer.Option(min=0.0, help="Seconds between two requests to one host.")
-    ] = 1.0,
+        float | None,
+        typer.Option(
+            min=0.0,
+            help="Seconds between two requests to one host (default: the [refresh] settings).",
+        ),
+    ] = None,
 ) -> None:
     """Read the due feeds now and ingest the articles they list, with their claims."""
     context = cli_context(ctx)
@@ -249,7 +252,9 @@ def run_command(
         with reported_errors():
             result = run_watches(
                 database,
-                policy=RefreshPolicy(host_delay=host_delay),
+                policy=context.settings.refresh_policy(
+                    **({} if host_delay is None else {"host_delay": host_delay})
+                ),
                 fetch_policy=context.settings.fetch_policy(),
                 every_feed=every_feed,
                 cap=cap,

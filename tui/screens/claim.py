@@ -27,6 +27,7 @@ from claims.review.events import (
     ClaimChanged,
     add_note,
     assign,
+    event_json,
     give_verdict,
     set_status,
 )
@@ -167,7 +168,8 @@ class ClaimScreen(DeskScreen):
             )
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
-        self.query_one("#history", Static).update(timeline_text(d.events, desk.age))
+        history = [event_json(e) for e in d.events]
+        self.query_one("#history", Static).update(timeline_text(history, desk.age))
 
     def _show_factchecks(self, earlier: list[Match]) -> None:
         for widget in self.query("#factchecks-title, #factchecks"):

@@ -14,10 +14,9 @@ from rich.text import Text
 
 from claims.factchecks import Match, dossier_section
 from claims.review.dossier import Dossier
-from claims.review.events import STATUS_LABELS, event_json
+from claims.review.events import STATUS_LABELS
 from claims.review.history_text import describe_event
 from claims.review.queries import paragraph_around
-from db.models import ReviewEvent
 from tui.terminal_text import literal
 from tui.widgets.formatting import figure
 
@@ -119,22 +118,18 @@ def crosscheck_text(checks: list[dict[str, Any]]) -> Text:
     return out if checks else Text("no figures compared", style="dim")
 
 
-def timeline_text(events: list[ReviewEvent], age: TimeText) -> Text:
-    """The history, newest first: version, age, reviewer, and what happened in words."""
+def timeline_text(events: list[dict[str, Any]], age: TimeText) -> Text:
+    """The history (events as ``show --format json`` gives them), newest first:
+    version, age, reviewer, and what happened in words."""
     out = Text()
     for event in reversed(events):
-        out.append(f"v{event.version:<3} ", style="dim")
-        out.append(f"{age(event.at):>4}  ", style="dim")
-        out.append_text(literal(f"{event.reviewer}  ", style="italic"))
-        out.append_text(literal(event_detail(event)))
+        out.append(f"v{event['version']:<3} ", style="dim")
+        out.append(f"{age(datetime.fromisoformat(event['at'])):>4}  ", style="dim")
+        out.append_text(literal(f"{event['reviewer']}  ", style="italic"))
+        out.append_text(literal(describe_event(event)))
         out.append("\n")
     out.rstrip()
     return out or Text("no review yet", style="dim")
-
-
-def event_detail(event: ReviewEvent) -> str:
-    """One event in words (``claims.review.history_text``, shared with the CLI and reports)."""
-    return describe_event(event_json(event))
 
 
 def factchecks_text(earlier: list[Match]) -> Text:
