@@ -22,7 +22,7 @@ from claims.review.events import Change, append, set_status
 from claims.review.groups import group_identical
 from claims.review.index import claim_index
 from claims.review.search import reindex_search
-from claims.review.store import quote_selector
+from claims.review.store import quantity_rows, quote_selector
 from claims.text.extraction import fingerprint, split_sentences
 from claims.text.extraction.attribution import attribute
 from claims.text.extraction.persons import PersonRegistry
@@ -259,23 +259,7 @@ def add_claim(session: Session, snapshot_id: int, quote: str, *, reviewer: str) 
     session.flush()
     assert claim.id is not None
     session.add(ClaimState(claim_id=claim.id))
-    session.add_all(
-        ClaimQuantity(
-            claim_id=claim.id,
-            position=position,
-            value=q.value,
-            low=q.low,
-            high=q.high,
-            kind=q.kind,
-            unit=q.unit,
-            approximate=q.approximate,
-            hedge=q.hedge,
-            surface=q.surface,
-            start=q.start + start,
-            end=q.end + start,
-        )
-        for position, q in enumerate(quantities)
-    )
+    session.add_all(quantity_rows(claim.id, quantities, offset=start))
     session.flush()
     claim_index(session, claim.id)
     append(

@@ -78,6 +78,30 @@ def _claim_row(snapshot: Snapshot, found: ExtractedClaim, extractor: str) -> Cla
     )
 
 
+def quantity_rows(
+    claim_id: int, quantities: Sequence[Quantity], offset: int = 0
+) -> list[ClaimQuantity]:
+    """The rows of a claim's figures, in order; ``offset`` moves spans found in the
+    claim's own text to positions in the snapshot text."""
+    return [
+        ClaimQuantity(
+            claim_id=claim_id,
+            position=position,
+            value=q.value,
+            low=q.low,
+            high=q.high,
+            kind=q.kind,
+            unit=q.unit,
+            approximate=q.approximate,
+            hedge=q.hedge,
+            surface=q.surface,
+            start=q.start + offset,
+            end=q.end + offset,
+        )
+        for position, q in enumerate(quantities)
+    ]
+
+
 def _store(session: Session, claim: Claim, quantities: Sequence[Quantity]) -> list[ClaimQuantity]:
     session.add(claim)
     session.flush()
@@ -90,23 +114,7 @@ def _store(session: Session, claim: Claim, quantities: Sequence[Quantity]) -> li
             claimant_key=search_key(claim.claimant),
         )
     )
-    rows = [
-        ClaimQuantity(
-            claim_id=claim.id,
-            position=position,
-            value=q.value,
-            low=q.low,
-            high=q.high,
-            kind=q.kind,
-            unit=q.unit,
-            approximate=q.approximate,
-            hedge=q.hedge,
-            surface=q.surface,
-            start=q.start,
-            end=q.end,
-        )
-        for position, q in enumerate(quantities)
-    ]
+    rows = quantity_rows(claim.id, quantities)
     session.add_all(rows)
     session.flush()
     return rows
