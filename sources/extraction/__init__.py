@@ -15,13 +15,11 @@ from __future__ import annotations
 import re
 
 from sources.extraction.article import Article
-from sources.extraction.html import extract_html_text, parse_html
 from sources.extraction.language import (
     detect_language,
     first_declared,
     jsonld_languages,
 )
-from sources.extraction.metadata import html_language_attributes, read_metadata
 from sources.extraction.plaintext import extract_plaintext
 
 # Lone surrogates cannot be encoded and NUL cannot be stored (PostgreSQL text):
@@ -62,6 +60,11 @@ def extract_article(
 
 
 def _from_html(text: str, url: str | None, lang_hint: str | None) -> Article:
+    # Here, not at the top: trafilatura and lxml cost a third of a second of CPU,
+    # which what only needs the language detector (``factdesk extract``) need not pay.
+    from sources.extraction.html import extract_html_text, parse_html
+    from sources.extraction.metadata import html_language_attributes, read_metadata
+
     tree = parse_html(text)
     body, extractor = extract_html_text(text, url, parsed=tree is not None)
     if tree is None:
