@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from sqlmodel import col, select
+from textual.widgets import DataTable
 
 from db.engine import Database
 from db.models import Evidence, Snapshot
@@ -40,6 +41,10 @@ async def test_quote_a_table_row_from_page_two_of_a_pdf(
         await pilot.press(*"Coopératives actives 25.100", "enter")
         await settle(pilot)
         assert isinstance(app.screen, ClaimScreen)
+        # The evidence table cites the page before the address a narrow column may cut.
+        table = app.screen.query_one("#evidence", DataTable)
+        cited = [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
+        assert any(cell.startswith("p. 2 · http") for cell in cited), cited
     with demo_db.read() as session:
         evidence = session.exec(
             select(Evidence)

@@ -51,6 +51,7 @@ from tui.screens.base import DeskScreen
 from tui.terminal_text import literal, safe
 from tui.widgets.dossier_text import (
     STANCE_STYLES,
+    cited_source,
     context_text,
     crosscheck_text,
     factchecks_text,
@@ -163,7 +164,7 @@ class ClaimScreen(DeskScreen):
                 Text(e.stance, style=style or STANCE_STYLES.get(e.stance, "")),
                 literal(short(e.exact, widths["quote"]), style=style),
                 check,
-                literal(short(ev.source.url, widths["source"]), style=style),
+                literal(short(cited_source(ev), widths["source"]), style=style),
                 key=str(e.id),
             )
         if table.row_count:

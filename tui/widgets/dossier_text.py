@@ -15,8 +15,10 @@ from rich.text import Text
 from claims.factchecks import Match, dossier_section
 from claims.review.dossier import Dossier
 from claims.review.events import STATUS_LABELS
+from claims.review.evidence import EvidenceView
 from claims.review.history_text import describe_event
 from claims.review.queries import paragraph_around
+from sources.pages import page_label, page_of
 from tui.terminal_text import literal
 from tui.widgets.formatting import figure
 
@@ -44,6 +46,13 @@ def head_text(d: Dossier) -> Text:
     return head
 
 
+def cited_source(ev: EvidenceView) -> str:
+    """Where an evidence quote stands: its page first ("p. 2 · URL", for a PDF),
+    so that a narrow column cuts the address, not the page."""
+    page = page_of(ev.snapshot.media_type, ev.snapshot.text, ev.evidence.start)
+    return f"{page_label(page)} · {ev.source.url}" if page is not None else ev.source.url
+
+
 def context_text(d: Dossier) -> Text:
     """The claim's paragraph from the snapshot, the sentence itself highlighted."""
     now = d.view.effective
@@ -67,6 +76,9 @@ def provenance_text(d: Dossier, stamp: TimeText) -> Text:
         ("span", f"{view.effective.start}-{view.effective.end} of {len(snap.text):,} characters"),
         ("claimant", view.claimant or "—"),
     ]
+    page = page_of(snap.media_type, snap.text, view.effective.start)
+    if page is not None:
+        rows.insert(1, ("page", page_label(page)))
     if view.effective.corrected:
         rows.append(("corrected", f"{', '.join(view.effective.corrected)} (by a reviewer)"))
     if view.group:
