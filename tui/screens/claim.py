@@ -86,6 +86,11 @@ from tui.workers import (
 class ClaimScreen(DeskScreen):
     AREA = "Claim"
     BINDINGS = bindings(CLAIM_KEYS)
+    DEFAULT_CSS = """
+    ClaimScreen .change {
+        margin-bottom: 1;
+    }
+    """
 
     class Loaded(Message):
         def __init__(self, dossier: Dossier, earlier: list[Match] | None = None) -> None:
