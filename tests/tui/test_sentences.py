@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.console import Console
 from textual.widgets import OptionList
 
 from claims.review.events import history
@@ -19,7 +20,11 @@ pytestmark = pytest.mark.asyncio
 
 
 def option_text(options: OptionList, index: int) -> str:
-    return str(options.get_option_at_index(index).prompt)
+    """An entry of the list as the terminal shows it (a grid: mark, then sentence)."""
+    console = Console(width=200, color_system=None)
+    with console.capture() as captured:
+        console.print(options.get_option_at_index(index).prompt)
+    return captured.get().strip()
 
 
 async def test_a_picked_sentence_becomes_a_claim_and_opens(

@@ -69,7 +69,7 @@ from tui.widgets.dossier_text import (
     timeline_text,
 )
 from tui.widgets.evidence_columns import EVIDENCE_COLUMNS, evidence_widths
-from tui.widgets.evidence_text import then_and_now_text
+from tui.widgets.evidence_text import FRESHNESS_STYLES, then_and_now_text
 from tui.widgets.formatting import figure, short
 from tui.workers import (
     PREVIEW_STEPS,
@@ -87,6 +87,9 @@ class ClaimScreen(DeskScreen):
     AREA = "Claim"
     BINDINGS = bindings(CLAIM_KEYS)
     DEFAULT_CSS = """
+    ClaimScreen #changes {
+        height: auto;
+    }
     ClaimScreen .change {
         margin-bottom: 1;
     }
@@ -181,7 +184,7 @@ class ClaimScreen(DeskScreen):
             table.add_row(
                 Text(str(e.id), style=style),
                 Text(e.stance, style=style or STANCE_STYLES.get(e.stance, "")),
-                literal(short(e.exact, widths["quote"]), style=style),
+                self._quote_cell(ev, widths["quote"], style),
                 check,
                 literal(short(cited_source(ev), widths["source"]), style=style),
                 key=str(e.id),
@@ -191,6 +194,15 @@ class ClaimScreen(DeskScreen):
         self._show_changes(d)
         history = [event_json(e) for e in d.events]
         self.query_one("#history", Static).update(timeline_text(history, desk.age))
+
+    @staticmethod
+    def _quote_cell(ev: EvidenceView, width: int, style: str) -> Text:
+        """The quote, after its freshness when the page no longer reads as linked."""
+        state = ev.freshness.state
+        if state == "current" or ev.removed:
+            return literal(short(ev.evidence.exact, width), style=style)
+        mark = Text(f"{state.upper()} ", style=FRESHNESS_STYLES.get(state, ""))
+        return mark + literal(short(ev.evidence.exact, max(width - len(mark), 1)))
 
     def _show_changes(self, d: Dossier) -> None:
         changes = [

@@ -8,6 +8,7 @@ through the service ``factdesk add-claim`` uses, and opens the new claim.
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,15 +25,21 @@ from tui.screens.base import DeskScreen
 from tui.terminal_text import literal
 from tui.widgets.formatting import short
 
-MARK_WIDTH = 11  # "claim 1234 " and its blank twin keep the sentences aligned
+MARK_WIDTH = 11  # "claim 12345": marked and unmarked sentences start in one column
 
 
-def sentence_prompt(sentence: SnapshotSentence) -> Text:
-    """One line of the list: the claim it already is (if any), then the sentence."""
+def sentence_prompt(sentence: SnapshotSentence) -> Table:
+    """One entry of the list: the claim it already is (if any), then the sentence,
+    wrapped under itself."""
     mark = f"claim {sentence.claim_id}" if sentence.claim_id is not None else ""
-    out = Text(f"{mark:<{MARK_WIDTH}}", style="green" if mark else "")
-    out.append_text(literal(" ".join(sentence.text.split()), style="dim" if mark else ""))
-    return out
+    row = Table.grid(padding=(0, 1))
+    row.add_column(width=MARK_WIDTH, no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(
+        Text(mark, style="green"),
+        literal(" ".join(sentence.text.split()), style="dim" if mark else ""),
+    )
+    return row
 
 
 class SentenceScreen(DeskScreen):
