@@ -71,7 +71,10 @@ async def test_changed_evidence_side_by_side_after_a_refresh(
 ) -> None:
     claim_id = linked_claim(database, sites)
     assert await changes_shown(database, claim_id, 150) == []  # nothing changed yet
-    refreshed(database, sites, REPORT.replace("20.000 coopératives", "18.500 coopératives"))
+    # Page text is never markup: the brackets show as they are.
+    refreshed(
+        database, sites, REPORT.replace("20.000 coopératives", "18.500 coopératives [b]x[/b]")
+    )
     wide = await changes_shown(database, claim_id, 150)
     text = "\n".join(wide)
     assert re.search(r"CHANGED since \d{4}-\d\d-\d\d \d\d:\d\d UTC", wide[0])
@@ -81,7 +84,7 @@ async def test_changed_evidence_side_by_side_after_a_refresh(
     quotes = next(line for line in wide if "«Le registre" in line)
     assert quotes.count("«Le registre") == 2
     assert "20.000 coopératives" in text
-    assert "18.500 coopératives" in text
+    assert "18.500 coopératives [b]x[/b]" in text
     # Each side with its cross-check: the claimed figure within the old, outside the new.
     assert any("within" in line and "outside" in line for line in wide)
     assert "off by" in text
@@ -103,3 +106,15 @@ async def test_gone_evidence_says_so_plainly(
     assert "the passage is no longer in its page" in text
     assert "20.000 coopératives" in text  # what it said when linked
     assert "now" not in text.split("as linked")[1]
+
+
+async def test_moved_evidence_keeps_its_words_elsewhere(
+    database: Database,
+    sites: list[HTTPTestServer],  # noqa: F811
+) -> None:
+    claim_id = linked_claim(database, sites)
+    refreshed(database, sites, "Avertissement : page réorganisée.\n\n" + REPORT)
+    text = "\n".join(await changes_shown(database, claim_id, 150))
+    assert "MOVED since" in text
+    assert "now (same words, elsewhere in the page)" in text
+    assert text.count("«Le registre national recense 20.000 coopératives") == 2
