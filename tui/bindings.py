@@ -206,6 +206,43 @@ CLAIM_KEYS: tuple[KeySpec, ...] = (
         "Dismiss as not a claim, with why",
         show=False,
     ),
+    KeySpec(
+        "claim.edit_figure",
+        "f",
+        "edit_figure",
+        "Figure",
+        "Correct a figure: value, kind, unit, bounds, hedge (the extractor's stays on record)",
+        show=False,
+    ),
+    KeySpec(
+        "claim.edit_span",
+        "p",
+        "edit_span",
+        "Span",
+        "Correct where the claim's sentence starts and ends in the article (START:END)",
+        show=False,
+    ),
+    KeySpec(
+        "claim.add_claim",
+        "t",
+        "add_claim",
+        "Add claim",
+        "Pick a sentence of the article the extractor missed and add it as a claim",
+        show=False,
+        command="claim: add a claim from the article's sentences…",
+    ),
+)
+
+SENTENCE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("sentences.back", "escape", "back", "Back", "Back to the claim"),
+    KeySpec(
+        "sentences.add",
+        "enter",
+        "add_claim",
+        "Add claim",
+        "Add the highlighted sentence as a claim (asks first)",
+    ),
+    KeySpec("sentences.reload", "ctrl+r", "reload", "Reload", "Reload the sentences"),
 )
 
 SOURCE_KEYS: tuple[KeySpec, ...] = (
@@ -245,6 +282,7 @@ ALL_KEYS: tuple[tuple[str, tuple[KeySpec, ...]], ...] = (
     ("Everywhere", APP_KEYS),
     ("Claim queue", QUEUE_KEYS),
     ("Claim", CLAIM_KEYS),
+    ("Sentences", SENTENCE_KEYS),
     ("Sources", SOURCE_KEYS),
 )
 

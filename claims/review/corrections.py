@@ -10,6 +10,7 @@ and ``claim_index.corrections`` projects the latest corrections, which
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from claims.text.extraction.attribution import attribute
 from claims.text.extraction.persons import PersonRegistry
 from claims.text.languages import language as registered_language
 from claims.text.quantities import find_quantities
+from db.ids import MAX_ID
 from db.models import Claim, ClaimQuantity, ClaimState, ReviewEvent, Snapshot
 
 REVIEWER_EXTRACTOR = "reviewer"
@@ -58,6 +60,58 @@ class FigureEdit:
         return {
             name: getattr(self, name) for name in FIGURE_FIELDS if getattr(self, name) is not None
         }
+
+
+def figure_number(text: str) -> float:
+    """A finite number as a reviewer types it; a decimal comma is read as a point (1,5 is 1.5)."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise ClaimError(f"{text[:40]!r} is not a number; give a figure such as 20000 or 1.5")
+    return value
+
+
+def figure_kind(text: str) -> str:
+    kind = text.strip().lower()
+    if kind not in FIGURE_KINDS:
+        raise ClaimError(
+            f"{text[:40]!r} is not a figure kind; use one of: {', '.join(FIGURE_KINDS)}"
+        )
+    return kind
+
+
+def span_bounds(text: str) -> tuple[int, int]:
+    """START:END, two whole numbers, START below END."""
+    start, sep, end = text.partition(":")
+    if not (sep and start.strip().isdecimal() and end.strip().isdecimal()):
+        raise ClaimError(f"{text[:40]!r} is not START:END; give code-point offsets, e.g. 120:245")
+    if not int(start) < int(end) <= MAX_ID:
+        raise ClaimError(f"{text[:40]!r}: START must be below END; e.g. 120:245")
+    return int(start), int(end)
+
+
+def figure_edit_from_form(
+    position: int, typed: Mapping[str, str], current: Mapping[str, Any]
+) -> FigureEdit | None:
+    """The edit a form of typed fields asks for: only the fields that differ from
+    ``current``; a blank field leaves its value as it is (a bound cannot be removed
+    here, as with the command line). None when nothing differs."""
+    fields: dict[str, Any] = {}
+    for name in FIGURE_FIELDS:
+        text = (typed.get(name) or "").strip()
+        if not text:
+            continue
+        if name in ("value", "low", "high"):
+            value: Any = figure_number(text)
+        elif name == "kind":
+            value = figure_kind(text)
+        else:
+            value = " ".join(text.split())
+        if value != current.get(name):
+            fields[name] = value
+    return FigureEdit(position, **fields) if fields else None
 
 
 def _figure_rows(session: Session, claim_id: int) -> list[ClaimQuantity]:
@@ -277,3 +331,37 @@ def add_claim(session: Session, snapshot_id: int, quote: str, *, reviewer: str) 
     )
     group_identical(session, [claim])
     return claim
+
+
+@dataclass(frozen=True)
+class SnapshotSentence:
+    """One sentence of a snapshot's text, and the claim stored for it if there is one."""
+
+    start: int
+    end: int
+    text: str
+    claim_id: int | None
+
+
+def snapshot_sentences(session: Session, snapshot_id: int) -> list[SnapshotSentence]:
+    """The sentences of the snapshot's text as the extractor splits them, each
+    with the claim already stored on it (its span starts in the sentence, or it
+    reads the same), so a reviewer picks the one the extractor missed."""
+    snapshot = session.get(Snapshot, snapshot_id)
+    if snapshot is None:
+        raise SnapshotNotFound(snapshot_id)
+    language = choose_language(snapshot.text, snapshot.language)
+    stored = session.exec(
+        select(Claim.id, Claim.start, Claim.fingerprint)
+        .where(Claim.snapshot_id == snapshot_id)
+        .order_by(col(Claim.id))
+    ).all()
+    by_print = {key: claim_id for claim_id, _, key in stored}
+    out: list[SnapshotSentence] = []
+    for sentence in split_sentences(snapshot.text, registered_language(language)):
+        claim_id = next(
+            (n for n, start, _ in stored if sentence.start <= start < sentence.end),
+            by_print.get(fingerprint(sentence.text.strip())),
+        )
+        out.append(SnapshotSentence(sentence.start, sentence.end, sentence.text, claim_id))
+    return out

@@ -108,3 +108,31 @@ def evidence_freshness(
         for e in evidence
         if e.id is not None
     }
+
+
+@dataclass(frozen=True)
+class ThenAndNow:
+    """An evidence passage as it was linked beside what its page holds now."""
+
+    state: Freshness
+    changed_at: datetime | None
+    then_quote: str
+    then_crosscheck: list[dict[str, Any]]
+    now_quote: str | None
+    """None when the passage is gone."""
+    now_crosscheck: list[dict[str, Any]] | None
+    """None when the refresh job made no new cross-check (a move keeps the words)."""
+
+
+def then_and_now(evidence: Evidence, fresh: EvidenceFreshness) -> ThenAndNow | None:
+    """Both versions of a passage that moved, changed or went; None while it is current."""
+    if fresh.state == "current":
+        return None
+    return ThenAndNow(
+        state=fresh.state,
+        changed_at=fresh.changed_at,
+        then_quote=evidence.exact,
+        then_crosscheck=list(evidence.crosscheck or []),
+        now_quote=None if fresh.state == "gone" else fresh.quote,
+        now_crosscheck=None if fresh.state == "gone" else fresh.crosscheck,
+    )

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from sqlmodel import Session
 
+from claims.review.corrections import SnapshotSentence, add_claim, snapshot_sentences
 from db.engine import Database
 
 ReviewAction = Callable[[Session, int], object]
@@ -21,3 +22,17 @@ def run_review_action(database: Database, action: ReviewAction, version: int) ->
     """Run ``action`` in one write transaction; ``ClaimChanged`` says someone was first."""
     with database.write() as session:
         return action(session, version)
+
+
+def add_claim_by_hand(database: Database, snapshot_id: int, quote: str, *, reviewer: str) -> int:
+    """Store a sentence of a snapshot as a claim the extractor missed; its new id."""
+    with database.write() as session:
+        claim = add_claim(session, snapshot_id, quote, reviewer=reviewer)
+        assert claim.id is not None
+        return claim.id
+
+
+def sentences_of(database: Database, snapshot_id: int) -> list[SnapshotSentence]:
+    """The sentences of a snapshot's text, each with the claim stored on it if any."""
+    with database.read() as session:
+        return snapshot_sentences(session, snapshot_id)

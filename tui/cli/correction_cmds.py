@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
-import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, cast
 
 import typer
 
-from claims.review.corrections import FigureEdit, add_claim, dismiss_claim, edit_claim
-from claims.review.effective import FIGURE_KINDS
+from claims.errors import ClaimError
+from claims.review.corrections import FigureEdit, add_claim, dismiss_claim, edit_claim, span_bounds
+from claims.review.corrections import figure_kind as parse_kind
+from claims.review.corrections import figure_number as parse_number
 from claims.review.groups import existing_groups, merge, proposed_groups, split
 from claims.review.index import members
-from db.ids import MAX_ID
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
@@ -27,30 +29,29 @@ def figure_number(text: str | float) -> float:
     """A finite number; a decimal comma is read as a point (1,5 is 1.5)."""
     if isinstance(text, float):
         return text
-    try:
-        value = float(str(text).strip().replace(",", "."))
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        raise BadValue(f"{str(text)[:40]!r} is not a number; give a figure such as 20000 or 1.5")
-    return value
+    with bad_value():
+        return parse_number(str(text))
 
 
 def figure_kind(text: str) -> str:
-    kind = text.strip().lower()
-    if kind not in FIGURE_KINDS:
-        raise BadValue(f"{text[:40]!r} is not a figure kind; use one of: {', '.join(FIGURE_KINDS)}")
-    return kind
+    with bad_value():
+        return parse_kind(text)
 
 
 def span(text: str) -> str:
     """START:END, two whole numbers, START below END."""
-    start, sep, end = text.partition(":")
-    if not (sep and start.strip().isdecimal() and end.strip().isdecimal()):
-        raise BadValue(f"{text[:40]!r} is not START:END; give code-point offsets, e.g. 120:245")
-    if not int(start) < int(end) <= MAX_ID:
-        raise BadValue(f"{text[:40]!r}: START must be below END; e.g. 120:245")
-    return f"{int(start)}:{int(end)}"
+    with bad_value():
+        start, end = span_bounds(text)
+    return f"{start}:{end}"
+
+
+@contextmanager
+def bad_value() -> Iterator[None]:
+    """The TUI's dialogs parse with the same functions; here Click names the option."""
+    try:
+        yield
+    except ClaimError as exc:
+        raise BadValue(str(exc)) from None
 
 
 @app.command("edit")

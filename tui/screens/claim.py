@@ -12,15 +12,21 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
 from claims.errors import ClaimError
 from claims.factchecks import Match, match_claim
-from claims.review.corrections import dismiss_claim, edit_claim
+from claims.review.corrections import (
+    dismiss_claim,
+    edit_claim,
+    figure_edit_from_form,
+    span_bounds,
+)
 from claims.review.dossier import Dossier, load_dossier
+from claims.review.effective import FIGURE_FIELDS
 from claims.review.events import (
     STATUS_LABELS,
     STATUSES,
@@ -39,11 +45,13 @@ from claims.review.evidence import (
     as_quantity,
     remove_evidence,
 )
+from claims.review.freshness import then_and_now
 from claims.services.database import Database
 from claims.services.review_actions import ReviewAction, run_review_action
 from claims.text.quantities import Quantity
 from sources.fetching import FetchPolicy
 from tui.bindings import CLAIM_KEYS, bindings
+from tui.dialogs.figure import FigureDialog
 from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog, ReasonDialog, TextDialog
 from tui.dialogs.quote import QuotePicker
 from tui.dialogs.verdict import VerdictDialog, VerdictInput
@@ -61,7 +69,8 @@ from tui.widgets.dossier_text import (
     timeline_text,
 )
 from tui.widgets.evidence_columns import EVIDENCE_COLUMNS, evidence_widths
-from tui.widgets.formatting import short
+from tui.widgets.evidence_text import FRESHNESS_STYLES, then_and_now_text
+from tui.widgets.formatting import figure, short
 from tui.workers import (
     PREVIEW_STEPS,
     Conflict,
@@ -77,6 +86,14 @@ from tui.workers import (
 class ClaimScreen(DeskScreen):
     AREA = "Claim"
     BINDINGS = bindings(CLAIM_KEYS)
+    DEFAULT_CSS = """
+    ClaimScreen #changes {
+        height: auto;
+    }
+    ClaimScreen .change {
+        margin-bottom: 1;
+    }
+    """
 
     class Loaded(Message):
         def __init__(self, dossier: Dossier, earlier: list[Match] | None = None) -> None:
@@ -107,6 +124,11 @@ class ClaimScreen(DeskScreen):
             yield Static(id="figures", markup=False)
             yield Static("Evidence", classes="section-title")
             yield DataTable(id="evidence", cursor_type="row")
+            # Shown only when some evidence moved, changed or went since it was linked.
+            yield Static(
+                "What changed in the evidence", id="changes-title", classes="section-title"
+            )
+            yield Vertical(id="changes")
             # Shown only when the claim matches earlier fact-checks.
             yield Static("Already checked", id="factchecks-title", classes="section-title")
             yield Static(id="factchecks", markup=False)
@@ -162,15 +184,43 @@ class ClaimScreen(DeskScreen):
             table.add_row(
                 Text(str(e.id), style=style),
                 Text(e.stance, style=style or STANCE_STYLES.get(e.stance, "")),
-                literal(short(e.exact, widths["quote"]), style=style),
+                self._quote_cell(ev, widths["quote"], style),
                 check,
                 literal(short(cited_source(ev), widths["source"]), style=style),
                 key=str(e.id),
             )
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
+        self._show_changes(d)
         history = [event_json(e) for e in d.events]
         self.query_one("#history", Static).update(timeline_text(history, desk.age))
+
+    @staticmethod
+    def _quote_cell(ev: EvidenceView, width: int, style: str) -> Text:
+        """The quote, after its freshness when the page no longer reads as linked."""
+        state = ev.freshness.state
+        if state == "current" or ev.removed:
+            return literal(short(ev.evidence.exact, width), style=style)
+        mark = Text(f"{state.upper()} ", style=FRESHNESS_STYLES.get(state, ""))
+        return mark + literal(short(ev.evidence.exact, max(width - len(mark), 1)))
+
+    def _show_changes(self, d: Dossier) -> None:
+        changes = [
+            (ev.evidence.id, change)
+            for ev in d.evidence
+            if not ev.removed
+            and ev.evidence.id is not None
+            and (change := then_and_now(ev.evidence, ev.freshness)) is not None
+        ]
+        box = self.query_one("#changes", Vertical)
+        box.remove_children()
+        for widget in self.query("#changes-title, #changes"):
+            widget.display = bool(changes)
+        width = self.size.width
+        box.mount_all(
+            Static(then_and_now_text(n, change, self.desk.stamp, width), classes="change")
+            for n, change in changes
+        )
 
     def _show_factchecks(self, earlier: list[Match]) -> None:
         for widget in self.query("#factchecks-title, #factchecks"):
@@ -380,6 +430,96 @@ class ClaimScreen(DeskScreen):
                 )
 
         self.app.push_screen(TextDialog("Claimant (empty: the article)", value=current), typed)
+
+    def action_edit_figure(self) -> None:
+        if self.dossier is None:
+            return
+        figures = self.dossier.view.quantities
+        if not figures:
+            self.notify(
+                f"claim {self.claim_id}: it has no figures to correct; "
+                "correct its claimant or span",
+                severity="warning",
+                timeout=5,
+                markup=False,
+            )
+            return
+        if len(figures) == 1:
+            self._edit_figure(0)
+            return
+        choices = [
+            (str(n), f"{n}: {short(q.surface, 30)}  →  {figure(q)}  ({q.kind})")
+            for n, q in enumerate(figures)
+        ]
+        self.app.push_screen(
+            ChoiceDialog("Which figure?", choices),
+            lambda n: self._edit_figure(int(n)) if n is not None else None,
+        )
+
+    def _edit_figure(self, position: int) -> None:
+        assert self.dossier is not None
+        q = self.dossier.view.quantities[position]
+        current = {name: getattr(q, name) for name in FIGURE_FIELDS}
+        reviewer = self.desk.reviewer
+
+        def typed(form: dict[str, str] | None) -> None:
+            if form is None:
+                return
+            try:
+                edit = figure_edit_from_form(position, form, current)
+            except ClaimError as exc:
+                self.report(exc, title="figure not corrected")
+                return
+            if edit is None:
+                self.notify(f"figure {position} unchanged", timeout=3)
+                return
+            self.write(
+                f"figure {position} corrected",
+                lambda s, v: edit_claim(
+                    s, self.claim_id, figure=edit, reviewer=reviewer, expected_version=v
+                ),
+            )
+
+        self.app.push_screen(FigureDialog(f"Figure {position}: {q.surface}", current), typed)
+
+    def action_edit_span(self) -> None:
+        if self.dossier is None:
+            return
+        reviewer = self.desk.reviewer
+        now = self.dossier.view.effective
+        current = f"{now.start}:{now.end}"
+
+        def typed(text: str | None) -> None:
+            if text is None or text.strip() == current:
+                return
+            try:
+                where = span_bounds(text)
+            except ClaimError as exc:
+                self.report(exc, title="span not corrected")
+                return
+            self.write(
+                f"span set to {where[0]}:{where[1]}",
+                lambda s, v: edit_claim(
+                    s, self.claim_id, span=where, reviewer=reviewer, expected_version=v
+                ),
+            )
+
+        self.app.push_screen(
+            TextDialog(
+                "Span of the claim in the article text, START:END (code points)", value=current
+            ),
+            typed,
+        )
+
+    def action_add_claim(self) -> None:
+        if self.dossier is None:
+            return
+        from tui.screens.sentences import SentenceScreen
+
+        snapshot = self.dossier.view.snapshot
+        assert snapshot.id is not None
+        label = snapshot.title or self.dossier.view.source.url
+        self.app.push_screen(SentenceScreen(snapshot.id, label), lambda _: self.reload())
 
     def action_dismiss_claim(self) -> None:
         if self.dossier is None or self.dossier.view.status == "dismissed":

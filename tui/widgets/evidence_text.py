@@ -6,11 +6,16 @@ Everything quoted here comes from fetched pages: it goes through
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from claims.review.evidence import EvidenceView
+from claims.review.freshness import ThenAndNow
 from claims.review.queries import paragraph_around
 from tui.terminal_text import literal
 
@@ -90,3 +95,65 @@ def evidence_detail_text(ev: EvidenceView) -> Text:
     out.append_text(literal(e.note) if e.note else Text("none", style="dim"))
     out.append_text(literal(f"\nadded by {e.added_by}", style="dim"))
     return out
+
+
+SIDE_BY_SIDE = 100
+"""Screen width from which the linked and the present passage stand in two columns."""
+
+FRESHNESS_STYLES = {"moved": "yellow", "changed": "bold red", "gone": "bold red"}
+
+
+def checks_summary(checks: list[dict[str, Any]] | None) -> Text:
+    """Each comparison on one line: claimed → found: outcome, deviation."""
+    if checks is None:
+        return Text("not re-checked", style="dim")
+    if not checks:
+        return Text("no figures compared", style="dim")
+    out = Text()
+    for n, check in enumerate(checks):
+        if n:
+            out.append("\n")
+        claimed = (check.get("claimed") or {}).get("surface", "?")
+        found = (check.get("evidence") or {}).get("surface", "—")
+        result = str(check.get("result", "?"))
+        out.append_text(literal(f"{claimed} → {found}: "))
+        out.append(result.replace("_", " "), style=RESULT_STYLES.get(result, "yellow"))
+        deviation = check.get("deviation")
+        if isinstance(deviation, int | float):
+            out.append(f", off by {deviation:.1%}")
+    return out
+
+
+def _version(label: str, quote: str | None, checks: list[dict[str, Any]] | None) -> Text:
+    out = Text(f"{label}\n", style="bold")
+    out.append_text(literal(f"«{quote}»") if quote is not None else Text("—", style="dim"))
+    out.append("\n")
+    out.append_text(checks_summary(checks))
+    return out
+
+
+def then_and_now_text(
+    evidence_id: int, change: ThenAndNow, stamp: Callable[[datetime | None], str], width: int
+) -> RenderableType:
+    """One evidence item whose passage moved, changed or went: as linked beside
+    as it reads now (two columns from ``SIDE_BY_SIDE`` columns, stacked below)."""
+    head = Text(f"Evidence {evidence_id}  ", style="bold")
+    head.append(change.state.upper(), style=FRESHNESS_STYLES.get(change.state, ""))
+    head.append(f" since {stamp(change.changed_at)}", style="dim")
+    if change.state == "gone":
+        head.append("  the passage is no longer in its page", style="bold")
+    then = _version("as linked", change.then_quote, change.then_crosscheck)
+    if change.state == "gone":
+        return Group(head, then)
+    now = _version(
+        "now" if change.state == "changed" else "now (same words, elsewhere in the page)",
+        change.now_quote,
+        change.now_crosscheck,
+    )
+    if width < SIDE_BY_SIDE:
+        return Group(head, then, now)
+    columns = Table.grid(expand=True, padding=(0, 2))
+    columns.add_column(ratio=1)
+    columns.add_column(ratio=1)
+    columns.add_row(then, now)
+    return Group(head, columns)
