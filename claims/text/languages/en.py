@@ -9,12 +9,15 @@ hedges and units are read with the English number grammar of
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 from typing import Final
 
 from claims.text.languages.claim_lexicon import NAME_PARTICLES, Lexicon
 from claims.text.languages.derived_lexicon import DerivedLexicon
 from claims.text.languages.model import Language
+from claims.text.quantities.grammar import NumberGrammar
+from claims.text.quantities.lexicon import words
 
 ROLES: Final = (
     "secretary of state",
@@ -1367,10 +1370,455 @@ DERIVED_WORDS: Final = DerivedLexicon(
     noun_first=False,
 )
 
+# Numbers: how English writes figures (`claims.text.quantities` reads them with this).
+NUMBERS: Final = NumberGrammar(
+    code="en",
+    digit_figures=(
+        r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
+        r"|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])"
+        r"|\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+(?![\w])|\d+"
+    ),
+    and_word=r"(?:and|&)",
+    minus_word=re.compile(r"(?i)(?<![\w])minus[\s\u00a0]+$"),
+    year_before=re.compile(
+        r"(?i)(?<![\w])(?:in|since|until|till|by|before|after|during|year|mid|early|late|"
+        r"spring|summer|autumn|fall|winter)[\s\u00a0-]+$"
+    ),
+    year_in_words=re.compile(r"(?i)(?:nineteen|eighteen|twenty)[\s-](?!hundred|thousand)[a-z]"),
+    hedges={
+        "about": "about",
+        "around": "about",
+        "roughly": "about",
+        "approximately": "about",
+        "approx.": "about",
+        "some": "about",
+        "circa": "about",
+        "c.": "about",
+        "~": "about",
+        "an estimated": "about",
+        "estimated": "about",
+        "somewhere around": "about",
+        "in the region of": "about",
+        "of the order of": "about",
+        "on the order of": "about",
+        "or so": "about",
+        "nearly": "near",
+        "almost": "near",
+        "close to": "near",
+        "just under": "near",
+        "just shy of": "near",
+        "not far from": "near",
+        "getting on for": "near",
+        "more than": "low",
+        "at least": "low",
+        "over": "low",
+        "upwards of": "low",
+        "in excess of": "low",
+        "no fewer than": "low",
+        "no less than": "low",
+        "above": "low",
+        "exceeding": "low",
+        "greater than": "low",
+        "over and above": "low",
+        "just over": "low",
+        "well over": "low",
+        "a minimum of": "low",
+        "minimum of": "low",
+        "beyond": "low",
+        "topping": "low",
+        "surpassing": "low",
+        "fewer than": "high",
+        "less than": "high",
+        "up to": "high",
+        "under": "high",
+        "at most": "high",
+        "no more than": "high",
+        "below": "high",
+        "as many as": "high",
+        "as much as": "high",
+        "a maximum of": "high",
+        "maximum of": "high",
+        "not more than": "high",
+        "not exceeding": "high",
+        "barely": "high",
+    },
+    hedge_fillers=(
+        "an additional",
+        "a further",
+        "another",
+        "an extra",
+        "additional",
+        "extra",
+        "a total of",
+        "a record",
+        "an estimated",
+    ),
+    collectives={
+        "a dozen": (12, 12, 12),
+        "half a dozen": (6, 6, 6),
+        "a score of": (20, 20, 20),
+        "a couple of": (2, 2, 2),
+        "a couple": (2, 2, 2),
+        "a handful of": (5, 3, 7),
+    },
+    plural_collectives={
+        "dozens": 12,
+        "scores": 20,
+        "hundreds": 100,
+        "thousands": 1e3,
+        "millions": 1e6,
+        "billions": 1e9,
+        "several hundred": 100,
+        "several thousand": 1e3,
+        "several million": 1e6,
+        "several billion": 1e9,
+        "tens of thousands": 1e4,
+        "hundreds of thousands": 1e5,
+        "tens of millions": 1e7,
+        "hundreds of millions": 1e8,
+        "several dozen": 12,
+        "a few hundred": 100,
+        "a few thousand": 1e3,
+    },
+    scales={
+        "thousand": 1e3,
+        "thousands": 1e3,
+        "million": 1e6,
+        "millions": 1e6,
+        "mn": 1e6,
+        "mln": 1e6,
+        "billion": 1e9,
+        "billions": 1e9,
+        "bn": 1e9,
+        "bln": 1e9,
+        "trillion": 1e12,
+        "trillions": 1e12,
+        "tn": 1e12,
+        "dozen": 12,
+        "dozens": 12,
+    },
+    restored_accents=(),
+    scales_after_words=frozenset({"dozen", "dozens"}),
+    stopwords=words("""
+        of the a an and or in on at to for by with from into onto over under than as is are
+        was were be been being has have had will would can could may might shall should
+        it its this that these those there their they he she we you i his her our your
+        not no yes but so if then per each every up down out about around some all any
+        more less most least which who whom whose what when where while after before since
+        until during between among also only just very too times
+        thousand thousands million millions billion billions trillion
+    """),
+    months={
+        "January": 1,
+        "February": 2,
+        "March": 3,
+        "April": 4,
+        "May": 5,
+        "June": 6,
+        "July": 7,
+        "August": 8,
+        "September": 9,
+        "October": 10,
+        "November": 11,
+        "December": 12,
+        "Jan": 1,
+        "Feb": 2,
+        "Mar": 3,
+        "Apr": 4,
+        "Jun": 6,
+        "Jul": 7,
+        "Aug": 8,
+        "Sep": 9,
+        "Sept": 9,
+        "Oct": 10,
+        "Nov": 11,
+        "Dec": 12,
+    },
+    factor_words={
+        "doubled": 2,
+        "doubling": 2,
+        "tripled": 3,
+        "tripling": 3,
+        "quadrupled": 4,
+        "quadrupling": 4,
+        "twice": 2,
+        "thrice": 3,
+        "tenfold": 10,
+        "twofold": 2,
+        "threefold": 3,
+        "fourfold": 4,
+        "fivefold": 5,
+        "hundredfold": 100,
+        "half as many": 0.5,
+        "half as much": 0.5,
+        "a third as many": 1 / 3,
+        "a third as much": 1 / 3,
+    },
+    factor_nouns={},
+    factor_noun_leads=(),
+    factor_leads=("multiplied by", "by a factor of", "a factor of", "divided by"),
+    article_numbers=frozenset({"one", "a", "an"}),
+    period_words={"decade": (10.0, "years"), "century": (100.0, "years")},
+    period_leads=r"(?:next|past|last|coming|previous|whole|entire|same|a|one|the)",
+    leading_decimal=re.compile(
+        r"(?<![^\s(\[:=$€£])(?P<sign>[-−])?\.(?P<frac>\d+)(?![\d,]|\.\d|[^\W\d_])"
+    ),
+    number_word_stems=re.compile(
+        r"(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+        r"million|billion|trillion|first|second|third|\w+th)\b"
+    ),
+    scales_in_words={"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12},
+    ordinal_range_to=re.compile(r"(?i)[\s\u00a0]+to[\s\u00a0]+"),
+    determiners=frozenset({"the"}),
+    superlative_after_noun=re.compile(r"(?i)$^"),
+    scale_of=re.compile(r"(?i)\s+(?:of\s+)?(thousands?|millions?|billions?)(?![\w])"),
+    of_after_scale=re.compile(r"(?i)\s+of(?=\s)"),
+    times_after=re.compile(r"(?i)\s*(?:times|-fold|fold)(?![\w])"),
+    and_a_half=re.compile(r"(?i)\s+and\s+a\s+half(?![\w])"),
+    clock_leads=frozenset({"at", "by", "until", "till", "before", "around", "from", "after"}),
+    clock_hours=frozenset({"o'clock", "o’clock"}),
+    day_joiners=(",", "and", "to", "-", "–", "through", "until", "or"),
+    day_articles=("the",),
+    idioms=(
+        "first of all",
+        "at first",
+        "first-hand",
+        "firsthand",
+        "first aid",
+        "first lady",
+        "first things first",
+        "in the first place",
+        "first and foremost",
+        "first-rate",
+        "second-hand",
+        "secondhand",
+        "second to none",
+        "second thoughts",
+        "second thought",
+        "on second thought",
+        "second opinion",
+        "second nature",
+        "second-guess",
+        "one more minute",
+        "one more second",
+        "one more time",
+        "one more thing",
+        "one more",
+        "one day",
+        "one by one",
+        "one another",
+        "one or two",
+        "one of these days",
+        "at once",
+        "all at once",
+        "once and for all",
+        "number one",
+        "in one go",
+        "one-off",
+        "one-on-one",
+        "one-to-one",
+        "one-sided",
+        "nine to five",
+        "nine-to-five",
+        "twenty-four seven",
+        "the first person",
+        "first-person",
+        "in the first instance",
+        "seventh heaven",
+        "at sixes and sevens",
+        "on all fours",
+        "high five",
+        "take five",
+        "a million thanks",
+        "a thousand thanks",
+        "catch-22",
+        "catch 22",
+        "ten to one",
+    ),
+    not_names=frozenset(
+        """
+        monday tuesday wednesday thursday friday saturday sunday january february march april
+        may june july august september october november december total only just about
+        nearly almost some over under around roughly approximately since until by
+        yesterday today tomorrow
+    """.split()
+    ),
+    not_nouns=frozenset(
+        """
+        said says say told tell went came come got get made make took take saw see left
+        fell rose grew won lost paid spent sold held met ran began become became gave
+        given put set cut hit let keep kept stood sat lay led read heard felt thought
+        ago later earlier yet now then today yesterday tomorrow tonight also already still
+        again almost nearly instead apiece each alone together altogether respectively
+        overall annually daily weekly monthly yearly
+    """.split()
+    ),
+    openers=("between", "from"),
+    joiners=("and", "to", "-", "–", "—"),
+    change_links=("by", "from", "to", "some", "about", "nearly", "almost", "around", "more than"),
+    rank_nouns=frozenset(
+        """
+        exporter exporters producer producers importer importers economy economies power powers
+        employer employers supplier suppliers customer customers partner partners market
+        markets destination destinations investor investors emitter emitters consumer
+        consumers contributor contributors donor donors creditor creditors buyer buyers
+        seller sellers maker makers manufacturer manufacturers operator operators place rank
+        position spot
+    """.split()
+    ),
+    superlative_words=frozenset({"most", "least", "best", "worst", "biggest", "largest", "ranked"}),
+    streak_words=("consecutive", "straight", "successive", "in a row", "running"),
+    scopes=(
+        "in the world",
+        "worldwide",
+        "globally",
+        "in the country",
+        "in africa",
+        "in europe",
+        "in the region",
+        "nationally",
+        "on the continent",
+        "of the world",
+        "in the us",
+        "in the uk",
+        "in france",
+        "in morocco",
+        "in asia",
+        "on the list",
+        "in the ranking",
+        "in the rankings",
+        "in the league",
+    ),
+    event_nouns=frozenset(
+        """
+        summit summits forum forums edition editions session sessions conference conferences
+        meeting meetings time times round rounds phase phases stage stages wave waves dose
+        doses term terms quarter quarters half halves century centuries millennium anniversary
+        day days week weeks month months year years minister ministers part parts chapter
+        chapters article articles installment instalment match matches game games leg legs
+        volume volumes episode episodes season seasons floor floors war wars congress festival
+        visit visits trip trips version versions generation generations child children son
+        daughter lady case cases act attempt attempts try tries person people one ones
+        amendment amendments second seconds minute minutes hour hours
+    """.split()
+    ),
+    possessives=frozenset("my your his her its our their".split()),
+    discourse_ordinals=frozenset({"first", "second", "third", "fourth", "fifth"}),
+    rate_leads=("a", "an", "per", "each", "every", "/"),
+    denominators={
+        "year": "year",
+        "years": "year",
+        "annum": "year",
+        "yr": "year",
+        "day": "day",
+        "days": "day",
+        "week": "week",
+        "weeks": "week",
+        "month": "month",
+        "months": "month",
+        "hour": "h",
+        "hours": "h",
+        "h": "h",
+        "hr": "h",
+        "quarter": "quarter",
+        "minute": "min",
+        "second": "s",
+        "capita": "capita",
+        "head": "capita",
+        "person": "capita",
+        "inhabitant": "capita",
+        "resident": "capita",
+        "litre": "l",
+        "liter": "l",
+        "l": "l",
+        "kilo": "kg",
+        "kg": "kg",
+        "kilogram": "kg",
+        "tonne": "t",
+        "ton": "t",
+        "hectare": "ha",
+        "ha": "ha",
+        "km": "km",
+        "kilometre": "km",
+        "kilometer": "km",
+        "mile": "mi",
+        "household": "household",
+        "employee": "employee",
+        "pupil": "pupil",
+        "student": "pupil",
+        "barrel": "bbl",
+        "square metre": "m²",
+        "square meter": "m²",
+    },
+    rate_words={
+        "annually": "year",
+        "yearly": "year",
+        "per annum": "year",
+        "a year": "year",
+        "daily": "day",
+        "weekly": "week",
+        "monthly": "month",
+        "per capita": "capita",
+        "a head": "capita",
+        "apiece": "capita",
+    },
+    not_a_rate_after=frozenset(
+        {
+            "ago",
+            "earlier",
+            "later",
+            "before",
+            "after",
+            "since",
+            "from",
+            "on",
+            "back",
+            "into",
+            "of",
+            "or",
+            "and",
+        }
+    ),
+    share_phrases={"half": 1 / 2},
+    ratio_words=("in", "out of"),
+    set_partitives=(
+        "of the",
+        "of all",
+        "of its",
+        "of their",
+        "of his",
+        "of her",
+        "of our",
+        "of these",
+        "of those",
+        "of your",
+        "of my",
+    ),
+    partitives=("of",),
+    not_a_share_before=(
+        "the",
+        "first",
+        "second",
+        "third",
+        "other",
+        "latter",
+        "former",
+        "in",
+        "per",
+        "each",
+        "every",
+        "this",
+        "next",
+        "last",
+        "that",
+    ),
+)
+
 ENGLISH: Final = Language(
     code="en",
     name="English",
     claims=CLAIM_WORDS,
-    numbers="en",
+    numbers=NUMBERS,
     derived=DERIVED_WORDS,
 )

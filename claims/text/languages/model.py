@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from claims.text.languages.claim_lexicon import Lexicon
 from claims.text.languages.derived_lexicon import DerivedLexicon
+from claims.text.quantities.grammar import NumberGrammar
 
 
 @dataclass(frozen=True, eq=False)
@@ -22,7 +23,7 @@ class Language:
     """English name, for messages ("French")."""
     claims: Lexicon
     """Sentence abbreviations, reporting verbs, roles, cue words: the claim lexicon."""
-    numbers: str
+    numbers: NumberGrammar
     """The number grammar of `claims.text.quantities` figures are read with: its number
     words, units, currencies and hedges (one of `claims.text.quantities.NUMBER_GRAMMARS`).
     A language whose numbers read like another's names that one."""

@@ -18,7 +18,7 @@ Each table is keyed by number grammar (`NUMBER_GRAMMARS`); a language in
 from __future__ import annotations
 
 from claims.text.quantities.finder import find_quantities
-from claims.text.quantities.lexicon import NUMBER_GRAMMARS
+from claims.text.quantities.grammar import NumberGrammar
 from claims.text.quantities.model import Quantity, QuantityKind
 
-__all__ = ["NUMBER_GRAMMARS", "Quantity", "QuantityKind", "find_quantities"]
+__all__ = ["NumberGrammar", "Quantity", "QuantityKind", "find_quantities"]

@@ -9,30 +9,6 @@ from __future__ import annotations
 
 from typing import Final
 
-from claims.text.quantities.words.fold import words_with_unaccented
-
-# Words right after a figure that are no counted noun: verbs, adverbs, time
-# words ("300 attended", "12 said", "3 hier", "à 20 près").
-NOT_NOUNS: Final[dict[str, frozenset[str]]] = {
-    "fr": words_with_unaccented(
-        """
-        hier demain aujourd'hui désormais encore déjà seulement alors ensuite puis ainsi
-        également toujours jamais souvent ici là là-bas cette ce soir matin midi minuit
-        près environ plutôt surtout notamment dernièrement récemment auparavant
-        actuellement aussitôt enfin contre selon sauf hors dès via voire grâce
-    """.split()
-    ),
-    "en": frozenset(
-        """
-        said says say told tell went came come got get made make took take saw see left
-        fell rose grew won lost paid spent sold held met ran began become became gave
-        given put set cut hit let keep kept stood sat lay led read heard felt thought
-        ago later earlier yet now then today yesterday tomorrow tonight also already still
-        again almost nearly instead apiece each alone together altogether respectively
-        overall annually daily weekly monthly yearly
-    """.split()
-    ),
-}
 # English plurals that do not end in -s: a count of more than one takes them.
 IRREGULAR_PLURALS: Final[frozenset[str]] = frozenset(
     """

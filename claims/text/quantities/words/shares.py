@@ -10,14 +10,6 @@ from typing import Final
 
 from claims.text.quantities.words.fold import with_unaccented, words_with_unaccented
 
-# Fixed phrases and the fraction they state.
-SHARE_PHRASES: Final[dict[str, dict[str, float]]] = {
-    "fr": with_unaccented(
-        {"la moitié": 1 / 2, "moitié": 1 / 2, "un demi": 1 / 2, "une demie": 1 / 2}
-    ),
-    "en": {"half": 1 / 2},
-}
-
 # French fractions are built: a numerator, then a denominator that agrees with
 # it ("un quart", "trois quarts"; "tiers" is both). "le" is a numerator before a
 # partitive only ("le quart des salariés").
@@ -56,8 +48,6 @@ EN_DENOMINATORS: Final[dict[str, int]] = {
     "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
 }  # fmt: skip
 
-# "N in M", "N out of M", "N sur M": the words between the two figures.
-RATIO_WORDS: Final[dict[str, tuple[str, ...]]] = {"fr": ("sur",), "en": ("in", "out of")}
 # With these, a numerator above one makes a share only over a base that
 # states a rate ("sept sur dix", "three out of four"); over another whole it is
 # a part and its whole, two counts ("neuf régions sur douze"). "in" always
@@ -65,32 +55,11 @@ RATIO_WORDS: Final[dict[str, tuple[str, ...]]] = {"fr": ("sur",), "en": ("in", "
 RATIO_WORDS_NEEDING_A_BASE: Final[frozenset[str]] = frozenset({"sur", "out of"})
 RATE_BASES: Final[frozenset[int]] = frozenset({2, 3, 4, 5, 10, 100, 1000})
 
-# Words after a fraction that keep it a share even when a unit follows: a part
-# of a set of things, not a fraction of one unit ("la moitié des heures
-# travaillées" is 50 %, "un quart d'heure" is 0.25 hour).
-SET_PARTITIVES: Final[dict[str, tuple[str, ...]]] = {
-    "fr": ("des", "du", "de la", "de l'", "de ces", "de ses", "de leurs", "de nos", "de vos"),
-    "en": ("of the", "of all", "of its", "of their", "of his", "of her", "of our", "of these",
-           "of those", "of your", "of my"),
-}  # fmt: skip
-# A partitive of any kind ("de", "d'", "of"): what turns an ordinal-looking
-# French denominator into a share.
-PARTITIVES: Final[dict[str, tuple[str, ...]]] = {
-    "fr": ("des", "du", "de", "d'"),
-    "en": ("of",),
-}
 # Words before "a"/"one" that make a share of a fraction with no "of" after
 # it: "rose by a third last year", "cut by a quarter".
 EN_SHARE_LEADS: Final[frozenset[str]] = frozenset(
     {"by", "about", "nearly", "almost", "over", "than", "only", "just", "roughly"}
 )
-# Words right before "a"/"one" that make the fraction a period or an ordinal,
-# not a share: "in a quarter", "the first half", "each third".
-NOT_A_SHARE_BEFORE: Final[dict[str, tuple[str, ...]]] = {
-    "fr": ("premier", "première", "second", "seconde", "dernier", "dernière", "chaque", "par"),
-    "en": ("the", "first", "second", "third", "other", "latter", "former", "in", "per", "each",
-           "every", "this", "next", "last", "that"),
-}  # fmt: skip
 # "half" before these is no share: "half a dozen" is a collective, "half past"
 # a clock time, "half an hour" a duration, "half as many" a factor.
 EN_HALF_NOT_BEFORE: Final[tuple[str, ...]] = (

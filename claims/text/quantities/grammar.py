@@ -1,0 +1,208 @@
+"""`NumberGrammar`: how one language writes figures, as data the quantity finder reads.
+
+Every field is one language's entry of what used to be a table keyed by language
+code; each language module (`claims.text.languages.fr`, `…en`) builds one. The
+finder compiles what it needs from a grammar once (`PerGrammar`), so a grammar
+object, not a code, travels through `claims.text.quantities`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from claims.text.quantities.hedges import HedgeRule
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)
+class NumberGrammar:
+    """One language's number words, units, hedges and patterns (hashed by identity)."""
+
+    code: str
+    """The code of the language it was written for ("fr"), for messages."""
+    digit_figures: str
+    """A figure in digits, as a regex alternation: the decimal mark, the thousands
+    separators and the scientific notation the language writes ("20.000", "20 000",
+    "1,5", "1,2e6" in French; "20,000", "1.5" in English)."""
+    and_word: str
+    """The word that joins a whole number and its fraction ("deux et demi", "two and a
+    half"), as a regex."""
+    minus_word: re.Pattern[str]
+    """ "moins quinze", "minus 5": a negative figure, unless a figure comes before ("huit
+    moins quatre" subtracts). "moins de 15" is a hedge, read before.
+    """
+    year_before: re.Pattern[str]
+    """Words after which a figure is a year even with a noun after it ("en 2019 les
+    ventes", "in 2020 sales"): without one, "1999 people" is a count.
+    """
+    year_in_words: re.Pattern[str]
+    """Was `_YEAR_WORDS` in `quantities/finder.py`."""
+    hedges: dict[str, HedgeRule]
+    """Was `HEDGES` in `quantities/hedges.py`."""
+    hedge_fillers: tuple[str, ...]
+    """Words that may stand between a hedge and its figure: "up to an additional 15 per
+    cent" is at most 15; "jusqu'à un total de 300" at most 300.
+    """
+    collectives: dict[str, tuple[float, float, float]]
+    """Collectives: phrase -> (value, low, high); approximate by nature."""
+    plural_collectives: dict[str, float]
+    """Plural collectives: phrase -> base. Value None, bounds [2 x base, 10 x base]."""
+    scales: dict[str, float]
+    """Scale words written after digits ("4,2 milliards", "1.5 million", "€10bn"). French
+    "billion" is 10**12 (long scale); English "billion" is 10**9.
+    """
+    restored_accents: tuple[tuple[str, str], ...]
+    """Endings text2num needs accented: French written without accents is read as if it had
+    them ("vingtieme" -> "vingtième", "zero" -> "zéro").
+    """
+    scales_after_words: frozenset[str]
+    """Scale words that text2num does not read after number words: the French long scale
+    ("un billion" is 10**12, "un billiard" 10**15) and dozens ("trois douzaines" is 36,
+    "two dozen" 24). `tails` reads them after words too.
+    """
+    stopwords: frozenset[str]
+    """Words that are never a counted noun (function words, common verbs)."""
+    months: dict[str, int]
+    """Was `MONTHS` in `quantities/lexicon.py`."""
+    factor_words: dict[str, float]
+    """Factors: verbs of multiplication and the factor they state."""
+    factor_nouns: dict[str, float]
+    """Multiples named by a noun: "le double de l'an dernier" is a factor of 2 after
+    "le"/"du"/"au", when "de" or a clause end follows ("le double langage" is no
+    multiple).
+    """
+    factor_noun_leads: tuple[str, ...]
+    """Was `FACTOR_NOUN_LEADS` in `quantities/lexicon.py`."""
+    factor_leads: tuple[str, ...]
+    """Phrases whose following number is a factor: "multiplié par trois", "by a factor of
+    2".
+    """
+    article_numbers: frozenset[str]
+    """Number words that are articles or adjectives unless a unit or a list says otherwise."""
+    period_words: dict[str, tuple[float, str]]
+    """Periods named by a word: "over the next decade" is a duration of 10 years. The
+    determiner list keeps titles and names out ("Decade of Action").
+    """
+    period_leads: str
+    """Was `PERIOD_LEADS` in `quantities/lexicon.py`."""
+    leading_decimal: re.Pattern[str]
+    """ ",08" / ".08": a decimal with no leading zero, after a space or a bracket."""
+    number_word_stems: re.Pattern[str]
+    """Number-word stems: text2num is called only when one of them occurs."""
+    scales_in_words: dict[str, float]
+    """Was `_SCALE_WORDS` in `quantities/numerals.py`."""
+    ordinal_range_to: re.Pattern[str]
+    """Was `_TO` in `quantities/ordinals.py`."""
+    determiners: frozenset[str]
+    """Was `_DETERMINERS` in `quantities/ordinals.py`."""
+    superlative_after_noun: re.Pattern[str]
+    """Was `_SUPERLATIVE_AFTER_NOUN` in `quantities/ordinals.py`."""
+    scale_of: re.Pattern[str]
+    """Was `_SCALE_OF` in `quantities/phrases.py`."""
+    of_after_scale: re.Pattern[str]
+    """Was `_DE_RE` in `quantities/tails.py`."""
+    times_after: re.Pattern[str]
+    """Was `_TIMES_RE` in `quantities/tails.py`."""
+    and_a_half: re.Pattern[str]
+    """Was `_MIXED_HALF` in `quantities/tails.py`."""
+    clock_leads: frozenset[str]
+    """Before "14 heures", "8 h 30", "2 o'clock": a time of day, not a duration."""
+    clock_hours: frozenset[str]
+    """Hour words of a clock time."""
+    day_joiners: tuple[str, ...]
+    """Between two day numbers of one month: "entre le 3 et le 17 avril", "du 3 au 17
+    avril", "les 3, 4 et 5 mai", "between 3 and 17 April", "3-17 April".
+    """
+    day_articles: tuple[str, ...]
+    """Was `DAY_ARTICLES` in `quantities/words/dates.py`."""
+    idioms: tuple[str, ...]
+    """Was `IDIOMS` in `quantities/words/idioms.py`."""
+    not_names: frozenset[str]
+    """Capitalised words before a bare number that are no names: a sentence may start with
+    them ("Selon 3 sources …" has a noun anyway; "Environ 300." not). Stopwords and
+    hedge words are excluded as well, from their own tables.
+    """
+    not_nouns: frozenset[str]
+    """Words right after a figure that are no counted noun: verbs, adverbs, time words
+    ("300 attended", "12 said", "3 hier", "à 20 près").
+    """
+    openers: tuple[str, ...]
+    """Words before the first end that open a range."""
+    joiners: tuple[str, ...]
+    """Words between the two ends."""
+    change_links: tuple[str, ...]
+    """Words between the verb and the first figure: "rose by 9 %", "a progressé de 6 %"."""
+    rank_nouns: frozenset[str]
+    """Nouns that hold a rank by themselves: "le deuxième exportateur", "the third largest
+    economy", "au troisième rang", "finished in second place".
+    """
+    superlative_words: frozenset[str]
+    """Superlatives after the ordinal: "le deuxième plus grand", "the second most
+    populous", "third-largest" (English: any word in -est after a hyphen or a space is
+    read as one, plus these).
+    """
+    streak_words: tuple[str, ...]
+    """An ordinal that counts a streak: "la troisième année consécutive", "for the fifth
+    straight year", "a second year in a row".
+    """
+    scopes: tuple[str, ...]
+    """A scope after the noun makes a ranking of a thing that is no event: "la deuxième
+    ville du pays", "the third bank in Africa", "le premier port du Royaume".
+    """
+    event_nouns: frozenset[str]
+    """Nouns that name an event or an instance, never a rank, even with a scope after them:
+    "le premier forum mondial", "the first global summit".
+    """
+    possessives: frozenset[str]
+    """A possessive before an ordinal with no noun makes it a noun of its own, an instance
+    ("mon premier arrive avant mon deuxième", "his second was a flop").
+    """
+    discourse_ordinals: frozenset[str]
+    """Ordinals that open a sentence as a discourse marker: "First, we thank you."."""
+    rate_leads: tuple[str, ...]
+    """Words that open a rate before its denominator."""
+    denominators: dict[str, str]
+    """Denominator words -> the name the unit carries after its "/"."""
+    rate_words: dict[str, str]
+    """One word that is a whole rate: "500 millions de dirhams annuels", "20 deaths daily"."""
+    not_a_rate_after: frozenset[str]
+    """Words after the denominator that make it a time reference, not a rate: "a week ago",
+    "a year earlier", "l'an dernier", "l'an passé".
+    """
+    share_phrases: dict[str, float]
+    """Fixed phrases and the fraction they state."""
+    ratio_words: tuple[str, ...]
+    """ "N in M", "N out of M", "N sur M": the words between the two figures."""
+    set_partitives: tuple[str, ...]
+    """Words after a fraction that keep it a share even when a unit follows: a part of a
+    set of things, not a fraction of one unit ("la moitié des heures travaillées" is 50
+    %, "un quart d'heure" is 0.25 hour).
+    """
+    partitives: tuple[str, ...]
+    """A partitive of any kind ("de", "d'", "of"): what turns an ordinal-looking French
+    denominator into a share.
+    """
+    not_a_share_before: tuple[str, ...]
+    """Words right before "a"/"one" that make the fraction a period or an ordinal, not a
+    share: "in a quarter", "the first half", "each third".
+    """
+
+
+class PerGrammar(Generic[T]):
+    """A value built once per grammar from its data (a compiled pattern, a folded
+    table), looked up like a table: `_PARTITIVE[grammar]`."""
+
+    def __init__(self, build: Callable[[NumberGrammar], T]) -> None:
+        self._build = build
+        self._built: dict[int, tuple[NumberGrammar, T]] = {}
+
+    def __getitem__(self, grammar: NumberGrammar) -> T:
+        # keyed by identity; the grammar is kept so its id is never reused
+        found = self._built.get(id(grammar))
+        if found is None:
+            found = self._built[id(grammar)] = (grammar, self._build(grammar))
+        return found[1]
