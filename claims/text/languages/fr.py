@@ -18,6 +18,7 @@ from claims.text.languages.derived_lexicon import DerivedLexicon
 from claims.text.languages.model import Language
 from claims.text.quantities.grammar import NumberGrammar
 from claims.text.quantities.lexicon import words
+from claims.text.quantities.shares import french_fractions
 from claims.text.quantities.words.fold import with_unaccented, words_with_unaccented
 
 ROLES: Final = (
@@ -2221,6 +2222,61 @@ NUMBERS: Final = NumberGrammar(
         "chaque",
         "par",
     ),
+    year_determiners=frozenset(),
+    clock_hour_needs_lead=True,
+    decimal_comma=True,
+    token_words={},
+    pronoun_one=None,
+    pronoun_one_not_before=frozenset(),
+    pronoun_one_not_after=frozenset(),
+    nine_homograph="neuf",
+    nine_homograph_before=frozenset({"numéro", "no", "n°", "chapitre", "article", "page"}),
+    nine_homograph_units=frozenset({"ans", "mois", "heures", "jours", "fois"}),
+    hundred_articles=(),
+    roman_ordinal_suffix=r"ème|eme|ᵉ|e|er|re",
+    roman_one_letter_before=frozenset(
+        {
+            "siècle",
+            "siècles",
+            "millénaire",
+            "république",
+            "arrondissement",
+            "arrondissements",
+            "région",
+            "régiment",
+            "congrès",
+            "plan",
+            "législature",
+            "session",
+            "édition",
+            "round",
+            "festival",
+            "forum",
+            "sommet",
+            "conférence",
+            "dynastie",
+            "empire",
+            "concile",
+            "acte",
+        }
+    ),
+    superlative_suffix=None,
+    not_superlatives=frozenset(),
+    one_unit_words={},
+    one_subunit_words={},
+    half_scale=None,
+    half_not_before=(),
+    ratio_span_before_plural=True,
+    ordinal_suffix=re.compile(r"(ères?|ers?|res?|èmes?|emes?|e|ᵉ|è)(?![\w])"),
+    noun_ends_phrase=False,
+    clitics=("s'", "n'", "c'", "qu'", "j'", "m'", "t'", "l'"),
+    verb_endings=("ent",),
+    months_any_case=True,
+    plural_endings=("s", "x", "z"),
+    not_plural_endings=(),
+    irregular_plurals=frozenset(),
+    plural_min_length=0,
+    read_fractions=french_fractions,
 )
 
 FRENCH: Final = Language(

@@ -89,7 +89,7 @@ def clock_time_end(
     hours = _HOURS[grammar].match(text, end)
     if hours is None:
         return None
-    if grammar.code == "fr" and not _LEAD[grammar].search(text, max(0, start - 16), start):
+    if grammar.clock_hour_needs_lead and not _LEAD[grammar].search(text, max(0, start - 16), start):
         return None  # "pendant 14 heures", "14 heures de négociations": a duration
     if re.match(_SP + r"*(?:de|d['’]|of)(?![\w])", text[hours.end() : hours.end() + 4]):
         return None  # "après 10 heures de négociations"

@@ -72,7 +72,6 @@ from claims.text.quantities.phrases import (
 from claims.text.quantities.ranges import merge_ranges
 from claims.text.quantities.rates import rate_after
 from claims.text.quantities.shares import Share, mixed_numbers, set_partitive_after, shares
-from claims.text.quantities.words.dates import EN_YEAR_DETERMINERS
 
 
 def _hedge_re(phrases: dict[str, HedgeRule], fillers: tuple[str, ...]) -> re.Pattern[str]:
@@ -137,10 +136,14 @@ _NAME_BEFORE: Final = re.compile(
 )
 # "the 2024 elections", "Morocco's 2030 plans": English writes counts above a
 # thousand with a separator ("1,500 employees"), so a determiner makes a year.
-_EN_YEAR_DETERMINER: Final = re.compile(
-    r"(?i)(?:(?<![\w])(?:"
-    + "|".join(re.escape(w) for w in EN_YEAR_DETERMINERS if w[0].isalpha())
-    + r")|['’]s|s['’])[\s\u00a0]+$"
+_YEAR_DETERMINER: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?:(?<![\w])(?:"
+        + "|".join(re.escape(w) for w in grammar.year_determiners if w[0].isalpha())
+        + r")|"
+        + "|".join(re.escape(w) for w in grammar.year_determiners if not w[0].isalpha())
+        + r")[\s\u00a0]+$"
+    )
 )
 _FISCAL_YEAR: Final = re.compile(r"[-–/]\d\d(?!\d)(?![.,]\d)")
 
@@ -405,7 +408,7 @@ def _build(text: str, grammar: NumberGrammar, core: _Core, floor: int) -> Quanti
                 or not tails.is_plural(unit, grammar)  # "the 2024 election", "2024 prévoit"
                 or grammar.year_before.search(head)
                 or (
-                    grammar.code == "en" and _EN_YEAR_DETERMINER.search(head)
+                    bool(grammar.year_determiners) and _YEAR_DETERMINER[grammar].search(head)
                 )  # "the 2024 elections"
                 or tails.month_before(text, core.start, grammar)
             )

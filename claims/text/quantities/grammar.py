@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from claims.text.quantities.hedges import HedgeRule
+from claims.text.quantities.model import QuantityKind
+
+if TYPE_CHECKING:
+    from claims.text.quantities.shares import Share
+
+FractionReader = Callable[[str, "NumberGrammar"], list["Share"]]
+"""Reads the fractions in words of a text: (text, grammar) -> shares."""
 
 T = TypeVar("T")
 
@@ -23,7 +30,8 @@ class NumberGrammar:
     """One language's number words, units, hedges and patterns (hashed by identity)."""
 
     code: str
-    """The code of the language it was written for ("fr"), for messages."""
+    """The code of the language it was written for ("fr"): the language text2num reads
+    its number words in, and the name in messages."""
     digit_figures: str
     """A figure in digits, as a regex alternation: the decimal mark, the thousands
     separators and the scientific notation the language writes ("20.000", "20 000",
@@ -189,6 +197,103 @@ class NumberGrammar:
     not_a_share_before: tuple[str, ...]
     """Words right before "a"/"one" that make the fraction a period or an ordinal, not a
     share: "in a quarter", "the first half", "each third".
+    """
+    year_determiners: frozenset[str]
+    """Words before a four-digit year with a noun after it that make the figure a year:
+    "the 2024 election", "Morocco's 2030 plan" (English writes a count above a thousand
+    with a separator, "1,500 employees"). Empty: no such rule.
+    """
+    clock_hour_needs_lead: bool
+    """An hour word makes a clock time only after a lead word ("à 14 heures" is a time,
+    "pendant 14 heures" a duration): French.
+    """
+    decimal_comma: bool
+    """The decimal mark is a comma ("1,5") and a dot groups thousands ("20.000"), as in
+    French; otherwise a dot marks decimals and a comma groups thousands.
+    """
+    token_words: dict[str, str]
+    """Signs that stand for a word inside a number in words ("one hundred & two")."""
+    pronoun_one: str | None
+    """The number word that is also a pronoun ("one of the", "the one", "no one"): a number
+    only away from the words below. None: no such word.
+    """
+    pronoun_one_not_before: frozenset[str]
+    """Words after which `pronoun_one` is a pronoun."""
+    pronoun_one_not_after: frozenset[str]
+    """Words before which `pronoun_one` is a pronoun."""
+    nine_homograph: str | None
+    """The number word that is also an adjective ("neuf": nine, or new): a number only in a
+    list, after the words of `nine_homograph_before`, before a month, a plural or a unit
+    of `nine_homograph_units`. None: no such word.
+    """
+    nine_homograph_before: frozenset[str]
+    """Words that make `nine_homograph` a number ("numéro neuf")."""
+    nine_homograph_units: frozenset[str]
+    """Units after which `nine_homograph` is a number ("neuf ans")."""
+    hundred_articles: tuple[str, ...]
+    """Articles read as one before a number word of a hundred or more ("a hundred"), and
+    before a unit ("a gallon").
+    """
+    roman_ordinal_suffix: str | None
+    """Suffixes of ordinals written in Roman numerals ("XXe siècle"), as a regex; None: not
+    read.
+    """
+    roman_one_letter_before: frozenset[str]
+    """A one-letter Roman ordinal ("Ve", "Xe") is read only before these nouns, never "Le",
+    "Ce", "De", "Me" (words) nor "François Ier" (a name).
+    """
+    superlative_suffix: str | None
+    """The ending of a superlative adjective after an ordinal ("the third-longest"); None:
+    superlatives are words of `superlative_words` only.
+    """
+    not_superlatives: frozenset[str]
+    """Words with `superlative_suffix` that are no superlatives ("test", "west")."""
+    one_unit_words: dict[str, tuple[QuantityKind, str]]
+    """Unit nouns that "a"/"an" turns into one unit ("a gallon of beer" -> 1 gal, "a penny"
+    -> 1 GBX; "a cent" is `ONE_SUBUNIT_WORDS`). Only nouns with no idiomatic use: not "a
+    ton of", "a degree", "a foot", "a mile", "a second".
+    """
+    one_subunit_words: dict[str, tuple[str, float]]
+    """Subunits that "a"/"an" turns into a hundredth of their currency, as "30 cents" is
+    0.30 USD: "a cent" -> 0.01 USD.
+    """
+    half_scale: re.Pattern[str] | None
+    """ "half a million": half of a scale word (group 1, a key of `scales`); None: not
+    read.
+    """
+    half_not_before: tuple[str, ...]
+    """ "half" before these is no share: "half a dozen" is a collective, "half past" a
+    clock time, "half an hour" a duration, "half as many" a factor.
+    """
+    ratio_span_before_plural: bool
+    """ "N sur M" before a plural noun is a span, not a share ("une étude sur 500
+    patients").
+    """
+    ordinal_suffix: re.Pattern[str]
+    """An ordinal suffix glued to digits ("3e", "1er"; "3rd")."""
+    noun_ends_phrase: bool
+    """The counted noun ends its noun phrase ("12 new wind farms": "farms"), as in English;
+    otherwise it comes first ("3.000 jeunes formés": "jeunes").
+    """
+    clitics: tuple[str, ...]
+    """Elided pronouns and articles that start no counted noun ("s'", "qu'")."""
+    verb_endings: tuple[str, ...]
+    """Endings of a lower-case word after a figure that make it a verb ("12 viennent")."""
+    months_any_case: bool
+    """Month names are read in any case ("Mars 2020", "mars 2020"); otherwise as written in
+    `months` ("May", not the verb "may").
+    """
+    plural_endings: tuple[str, ...]
+    """Endings of a plural noun."""
+    not_plural_endings: tuple[str, ...]
+    """English endings of plural-looking words that are no plurals."""
+    irregular_plurals: frozenset[str]
+    """English plurals that do not end in -s: a count of more than one takes them."""
+    plural_min_length: int
+    """Shorter words are never read as plurals ("as", "is")."""
+    read_fractions: FractionReader
+    """The reader of fractions in words ("un cinquième", "two-thirds") with its own words:
+    `claims.text.quantities.shares.french_fractions` or `english_fractions`.
     """
 
 

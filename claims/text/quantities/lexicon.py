@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Final
 
-from claims.text.quantities.model import QuantityKind
-
 
 def words(block: str) -> frozenset[str]:
     """A word set written as a whitespace-separated block."""
@@ -392,23 +390,6 @@ MEASURE_UNITS: Final[dict[str, str]] = {
     "mGy": "mGy",
     "sigma": "σ",
 }
-# Unit nouns that "a"/"an" turns into one unit ("a gallon of beer" -> 1 gal,
-# "a penny" -> 1 GBX; "a cent" is `ONE_SUBUNIT_WORDS`). Only nouns with no
-# idiomatic use: not "a ton of", "a degree", "a foot", "a mile", "a second".
-ONE_UNIT_WORDS: Final[dict[str, tuple[QuantityKind, str]]] = {
-    "gallon": ("measure", "gal"), "litre": ("measure", "l"), "liter": ("measure", "l"),
-    "kilometre": ("measure", "km"), "kilometer": ("measure", "km"),
-    "metre": ("measure", "m"), "meter": ("measure", "m"), "kilogram": ("measure", "kg"),
-    "kilogramme": ("measure", "kg"), "gram": ("measure", "g"), "hectare": ("measure", "ha"),
-    "acre": ("measure", "acre"), "barrel": ("measure", "bbl"), "kilowatt": ("measure", "kW"),
-    "megawatt": ("measure", "MW"), "gigawatt": ("measure", "GW"),
-    "kibibyte": ("measure", "KiB"), "kilobyte": ("measure", "kB"),
-    "megabyte": ("measure", "MB"), "gigabyte": ("measure", "GB"),
-    "terabyte": ("measure", "TB"), "penny": ("money", "GBX"),
-}  # fmt: skip
-# Subunits that "a"/"an" turns into a hundredth of their currency, as "30
-# cents" is 0.30 USD: "a cent" -> 0.01 USD.
-ONE_SUBUNIT_WORDS: Final[dict[str, tuple[str, float]]] = {"cent": ("USD", 0.01)}
 # Units read only when glued to the figure: "-10C", "75F" (the British press's
 # temperatures); apart, "10 C" is a grade or a name.
 GLUED_UNITS: Final[dict[str, str]] = {"C": "°C", "F": "°F", "K": "K"}

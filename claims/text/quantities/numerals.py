@@ -41,7 +41,7 @@ _DIGITS: Final = PerGrammar(
         _LEFT + r"(?P<sign>[-−–](?=\d)|[-−] (?=\d))?(?P<num>" + grammar.digit_figures + r")"
     )
 )
-_FR_THOUSANDS_DOT: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DOT_THOUSANDS: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _SPACES: Final = re.compile(_SP)
 # Digits glued to letters that are neither a unit nor a suffix make a code: 4G, 06F6.
 _GLUED: Final = re.compile(r"[^\W\d_]+")
@@ -100,8 +100,8 @@ def fraction_numerals(text: str) -> list[Numeral]:
 
 def parse_digits(num: str, grammar: NumberGrammar) -> float:
     """The value of a digit run written in `grammar`'s notation."""
-    if grammar.code == "fr":
-        if _FR_THOUSANDS_DOT.fullmatch(num):
+    if grammar.decimal_comma:
+        if _DOT_THOUSANDS.fullmatch(num):
             num = num.replace(".", "")
         num = _SPACES.sub("", num).replace(",", ".")
     else:
@@ -196,8 +196,6 @@ _TOKEN: Final = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # tokenizer reads it: "deux-cent-mille quatorze-mille" is two numbers, and
 # "vingt-un" (not French) is none. Other compounds ("two-year") are split.
 _COMPOUND: Final = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
-# "&" reads as "and" inside number words: "two hundred & forty".
-_TOKEN_TEXT: Final = {"&": "and"}
 _MAX_COMPOUND_HYPHENS: Final = 8
 _ORDINAL_FIRST: Final = frozenset({"premier", "première", "premiers", "premières", "first"})
 _SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
@@ -206,46 +204,6 @@ _NOT_ORDINAL_AFTER: Final = frozenset({"ministre", "ministres", "minister", "min
 _TIME_BEFORE: Final = frozenset(
     {"un", "une", "a", "per", "par", "one", "each", "every", "la", "quelques", "few"}
 )
-# "one of the", "the one", "no one": a pronoun, not a count.
-_ONE_NOT_BEFORE: Final = frozenset(
-    {
-        "of",
-        "another",
-        "day",
-        "by",
-        "thing",
-        "way",
-        "hand",
-        "time",
-        "who",
-        "which",
-        "that",
-        "another's",
-    }
-)
-_ONE_NOT_AFTER: Final = frozenset(
-    {
-        "the",
-        "this",
-        "that",
-        "no",
-        "any",
-        "every",
-        "which",
-        "each",
-        "someone",
-        "anyone",
-        "little",
-        "last",
-        "right",
-        "wrong",
-        "big",
-        "new",
-        "old",
-        "other",
-    }
-)
-_NEUF_BEFORE: Final = frozenset({"numéro", "no", "n°", "chapitre", "article", "page"})
 # A list of numbers ("un, deux, trois") makes "un" a number.
 _LIST_GAP: Final = re.compile(r"\s*(?:,|et|and|or|ou|\+|=|-)?\s*")
 
@@ -277,9 +235,7 @@ def _tokens(text: str, start: int, end: int, grammar: NumberGrammar) -> list[_To
 def _plain_tokens(text: str, start: int, end: int, grammar: NumberGrammar) -> list[_Tok]:
     return [
         _Tok(
-            _TOKEN_TEXT.get(m.group(), m.group())
-            if grammar.code == "en"
-            else _accented(m.group(), grammar),
+            _accented(grammar.token_words.get(m.group(), m.group()), grammar),
             m.start(),
             m.end(),
         )
@@ -407,20 +363,21 @@ def _keep_word(text: str, grammar: NumberGrammar, found: list[Numeral], i: int) 
         return before not in _TIME_BEFORE and after not in {"thought", "thoughts", "hand"}
     if " " in surface or "-" in surface:
         return True
-    if surface == "one" and grammar.code == "en":
-        return (after not in _ONE_NOT_BEFORE and before not in _ONE_NOT_AFTER) or _in_list(
-            text, found, i
-        )
+    if surface == grammar.pronoun_one:
+        return (
+            after not in grammar.pronoun_one_not_before
+            and before not in grammar.pronoun_one_not_after
+        ) or _in_list(text, found, i)
     if surface in grammar.article_numbers:
         # "un billion d'euros", "one dozen eggs": a scale text2num leaves makes it a number
         return _in_list(text, found, i) or after in grammar.scales_after_words
-    if surface == "neuf" and grammar.code == "fr":
+    if surface == grammar.nine_homograph:
         return (
             _in_list(text, found, i)
-            or before in _NEUF_BEFORE
+            or before in grammar.nine_homograph_before
             or after in grammar.months
-            or (after.endswith(("s", "x")) and after not in {"ans", "mois"} | {"et"})
-            or after in {"ans", "mois", "heures", "jours", "fois"}
+            or after.endswith(("s", "x"))  # a plural noun: "neuf coopératives"
+            or after in grammar.nine_homograph_units
         )
     return True
 
@@ -430,40 +387,44 @@ def is_number_word(word: str, grammar: NumberGrammar) -> bool:
     return bool(grammar.number_word_stems.fullmatch(word))
 
 
+_ARTICLE_BEFORE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)\b(" + "|".join(re.escape(a) for a in grammar.hundred_articles) + r")\s+$"
+    )
+)
+
+
 def with_article(text: str, grammar: NumberGrammar, n: Numeral) -> Numeral:
     """Extend "hundred" to "a hundred": the surface shows the article it reads."""
-    m = re.search(r"(?i)\b(a|an)\s+$", text[max(0, n.start - 4) : n.start])
-    if grammar.code == "en" and m and n.words and n.value >= 100:
+    if not grammar.hundred_articles:
+        return n
+    m = _ARTICLE_BEFORE[grammar].search(text[max(0, n.start - 4) : n.start])
+    if m and n.words and n.value >= 100:
         return Numeral(n.value, n.start - len(m.group()), n.end, n.ordinal, n.words)
     return n
 
 
-_ROMAN: Final = re.compile(
-    r"(?<![\w-])(?P<r>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
-    r"(?P<suf>ème|eme|ᵉ|e|er|re)(?![\w])"
+_ROMAN: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?<![\w-])(?P<r>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+        r"(?P<suf>" + (grammar.roman_ordinal_suffix or "") + r")(?![\w])"
+    )
 )
 _ROMAN_VALUE: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-# A one-letter numeral ("Ve", "Xe") is read only before these, and never
-# "Le", "Ce", "De", "Me" (words) nor "François Ier" (a name).
-_ROMAN_ONE_LETTER_BEFORE: Final = frozenset({
-    "siècle", "siècles", "millénaire", "république", "arrondissement", "arrondissements",
-    "région", "régiment", "congrès", "plan", "législature", "session", "édition", "round",
-    "festival", "forum", "sommet", "conférence", "dynastie", "empire", "concile", "acte",
-})  # fmt: skip
 
 
 def roman_ordinals(text: str, grammar: NumberGrammar) -> list[Numeral]:
     """French ordinals in Roman numerals: "XXe siècle" -> 20, "IIIe République" -> 3,
     "Ve République" -> 5 (kind ordinal; the noun after is their unit)."""
-    if grammar.code != "fr":
+    if grammar.roman_ordinal_suffix is None:
         return []
     out: list[Numeral] = []
-    for m in _ROMAN.finditer(text):
+    for m in _ROMAN[grammar].finditer(text):
         roman = m.group("r")
         if not roman:
             continue
         if len(roman) == 1 and (
-            roman not in "IVX" or _next_word(text, m.end()) not in _ROMAN_ONE_LETTER_BEFORE
+            roman not in "IVX" or _next_word(text, m.end()) not in grammar.roman_one_letter_before
         ):
             continue
         out.append(Numeral(float(_roman_value(roman)), m.start(), m.end(), ordinal=True))

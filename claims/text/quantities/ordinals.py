@@ -29,9 +29,6 @@ from typing import Final
 
 from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.numerals import is_number_word
-from claims.text.quantities.words.ranks import (
-    NOT_SUPERLATIVES,
-)
 
 _SP: Final = r"[\s\u00a0]+"
 
@@ -83,11 +80,12 @@ def is_rank(text: str, grammar: NumberGrammar, start: int, end: int) -> bool:
 def _is_superlative(word: str, grammar: NumberGrammar) -> bool:
     if word in grammar.superlative_words:
         return True
+    suffix = grammar.superlative_suffix
     return (
-        grammar.code == "en"
-        and word.endswith("est")
+        suffix is not None
+        and word.endswith(suffix)
         and len(word) > 4
-        and word not in NOT_SUPERLATIVES
+        and word not in grammar.not_superlatives
     )
 
 

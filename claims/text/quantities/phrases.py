@@ -17,10 +17,6 @@ from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.hedges import (
     EXACT_COLLECTIVES,
 )
-from claims.text.quantities.lexicon import (
-    ONE_SUBUNIT_WORDS,
-    ONE_UNIT_WORDS,
-)
 from claims.text.quantities.model import QuantityKind
 
 
@@ -65,34 +61,35 @@ _FACTOR_NOUN_RE: Final = PerGrammar(
         + r")(?=\s+(?:de|du|des|d['’])(?![\w])|\s*[.,;:!?)]|$)"
     )
 )
-_HALF_SCALE: Final = re.compile(
-    r"(?i)(?<![\w])half[\s\u00a0]+an?[\s\u00a0]+(thousand|million|billion|trillion)(?![\w])"
-)
 _TIMES_SIGN: Final = re.compile(
     r"(?<![\w])[x×]\s?(\d+(?:[.,]\d+)?)(?![\w.,]\d)(?![\w])"
     r"|(?<![\w.,])(\d+(?:[.,]\d+)?)[x×](?![\w])"
 )
-_ONE_UNIT: Final = re.compile(
-    r"(?i)(?<![\w'’])an?[\s\u00a0]+("
-    + "|".join([*ONE_UNIT_WORDS, *ONE_SUBUNIT_WORDS])
-    + r")(?![\w])"
+_ONE_UNIT: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w'’])(?:"
+        + "|".join(re.escape(a) for a in grammar.hundred_articles)
+        + r")[\s\u00a0]+("
+        + "|".join([*grammar.one_unit_words, *grammar.one_subunit_words])
+        + r")(?![\w])"
+    )
 )
 
 
 def one_units(text: str, grammar: NumberGrammar) -> list[Phrase]:
     """ "a gallon of beer" -> 1 gal, "a penny" -> 1 (English: "un" is read as a number)."""
-    if grammar.code != "en":
+    if not grammar.hundred_articles or not (grammar.one_unit_words or grammar.one_subunit_words):
         return []
     out: list[Phrase] = []
-    for m in _ONE_UNIT.finditer(text):
+    for m in _ONE_UNIT[grammar].finditer(text):
         word = m.group(1).lower()
-        if word in ONE_SUBUNIT_WORDS:
-            code, value = ONE_SUBUNIT_WORDS[word]
+        if word in grammar.one_subunit_words:
+            code, value = grammar.one_subunit_words[word]
             out.append(
                 Phrase(value, None, None, "money", False, None, m.start(), m.end(), False, code)
             )
             continue
-        kind, unit = ONE_UNIT_WORDS[word]
+        kind, unit = grammar.one_unit_words[word]
         out.append(Phrase(1.0, None, None, kind, False, None, m.start(), m.end(), False, unit))
     return out
 
@@ -163,14 +160,14 @@ def collectives(text: str, grammar: NumberGrammar) -> list[Phrase]:
 
 def half_scales(text: str, grammar: NumberGrammar) -> list[Phrase]:
     """ "half a million people" -> 500,000 (a count, not a share)."""
-    if grammar.code != "en":
+    if grammar.half_scale is None:
         return []
     return [
         Phrase(
             0.5 * grammar.scales[m.group(1).lower()],
             None, None, "count", False, None, m.start(), m.end(), True,
         )
-        for m in _HALF_SCALE.finditer(text)
+        for m in grammar.half_scale.finditer(text)
     ]  # fmt: skip
 
 

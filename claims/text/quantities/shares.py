@@ -41,7 +41,6 @@ from claims.text.quantities.numerals import Numeral, is_number_word
 from claims.text.quantities.words.fold import unaccented
 from claims.text.quantities.words.shares import (
     EN_DENOMINATORS,
-    EN_HALF_NOT_BEFORE,
     EN_NUMERATORS,
     EN_SHARE_LEADS,
     FR_DENOMINATORS,
@@ -124,9 +123,15 @@ _NOT_BEFORE: Final = PerGrammar(
 _EN_SHARE_LEAD: Final = re.compile(
     r"(?i)(?<![\w])(?:" + _alternation(EN_SHARE_LEADS) + r")" + _SP + r"$"
 )
-_HALF_NOT_BEFORE: Final = re.compile(
-    r"(?i)(?:" + _SP + r"(?:" + _alternation(w for w in EN_HALF_NOT_BEFORE if w != "-") + r")"
-    r"(?![\w])|-)"
+_HALF_NOT_BEFORE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?:"
+        + _SP
+        + r"(?:"
+        + _alternation(w for w in grammar.half_not_before if w != "-")
+        + r")"
+        + r"(?![\w])|-)"
+    )
 )
 # A clause ends: punctuation or the end of the text, nothing in between.
 _CLAUSE_END: Final = re.compile(r"[\s\u00a0]*(?:[.,;:!?)»\]]|$)")
@@ -150,9 +155,7 @@ _MAX_BETWEEN: Final = 2  # "sept jeunes diplômés sur dix"
 def shares(text: str, grammar: NumberGrammar) -> list[Share]:
     """Every share written in words or as a ratio in `text`, in no order."""
     out = _phrases(text, grammar)
-    out.extend(
-        _fr_fractions(text, grammar) if grammar.code == "fr" else _en_fractions(text, grammar)
-    )
+    out.extend(grammar.read_fractions(text, grammar))
     out.extend(_ratios(text, grammar))
     return out
 
@@ -160,7 +163,7 @@ def shares(text: str, grammar: NumberGrammar) -> list[Share]:
 def _phrases(text: str, grammar: NumberGrammar) -> list[Share]:
     out: list[Share] = []
     for m in _PHRASE_RE[grammar].finditer(text):
-        if grammar.code == "en" and _HALF_NOT_BEFORE.match(text, m.end()):
+        if grammar.half_not_before and _HALF_NOT_BEFORE[grammar].match(text, m.end()):
             continue
         if _NOT_BEFORE[grammar].search(text, max(0, m.start() - 12), m.start()):
             continue  # "the first half", "la première moitié": a period
@@ -168,7 +171,9 @@ def _phrases(text: str, grammar: NumberGrammar) -> list[Share]:
     return out
 
 
-def _fr_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
+def french_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
+    """ "un cinquième", "deux tiers", "le quart des": fractions as French writes them
+    (number agreement, "le" as a numerator); the words are `words.shares`' FR_ tables."""
     out: list[Share] = []
     if not _FR_DENOMINATOR_STEM.search(text):
         return out  # most sentences hold no fraction: skip the costly pattern
@@ -201,7 +206,9 @@ def _fr_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
     return out
 
 
-def _en_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
+def english_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
+    """ "a fifth", "two-thirds", "three quarters of": fractions as English writes them;
+    the words are `words.shares`' EN_ tables."""
     out: list[Share] = []
     for m in _EN_FRACTION.finditer(text):
         num = EN_NUMERATORS[m.group("num").lower()]
@@ -250,7 +257,7 @@ def _ratios(text: str, grammar: NumberGrammar) -> list[Share]:
         if next_word in DURATION_UNITS:
             continue  # "un sur cinq ans", "one in five years": a period
         if (
-            grammar.code == "fr"
+            grammar.ratio_span_before_plural
             and next_word.endswith(("s", "x"))
             and next_word not in grammar.stopwords
         ):

@@ -28,9 +28,6 @@ from claims.text.quantities.model import QuantityKind
 from claims.text.quantities.numerals import is_number_word
 from claims.text.quantities.words.nouns import (
     EN_NOUN_REACH,
-    FR_CLITICS,
-    IRREGULAR_PLURALS,
-    NOT_PLURAL_ENDINGS,
 )
 
 _NOT_LETTER_AFTER: Final = r"(?![^\W\d_])"
@@ -69,8 +66,6 @@ _UNIT_RE: Final = re.compile(
 _PER_UNIT: Final = re.compile(r"/[^\W\d_]{1,5}(?:\^?[-−]?\d|[²³])?(?![\w])|\^[-−]?\d(?!\d)")
 _UNIT_LOWER: Final = {k.lower(): v for k, v in MEASURE_UNITS.items() if len(k) >= 4}
 _WORD_RE: Final = re.compile(r"(?:[\s\u00a0\u202f]+|-|(?<=['’]))([^\W\d_]+(?:['’-][^\W\d_]+){0,3})")
-_FR_ORD_SUFFIX: Final = re.compile(r"(ères?|ers?|res?|èmes?|emes?|e|ᵉ|è)(?![\w])")
-_EN_ORD_SUFFIX: Final = re.compile(r"(st|nd|rd|th)(?![\w])")
 # Month names as each language writes them (French ones in lower case).
 
 
@@ -114,9 +109,7 @@ def glued_suffix_ok(text: str, end: int, grammar: NumberGrammar) -> bool:
         or bool(run in GLUED_UNITS and _GLUED_UNIT.match(text, end))
         or low == "x"
         or low == "s"
-        or bool(
-            _FR_ORD_SUFFIX.fullmatch(low) if grammar.code == "fr" else _EN_ORD_SUFFIX.fullmatch(low)
-        )
+        or bool(grammar.ordinal_suffix.fullmatch(low))
         or low in {"am", "pm"}
         or (run in {"h", "H"})
         or bool(re.fullmatch(r"(km|m|cm|mm)", low))
@@ -125,7 +118,7 @@ def glued_suffix_ok(text: str, end: int, grammar: NumberGrammar) -> bool:
 
 def ordinal_suffix(text: str, end: int, grammar: NumberGrammar) -> int | None:
     """End of an ordinal suffix glued to digits ("3e", "1er", "3rd"), if any."""
-    m = (_FR_ORD_SUFFIX if grammar.code == "fr" else _EN_ORD_SUFFIX).match(text, end)
+    m = grammar.ordinal_suffix.match(text, end)
     return m.end() if m else None
 
 
@@ -166,8 +159,8 @@ def noun_after(
     the last one when plurals follow each other ("police officers"), else the
     run's last word ("one new wind farm": "farm"). Verbs, adverbs and
     time words end the run ("300 attended", "12 said", "3 hier")."""
-    if grammar.code == "en" and not any_case:
-        return _english_noun(text, end, grammar)
+    if grammar.noun_ends_phrase and not any_case:
+        return _last_noun(text, end, grammar)
     m = _WORD_RE.match(text, end)
     if m and m.group(1).lower() in SKIPPABLE_ADJECTIVES:
         nxt = _WORD_RE.match(text, m.end())
@@ -178,7 +171,7 @@ def noun_after(
     return None
 
 
-def _english_noun(text: str, end: int, grammar: NumberGrammar) -> tuple[str, int] | None:
+def _last_noun(text: str, end: int, grammar: NumberGrammar) -> tuple[str, int] | None:
     run: list[re.Match[str]] = []
     pos = end
     while len(run) < EN_NOUN_REACH:
@@ -200,17 +193,11 @@ def _english_noun(text: str, end: int, grammar: NumberGrammar) -> tuple[str, int
     if not heads:
         return None
     # the last plural: "600 extra police officers" counts officers
-    plurals = [m for m in run if _is_plural(m.group(1).lower())]
+    plurals = [m for m in run if is_plural(m.group(1), grammar)]
     head = plurals[-1] if plurals else heads[-1]
     if not (head.group(1)[0].islower() or head.group(1).isupper()):
         return None
     return head.group(1), head.end()
-
-
-def _is_plural(word: str) -> bool:
-    if word in IRREGULAR_PLURALS:
-        return True
-    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and len(word) > 2
 
 
 def _is_noun(word: str, grammar: NumberGrammar, any_case: bool) -> bool:
@@ -223,9 +210,8 @@ def _is_noun(word: str, grammar: NumberGrammar, any_case: bool) -> bool:
         or any(is_number_word(part, grammar) for part in word.split("-"))
     ):
         return False
-    if grammar.code == "fr" and (
-        low.replace("’", "'").startswith(FR_CLITICS)
-        or (low.endswith("ent") and not any_case)  # "12 viennent": a verb
+    if low.replace("’", "'").startswith(grammar.clitics) or (
+        low.endswith(grammar.verb_endings) and not any_case  # "12 viennent": a verb
     ):
         return False
     if any_case:
@@ -353,7 +339,7 @@ def _is_month(word: str, grammar: NumberGrammar) -> bool:
     return (
         word in grammar.months
         or word in _registered_months()
-        or (grammar.code == "fr" and word.lower() in grammar.months)
+        or (grammar.months_any_case and word.lower() in grammar.months)
     )
 
 
@@ -382,6 +368,10 @@ def month_before(text: str, start: int, grammar: NumberGrammar) -> bool:
 def is_plural(word: str, grammar: NumberGrammar) -> bool:
     """Does `word` look plural ("elections", "manifestants", "people")?"""
     low = word.lower()
-    if grammar.code == "en":
-        return _is_plural(low)
-    return low.endswith(("s", "x", "z"))
+    if low in grammar.irregular_plurals:
+        return True
+    return (
+        low.endswith(grammar.plural_endings)
+        and not low.endswith(grammar.not_plural_endings)
+        and len(low) >= grammar.plural_min_length
+    )

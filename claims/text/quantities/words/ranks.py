@@ -8,14 +8,3 @@ these tables (the rule is written there).
 """
 
 from __future__ import annotations
-
-from typing import Final
-
-# Words in -est that are no superlatives: "the first test", "second request".
-NOT_SUPERLATIVES: Final[frozenset[str]] = frozenset(
-    {"test", "tests", "request", "requests", "interest", "interests", "contest", "contests",
-     "protest", "protests", "harvest", "harvests", "quest", "guest", "guests", "forest",
-     "forests", "nest", "west", "chest", "rest", "vest", "arrest", "arrests", "inquest",
-     "conquest", "manifest", "digest", "behest", "bequest", "unrest", "honest", "modest",
-     "earnest", "suggest", "invest", "priest", "priests", "crest", "zest", "pest", "pests"}
-)  # fmt: skip

@@ -60,8 +60,3 @@ RATE_BASES: Final[frozenset[int]] = frozenset({2, 3, 4, 5, 10, 100, 1000})
 EN_SHARE_LEADS: Final[frozenset[str]] = frozenset(
     {"by", "about", "nearly", "almost", "over", "than", "only", "just", "roughly"}
 )
-# "half" before these is no share: "half a dozen" is a collective, "half past"
-# a clock time, "half an hour" a duration, "half as many" a factor.
-EN_HALF_NOT_BEFORE: Final[tuple[str, ...]] = (
-    "a dozen", "past", "an hour", "a hour", "time", "as", "-",
-)  # fmt: skip

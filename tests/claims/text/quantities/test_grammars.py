@@ -37,7 +37,9 @@ def test_every_registered_language_holds_a_whole_grammar() -> None:
     for lang in LANGUAGES.values():
         assert isinstance(lang.numbers, NumberGrammar)
         assert lang.numbers.code == lang.code
-        assert lang.numbers.scales and lang.numbers.hedges and lang.numbers.months
+        assert lang.numbers.scales
+        assert lang.numbers.hedges
+        assert lang.numbers.months
 
 
 def test_a_code_a_language_and_its_grammar_read_a_text_alike() -> None:
