@@ -2,9 +2,10 @@
 
 `CLAIM_WORDS` serves sentence splitting (abbreviations, titles), attribution
 (reporting verbs, roles, speaker stops), subject finding and check-worthiness
-(cue words); `DERIVED_WORDS` lets a part and its share imply a total. Figures,
-hedges and units are read with the English number grammar of
-`claims.text.quantities` (`numbers="en"`).
+(cue words); `DERIVED_WORDS` lets a part and its share imply a total; `NUMBERS`
+(a `NumberGrammar`) is how English writes figures: number words, scales,
+hedges, dates, ranks, shares, the decimal mark, the patterns
+`claims.text.quantities` reads them with.
 """
 
 from __future__ import annotations
@@ -1965,6 +1966,45 @@ NUMBERS: Final = NumberGrammar(
 """.split()
     ),
     plural_min_length=3,
+    fraction_numerators={
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+    },
+    fraction_denominators={
+        "half": 2,
+        "third": 3,
+        "quarter": 4,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+        "twelfth": 12,
+        "sixteenth": 16,
+        "twentieth": 20,
+        "hundredth": 100,
+        "thousandth": 1000,
+        "millionth": 1_000_000,
+    },
+    fraction_share_leads=frozenset(
+        {"by", "about", "nearly", "almost", "over", "than", "only", "just", "roughly"}
+    ),
+    fraction_plain_denominators=frozenset(),
+    fraction_invariable=frozenset(),
     read_fractions=english_fractions,
 )
 

@@ -2,9 +2,10 @@
 
 `CLAIM_WORDS` serves sentence splitting (abbreviations, titles), attribution
 (reporting verbs, roles, speaker stops), subject finding and check-worthiness
-(cue words); `DERIVED_WORDS` lets a part and its share imply a total. Figures,
-hedges and units are read with the French number grammar of
-`claims.text.quantities` (`numbers="fr"`).
+(cue words); `DERIVED_WORDS` lets a part and its share imply a total; `NUMBERS`
+(a `NumberGrammar`) is how French writes figures: number words, scales,
+hedges, dates, ranks, shares, the decimal mark, the patterns
+`claims.text.quantities` reads them with.
 """
 
 from __future__ import annotations
@@ -2276,6 +2277,56 @@ NUMBERS: Final = NumberGrammar(
     not_plural_endings=(),
     irregular_plurals=frozenset(),
     plural_min_length=0,
+    fraction_numerators={
+        "un": 1,
+        "une": 1,
+        "le": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+    },
+    fraction_denominators=with_unaccented(
+        {
+            "tiers": 3,
+            "quart": 4,
+            "cinquième": 5,
+            "sixième": 6,
+            "septième": 7,
+            "huitième": 8,
+            "neuvième": 9,
+            "dixième": 10,
+            "vingtième": 20,
+            "centième": 100,
+            "millième": 1000,
+        }
+    ),
+    fraction_share_leads=words_with_unaccented(
+        (
+            "soit",
+            "représente",
+            "représentent",
+            "environ",
+            "près",
+            "presque",
+            "plus",
+            "moins",
+            "quasiment",
+            "à peine",
+            "au moins",
+            "seulement",
+            "pas moins",
+            "à",
+            "de",
+        )
+    ),
+    fraction_plain_denominators=frozenset({"tiers", "quart"}),
+    fraction_invariable=frozenset({"tiers"}),
     read_fractions=french_fractions,
 )
 

@@ -24,8 +24,9 @@ class Language:
     claims: Lexicon
     """Sentence abbreviations, reporting verbs, roles, cue words: the claim lexicon."""
     numbers: NumberGrammar
-    """The number grammar of `claims.text.quantities` figures are read with: its number
-    words, units, currencies and hedges (one of `claims.text.quantities.NUMBER_GRAMMARS`).
-    A language whose numbers read like another's names that one."""
+    """How the language writes figures: number words, scales, hedges, dates, ranks,
+    shares, the decimal mark (`claims.text.quantities.NumberGrammar`). The quantity
+    finder reads nothing else that differs between languages. A language whose
+    numbers read like another's can hold that one's, or a `dataclasses.replace` of it."""
     derived: DerivedLexicon | None = None
     """How a part and its share imply a total; None: no totals are derived."""

@@ -11,7 +11,8 @@
   "between 3 and 17 April"; and after one: "April 3 to 17".
 - A month name of the other language marks a date too: "May 2, 2021" in a
   French text, "le 3 mars" in an English one.
-The words are data in `claims.text.quantities.words.dates`.
+The words are data: the `NumberGrammar` of the language (`clock_leads`,
+`clock_hours`, `day_joiners`, `day_articles`).
 """
 
 from __future__ import annotations

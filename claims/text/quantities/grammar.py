@@ -48,9 +48,10 @@ class NumberGrammar:
     ventes", "in 2020 sales"): without one, "1999 people" is a count.
     """
     year_in_words: re.Pattern[str]
-    """Was `_YEAR_WORDS` in `quantities/finder.py`."""
+    """A year in words ("mil neuf cent", "nineteen eighty-four"): a date, no count."""
     hedges: dict[str, HedgeRule]
-    """Was `HEDGES` in `quantities/hedges.py`."""
+    """Hedge phrases before a figure and the rule that turns each into bounds
+    (`claims.text.quantities.hedges`: "about", "near", "low", "high")."""
     hedge_fillers: tuple[str, ...]
     """Words that may stand between a hedge and its figure: "up to an additional 15 per
     cent" is at most 15; "jusqu'à un total de 300" at most 300.
@@ -75,7 +76,7 @@ class NumberGrammar:
     stopwords: frozenset[str]
     """Words that are never a counted noun (function words, common verbs)."""
     months: dict[str, int]
-    """Was `MONTHS` in `quantities/lexicon.py`."""
+    """Month names (and abbreviations) -> month number."""
     factor_words: dict[str, float]
     """Factors: verbs of multiplication and the factor they state."""
     factor_nouns: dict[str, float]
@@ -84,7 +85,7 @@ class NumberGrammar:
     multiple).
     """
     factor_noun_leads: tuple[str, ...]
-    """Was `FACTOR_NOUN_LEADS` in `quantities/lexicon.py`."""
+    """Words before a factor noun of `factor_nouns` ("le double", "près du triple")."""
     factor_leads: tuple[str, ...]
     """Phrases whose following number is a factor: "multiplié par trois", "by a factor of
     2".
@@ -96,27 +97,28 @@ class NumberGrammar:
     determiner list keeps titles and names out ("Decade of Action").
     """
     period_leads: str
-    """Was `PERIOD_LEADS` in `quantities/lexicon.py`."""
+    """The words before a period word of `period_words`, as a regex ("the next decade")."""
     leading_decimal: re.Pattern[str]
     """ ",08" / ".08": a decimal with no leading zero, after a space or a bracket."""
     number_word_stems: re.Pattern[str]
     """Number-word stems: text2num is called only when one of them occurs."""
     scales_in_words: dict[str, float]
-    """Was `_SCALE_WORDS` in `quantities/numerals.py`."""
+    """Scale words that end a number in words ("deux millions", "two billion")."""
     ordinal_range_to: re.Pattern[str]
-    """Was `_TO` in `quantities/ordinals.py`."""
+    """The word between two ordinals of a ranked span ("le 3e à 5e", "the 3rd to 5th")."""
     determiners: frozenset[str]
-    """Was `_DETERMINERS` in `quantities/ordinals.py`."""
+    """Determiners before an ordinal that opens a ranked span ("le", "the")."""
     superlative_after_noun: re.Pattern[str]
-    """Was `_SUPERLATIVE_AFTER_NOUN` in `quantities/ordinals.py`."""
+    """A superlative after the noun ("le deuxième pays le plus peuplé"); a pattern that
+    never matches when the language puts it before the noun."""
     scale_of: re.Pattern[str]
-    """Was `_SCALE_OF` in `quantities/phrases.py`."""
+    """A scale noun after a figure with its partitive ("3 millions de", "3 millions of")."""
     of_after_scale: re.Pattern[str]
-    """Was `_DE_RE` in `quantities/tails.py`."""
+    """The partitive after a scale word ("2 millions de tonnes", "millions of")."""
     times_after: re.Pattern[str]
-    """Was `_TIMES_RE` in `quantities/tails.py`."""
+    """The word after a figure that makes it a factor ("3 fois", "three times", "3-fold")."""
     and_a_half: re.Pattern[str]
-    """Was `_MIXED_HALF` in `quantities/tails.py`."""
+    """The words after a whole number that add a half ("deux et demi", "two and a half")."""
     clock_leads: frozenset[str]
     """Before "14 heures", "8 h 30", "2 o'clock": a time of day, not a duration."""
     clock_hours: frozenset[str]
@@ -126,9 +128,10 @@ class NumberGrammar:
     avril", "les 3, 4 et 5 mai", "between 3 and 17 April", "3-17 April".
     """
     day_articles: tuple[str, ...]
-    """Was `DAY_ARTICLES` in `quantities/words/dates.py`."""
+    """Articles before a day number in a span of days ("entre le 3 et le 17")."""
     idioms: tuple[str, ...]
-    """Was `IDIOMS` in `quantities/words/idioms.py`."""
+    """Idioms holding a number word that state no figure ("au premier plan", "one more
+    minute")."""
     not_names: frozenset[str]
     """Capitalised words before a bare number that are no names: a sentence may start with
     them ("Selon 3 sources …" has a noun anyway; "Environ 300." not). Stopwords and
@@ -291,6 +294,21 @@ class NumberGrammar:
     """English plurals that do not end in -s: a count of more than one takes them."""
     plural_min_length: int
     """Shorter words are never read as plurals ("as", "is")."""
+    fraction_numerators: dict[str, int]
+    """Numerator words of a fraction in words ("un", "le", "trois"; "a", "two")."""
+    fraction_denominators: dict[str, int]
+    """Denominator words, singular ("tiers", "cinquième"; "third", "fifth")."""
+    fraction_share_leads: frozenset[str]
+    """Words before a fraction with no partitive after it that make it a share ("soit un
+    cinquième.", "rose by a third").
+    """
+    fraction_plain_denominators: frozenset[str]
+    """Denominators that are never ordinals ("tiers", "quart"): a share wherever they
+    follow a numerator. The others ("cinquième") make a share only before a partitive or
+    after a lead.
+    """
+    fraction_invariable: frozenset[str]
+    """Denominators alike in singular and plural ("tiers")."""
     read_fractions: FractionReader
     """The reader of fractions in words ("un cinquième", "two-thirds") with its own words:
     `claims.text.quantities.shares.french_fractions` or `english_fractions`.

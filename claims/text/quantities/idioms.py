@@ -1,6 +1,6 @@
 """Spans of idioms whose number words are no figures ("au premier plan",
 "first of all", "one more minute"); the phrases are data in
-`claims.text.quantities.words.idioms`."""
+the language's `NumberGrammar.idioms`."""
 
 from __future__ import annotations
 

@@ -1,9 +1,11 @@
-"""Word lists the finder matches after and before a number, per language.
+"""Word lists the finder matches after and before a number, in any language.
 
 Everything here is data: scale words, currencies, units, duration words,
-months, fractions, factors and the small function-word lists that stop a
-counted-noun guess. `finder` compiles them into regexes once, at import.
-Keys are lower-case unless the case carries meaning ("M", "MW", "mW").
+percent and point words, adjectives a counted noun may follow. A unit or a
+currency is read in every language ("20 miles" inside French text); what
+differs between languages is the language's `NumberGrammar`. `finder`
+compiles them into regexes once, at import. Keys are lower-case unless the
+case carries meaning ("M", "MW", "mW").
 """
 
 from __future__ import annotations

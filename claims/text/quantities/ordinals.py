@@ -1,6 +1,7 @@
 """Is an ordinal a figure? Only when it ranks or counts something measurable.
 
-The rule, in order (the words are data in `claims.text.quantities.words.ranks`):
+The rule, in order (the words are data: the language's `NumberGrammar`, `rank_nouns`,
+`scopes`, `event_nouns`…):
 
 1. A rank: a superlative after the ordinal ("third-longest", "le deuxième
    plus grand", "second most populous"), a rank noun right after it or after

@@ -5,7 +5,8 @@ mg/l, "500 dollars par habitant" USD/capita, "20 deaths a day" deaths/day.
 Read after the unit of a money, measure, count or duration figure; a time
 reference is no rate ("$5bn a year ago", "l'an dernier"). A percent keeps no
 rate ("3 % par an" stays a percent, unit None): percents compare with
-percents. The words are data in `claims.text.quantities.words.rates`.
+percents. The words are data: the language's
+`NumberGrammar` (`rate_leads`, `denominators`, `rate_words`, `not_a_rate_after`).
 """
 
 from __future__ import annotations

@@ -40,14 +40,6 @@ from claims.text.quantities.model import Quantity
 from claims.text.quantities.numerals import Numeral, is_number_word
 from claims.text.quantities.words.fold import unaccented
 from claims.text.quantities.words.shares import (
-    EN_DENOMINATORS,
-    EN_NUMERATORS,
-    EN_SHARE_LEADS,
-    FR_DENOMINATORS,
-    FR_INVARIABLE,
-    FR_NUMERATORS,
-    FR_PLAIN_DENOMINATORS,
-    FR_SHARE_LEADS,
     RATE_BASES,
     RATIO_WORDS_NEEDING_A_BASE,
 )
@@ -96,32 +88,56 @@ _PHRASE_RE: Final = PerGrammar(
         r"(?i)(?<![\w-])(" + _alternation(grammar.share_phrases) + r")(?![\w-])"
     )
 )
-_FR_FRACTION: Final = re.compile(
-    r"(?i)(?<![\w-])(?P<num>" + _alternation(FR_NUMERATORS) + r")(?:" + _SP + r"|-)"
-    r"(?P<den>"
-    + _alternation(list(FR_DENOMINATORS) + [d + "s" for d in FR_DENOMINATORS])
-    + r")(?![\w-])"
+_FR_FRACTION: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w-])(?P<num>"
+        + _alternation(grammar.fraction_numerators)
+        + r")(?:"
+        + _SP
+        + r"|-)"
+        r"(?P<den>"
+        + _alternation(
+            list(grammar.fraction_denominators) + [d + "s" for d in grammar.fraction_denominators]
+        )
+        + r")(?![\w-])"
+    )
 )
 # The endings of the French denominators ("iers", "uart", "ième"): a cheap
 # test before the costly pattern.
-_FR_DENOMINATOR_STEM: Final = re.compile(
-    "|".join(sorted({re.escape(d[-4:]) for d in FR_DENOMINATORS})), re.IGNORECASE
+_FR_DENOMINATOR_STEM: Final = PerGrammar(
+    lambda grammar: re.compile(
+        "|".join(sorted({re.escape(d[-4:]) for d in grammar.fraction_denominators})),
+        re.IGNORECASE,
+    )
 )
-_EN_DENOMINATOR_OF: Final = {
-    **EN_DENOMINATORS,
-    **{("halves" if w == "half" else w + "s"): n for w, n in EN_DENOMINATORS.items()},
-}
-_EN_FRACTION: Final = re.compile(
-    r"(?i)(?<![\w-])(?P<num>" + _alternation(EN_NUMERATORS) + r")(?P<sep>" + _SP + r"|-)"
-    r"(?P<den>" + _alternation(_EN_DENOMINATOR_OF) + r")(?![\w])"
+_EN_DENOMINATOR_OF: Final = PerGrammar(
+    lambda grammar: {
+        **grammar.fraction_denominators,
+        **{
+            ("halves" if w == "half" else w + "s"): n
+            for w, n in grammar.fraction_denominators.items()
+        },
+    }
+)
+_EN_FRACTION: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w-])(?P<num>"
+        + _alternation(grammar.fraction_numerators)
+        + r")(?P<sep>"
+        + _SP
+        + r"|-)"
+        r"(?P<den>" + _alternation(_EN_DENOMINATOR_OF[grammar]) + r")(?![\w])"
+    )
 )
 _NOT_BEFORE: Final = PerGrammar(
     lambda grammar: re.compile(
         r"(?i)(?<![\w])(?:" + _alternation(grammar.not_a_share_before) + r")" + _SP + r"$"
     )
 )
-_EN_SHARE_LEAD: Final = re.compile(
-    r"(?i)(?<![\w])(?:" + _alternation(EN_SHARE_LEADS) + r")" + _SP + r"$"
+_EN_SHARE_LEAD: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?:" + _alternation(grammar.fraction_share_leads) + r")" + _SP + r"$"
+    )
 )
 _HALF_NOT_BEFORE: Final = PerGrammar(
     lambda grammar: re.compile(
@@ -135,10 +151,16 @@ _HALF_NOT_BEFORE: Final = PerGrammar(
 )
 # A clause ends: punctuation or the end of the text, nothing in between.
 _CLAUSE_END: Final = re.compile(r"[\s\u00a0]*(?:[.,;:!?)»\]]|$)")
-_SHARE_LEAD: Final = re.compile(
-    r"(?i)(?<![\w])(?:" + _alternation(FR_SHARE_LEADS) + r")[\s\u00a0'’]+(?:d['’])?$"
+_SHARE_LEAD: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?:"
+        + _alternation(grammar.fraction_share_leads)
+        + r")[\s\u00a0'’]+(?:d['’])?$"
+    )
 )
-_FR_DEN: Final = {unaccented(k): v for k, v in FR_DENOMINATORS.items()}
+_FR_DEN: Final = PerGrammar(
+    lambda grammar: {unaccented(k): v for k, v in grammar.fraction_denominators.items()}
+)
 _AND: Final = PerGrammar(lambda grammar: re.compile(r"(?i)" + _SP + grammar.and_word + _SP))
 _RATIO: Final = PerGrammar(lambda grammar: re.compile(
         r"(?i)(?<![\w])(?P<rw>" + _alternation(grammar.ratio_words) + r")" + _SP
@@ -173,47 +195,50 @@ def _phrases(text: str, grammar: NumberGrammar) -> list[Share]:
 
 def french_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
     """ "un cinquième", "deux tiers", "le quart des": fractions as French writes them
-    (number agreement, "le" as a numerator); the words are `words.shares`' FR_ tables."""
+    (the denominator agrees in number with its numerator, "le" is a numerator
+    before a partitive); the words are the grammar's `fraction_*` fields."""
     out: list[Share] = []
-    if not _FR_DENOMINATOR_STEM.search(text):
+    if not _FR_DENOMINATOR_STEM[grammar].search(text):
         return out  # most sentences hold no fraction: skip the costly pattern
-    for m in _FR_FRACTION.finditer(text):
+    for m in _FR_FRACTION[grammar].finditer(text):
         num_word = m.group("num").lower()
-        num = FR_NUMERATORS[num_word]
+        num = grammar.fraction_numerators[num_word]
         den_word = unaccented(m.group("den").lower())
         singular = (
-            den_word[:-1] if den_word.endswith("s") and den_word not in FR_INVARIABLE else den_word
+            den_word[:-1]
+            if den_word.endswith("s") and den_word not in grammar.fraction_invariable
+            else den_word
         )
         plural = singular != den_word
-        if singular not in _FR_DEN:
+        if singular not in _FR_DEN[grammar]:
             continue
-        if singular not in FR_INVARIABLE and plural == (num == 1):
+        if singular not in grammar.fraction_invariable and plural == (num == 1):
             continue  # "un quarts", "trois quart": no fraction
         partitive = bool(_PARTITIVE[grammar].match(text, m.end()))
         if num_word == "le" and not partitive:
             continue  # "le quart" alone is a period of an hour, "le cinquième" an ordinal
-        if singular not in FR_PLAIN_DENOMINATORS and not (
+        if singular not in grammar.fraction_plain_denominators and not (
             partitive
             or (
                 _CLAUSE_END.match(text, m.end())
-                and _SHARE_LEAD.search(text, max(0, m.start() - 20), m.start())
+                and _SHARE_LEAD[grammar].search(text, max(0, m.start() - 20), m.start())
             )
         ):
             continue  # "un cinquième mandat": an ordinal
         if _NOT_BEFORE[grammar].search(text, max(0, m.start() - 12), m.start()):
             continue
-        out.append(Share(num / _FR_DEN[singular], m.start(), m.end()))
+        out.append(Share(num / _FR_DEN[grammar][singular], m.start(), m.end()))
     return out
 
 
 def english_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
     """ "a fifth", "two-thirds", "three quarters of": fractions as English writes them;
-    the words are `words.shares`' EN_ tables."""
+    the words are the grammar's `fraction_*` fields."""
     out: list[Share] = []
-    for m in _EN_FRACTION.finditer(text):
-        num = EN_NUMERATORS[m.group("num").lower()]
+    for m in _EN_FRACTION[grammar].finditer(text):
+        num = grammar.fraction_numerators[m.group("num").lower()]
         den_word = m.group("den").lower()
-        plural = den_word not in EN_DENOMINATORS
+        plural = den_word not in grammar.fraction_denominators
         if plural == (num == 1):
             continue  # "one thirds", "two third": not a fraction
         of = bool(_PARTITIVE[grammar].match(text, m.end()))
@@ -224,13 +249,13 @@ def english_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
             and not (
                 of
                 or _CLAUSE_END.match(text, m.end())
-                or _EN_SHARE_LEAD.search(text, max(0, m.start() - 12), m.start())
+                or _EN_SHARE_LEAD[grammar].search(text, max(0, m.start() - 12), m.start())
             )
         ):
             continue  # "a third term": an ordinal; "rose by a third" is a share
         if not of and _NOT_BEFORE[grammar].search(text, max(0, m.start() - 12), m.start()):
             continue  # "in a quarter", "each third": a period
-        out.append(Share(num / _EN_DENOMINATOR_OF[den_word], m.start(), m.end()))
+        out.append(Share(num / _EN_DENOMINATOR_OF[grammar][den_word], m.start(), m.end()))
     return out
 
 

@@ -27,7 +27,7 @@ from claims.text.quantities.lexicon import (
 from claims.text.quantities.model import QuantityKind
 from claims.text.quantities.numerals import is_number_word
 from claims.text.quantities.words.nouns import (
-    EN_NOUN_REACH,
+    LAST_NOUN_REACH,
 )
 
 _NOT_LETTER_AFTER: Final = r"(?![^\W\d_])"
@@ -174,7 +174,7 @@ def noun_after(
 def _last_noun(text: str, end: int, grammar: NumberGrammar) -> tuple[str, int] | None:
     run: list[re.Match[str]] = []
     pos = end
-    while len(run) < EN_NOUN_REACH:
+    while len(run) < LAST_NOUN_REACH:
         m = _WORD_RE.match(text, pos)
         if m is None:
             break
