@@ -392,6 +392,41 @@ MEASURE_UNITS: Final[dict[str, str]] = {
     "mGy": "mGy",
     "sigma": "σ",
 }
+
+# SI symbols with a prefix, glued or spaced ("10µg", "12 kPa", "1Ga", "3 mSv"):
+# each base with the prefixes it is written with, so no English or French word
+# becomes a unit ("as", "ma", "pm", "Ms" are left out). Case is kept: "Ma" is a
+# million years, "mA" a milliampere. Symbols listed above win.
+_SI_PREFIXED: Final[dict[str, str]] = {
+    "g": "µ n",  # µg, ng (mg, kg above)
+    "m": "µ n d",  # µm, nm, dm
+    "s": "m µ n",  # ms, µs, ns
+    "A": "m µ k",
+    "V": "m µ M",
+    "W": "m µ k M G T",
+    "J": "k M G T",
+    "N": "k",
+    "Pa": "h k M G",
+    "Hz": "k M G T",
+    "L": "m µ c d",
+    "l": "µ d",
+    "t": "k M G",  # kilotonnes, megatonnes, gigatonnes
+    "a": "k M G",  # years: ka, Ma, Ga (annum)
+    "mol": "m µ n k",
+    "cd": "m k",
+    "Sv": "m µ",
+    "Gy": "µ",
+    "Bq": "k M G T",
+    "eV": "k",
+}  # fmt: skip
+_SI_BASES_ALONE: Final = ("mol", "cd", "Pa", "Sv", "Bq")
+for _base, _prefixes in _SI_PREFIXED.items():
+    for _symbol in [_p + _base for _p in _prefixes.split()] + (
+        [_base] if _base in _SI_BASES_ALONE else []
+    ):
+        MEASURE_UNITS.setdefault(_symbol, _symbol)
+        if "µ" in _symbol:  # the Greek mu is typed for the micro sign
+            MEASURE_UNITS.setdefault(_symbol.replace("µ", "μ"), _symbol)
 # Units read only when glued to the figure: "-10C", "75F" (the British press's
 # temperatures); apart, "10 C" is a grade or a name.
 GLUED_UNITS: Final[dict[str, str]] = {"C": "°C", "F": "°F", "K": "K"}
