@@ -1794,6 +1794,9 @@ NUMBERS: Final = NumberGrammar(
             "tout juste": "high",
         }
     ),
+    elisions=((" de", " d'"),),
+    period_hedges=frozenset(),
+    duration_bound_before=(),
     hedge_fillers=("un total de", "encore", "un supplément de", "un nouveau", "une nouvelle"),
     collectives={
         "une dizaine": (10, 8, 12),

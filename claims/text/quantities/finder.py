@@ -74,12 +74,14 @@ from claims.text.quantities.rates import rate_after
 from claims.text.quantities.shares import Share, mixed_numbers, set_partitive_after, shares
 
 
-def _hedge_re(phrases: dict[str, HedgeRule], fillers: tuple[str, ...]) -> re.Pattern[str]:
+def _hedge_re(grammar: NumberGrammar) -> re.Pattern[str]:
     forms: list[str] = []
-    for p in phrases:
+    for p in grammar.hedges:
         forms.append(p)
-        if p.endswith(" de"):
-            forms.append(p[:-3] + " d'")
+        forms.extend(
+            p[: -len(full)] + short for full, short in grammar.elisions if p.endswith(full)
+        )
+    fillers = grammar.hedge_fillers
     alt = "|".join(
         re.escape(f).replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]")
         for f in sorted(forms, key=len, reverse=True)
@@ -95,7 +97,7 @@ def _hedge_re(phrases: dict[str, HedgeRule], fillers: tuple[str, ...]) -> re.Pat
 if TYPE_CHECKING:
     from claims.text.languages.model import Language
 
-_HEDGE_RE: Final = PerGrammar(lambda grammar: _hedge_re(grammar.hedges, grammar.hedge_fillers))
+_HEDGE_RE: Final = PerGrammar(_hedge_re)
 _HEDGE_LOOKUP: Final = PerGrammar(
     lambda grammar: {re.sub(r"\s+", " ", k.replace("’", "'")): v for k, v in grammar.hedges.items()}
 )
@@ -122,12 +124,12 @@ _WORD_AFTER_SHARE: Final = re.compile(
 _RATE_KINDS: Final = ("count", "duration", "measure", "money")
 _FRACTION_OF_KINDS: Final = ("duration", "measure", "money")
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
-_NOT_DURATION_HEDGES: Final = frozenset({"over", "under", "some"})
-# ... unless the hedge follows a word that asks "how long": "for over two years",
-# "after over a decade", "lasted over three years".
-_BOUND_DURATION_BEFORE: Final = re.compile(
-    r"(?i)(?<![\w])(?:for|after|of|than|in|within|aged|lasting|lasted|lasts|took|takes|"
-    r"spent|spends|served|been|is|was|are|were)[\s\u00a0]+$"
+_BOUND_DURATION_BEFORE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?:"
+        + "|".join(re.escape(w) for w in grammar.duration_bound_before)
+        + r")[\s\u00a0]+$"
+    )
 )
 _LAST_WORD: Final = re.compile(r"(\w+)[\s\u00a0]*$")
 # Names that end in a figure: "CAC 40", "FTSE 100", "Airbus A 320", "S&P 500".
@@ -454,8 +456,8 @@ def _build(text: str, grammar: NumberGrammar, core: _Core, floor: int) -> Quanti
     if (
         h
         and kind == "duration"
-        and h.group("h").lower() in _NOT_DURATION_HEDGES
-        and not _BOUND_DURATION_BEFORE.search(head, 0, h.start("h"))
+        and h.group("h").lower() in grammar.period_hedges
+        and not _BOUND_DURATION_BEFORE[grammar].search(head, 0, h.start("h"))
     ):
         h = None  # "over two years, prices fell" is a period, not a lower bound
     neg = grammar.minus_word.search(head) if h is None and value is not None else None
@@ -530,6 +532,7 @@ def _tidy(x: float | None) -> float | None:
 def _hedge_rule(grammar: NumberGrammar, written: str) -> HedgeRule:
     key = re.sub(r"\s+", " ", written.lower().replace("’", "'"))
     table = _HEDGE_LOOKUP[grammar]
-    if key not in table and key.endswith("d'"):
-        key = key[:-2] + "de"
+    for full, short in grammar.elisions:
+        if key not in table and key.endswith(short):
+            key = key[: -len(short)] + full
     return table[key]

@@ -52,6 +52,14 @@ class NumberGrammar:
     hedges: dict[str, HedgeRule]
     """Hedge phrases before a figure and the rule that turns each into bounds
     (`claims.text.quantities.hedges`: "about", "near", "low", "high")."""
+    elisions: tuple[tuple[str, str], ...]
+    """(full, elided) endings of a hedge before a vowel: "près de" is also "près d'"."""
+    period_hedges: frozenset[str]
+    """Hedges that, before a duration, name a period instead of bounding it ("over two
+    years, prices fell"), unless a word of `duration_bound_before` comes first."""
+    duration_bound_before: tuple[str, ...]
+    """Words that ask "how long" before a hedge of `period_hedges`, making it a bound
+    again ("for over two years", "lasted over three years")."""
     hedge_fillers: tuple[str, ...]
     """Words that may stand between a hedge and its figure: "up to an additional 15 per
     cent" is at most 15; "jusqu'à un total de 300" at most 300.
