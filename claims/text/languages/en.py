@@ -1845,6 +1845,11 @@ NUMBERS: Final = NumberGrammar(
     clock_hour_needs_lead=False,
     decimal_comma=False,
     token_words={"&": "and"},
+    first_words=frozenset({"first"}),
+    first_not_before=frozenset({"minister", "ministers"}),
+    second_words=frozenset({"second", "seconds"}),
+    second_time_before=frozenset({"a", "per", "one", "each", "every", "few"}),
+    second_not_before=frozenset({"thought", "thoughts", "hand"}),
     pronoun_one="one",
     pronoun_one_not_before=frozenset(
         {

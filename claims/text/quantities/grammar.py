@@ -224,6 +224,17 @@ class NumberGrammar:
     """
     token_words: dict[str, str]
     """Signs that stand for a word inside a number in words ("one hundred & two")."""
+    first_words: frozenset[str]
+    """The ordinal one ("premier", "first"): an ordinal unless a word of
+    `first_not_before` follows or a number comes right before ("les cinq cent premiers")."""
+    first_not_before: frozenset[str]
+    """Titles after `first_words` ("le Premier ministre")."""
+    second_words: frozenset[str]
+    """The ordinal two that is also a unit of time ("une seconde", "a second")."""
+    second_time_before: frozenset[str]
+    """Words before `second_words` that make it a unit of time ("une seconde", "per second")."""
+    second_not_before: frozenset[str]
+    """Words after `second_words` that make an idiom ("second thought", "second hand")."""
     pronoun_one: str | None
     """The number word that is also a pronoun ("one of the", "the one", "no one"): a number
     only away from the words below. None: no such word.

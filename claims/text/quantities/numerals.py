@@ -197,13 +197,6 @@ _TOKEN: Final = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # "vingt-un" (not French) is none. Other compounds ("two-year") are split.
 _COMPOUND: Final = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 _MAX_COMPOUND_HYPHENS: Final = 8
-_ORDINAL_FIRST: Final = frozenset({"premier", "première", "premiers", "premières", "first"})
-_SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
-# "le Premier ministre" is a title, "a second" and "une seconde" are time.
-_NOT_ORDINAL_AFTER: Final = frozenset({"ministre", "ministres", "minister", "ministers"})
-_TIME_BEFORE: Final = frozenset(
-    {"un", "une", "a", "per", "par", "one", "each", "every", "la", "quelques", "few"}
-)
 # A list of numbers ("un, deux, trois") makes "un" a number.
 _LIST_GAP: Final = re.compile(r"\s*(?:,|et|and|or|ou|\+|=|-)?\s*")
 
@@ -355,12 +348,12 @@ def _keep_word(text: str, grammar: NumberGrammar, found: list[Numeral], i: int) 
     surface = text[n.start : n.end].lower()
     after = _next_word(text, n.end)
     before = _prev_word(text, n.start)
-    if surface in _ORDINAL_FIRST:
+    if surface in grammar.first_words:
         # "les cinq cent premiers" are the first 500, not an ordinal 1
         follows_number = i > 0 and found[i - 1].end >= n.start - 1 and not found[i - 1].ordinal
-        return after not in _NOT_ORDINAL_AFTER and not follows_number
-    if surface in _SECOND:
-        return before not in _TIME_BEFORE and after not in {"thought", "thoughts", "hand"}
+        return after not in grammar.first_not_before and not follows_number
+    if surface in grammar.second_words:
+        return before not in grammar.second_time_before and after not in grammar.second_not_before
     if " " in surface or "-" in surface:
         return True
     if surface == grammar.pronoun_one:
