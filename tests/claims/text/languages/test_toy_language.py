@@ -2,8 +2,9 @@
 
 The toy language below is English with one more reporting verb ("blorfed") and
 one more title ("Zq."); its numbers variant adds a scale word, a hedge and a
-decimal comma to the English number grammar. It is not registered: it is built here and passed in,
-so whatever extraction does differently from English can only come from it.
+decimal comma to the English number grammar. It is not registered: it is built
+here and passed in, so whatever extraction does differently from English can
+only come from it.
 """
 
 from __future__ import annotations
