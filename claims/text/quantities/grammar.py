@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from claims.text.quantities.hedges import HedgeRule
 from claims.text.quantities.model import QuantityKind
@@ -334,17 +334,16 @@ class NumberGrammar:
     """
 
 
-class PerGrammar(Generic[T]):
+class PerGrammar(dict["NumberGrammar", T]):
     """A value built once per grammar from its data (a compiled pattern, a folded
-    table), looked up like a table: `_PARTITIVE[grammar]`."""
+    table), looked up like a table: `_PARTITIVE[grammar]`. A dict keyed by the
+    grammar itself (hashed by identity), so a lookup after the first costs what a
+    dict lookup costs: the finder makes thousands per page."""
 
     def __init__(self, build: Callable[[NumberGrammar], T]) -> None:
+        super().__init__()
         self._build = build
-        self._built: dict[int, tuple[NumberGrammar, T]] = {}
 
-    def __getitem__(self, grammar: NumberGrammar) -> T:
-        # keyed by identity; the grammar is kept so its id is never reused
-        found = self._built.get(id(grammar))
-        if found is None:
-            found = self._built[id(grammar)] = (grammar, self._build(grammar))
-        return found[1]
+    def __missing__(self, grammar: NumberGrammar) -> T:
+        value = self[grammar] = self._build(grammar)
+        return value
