@@ -1,9 +1,11 @@
 """`NumberGrammar`: how one language writes figures, as data the quantity finder reads.
 
-Every field is one language's entry of what used to be a table keyed by language
-code; each language module (`claims.text.languages.fr`, `…en`) builds one. The
-finder compiles what it needs from a grammar once (`PerGrammar`), so a grammar
-object, not a code, travels through `claims.text.quantities`.
+Every field is what one language brings to a rule of the finder: its words,
+its patterns, or a switch for a rule only some languages need. Each language
+module (`claims.text.languages.fr`, `…en`) builds one; a grammar object, not a
+language code, travels through `claims.text.quantities`, which compiles what
+it needs from it once (`PerGrammar`). Words read in every language (units,
+currencies, percent signs) stay in `claims.text.quantities.lexicon`.
 """
 
 from __future__ import annotations
