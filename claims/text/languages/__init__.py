@@ -4,8 +4,8 @@
     LANGUAGES: code -> Language                SUPPORTED: the codes, fallback first
 
 A `Language` holds the claim lexicon (sentence abbreviations, reporting
-verbs, roles, cue words), the derived-total words, and names the number
-grammar of `claims.text.quantities` its figures and hedges are read with.
+verbs, roles, cue words), the derived-total words, and the number grammar
+(`claims.text.quantities.NumberGrammar`) its figures and hedges are read with.
 claims.text never guesses a language: callers pass a code or a `Language`;
 `claims.language_choice` picks one for a text. How to add a language:
 docs/languages.md.

@@ -2,19 +2,25 @@
 
 `CLAIM_WORDS` serves sentence splitting (abbreviations, titles), attribution
 (reporting verbs, roles, speaker stops), subject finding and check-worthiness
-(cue words); `DERIVED_WORDS` lets a part and its share imply a total. Figures,
-hedges and units are read with the French number grammar of
-`claims.text.quantities` (`numbers="fr"`).
+(cue words); `DERIVED_WORDS` lets a part and its share imply a total; `NUMBERS`
+(a `NumberGrammar`) is how French writes figures: number words, scales,
+hedges, dates, ranks, shares, the decimal mark, the patterns
+`claims.text.quantities` reads them with.
 """
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 from typing import Final
 
 from claims.text.languages.claim_lexicon import NAME_PARTICLES, Lexicon
 from claims.text.languages.derived_lexicon import DerivedLexicon
 from claims.text.languages.model import Language
+from claims.text.quantities.grammar import NumberGrammar
+from claims.text.quantities.lexicon import words
+from claims.text.quantities.shares import french_fractions
+from claims.text.quantities.words.fold import with_unaccented, words_with_unaccented
 
 ROLES: Final = (
     "secrétaire d'état",
@@ -1719,10 +1725,623 @@ DERIVED_WORDS: Final = DerivedLexicon(
     noun_first=True,
 )
 
+# Numbers: how French writes figures (`claims.text.quantities` reads them with this).
+NUMBERS: Final = NumberGrammar(
+    code="fr",
+    digit_figures=(
+        r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?"
+        r"|\d{1,3}(?:\.\d{3})+(?![\d,.])"
+        r"|\d{1,3}(?:\.\d{3})+,\d+"
+        r"|\d+,\d+[eE][-+]?\d+(?![\w])|\d+[eE][-+]?\d+(?![\w])"
+        r"|\d+,\d+|\d+\.\d+|\d+"
+    ),
+    and_word=r"et",
+    minus_word=re.compile(r"(?i)(?<![\w'’])moins[\s\u00a0]+$"),
+    year_before=re.compile(
+        r"(?i)(?<![\w])(?:en|depuis|fin|début|mi|jusqu['’]en|avant|après|année|an|"
+        r"printemps|été|automne|hiver)[\s\u00a0-]+$"
+    ),
+    year_in_words=re.compile(r"(?i)(?:mil[\s-]|dix[\s-]neuf[\s-]cent|dix[\s-]huit[\s-]cent)"),
+    hedges=with_unaccented(
+        {
+            "environ": "about",
+            "à peu près": "about",
+            "quelque": "about",
+            "quelques": "about",
+            "autour de": "about",
+            "approximativement": "about",
+            "aux alentours de": "about",
+            "de l'ordre de": "about",
+            "plus ou moins": "about",
+            "grosso modo": "about",
+            "pas loin de": "near",
+            "près de": "near",
+            "presque": "near",
+            "quasiment": "near",
+            "avoisinant": "near",
+            "frôlant": "near",
+            "~": "about",
+            "env.": "about",
+            "plus de": "low",
+            "au moins": "low",
+            "au-delà de": "low",
+            "au delà de": "low",
+            "pas moins de": "low",
+            "supérieur à": "low",
+            "supérieure à": "low",
+            "supérieurs à": "low",
+            "supérieures à": "low",
+            "minimum": "low",
+            "au minimum": "low",
+            "dépassant": "low",
+            "dépasser": "low",
+            "dépasse": "low",
+            "franchi la barre de": "low",
+            "la barre des": "low",
+            "plus d'une": "low",
+            "moins de": "high",
+            "jusqu'à": "high",
+            "pas plus de": "high",
+            "au plus": "high",
+            "au maximum": "high",
+            "tout au plus": "high",
+            "inférieur à": "high",
+            "inférieure à": "high",
+            "inférieurs à": "high",
+            "inférieures à": "high",
+            "maximum": "high",
+            "à peine": "high",
+            "tout juste": "high",
+        }
+    ),
+    elisions=((" de", " d'"),),
+    period_hedges=frozenset(),
+    duration_bound_before=(),
+    hedge_fillers=("un total de", "encore", "un supplément de", "un nouveau", "une nouvelle"),
+    collectives={
+        "une dizaine": (10, 8, 12),
+        "une douzaine": (12, 10, 14),
+        "une quinzaine": (15, 13, 17),
+        "une vingtaine": (20, 17, 23),
+        "une trentaine": (30, 25, 35),
+        "une quarantaine": (40, 35, 45),
+        "une cinquantaine": (50, 45, 55),
+        "une soixantaine": (60, 55, 65),
+        "une centaine": (100, 90, 110),
+        "un millier": (1000, 900, 1100),
+    },
+    plural_collectives={
+        "des dizaines": 10,
+        "des centaines": 100,
+        "des milliers": 1e3,
+        "des millions": 1e6,
+        "des milliards": 1e9,
+        "plusieurs dizaines": 10,
+        "plusieurs centaines": 100,
+        "plusieurs milliers": 1e3,
+        "plusieurs millions": 1e6,
+        "plusieurs milliards": 1e9,
+        "quelques dizaines": 10,
+        "quelques centaines": 100,
+        "quelques milliers": 1e3,
+        "des dizaines de milliers": 1e4,
+        "des centaines de milliers": 1e5,
+        "des dizaines de millions": 1e7,
+        "des centaines de millions": 1e8,
+    },
+    scales={
+        "mille": 1e3,
+        "millier": 1e3,
+        "milliers": 1e3,
+        "million": 1e6,
+        "millions": 1e6,
+        "milliard": 1e9,
+        "milliards": 1e9,
+        "md": 1e9,
+        "mds": 1e9,
+        "mrd": 1e9,
+        "mrds": 1e9,
+        "billion": 1e12,
+        "billions": 1e12,
+        "billiard": 1e15,
+        "billiards": 1e15,
+        "trillion": 1e18,
+        "trillions": 1e18,
+        "douzaine": 12,
+        "douzaines": 12,
+    },
+    restored_accents=(
+        ("iemes", "ièmes"),
+        ("ieme", "ième"),
+        ("premieres", "premières"),
+        ("premiere", "première"),
+        ("zero", "zéro"),
+    ),
+    scales_after_words=frozenset(
+        {
+            "billion",
+            "billions",
+            "billiard",
+            "billiards",
+            "trillion",
+            "trillions",
+            "douzaine",
+            "douzaines",
+        }
+    ),
+    stopwords=words("""
+        de des du la le les l d un une et ou en à au aux sur sous pour par avec sans dans
+        chez entre vers contre qui que quoi dont où ce cet cette ces se sa son ses leur leurs
+        il elle ils elles on nous vous je tu est sont a ont été était étaient sera seront
+        fait font plus moins ne pas y se s c n qu mais donc or ni car comme selon dont
+        soit tout tous toute toutes depuis pendant après avant jusqu lors afin ainsi aussi
+        déjà encore très trop peu bien fois contre environ près presque seulement sur
+        millions milliards mille millier milliers
+    """),
+    months={
+        "janvier": 1,
+        "février": 2,
+        "fevrier": 2,
+        "mars": 3,
+        "avril": 4,
+        "mai": 5,
+        "juin": 6,
+        "juillet": 7,
+        "août": 8,
+        "aout": 8,
+        "septembre": 9,
+        "octobre": 10,
+        "novembre": 11,
+        "décembre": 12,
+        "decembre": 12,
+    },
+    factor_words={
+        "doublé": 2,
+        "doublée": 2,
+        "doublés": 2,
+        "doublées": 2,
+        "doubler": 2,
+        "doublent": 2,
+        "triplé": 3,
+        "triplée": 3,
+        "triplés": 3,
+        "tripler": 3,
+        "triplent": 3,
+        "quadruplé": 4,
+        "quadruplée": 4,
+        "quadrupler": 4,
+        "quintuplé": 5,
+        "décuplé": 10,
+        "décuplée": 10,
+        "décupler": 10,
+    },
+    factor_nouns={"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "décuple": 10},
+    factor_noun_leads=("le", "du", "au", "plus du", "près du", "presque le"),
+    factor_leads=(
+        "multiplié par",
+        "multipliée par",
+        "multipliés par",
+        "multipliées par",
+        "multiplier par",
+        "multiplie par",
+        "divisé par",
+        "divisée par",
+        "diviser par",
+    ),
+    article_numbers=frozenset({"un", "une", "uns", "unes"}),
+    period_words={"décennie": (10.0, "ans"), "siècle": (100.0, "ans")},
+    period_leads=r"(?:prochaine|dernière|derniers?|une|la|cette|toute\s+la|un|le|ce|tout\s+le)",
+    leading_decimal=re.compile(
+        r"(?<![^\s(\[:=])(?P<sign>[-−])?,(?P<frac>\d+)(?![\d.]|,\d|[^\W\d_])"
+    ),
+    number_word_stems=re.compile(
+        r"(?i)\b(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+        r"treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|"
+        r"octante|huitante|nonante|cents?|mille|mil|millions?|milliards?|premi[eè]re?s?|"
+        r"second|seconde|\w+i[eè]mes?)\b"
+    ),
+    scales_in_words={
+        "mille": 1e3,
+        "million": 1e6,
+        "millions": 1e6,
+        "milliard": 1e9,
+        "milliards": 1e9,
+    },
+    ordinal_range_to=re.compile(r"(?i)[\s\u00a0]+à[\s\u00a0]+"),
+    determiners=frozenset({"le", "la", "les", "l"}),
+    superlative_after_noun=re.compile(
+        r"(?i)[\s\u00a0]+(?:la|le|les)[\s\u00a0]+(?:plus|moins)(?![\w])"
+    ),
+    scale_of=re.compile(r"(?i)\s+(?:de|d['’])\s*(milliers|millions|milliards)(?![\w])"),
+    of_after_scale=re.compile(r"(?i)\s+(?:de(?=\s)|d['’](?=\w))"),
+    times_after=re.compile(r"(?i)\s*fois(?![\w])"),
+    and_a_half=re.compile(r"(?i)\s+et\s+demie?(?![\w])"),
+    clock_leads=words_with_unaccented(
+        ("à", "vers", "dès", "jusqu'à", "avant", "partir de", "entre", "et", "de", "ici")
+    ),
+    clock_hours=frozenset({"heure", "heures", "h", "H"}),
+    day_joiners=(",", "et", "au", "à", "-", "–", "ou"),
+    day_articles=("le",),
+    idioms=(
+        "au premier plan",
+        "en première ligne",
+        "en premier lieu",
+        "en second lieu",
+        "au premier abord",
+        "de premier ordre",
+        "de second ordre",
+        "de premier plan",
+        "de première main",
+        "de seconde main",
+        "de première nécessité",
+        "premier venu",
+        "première venue",
+        "à la une",
+        "à la une de",
+        "de deux choses l'une",
+        "un à un",
+        "une à une",
+        "l'un après l'autre",
+        "une fois pour toutes",
+        "quatre à quatre",
+        "tiers-monde",
+        "tiers monde",
+        "tiers payant",
+        "tiers-payant",
+        "tiers état",
+        "quart de finale",
+        "quarts de finale",
+        "huitième de finale",
+        "huitièmes de finale",
+        "seizièmes de finale",
+        "demi-finale",
+        "demi-finales",
+        "deux poids deux mesures",
+        "d'une pierre deux coups",
+        "se mettre en quatre",
+        "trente-six chandelles",
+        "tous les trente-six du mois",
+        "à deux pas",
+        "en un clin d'œil",
+        "au septième ciel",
+        "de seconde zone",
+        "en premier",
+        "en dernier",
+        "au premier chef",
+        "premier rôle",
+        "premiers secours",
+        "premier plan",
+        "première ligne",
+        "à la première personne",
+        "au second plan",
+        "second degré",
+        "au second degré",
+        "premier degré",
+        "au premier degré",
+        "sans deux",
+        "jamais deux sans trois",
+        "une fois n'est pas coutume",
+        "pas une seule",
+        "pas un seul",
+        "pas un",
+        "pas une",
+        "les uns",
+        "les unes",
+        "l'un",
+        "l'une",
+        "c'est l'un",
+        "cinq sur cinq",
+        "dix sur dix",
+    ),
+    not_names=words_with_unaccented(
+        """
+        lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai
+        juin juillet août septembre octobre novembre décembre soit total seuls seules
+        seulement environ près presque quelque quelques plus moins entre dont hier
+        aujourd'hui demain depuis jusqu'à vers
+    """.split()
+    ),
+    not_nouns=words_with_unaccented(
+        """
+        hier demain aujourd'hui désormais encore déjà seulement alors ensuite puis ainsi
+        également toujours jamais souvent ici là là-bas cette ce soir matin midi minuit
+        près environ plutôt surtout notamment dernièrement récemment auparavant
+        actuellement aussitôt enfin contre selon sauf hors dès via voire grâce
+    """.split()
+    ),
+    openers=("entre", "de", "d'", "du"),
+    joiners=("et", "à", "au", "-", "–", "—"),
+    change_links=("de", "d'", "du", "à", "a"),
+    rank_nouns=words_with_unaccented(
+        """
+        exportateur exportateurs exportatrice producteur producteurs productrice importateur
+        importateurs importatrice économie économies puissance puissances employeur employeurs
+        fournisseur fournisseurs client clients partenaire partenaires marché marchés
+        destination destinations investisseur investisseurs émetteur émetteurs consommateur
+        consommateurs contributeur contributeurs bailleur bailleurs créancier créanciers
+        rang place places position positions marge poste acheteur acheteurs vendeur vendeurs
+        fabricant fabricants opérateur opérateurs constructeur constructeurs pourvoyeur
+        employeuse émettrice
+    """.split()
+    ),
+    superlative_words=frozenset(
+        {"plus", "moins", "meilleur", "meilleure", "meilleurs", "meilleures", "pire", "pires"}
+    ),
+    streak_words=(
+        "consécutive",
+        "consécutives",
+        "consécutif",
+        "consécutifs",
+        "d'affilée",
+        "de suite",
+        "consecutive",
+        "consecutif",
+        "consecutifs",
+        "consecutives",
+    ),
+    scopes=(
+        "du pays",
+        "du monde",
+        "au monde",
+        "mondial",
+        "mondiale",
+        "mondiaux",
+        "mondiales",
+        "d'afrique",
+        "du continent",
+        "africain",
+        "africaine",
+        "du royaume",
+        "d'europe",
+        "européen",
+        "européenne",
+        "de la région",
+        "du classement",
+        "au classement",
+        "du marché",
+        "de france",
+        "du maroc",
+        "de l'union",
+        "arabe",
+        "du monde arabe",
+    ),
+    event_nouns=words_with_unaccented(
+        """
+        sommet sommets forum forums édition éditions session sessions conférence conférences
+        réunion réunions rencontre rencontres fois round rounds tour tours phase phases étape
+        étapes vague vagues dose doses mandat mandats trimestre trimestres semestre semestres
+        moitié siècle siècles millénaire anniversaire jour jours semaine semaines mois année
+        années an ans journée journées plan ligne lieu temps ministre ministres partie parties
+        chapitre chapitres article articles volet volets tranche tranches match matchs manche
+        manches tome tomes épisode épisodes saison saisons étage étages arrondissement
+        république empire guerre guerres congrès festival festivals salon salons colloque
+        séminaire atelier assemblée législature visite visites voyage voyages version versions
+        génération générations enfant enfants fils fille filles cas étape acte alinéa
+        tentative tentatives essai essais coup volet secteur session seconde secondes
+        minute minutes heure heures
+    """.split()
+    ),
+    possessives=frozenset(
+        "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs".split()
+    ),
+    discourse_ordinals=frozenset(),
+    rate_leads=("par", "chaque", "tous les", "toutes les", "/"),
+    denominators=with_unaccented(
+        {
+            "an": "year",
+            "ans": "year",
+            "année": "year",
+            "années": "year",
+            "jour": "day",
+            "jours": "day",
+            "journée": "day",
+            "semaine": "week",
+            "semaines": "week",
+            "mois": "month",
+            "heure": "h",
+            "heures": "h",
+            "h": "h",
+            "trimestre": "quarter",
+            "minute": "min",
+            "seconde": "s",
+            "habitant": "capita",
+            "habitants": "capita",
+            "tête": "capita",
+            "personne": "capita",
+            "résident": "capita",
+            "litre": "l",
+            "l": "l",
+            "kilo": "kg",
+            "kg": "kg",
+            "kilogramme": "kg",
+            "tonne": "t",
+            "hectare": "ha",
+            "ha": "ha",
+            "km": "km",
+            "kilomètre": "km",
+            "ménage": "household",
+            "foyer": "household",
+            "salarié": "employee",
+            "élève": "pupil",
+            "m²": "m²",
+            "m2": "m²",
+            "m³": "m³",
+            "baril": "bbl",
+        }
+    ),
+    rate_words=with_unaccented(
+        {
+            "annuel": "year",
+            "annuels": "year",
+            "annuelle": "year",
+            "annuelles": "year",
+            "par an": "year",
+            "l'an": "year",
+            "quotidiens": "day",
+            "quotidiennes": "day",
+            "hebdomadaires": "week",
+            "mensuels": "month",
+            "mensuelles": "month",
+            "par tête": "capita",
+            "par habitant": "capita",
+        }
+    ),
+    not_a_rate_after=frozenset(
+        {
+            "dernier",
+            "dernière",
+            "passé",
+            "passée",
+            "précédent",
+            "précédente",
+            "prochain",
+            "prochaine",
+            "auparavant",
+            "plus",
+        }
+    ),
+    share_phrases=with_unaccented(
+        {"la moitié": 1 / 2, "moitié": 1 / 2, "un demi": 1 / 2, "une demie": 1 / 2}
+    ),
+    ratio_words=("sur",),
+    set_partitives=(
+        "des",
+        "du",
+        "de la",
+        "de l'",
+        "de ces",
+        "de ses",
+        "de leurs",
+        "de nos",
+        "de vos",
+    ),
+    partitives=("des", "du", "de", "d'"),
+    not_a_share_before=(
+        "premier",
+        "première",
+        "second",
+        "seconde",
+        "dernier",
+        "dernière",
+        "chaque",
+        "par",
+    ),
+    year_determiners=frozenset(),
+    clock_hour_needs_lead=True,
+    decimal_comma=True,
+    token_words={},
+    first_words=frozenset({"premier", "première", "premiers", "premières"}),
+    first_not_before=frozenset({"ministre", "ministres"}),
+    second_words=frozenset({"second", "seconde", "seconds", "secondes"}),
+    second_time_before=frozenset({"un", "une", "par", "la", "quelques"}),
+    second_not_before=frozenset(),
+    pronoun_one=None,
+    pronoun_one_not_before=frozenset(),
+    pronoun_one_not_after=frozenset(),
+    nine_homograph="neuf",
+    nine_homograph_before=frozenset({"numéro", "no", "n°", "chapitre", "article", "page"}),
+    nine_homograph_units=frozenset({"ans", "mois", "heures", "jours", "fois"}),
+    hundred_articles=(),
+    roman_ordinal_suffix=r"ème|eme|ᵉ|e|er|re",
+    roman_one_letter_before=frozenset(
+        {
+            "siècle",
+            "siècles",
+            "millénaire",
+            "république",
+            "arrondissement",
+            "arrondissements",
+            "région",
+            "régiment",
+            "congrès",
+            "plan",
+            "législature",
+            "session",
+            "édition",
+            "round",
+            "festival",
+            "forum",
+            "sommet",
+            "conférence",
+            "dynastie",
+            "empire",
+            "concile",
+            "acte",
+        }
+    ),
+    superlative_suffix=None,
+    not_superlatives=frozenset(),
+    one_unit_words={},
+    one_subunit_words={},
+    half_scale=None,
+    half_not_before=(),
+    ratio_span_before_plural=True,
+    ordinal_suffix=re.compile(r"(ères?|ers?|res?|èmes?|emes?|e|ᵉ|è)(?![\w])"),
+    noun_ends_phrase=False,
+    clitics=("s'", "n'", "c'", "qu'", "j'", "m'", "t'", "l'"),
+    verb_endings=("ent",),
+    months_any_case=True,
+    plural_endings=("s", "x", "z"),
+    not_plural_endings=(),
+    irregular_plurals=frozenset(),
+    plural_min_length=0,
+    fraction_numerators={
+        "un": 1,
+        "une": 1,
+        "le": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+    },
+    fraction_denominators=with_unaccented(
+        {
+            "tiers": 3,
+            "quart": 4,
+            "cinquième": 5,
+            "sixième": 6,
+            "septième": 7,
+            "huitième": 8,
+            "neuvième": 9,
+            "dixième": 10,
+            "vingtième": 20,
+            "centième": 100,
+            "millième": 1000,
+        }
+    ),
+    fraction_share_leads=words_with_unaccented(
+        (
+            "soit",
+            "représente",
+            "représentent",
+            "environ",
+            "près",
+            "presque",
+            "plus",
+            "moins",
+            "quasiment",
+            "à peine",
+            "au moins",
+            "seulement",
+            "pas moins",
+            "à",
+            "de",
+        )
+    ),
+    fraction_plain_denominators=frozenset({"tiers", "quart"}),
+    fraction_invariable=frozenset({"tiers"}),
+    read_fractions=french_fractions,
+)
+
 FRENCH: Final = Language(
     code="fr",
     name="French",
     claims=CLAIM_WORDS,
-    numbers="fr",
+    numbers=NUMBERS,
     derived=DERIVED_WORDS,
 )

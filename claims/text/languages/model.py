@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from claims.text.languages.claim_lexicon import Lexicon
 from claims.text.languages.derived_lexicon import DerivedLexicon
+from claims.text.quantities.grammar import NumberGrammar
 
 
 @dataclass(frozen=True, eq=False)
@@ -22,9 +23,10 @@ class Language:
     """English name, for messages ("French")."""
     claims: Lexicon
     """Sentence abbreviations, reporting verbs, roles, cue words: the claim lexicon."""
-    numbers: str
-    """The number grammar of `claims.text.quantities` figures are read with: its number
-    words, units, currencies and hedges (one of `claims.text.quantities.NUMBER_GRAMMARS`).
-    A language whose numbers read like another's names that one."""
+    numbers: NumberGrammar
+    """How the language writes figures: number words, scales, hedges, dates, ranks,
+    shares, the decimal mark (`claims.text.quantities.NumberGrammar`). The quantity
+    finder reads nothing else that differs between languages. A language whose
+    numbers read like another's can hold that one's, or a `dataclasses.replace` of it."""
     derived: DerivedLexicon | None = None
     """How a part and its share imply a total; None: no totals are derived."""

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from claims.text.languages import Language, language
 from claims.text.matching.figures import FigureComparison, compare_figures
 from claims.text.matching.keys import key_terms, places
-from claims.text.quantities import Quantity, find_quantities
+from claims.text.quantities import NumberGrammar, Quantity, find_quantities
 
 THRESHOLD: Final = 0.55
 """Scores at or above this are shown as "already checked" (chosen on the dev half)."""
@@ -44,7 +44,7 @@ class Prepared:
     """A text ready to be matched: its key terms and figures, computed once."""
 
     text: str
-    numbers: str
+    numbers: NumberGrammar
     """The number grammar its figures are read with (`Language.numbers`)."""
     keys: frozenset[str]
     _quantities: list[Quantity] | None = field(default=None, compare=False)

@@ -17,7 +17,8 @@ import json
 import sys
 from typing import Any
 
-from claims.text.quantities import NUMBER_GRAMMARS, Quantity, find_quantities
+from claims.text.languages import SUPPORTED
+from claims.text.quantities import Quantity, find_quantities
 
 
 def _values(qs: list[Quantity]) -> list[Any]:
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ap.add_argument("--lang", required=True, choices=NUMBER_GRAMMARS, help="number grammar")
+    ap.add_argument("--lang", required=True, choices=SUPPORTED, help="language code")
     ap.add_argument("--lines", action="store_true", help="one text per input line")
     ap.add_argument("--as-claims", action="store_true", help="wrap as one claim per line")
     ap.add_argument("--values", action="store_true", help="plug-in values only")

@@ -11,7 +11,8 @@
   "between 3 and 17 April"; and after one: "April 3 to 17".
 - A month name of the other language marks a date too: "May 2, 2021" in a
   French text, "le 3 mars" in an English one.
-The words are data in `claims.text.quantities.words.dates`.
+The words are data: the `NumberGrammar` of the language (`clock_leads`,
+`clock_hours`, `day_joiners`, `day_articles`).
 """
 
 from __future__ import annotations
@@ -20,13 +21,8 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.model import Quantity
-from claims.text.quantities.words.dates import (
-    CLOCK_HOURS,
-    CLOCK_LEADS,
-    DAY_ARTICLES,
-    DAY_JOINERS,
-)
 
 _SP: Final = r"[\s\u00a0]"
 
@@ -42,26 +38,22 @@ _NUMERIC_DATE: Final = re.compile(
 )
 _CLOCK_AFTER: Final = re.compile(r"(?i)\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])|h\d\d|:\d\d(?!\d)")
 _CLOCK_FIGURE: Final = re.compile(r"\d{1,2}(?:[.:]\d\d)?")
-_HOURS: Final = {
-    lang: re.compile(r"(?i)" + _SP + r"*(?:" + _alt(words) + r")(?![\w])")
-    for lang, words in CLOCK_HOURS.items()
-}
+_HOURS: Final = PerGrammar(
+    lambda grammar: re.compile(r"(?i)" + _SP + r"*(?:" + _alt(grammar.clock_hours) + r")(?![\w])")
+)
 _MINUTES: Final = re.compile(_SP + r"*\d{1,2}(?!\d)(?:" + _SP + r"*(?:min|minutes)(?![\w]))?")
-_LEAD: Final = {
-    lang: re.compile(r"(?i)(?<![\w])(?:" + _alt(words) + r")" + _SP + r"+$")
-    for lang, words in CLOCK_LEADS.items()
-}
-_DAY_GAP: Final = {
-    lang: re.compile(
-        r"(?i)" + _SP + r"*(?:" + _alt(DAY_JOINERS[lang]) + r")" + _SP
-        + r"*(?:(?:" + _alt(DAY_ARTICLES[lang]) + r")" + _SP + r"+)?"
+_LEAD: Final = PerGrammar(
+    lambda grammar: re.compile(r"(?i)(?<![\w])(?:" + _alt(grammar.clock_leads) + r")" + _SP + r"+$")
+)
+_DAY_GAP: Final = PerGrammar(lambda grammar: re.compile(
+        r"(?i)" + _SP + r"*(?:" + _alt(grammar.day_joiners) + r")" + _SP
+        + r"*(?:(?:" + _alt(grammar.day_articles) + r")" + _SP + r"+)?"
+    ))  # fmt: skip
+_DAY_GAP_BEFORE_MONTH_LATER: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)" + _SP + r"*(?:" + _alt(grammar.day_joiners) + r")" + _SP + r"*"
     )
-    for lang in DAY_JOINERS
-}  # fmt: skip
-_DAY_GAP_BEFORE_MONTH_LATER: Final = {
-    lang: re.compile(r"(?i)" + _SP + r"*(?:" + _alt(DAY_JOINERS[lang]) + r")" + _SP + r"*")
-    for lang in DAY_JOINERS
-}
+)
 _MAX_HOUR: Final = 24
 
 
@@ -84,7 +76,9 @@ def numeric_dates(text: str) -> list[tuple[int, int, float]]:
     return out
 
 
-def clock_time_end(text: str, start: int, end: int, lang: str, value: float) -> int | None:
+def clock_time_end(
+    text: str, start: int, end: int, grammar: NumberGrammar, value: float
+) -> int | None:
     """End of the clock time that the figure `value` at text[start:end] opens
     ("14h30", "2 pm", "10:45", "à 14 heures 30", "at 2 o'clock"), or None."""
     if _CLOCK_FIGURE.fullmatch(text, start, end):
@@ -93,10 +87,10 @@ def clock_time_end(text: str, start: int, end: int, lang: str, value: float) -> 
             return m.end()
     if not float(value).is_integer() or not 0 <= value <= _MAX_HOUR:
         return None
-    hours = _HOURS[lang].match(text, end)
+    hours = _HOURS[grammar].match(text, end)
     if hours is None:
         return None
-    if lang == "fr" and not _LEAD[lang].search(text, max(0, start - 16), start):
+    if grammar.clock_hour_needs_lead and not _LEAD[grammar].search(text, max(0, start - 16), start):
         return None  # "pendant 14 heures", "14 heures de négociations": a duration
     if re.match(_SP + r"*(?:de|d['’]|of)(?![\w])", text[hours.end() : hours.end() + 4]):
         return None  # "après 10 heures de négociations"
@@ -104,20 +98,20 @@ def clock_time_end(text: str, start: int, end: int, lang: str, value: float) -> 
     return minutes.end() if minutes else hours.end()
 
 
-def days_sharing_a_month(text: str, lang: str, qs: list[Quantity]) -> list[Quantity]:
+def days_sharing_a_month(text: str, grammar: NumberGrammar, qs: list[Quantity]) -> list[Quantity]:
     """Bare day numbers joined to a date day of one month become dates too:
     "entre le 3 et le 17 avril", "les 3, 4 et 5 mai", "April 3 to 17"."""
     out = list(qs)
     for i in range(len(out) - 2, -1, -1):  # right to left: "les 3, 4 et 5 mai"
         a, b = out[i], out[i + 1]
-        if _is_day(b) and _bare_day_number(a) and _DAY_GAP[lang].fullmatch(text, a.end, b.start):
+        if _is_day(b) and _bare_day_number(a) and _DAY_GAP[grammar].fullmatch(text, a.end, b.start):
             out[i] = replace(a, kind="date", unit="day")
     for i in range(1, len(out)):  # left to right: "April 3 to 17"
         a, b = out[i - 1], out[i]
         if (
             _is_day(a)
             and _bare_day_number(b)
-            and _DAY_GAP_BEFORE_MONTH_LATER[lang].fullmatch(text, a.end, b.start)
+            and _DAY_GAP_BEFORE_MONTH_LATER[grammar].fullmatch(text, a.end, b.start)
             and not text[a.start : a.end][-1:].isalpha()
         ):
             out[i] = replace(b, kind="date", unit="day")

@@ -35,21 +35,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from claims.text.errors import UnsupportedLanguage
 from claims.text.quantities import tails
 from claims.text.quantities.dates import clock_time_end, days_sharing_a_month, numeric_dates
-from claims.text.quantities.hedges import HEDGE_FILLERS, HEDGES, HedgeRule, bounds
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
+from claims.text.quantities.hedges import HedgeRule, bounds
 from claims.text.quantities.idioms import idiom_spans
 from claims.text.quantities.labels import is_name_number, label_spans, reference_end, score_end
 from claims.text.quantities.lexicon import (
     CURRENCY_PREFIXES,
-    FACTOR_LEADS,
     LETTER_CURRENCY_PREFIXES,
     NAME_BEFORE_FIGURE,
-    NUMBER_GRAMMARS,
-    SCALES,
     SKIPPABLE_ADJECTIVES,
 )
 from claims.text.quantities.model import Quantity, QuantityKind
@@ -75,15 +72,16 @@ from claims.text.quantities.phrases import (
 from claims.text.quantities.ranges import merge_ranges
 from claims.text.quantities.rates import rate_after
 from claims.text.quantities.shares import Share, mixed_numbers, set_partitive_after, shares
-from claims.text.quantities.words.dates import EN_YEAR_DETERMINERS
 
 
-def _hedge_re(phrases: dict[str, HedgeRule], fillers: tuple[str, ...]) -> re.Pattern[str]:
+def _hedge_re(grammar: NumberGrammar) -> re.Pattern[str]:
     forms: list[str] = []
-    for p in phrases:
+    for p in grammar.hedges:
         forms.append(p)
-        if p.endswith(" de"):
-            forms.append(p[:-3] + " d'")
+        forms.extend(
+            p[: -len(full)] + short for full, short in grammar.elisions if p.endswith(full)
+        )
+    fillers = grammar.hedge_fillers
     alt = "|".join(
         re.escape(f).replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]")
         for f in sorted(forms, key=len, reverse=True)
@@ -96,11 +94,13 @@ def _hedge_re(phrases: dict[str, HedgeRule], fillers: tuple[str, ...]) -> re.Pat
     )
 
 
-_HEDGE_RE: Final = {lang: _hedge_re(t, HEDGE_FILLERS[lang]) for lang, t in HEDGES.items()}
-_HEDGE_LOOKUP: Final = {
-    lang: {re.sub(r"\s+", " ", k.replace("’", "'")): v for k, v in t.items()}
-    for lang, t in HEDGES.items()
-}
+if TYPE_CHECKING:
+    from claims.text.languages.model import Language
+
+_HEDGE_RE: Final = PerGrammar(_hedge_re)
+_HEDGE_LOOKUP: Final = PerGrammar(
+    lambda grammar: {re.sub(r"\s+", " ", k.replace("’", "'")): v for k, v in grammar.hedges.items()}
+)
 _CURRENCY_PREFIX_RE: Final = re.compile(
     r"(?<![^\W\d_])(?P<c>"
     + "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
@@ -110,10 +110,11 @@ _LETTER_CURRENCY: Final = re.compile(
     r"(?<![\w.,])(?P<c>" + "|".join(LETTER_CURRENCY_PREFIXES) + r")(?P<num>\d+(?:[.,]\d+)?)"
     r"(?=(?:bn|mn|m|k|tn|b)(?![\w])|[\s\u00a0]?(?:million|billion|trillion)s?(?![\w]))"
 )
-_FACTOR_LEAD_RE: Final = {
-    lang: re.compile(r"(?i)(?:" + "|".join(re.escape(p) for p in leads) + r")\s+$")
-    for lang, leads in FACTOR_LEADS.items()
-}
+_FACTOR_LEAD_RE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?:" + "|".join(re.escape(p) for p in grammar.factor_leads) + r")\s+$"
+    )
+)
 _NOUN_KINDS: Final = ("count", "duration", "measure", "money")
 # The word after a share, past "de", "d'", "of (a)": "un quart d'heure".
 _WORD_AFTER_SHARE: Final = re.compile(
@@ -123,46 +124,28 @@ _WORD_AFTER_SHARE: Final = re.compile(
 _RATE_KINDS: Final = ("count", "duration", "measure", "money")
 _FRACTION_OF_KINDS: Final = ("duration", "measure", "money")
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
-_NOT_DURATION_HEDGES: Final = frozenset({"over", "under", "some"})
-# ... unless the hedge follows a word that asks "how long": "for over two years",
-# "after over a decade", "lasted over three years".
-_BOUND_DURATION_BEFORE: Final = re.compile(
-    r"(?i)(?<![\w])(?:for|after|of|than|in|within|aged|lasting|lasted|lasts|took|takes|"
-    r"spent|spends|served|been|is|was|are|were)[\s\u00a0]+$"
+_BOUND_DURATION_BEFORE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?:"
+        + "|".join(re.escape(w) for w in grammar.duration_bound_before)
+        + r")[\s\u00a0]+$"
+    )
 )
-# "moins quinze", "minus 5": a negative figure, unless a figure comes before
-# ("huit moins quatre" subtracts). "moins de 15" is a hedge, read before.
-_MINUS_WORD: Final = {
-    "fr": re.compile(r"(?i)(?<![\w'’])moins[\s\u00a0]+$"),
-    "en": re.compile(r"(?i)(?<![\w])minus[\s\u00a0]+$"),
-}
 _LAST_WORD: Final = re.compile(r"(\w+)[\s\u00a0]*$")
 # Names that end in a figure: "CAC 40", "FTSE 100", "Airbus A 320", "S&P 500".
 _NAME_BEFORE: Final = re.compile(
     r"(?<![\w&.])(?:" + "|".join(re.escape(w) for w in NAME_BEFORE_FIGURE) + r")[ \u00a0]$"
 )
-# Words after which a figure is a year even with a noun after it ("en 2019
-# les ventes", "in 2020 sales"): without one, "1999 people" is a count.
-_YEAR_BEFORE: Final = {
-    "fr": re.compile(
-        r"(?i)(?<![\w])(?:en|depuis|fin|début|mi|jusqu['’]en|avant|après|année|an|"
-        r"printemps|été|automne|hiver)[\s\u00a0-]+$"
-    ),
-    "en": re.compile(
-        r"(?i)(?<![\w])(?:in|since|until|till|by|before|after|during|year|mid|early|late|"
-        r"spring|summer|autumn|fall|winter)[\s\u00a0-]+$"
-    ),
-}
-_YEAR_WORDS: Final = {
-    "fr": re.compile(r"(?i)(?:mil[\s-]|dix[\s-]neuf[\s-]cent|dix[\s-]huit[\s-]cent)"),
-    "en": re.compile(r"(?i)(?:nineteen|eighteen|twenty)[\s-](?!hundred|thousand)[a-z]"),
-}
 # "the 2024 elections", "Morocco's 2030 plans": English writes counts above a
 # thousand with a separator ("1,500 employees"), so a determiner makes a year.
-_EN_YEAR_DETERMINER: Final = re.compile(
-    r"(?i)(?:(?<![\w])(?:"
-    + "|".join(re.escape(w) for w in EN_YEAR_DETERMINERS if w[0].isalpha())
-    + r")|['’]s|s['’])[\s\u00a0]+$"
+_YEAR_DETERMINER: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?:(?<![\w])(?:"
+        + "|".join(re.escape(w) for w in grammar.year_determiners if w[0].isalpha())
+        + r")|"
+        + "|".join(re.escape(w) for w in grammar.year_determiners if not w[0].isalpha())
+        + r")[\s\u00a0]+$"
+    )
 )
 _FISCAL_YEAR: Final = re.compile(r"[-–/]\d\d(?!\d)(?![.,]\d)")
 
@@ -189,21 +172,29 @@ class _Core:
     currency: str | None = None  # written glued before the figure: "N500m"
 
 
-def find_quantities(text: str, lang: str) -> list[Quantity]:
+def find_quantities(text: str, lang: str | NumberGrammar | Language) -> list[Quantity]:
     """Every quantity in `text`, in order of appearance.
 
-    `lang` names a number grammar (`NUMBER_GRAMMARS`, what a
-    `claims.text.languages.Language.numbers` holds); any other raises
-    `UnsupportedLanguage`. Nothing here guesses the language.
+    `lang` is the number grammar to read figures with: a `NumberGrammar`, the
+    `Language` that holds one, or a registered language code; any other code
+    raises `UnsupportedLanguage`. Nothing here guesses the language.
     """
-    if lang not in NUMBER_GRAMMARS:
-        raise UnsupportedLanguage(lang, NUMBER_GRAMMARS)
+    grammar = _grammar_of(lang)
     if len(text) <= _CHUNK:
-        return _find(text, lang)
+        return _find(text, grammar)
     out: list[Quantity] = []
     for a, b in _chunks(text):
-        out.extend(replace(q, start=q.start + a, end=q.end + a) for q in _find(text[a:b], lang))
+        out.extend(replace(q, start=q.start + a, end=q.end + a) for q in _find(text[a:b], grammar))
     return out
+
+
+def _grammar_of(lang: str | NumberGrammar | Language) -> NumberGrammar:
+    if isinstance(lang, NumberGrammar):
+        return lang
+    # imported here: the language registry builds its grammars from this package
+    from claims.text.languages import language
+
+    return language(lang).numbers
 
 
 # Long texts are read in pieces cut at a line break (else a sentence end, else
@@ -228,35 +219,35 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _find(text: str, lang: str) -> list[Quantity]:
-    cores = _cores(text, lang)
+def _find(text: str, grammar: NumberGrammar) -> list[Quantity]:
+    cores = _cores(text, grammar)
     out: list[Quantity] = []
     cursor = 0
     for core in sorted(cores, key=lambda c: (c.start, -(c.end - c.start))):
         if core.start < cursor:
             continue
-        q = _build(text, lang, core, cursor)
+        q = _build(text, grammar, core, cursor)
         if q is None:
             continue
         out.append(q)
         cursor = q.end
     if out:
-        idioms = idiom_spans(text, lang)
+        idioms = idiom_spans(text, grammar)
         if idioms:  # "au premier plan", "one more minute": no figure
             out = [q for q in out if not any(a < q.end and q.start < b for a, b in idioms)]
-    return merge_ranges(text, lang, days_sharing_a_month(text, lang, out))
+    return merge_ranges(text, grammar, days_sharing_a_month(text, grammar, out))
 
 
-def _cores(text: str, lang: str) -> list[_Core]:
+def _cores(text: str, grammar: NumberGrammar) -> list[_Core]:
     cores: list[_Core] = [
         _from_phrase(p)
-        for p in collectives(text, lang)
-        + half_scales(text, lang)
-        + factors(text, lang)
-        + one_units(text, lang)
-        + periods(text, lang)
+        for p in collectives(text, grammar)
+        + half_scales(text, grammar)
+        + factors(text, grammar)
+        + one_units(text, grammar)
+        + periods(text, grammar)
     ]
-    found_shares = shares(text, lang)
+    found_shares = shares(text, grammar)
     cores.extend(_from_share(s) for s in found_shares)
     for n in fraction_numerals(text):
         cores.append(_from_numeral(n, digits=True))
@@ -267,45 +258,45 @@ def _cores(text: str, lang: str) -> list[_Core]:
         )
         skip.append((start, end))
     digits: list[Numeral] = []
-    for n in digit_numerals(text, lang):
+    for n in digit_numerals(text, grammar):
         if any(a <= n.start < b for a, b in skip):
             continue
         ref_end = reference_end(text, n.start, n.end)
         if ref_end is not None:
             skip.append((n.start, ref_end))  # "loi n°2019-222"
             continue
-        score = score_end(text, n.start, n.end, lang)
+        score = score_end(text, n.start, n.end, grammar)
         if score is not None:
             skip.append((n.start, score))  # "Arsenal 2-1": a score after a name
             continue
-        clock_end = clock_time_end(text, n.start, n.end, lang, n.value)
+        clock_end = clock_time_end(text, n.start, n.end, grammar, n.value)
         if clock_end is not None:
             skip.append((n.start, clock_end))  # "à 14 heures 30", "2 pm"
             continue
         if not (
             _NAME_BEFORE.search(text, max(0, n.start - 14), n.start)
-            or not tails.glued_suffix_ok(text, n.end, lang)
+            or not tails.glued_suffix_ok(text, n.end, grammar)
         ):
             digits.append(n)
     cores.extend(_from_numeral(n, digits=True) for n in digits)
     for m in _LETTER_CURRENCY.finditer(text):  # "N500m": naira, only with a scale
         cores.append(
             _Core(
-                parse_digits(m.group("num"), lang),
+                parse_digits(m.group("num"), grammar),
                 None, None, None, False, None, m.start(), m.end(),
                 digits=True, currency=LETTER_CURRENCY_PREFIXES[m.group("c")],
             )
         )  # fmt: skip
-    for n in roman_ordinals(text, lang):
+    for n in roman_ordinals(text, grammar):
         cores.append(_from_numeral(n, digits=False))
     words = [
-        with_article(text, lang, n)
-        for n in word_numerals(text, lang)
+        with_article(text, grammar, n)
+        for n in word_numerals(text, grammar)
         if not any(a <= n.start < b for a, b in skip)
-        and clock_time_end(text, n.start, n.end, lang, n.value) is None
+        and clock_time_end(text, n.start, n.end, grammar, n.value) is None
     ]
     cores.extend(_from_numeral(n, digits=False) for n in words)
-    for n in mixed_numbers(text, lang, digits + words, found_shares):
+    for n in mixed_numbers(text, grammar, digits + words, found_shares):
         cores.append(_from_numeral(n, digits=not n.words))
     return cores
 
@@ -360,12 +351,12 @@ def _from_numeral(n: Numeral, digits: bool) -> _Core:
     )
 
 
-def _ends_with_scale(surface: str, lang: str) -> bool:
+def _ends_with_scale(surface: str, grammar: NumberGrammar) -> bool:
     words = surface.lower().split()
-    return bool(words) and words[-1] in SCALES[lang]
+    return bool(words) and words[-1] in grammar.scales
 
 
-def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
+def _build(text: str, grammar: NumberGrammar, core: _Core, floor: int) -> Quantity | None:
     start, end = core.start, core.end
     head = text[max(floor, start - 40) : start]
     money: str | None = core.currency
@@ -380,24 +371,24 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
     if kind is None:
         suffix_end = None
         if core.digits:
-            suffix_end = tails.ordinal_suffix(text, end, lang)
+            suffix_end = tails.ordinal_suffix(text, end, grammar)
             if suffix_end is not None:
                 core.ordinal, end = True, suffix_end
         ordinal_end = end
         tail = tails.read_tail(
             text,
             end,
-            lang,
+            grammar,
             money=money,
             ordinal=core.ordinal,
-            after_scale=not core.digits and _ends_with_scale(text[core.start : end], lang),
+            after_scale=not core.digits and _ends_with_scale(text[core.start : end], grammar),
             read_scale=core.digits,
         )
         kind, unit, end = tail.kind, tail.unit, tail.end
         value = (value or 0.0) * tail.multiplier + tail.plus
-        if _FACTOR_LEAD_RE[lang].search(head):
+        if _FACTOR_LEAD_RE[grammar].search(head):
             kind, unit = "factor", None
-        day_end = tails.month_after(text, suffix_end or core.end, lang) if core.digits else None
+        day_end = tails.month_after(text, suffix_end or core.end, grammar) if core.digits else None
         if (
             core.digits
             and day_end
@@ -408,18 +399,20 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         ):
             kind, unit, end = "date", "day", day_end
         elif (
-            (core.plain_int or _year_in_words(text, core, lang))
+            (core.plain_int or _year_in_words(text, core, grammar))
             and kind == "count"
             and tail.multiplier == 1
             and _YEAR_MIN <= (value or 0) <= _YEAR_MAX
             and float(value or 0).is_integer()
-            and not _HEDGE_RE[lang].search(head)
+            and not _HEDGE_RE[grammar].search(head)
             and (
                 unit is None
-                or not tails.is_plural(unit, lang)  # "the 2024 election", "2024 prévoit"
-                or _YEAR_BEFORE[lang].search(head)
-                or (lang == "en" and _EN_YEAR_DETERMINER.search(head))  # "the 2024 elections"
-                or tails.month_before(text, core.start, lang)
+                or not tails.is_plural(unit, grammar)  # "the 2024 election", "2024 prévoit"
+                or grammar.year_before.search(head)
+                or (
+                    bool(grammar.year_determiners) and _YEAR_DETERMINER[grammar].search(head)
+                )  # "the 2024 elections"
+                or tails.month_before(text, core.start, grammar)
             )
         ):
             kind, unit, end = "date", "year", core.end
@@ -430,7 +423,7 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
                 end = fiscal.end()
         elif (
             core.digits
-            and tails.month_before(text, core.start, lang)
+            and tails.month_before(text, core.start, grammar)
             and kind == "count"
             and value is not None
             and 1 <= value <= 31
@@ -438,14 +431,14 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         ):
             kind, unit, end = "date", "day", core.end
     elif core.takes_noun:
-        tail = tails.read_tail(text, end, lang, money=None, ordinal=False, after_scale=True)
+        tail = tails.read_tail(text, end, grammar, money=None, ordinal=False, after_scale=True)
         takes: tuple[str, ...] = _NOUN_KINDS
         scale = tail.multiplier
         if core.share:
             # A share stays a percent unless it is a fraction of one unit right
             # after it ("one-half miles", "un quart d'heure"); "des heures" is a
             # set, "a third last year" a share and a time.
-            takes = () if set_partitive_after(text, end, lang) else _FRACTION_OF_KINDS
+            takes = () if set_partitive_after(text, end, grammar) else _FRACTION_OF_KINDS
             word = _WORD_AFTER_SHARE.match(text, end)
             if word is None or word.group(1).lower() in SKIPPABLE_ADJECTIVES:
                 takes = ()
@@ -456,25 +449,25 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
             low = low * scale if low is not None else None
             high = high * scale if high is not None else None
     if kind in _RATE_KINDS and unit is not None:
-        rate = rate_after(text, end, lang)
+        rate = rate_after(text, end, grammar)
         if rate is not None:  # "$20 million a week": USD/week
             unit, end = f"{unit}/{rate[0]}", rate[1]
-    h = _HEDGE_RE[lang].search(head) if kind not in ("ordinal", "date") else None
+    h = _HEDGE_RE[grammar].search(head) if kind not in ("ordinal", "date") else None
     if (
         h
         and kind == "duration"
-        and h.group("h").lower() in _NOT_DURATION_HEDGES
-        and not _BOUND_DURATION_BEFORE.search(head, 0, h.start("h"))
+        and h.group("h").lower() in grammar.period_hedges
+        and not _BOUND_DURATION_BEFORE[grammar].search(head, 0, h.start("h"))
     ):
         h = None  # "over two years, prices fell" is a period, not a lower bound
-    neg = _MINUS_WORD[lang].search(head) if h is None and value is not None else None
+    neg = grammar.minus_word.search(head) if h is None and value is not None else None
     neg_at = start - len(head) + neg.start() if neg else 0
-    if neg and kind not in ("ordinal", "date") and not _operand_before(text, neg_at, lang):
+    if neg and kind not in ("ordinal", "date") and not _operand_before(text, neg_at, grammar):
         value = -value if value is not None else None
         low, high = (-high if high is not None else None), (-low if low is not None else None)
         start = neg_at
     if h and value is not None:
-        rule = _hedge_rule(lang, h.group("h"))
+        rule = _hedge_rule(grammar, h.group("h"))
         new_low, new_high, approx = bounds(rule, value)
         if core.low is None and core.high is None:
             low, high = new_low, new_high
@@ -493,10 +486,10 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
         and unit is None
         and core.digits
         and hedge is None
-        and is_name_number(text, core.start, core.end, lang)
+        and is_name_number(text, core.start, core.end, grammar)
     ):
         return None  # "Paris 13", "COP 28": the end of a name
-    if kind == "ordinal" and not is_rank(text, lang, core.start, ordinal_end):
+    if kind == "ordinal" and not is_rank(text, grammar, core.start, ordinal_end):
         return None  # "le premier Sommet", "the first edition": no figure to check
     if (
         kind == "money"
@@ -514,21 +507,21 @@ def _build(text: str, lang: str, core: _Core, floor: int) -> Quantity | None:
     return Quantity(value, low, high, kind, unit, approximate, hedge, text[start:end], start, end)
 
 
-def _year_in_words(text: str, core: _Core, lang: str) -> bool:
+def _year_in_words(text: str, core: _Core, grammar: NumberGrammar) -> bool:
     """Is a figure in words written as a year? "mil neuf cent vingt",
     "dix-neuf cent", "nineteen eighty-four", or any after "en"/"in"."""
     if core.digits or core.ordinal:
         return False
     head = text[max(0, core.start - 20) : core.start]
-    return bool(_YEAR_WORDS[lang].match(text, core.start) or _YEAR_BEFORE[lang].search(head))
+    return bool(grammar.year_in_words.match(text, core.start) or grammar.year_before.search(head))
 
 
-def _operand_before(text: str, at: int, lang: str) -> bool:
+def _operand_before(text: str, at: int, grammar: NumberGrammar) -> bool:
     """Does a figure end right before `at`? Then "moins"/"minus" subtracts."""
     m = _LAST_WORD.search(text, max(0, at - 30), at)
     if m is None:
         return False
-    return m.group(1)[-1].isdigit() or is_number_word(m.group(1), lang)
+    return m.group(1)[-1].isdigit() or is_number_word(m.group(1), grammar)
 
 
 def _tidy(x: float | None) -> float | None:
@@ -536,9 +529,10 @@ def _tidy(x: float | None) -> float | None:
     return None if x is None else float(f"{x:.12g}")
 
 
-def _hedge_rule(lang: str, written: str) -> HedgeRule:
+def _hedge_rule(grammar: NumberGrammar, written: str) -> HedgeRule:
     key = re.sub(r"\s+", " ", written.lower().replace("’", "'"))
-    table = _HEDGE_LOOKUP[lang]
-    if key not in table and key.endswith("d'"):
-        key = key[:-2] + "de"
+    table = _HEDGE_LOOKUP[grammar]
+    for full, short in grammar.elisions:
+        if key not in table and key.endswith(short):
+            key = key[: -len(short)] + full
     return table[key]

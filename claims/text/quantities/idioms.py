@@ -1,13 +1,13 @@
 """Spans of idioms whose number words are no figures ("au premier plan",
 "first of all", "one more minute"); the phrases are data in
-`claims.text.quantities.words.idioms`."""
+the language's `NumberGrammar.idioms`."""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
-from claims.text.quantities.words.idioms import IDIOMS
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 
 
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -21,9 +21,9 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![\w])(?:" + alt + r")(?![\w])")
 
 
-_IDIOM: Final = {lang: _pattern(phrases) for lang, phrases in IDIOMS.items()}
+_IDIOM: Final = PerGrammar(lambda grammar: _pattern(grammar.idioms))
 
 
-def idiom_spans(text: str, lang: str) -> list[tuple[int, int]]:
-    """(start, end) of every idiom of `lang` in `text`, in order."""
-    return [m.span() for m in _IDIOM[lang].finditer(text)]
+def idiom_spans(text: str, grammar: NumberGrammar) -> list[tuple[int, int]]:
+    """(start, end) of every idiom of `grammar` in `text`, in order."""
+    return [m.span() for m in _IDIOM[grammar].finditer(text)]

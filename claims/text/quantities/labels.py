@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from claims.text.quantities.hedges import HEDGES
-from claims.text.quantities.lexicon import MONTHS, STOPWORDS
-from claims.text.quantities.words.labels import NOT_NAMES, REFERENCE_MARKS
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
+from claims.text.quantities.words.labels import REFERENCE_MARKS
 
 _LIST_AT_LINE_START: Final = re.compile(r"(?:^|\n)[ \t]*(\d{1,2})[ \t]*[-–.)][ \t]+(?=[^\W\d_])")
 _INLINE_LIST: Final = re.compile(r"(?<![\w(.,])(\d{1,2})\)[ \t]+(?=[^\W\d_])")
@@ -34,15 +33,14 @@ _CHAIN: Final = re.compile(r"(?:[-/.]\d+)+")
 _NAME_BEFORE: Final = re.compile(r"([^\W\d_][\w'’&.-]*)[ \u00a0]$")
 _SCORE: Final = re.compile(r"[-–]\d{1,3}(?![\d.,%])")
 _SMALL_WHOLE: Final = re.compile(r"\d{1,3}")
-_NOT_A_NAME: Final = {
-    lang: (
-        STOPWORDS[lang]
-        | NOT_NAMES[lang]
-        | {w for phrase in HEDGES[lang] for w in phrase.split()}
-        | {m.lower() for m in MONTHS[lang]}
+_NOT_A_NAME: Final = PerGrammar(
+    lambda grammar: (
+        grammar.stopwords
+        | grammar.not_names
+        | {w for phrase in grammar.hedges for w in phrase.split()}
+        | {m.lower() for m in grammar.months}
     )
-    for lang in STOPWORDS
-}
+)
 
 
 def label_spans(text: str) -> list[tuple[int, int]]:
@@ -65,15 +63,15 @@ def reference_end(text: str, start: int, end: int) -> int | None:
     return chain.end() if chain else end
 
 
-def score_end(text: str, start: int, end: int, lang: str) -> int | None:
+def score_end(text: str, start: int, end: int, grammar: NumberGrammar) -> int | None:
     """End of a score that a name opens ("Arsenal 2-1": the end of "2-1"), or None."""
     m = _SCORE.match(text, end)
-    if m is None or not is_name_number(text, start, end, lang):
+    if m is None or not is_name_number(text, start, end, grammar):
         return None
     return m.end()
 
 
-def is_name_number(text: str, start: int, end: int, lang: str) -> bool:
+def is_name_number(text: str, start: int, end: int, grammar: NumberGrammar) -> bool:
     """Is the bare figure text[start:end] ("13") the end of a name ("Paris 13")?
 
     The caller knows nothing follows it that makes it a quantity (no unit,
@@ -84,4 +82,4 @@ def is_name_number(text: str, start: int, end: int, lang: str) -> bool:
     if m is None:
         return False
     word = re.split(r"['’]", m.group(1))[-1]  # "l'Euro" is "Euro"; "C'est" is "est"
-    return bool(word) and word[0].isupper() and word.lower().rstrip(".") not in _NOT_A_NAME[lang]
+    return bool(word) and word[0].isupper() and word.lower().rstrip(".") not in _NOT_A_NAME[grammar]

@@ -1,16 +1,16 @@
-"""Word lists the finder matches after and before a number, per language.
+"""Word lists the finder matches after and before a number, in any language.
 
 Everything here is data: scale words, currencies, units, duration words,
-months, fractions, factors and the small function-word lists that stop a
-counted-noun guess. `finder` compiles them into regexes once, at import.
-Keys are lower-case unless the case carries meaning ("M", "MW", "mW").
+percent and point words, adjectives a counted noun may follow. A unit or a
+currency is read in every language ("20 miles" inside French text); what
+differs between languages is the language's `NumberGrammar`. `finder`
+compiles them into regexes once, at import. Keys are lower-case unless the
+case carries meaning ("M", "MW", "mW").
 """
 
 from __future__ import annotations
 
 from typing import Final
-
-from claims.text.quantities.model import QuantityKind
 
 
 def words(block: str) -> frozenset[str]:
@@ -18,69 +18,6 @@ def words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-# Scale words written after digits ("4,2 milliards", "1.5 million", "€10bn").
-# French "billion" is 10**12 (long scale); English "billion" is 10**9.
-SCALES: Final[dict[str, dict[str, float]]] = {
-    "fr": {
-        "mille": 1e3,
-        "millier": 1e3,
-        "milliers": 1e3,
-        "million": 1e6,
-        "millions": 1e6,
-        "milliard": 1e9,
-        "milliards": 1e9,
-        "md": 1e9,
-        "mds": 1e9,
-        "mrd": 1e9,
-        "mrds": 1e9,
-        "billion": 1e12,
-        "billions": 1e12,
-        "billiard": 1e15,
-        "billiards": 1e15,
-        "trillion": 1e18,
-        "trillions": 1e18,
-        "douzaine": 12,
-        "douzaines": 12,
-    },
-    "en": {
-        "thousand": 1e3,
-        "thousands": 1e3,
-        "million": 1e6,
-        "millions": 1e6,
-        "mn": 1e6,
-        "mln": 1e6,
-        "billion": 1e9,
-        "billions": 1e9,
-        "bn": 1e9,
-        "bln": 1e9,
-        "trillion": 1e12,
-        "trillions": 1e12,
-        "tn": 1e12,
-        "dozen": 12,
-        "dozens": 12,
-    },
-}
-# The number grammars the tables of this package hold, one key each: every
-# per-language table here and in `words/` has an entry for each of them.
-NUMBER_GRAMMARS: Final = tuple(SCALES)
-# Endings text2num needs accented: French written without accents is read
-# as if it had them ("vingtieme" -> "vingtième", "zero" -> "zéro").
-RESTORED_ACCENTS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
-    "fr": (
-        ("iemes", "ièmes"), ("ieme", "ième"), ("premieres", "premières"),
-        ("premiere", "première"), ("zero", "zéro"),
-    ),
-}  # fmt: skip
-# Scale words that text2num does not read after number words: the French long
-# scale ("un billion" is 10**12, "un billiard" 10**15) and dozens ("trois
-# douzaines" is 36, "two dozen" 24). `tails` reads them after words too.
-SCALES_AFTER_WORDS: Final[dict[str, frozenset[str]]] = {
-    "fr": frozenset(
-        {"billion", "billions", "billiard", "billiards", "trillion", "trillions",
-         "douzaine", "douzaines"}
-    ),
-    "en": frozenset({"dozen", "dozens"}),
-}  # fmt: skip
 # One-letter scales are only read as scales next to a currency ("$5m", "€10M",
 # "10 M DH"): elsewhere "5 m" is five metres.
 MONEY_SCALES: Final[dict[str, float]] = {
@@ -455,23 +392,41 @@ MEASURE_UNITS: Final[dict[str, str]] = {
     "mGy": "mGy",
     "sigma": "σ",
 }
-# Unit nouns that "a"/"an" turns into one unit ("a gallon of beer" -> 1 gal,
-# "a penny" -> 1 GBX; "a cent" is `ONE_SUBUNIT_WORDS`). Only nouns with no
-# idiomatic use: not "a ton of", "a degree", "a foot", "a mile", "a second".
-ONE_UNIT_WORDS: Final[dict[str, tuple[QuantityKind, str]]] = {
-    "gallon": ("measure", "gal"), "litre": ("measure", "l"), "liter": ("measure", "l"),
-    "kilometre": ("measure", "km"), "kilometer": ("measure", "km"),
-    "metre": ("measure", "m"), "meter": ("measure", "m"), "kilogram": ("measure", "kg"),
-    "kilogramme": ("measure", "kg"), "gram": ("measure", "g"), "hectare": ("measure", "ha"),
-    "acre": ("measure", "acre"), "barrel": ("measure", "bbl"), "kilowatt": ("measure", "kW"),
-    "megawatt": ("measure", "MW"), "gigawatt": ("measure", "GW"),
-    "kibibyte": ("measure", "KiB"), "kilobyte": ("measure", "kB"),
-    "megabyte": ("measure", "MB"), "gigabyte": ("measure", "GB"),
-    "terabyte": ("measure", "TB"), "penny": ("money", "GBX"),
+
+# SI symbols with a prefix, glued or spaced ("10µg", "12 kPa", "1Ga", "3 mSv"):
+# each base with the prefixes it is written with, so no English or French word
+# becomes a unit ("as", "ma", "pm", "Ms" are left out). Case is kept: "Ma" is a
+# million years, "mA" a milliampere. Symbols listed above win.
+_SI_PREFIXED: Final[dict[str, str]] = {
+    "g": "µ n",  # µg, ng (mg, kg above)
+    "m": "µ n d",  # µm, nm, dm
+    "s": "m µ n",  # ms, µs, ns
+    "A": "m µ k",
+    "V": "m µ M",
+    "W": "m µ k M G T",
+    "J": "k M G T",
+    "N": "k",
+    "Pa": "h k M G",
+    "Hz": "k M G T",
+    "L": "m µ c d",
+    "l": "µ d",
+    "t": "k M G",  # kilotonnes, megatonnes, gigatonnes
+    "a": "k M G",  # years: ka, Ma, Ga (annum)
+    "mol": "m µ n k",
+    "cd": "m k",
+    "Sv": "m µ",
+    "Gy": "µ",
+    "Bq": "k M G T",
+    "eV": "k",
 }  # fmt: skip
-# Subunits that "a"/"an" turns into a hundredth of their currency, as "30
-# cents" is 0.30 USD: "a cent" -> 0.01 USD.
-ONE_SUBUNIT_WORDS: Final[dict[str, tuple[str, float]]] = {"cent": ("USD", 0.01)}
+_SI_BASES_ALONE: Final = ("mol", "cd", "Pa", "Sv", "Bq")
+for _base, _prefixes in _SI_PREFIXED.items():
+    for _symbol in [_p + _base for _p in _prefixes.split()] + (
+        [_base] if _base in _SI_BASES_ALONE else []
+    ):
+        MEASURE_UNITS.setdefault(_symbol, _symbol)
+        if "µ" in _symbol:  # the Greek mu is typed for the micro sign
+            MEASURE_UNITS.setdefault(_symbol.replace("µ", "μ"), _symbol)
 # Units read only when glued to the figure: "-10C", "75F" (the British press's
 # temperatures); apart, "10 C" is a grade or a name.
 GLUED_UNITS: Final[dict[str, str]] = {"C": "°C", "F": "°F", "K": "K"}
@@ -581,148 +536,6 @@ SKIPPABLE_ADJECTIVES: Final[frozenset[str]] = frozenset(
     }
 )
 
-# Words that are never a counted noun (function words, common verbs).
-STOPWORDS: Final[dict[str, frozenset[str]]] = {
-    "fr": words("""
-        de des du la le les l d un une et ou en à au aux sur sous pour par avec sans dans
-        chez entre vers contre qui que quoi dont où ce cet cette ces se sa son ses leur leurs
-        il elle ils elles on nous vous je tu est sont a ont été était étaient sera seront
-        fait font plus moins ne pas y se s c n qu mais donc or ni car comme selon dont
-        soit tout tous toute toutes depuis pendant après avant jusqu lors afin ainsi aussi
-        déjà encore très trop peu bien fois contre environ près presque seulement sur
-        millions milliards mille millier milliers
-    """),
-    "en": words("""
-        of the a an and or in on at to for by with from into onto over under than as is are
-        was were be been being has have had will would can could may might shall should
-        it its this that these those there their they he she we you i his her our your
-        not no yes but so if then per each every up down out about around some all any
-        more less most least which who whom whose what when where while after before since
-        until during between among also only just very too times
-        thousand thousands million millions billion billions trillion
-    """),
-}
-
-MONTHS: Final[dict[str, dict[str, int]]] = {
-    "fr": {
-        "janvier": 1,
-        "février": 2,
-        "fevrier": 2,
-        "mars": 3,
-        "avril": 4,
-        "mai": 5,
-        "juin": 6,
-        "juillet": 7,
-        "août": 8,
-        "aout": 8,
-        "septembre": 9,
-        "octobre": 10,
-        "novembre": 11,
-        "décembre": 12,
-        "decembre": 12,
-    },
-    "en": {
-        "January": 1,
-        "February": 2,
-        "March": 3,
-        "April": 4,
-        "May": 5,
-        "June": 6,
-        "July": 7,
-        "August": 8,
-        "September": 9,
-        "October": 10,
-        "November": 11,
-        "December": 12,
-        "Jan": 1,
-        "Feb": 2,
-        "Mar": 3,
-        "Apr": 4,
-        "Jun": 6,
-        "Jul": 7,
-        "Aug": 8,
-        "Sep": 9,
-        "Sept": 9,
-        "Oct": 10,
-        "Nov": 11,
-        "Dec": 12,
-    },
-}
-
-# Factors: verbs of multiplication and the factor they state.
-FACTOR_WORDS: Final[dict[str, dict[str, float]]] = {
-    "fr": {
-        "doublé": 2,
-        "doublée": 2,
-        "doublés": 2,
-        "doublées": 2,
-        "doubler": 2,
-        "doublent": 2,
-        "triplé": 3,
-        "triplée": 3,
-        "triplés": 3,
-        "tripler": 3,
-        "triplent": 3,
-        "quadruplé": 4,
-        "quadruplée": 4,
-        "quadrupler": 4,
-        "quintuplé": 5,
-        "décuplé": 10,
-        "décuplée": 10,
-        "décupler": 10,
-    },
-    "en": {
-        "doubled": 2,
-        "doubling": 2,
-        "tripled": 3,
-        "tripling": 3,
-        "quadrupled": 4,
-        "quadrupling": 4,
-        "twice": 2,
-        "thrice": 3,
-        "tenfold": 10,
-        "twofold": 2,
-        "threefold": 3,
-        "fourfold": 4,
-        "fivefold": 5,
-        "hundredfold": 100,
-        "half as many": 0.5,
-        "half as much": 0.5,
-        "a third as many": 1 / 3,
-        "a third as much": 1 / 3,
-    },
-}
-# Multiples named by a noun: "le double de l'an dernier" is a factor of 2 after
-# "le"/"du"/"au", when "de" or a clause end follows ("le double langage" is no
-# multiple).
-FACTOR_NOUNS: Final[dict[str, dict[str, float]]] = {
-    "fr": {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "décuple": 10},
-    "en": {},
-}
-FACTOR_NOUN_LEADS: Final[dict[str, tuple[str, ...]]] = {
-    "fr": ("le", "du", "au", "plus du", "près du", "presque le"),
-    "en": (),
-}
-# Phrases whose following number is a factor: "multiplié par trois", "by a factor of 2".
-FACTOR_LEADS: Final[dict[str, tuple[str, ...]]] = {
-    "fr": (
-        "multiplié par",
-        "multipliée par",
-        "multipliés par",
-        "multipliées par",
-        "multiplier par",
-        "multiplie par",
-        "divisé par",
-        "divisée par",
-        "diviser par",
-    ),
-    "en": ("multiplied by", "by a factor of", "a factor of", "divided by"),
-}
-# Number words that are articles or adjectives unless a unit or a list says otherwise.
-ARTICLE_NUMBERS: Final[dict[str, frozenset[str]]] = {
-    "fr": frozenset({"un", "une", "uns", "unes"}),
-    "en": frozenset({"one", "a", "an"}),
-}
 
 # Names and labels a figure completes: "CAC 40", "SBF 120", "Ligue 1", "page
 # 12", "Article 49", "Boeing 737". The figure names a thing; nothing to check.
@@ -745,15 +558,3 @@ NAME_BEFORE_FIGURE: Final[tuple[str, ...]] = (
     # models and versions
     "Model", "Series", "Class", "Type", "Version", "Level", "Phase", "Gen", "Mark",
 )  # fmt: skip
-
-
-# Periods named by a word: "over the next decade" is a duration of 10 years.
-# The determiner list keeps titles and names out ("Decade of Action").
-PERIOD_WORDS: Final[dict[str, dict[str, tuple[float, str]]]] = {
-    "en": {"decade": (10.0, "years"), "century": (100.0, "years")},
-    "fr": {"décennie": (10.0, "ans"), "siècle": (100.0, "ans")},
-}
-PERIOD_LEADS: Final[dict[str, str]] = {
-    "en": r"(?:next|past|last|coming|previous|whole|entire|same|a|one|the)",
-    "fr": r"(?:prochaine|dernière|derniers?|une|la|cette|toute\s+la|un|le|ce|tout\s+le)",
-}

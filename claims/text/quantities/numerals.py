@@ -14,12 +14,7 @@ from typing import Final
 
 from text_to_num import find_numbers
 
-from claims.text.quantities.lexicon import (
-    ARTICLE_NUMBERS,
-    MONTHS,
-    RESTORED_ACCENTS,
-    SCALES_AFTER_WORDS,
-)
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 
 
 @dataclass(frozen=True)
@@ -41,28 +36,12 @@ _LEFT: Final = (
     r"(?<![\w.,±/^])(?<!\d:)(?<!\x1b\[)(?<![^\W\d_][-−])(?<!\^[-−])(?<!\d\+)"
     r"(?<!± )(?<!\+/-)(?<!\+/- )"
 )
-_DIGITS: Final[dict[str, re.Pattern[str]]] = {
-    "fr": re.compile(
-        _LEFT + r"(?P<sign>[-−–](?=\d)|[-−] (?=\d))?(?P<num>"
-        r"\d{1,3}(?:" + _SP + r"\d{3})+(?!\d)(?:,\d+)?"
-        r"|\d{1,3}(?:\.\d{3})+(?![\d,.])"
-        r"|\d{1,3}(?:\.\d{3})+,\d+"
-        r"|\d+,\d+[eE][-+]?\d+(?![\w])|\d+[eE][-+]?\d+(?![\w])"
-        r"|\d+,\d+|\d+\.\d+|\d+)"
-    ),
-    "en": re.compile(
-        _LEFT + r"(?P<sign>[-−–](?=\d)|[-−] (?=\d))?(?P<num>"
-        r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?"
-        r"|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])"
-        r"|\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+(?![\w])|\d+)"
-    ),
-}
-# ",08" / ".08": a decimal with no leading zero, after a space or a bracket.
-_LEADING_DECIMAL: Final[dict[str, re.Pattern[str]]] = {
-    "fr": re.compile(r"(?<![^\s(\[:=])(?P<sign>[-−])?,(?P<frac>\d+)(?![\d.]|,\d|[^\W\d_])"),
-    "en": re.compile(r"(?<![^\s(\[:=$€£])(?P<sign>[-−])?\.(?P<frac>\d+)(?![\d,]|\.\d|[^\W\d_])"),
-}
-_FR_THOUSANDS_DOT: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DIGITS: Final = PerGrammar(
+    lambda grammar: re.compile(
+        _LEFT + r"(?P<sign>[-−–](?=\d)|[-−] (?=\d))?(?P<num>" + grammar.digit_figures + r")"
+    )
+)
+_DOT_THOUSANDS: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _SPACES: Final = re.compile(_SP)
 # Digits glued to letters that are neither a unit nor a suffix make a code: 4G, 06F6.
 _GLUED: Final = re.compile(r"[^\W\d_]+")
@@ -119,10 +98,10 @@ def fraction_numerals(text: str) -> list[Numeral]:
     return out
 
 
-def parse_digits(num: str, lang: str) -> float:
-    """The value of a digit run written in `lang`'s notation."""
-    if lang == "fr":
-        if _FR_THOUSANDS_DOT.fullmatch(num):
+def parse_digits(num: str, grammar: NumberGrammar) -> float:
+    """The value of a digit run written in `grammar`'s notation."""
+    if grammar.decimal_comma:
+        if _DOT_THOUSANDS.fullmatch(num):
             num = num.replace(".", "")
         num = _SPACES.sub("", num).replace(",", ".")
     else:
@@ -130,12 +109,12 @@ def parse_digits(num: str, lang: str) -> float:
     return float(num)
 
 
-def digit_numerals(text: str, lang: str) -> list[Numeral]:
+def digit_numerals(text: str, grammar: NumberGrammar) -> list[Numeral]:
     """Every digit figure in `text`, signed where a minus sign leads it."""
     out: list[Numeral] = []
-    for m in _DIGITS[lang].finditer(text):
+    for m in _DIGITS[grammar].finditer(text):
         num = m.group("num")
-        value = parse_digits(num, lang)
+        value = parse_digits(num, grammar)
         start = m.start()
         sign = m.group("sign")
         if sign:
@@ -172,7 +151,7 @@ def digit_numerals(text: str, lang: str) -> list[Numeral]:
         if not math.isfinite(value) or (value == 0 and written != 0):
             continue  # 400 digits in a row, or "10^-99999": junk, not a figure
         out.append(Numeral(value, start, end, plain_int=plain))
-    for m in _LEADING_DECIMAL[lang].finditer(text):
+    for m in grammar.leading_decimal.finditer(text):
         value = float("0." + m.group("frac"))
         out.append(Numeral(-value if m.group("sign") else value, m.start(), m.end()))
     return out
@@ -217,70 +196,7 @@ _TOKEN: Final = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # tokenizer reads it: "deux-cent-mille quatorze-mille" is two numbers, and
 # "vingt-un" (not French) is none. Other compounds ("two-year") are split.
 _COMPOUND: Final = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
-# "&" reads as "and" inside number words: "two hundred & forty".
-_TOKEN_TEXT: Final = {"&": "and"}
 _MAX_COMPOUND_HYPHENS: Final = 8
-# Number-word stems: text2num is called only when one of them occurs.
-_NUMBER_WORD: Final[dict[str, re.Pattern[str]]] = {
-    "fr": re.compile(
-        r"(?i)\b(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
-        r"treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|"
-        r"octante|huitante|nonante|cents?|mille|mil|millions?|milliards?|premi[eè]re?s?|"
-        r"second|seconde|\w+i[eè]mes?)\b"
-    ),
-    "en": re.compile(
-        r"(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-        r"million|billion|trillion|first|second|third|\w+th)\b"
-    ),
-}
-_ORDINAL_FIRST: Final = frozenset({"premier", "première", "premiers", "premières", "first"})
-_SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
-# "le Premier ministre" is a title, "a second" and "une seconde" are time.
-_NOT_ORDINAL_AFTER: Final = frozenset({"ministre", "ministres", "minister", "ministers"})
-_TIME_BEFORE: Final = frozenset(
-    {"un", "une", "a", "per", "par", "one", "each", "every", "la", "quelques", "few"}
-)
-# "one of the", "the one", "no one": a pronoun, not a count.
-_ONE_NOT_BEFORE: Final = frozenset(
-    {
-        "of",
-        "another",
-        "day",
-        "by",
-        "thing",
-        "way",
-        "hand",
-        "time",
-        "who",
-        "which",
-        "that",
-        "another's",
-    }
-)
-_ONE_NOT_AFTER: Final = frozenset(
-    {
-        "the",
-        "this",
-        "that",
-        "no",
-        "any",
-        "every",
-        "which",
-        "each",
-        "someone",
-        "anyone",
-        "little",
-        "last",
-        "right",
-        "wrong",
-        "big",
-        "new",
-        "old",
-        "other",
-    }
-)
-_NEUF_BEFORE: Final = frozenset({"numéro", "no", "n°", "chapitre", "article", "page"})
 # A list of numbers ("un, deux, trois") makes "un" a number.
 _LIST_GAP: Final = re.compile(r"\s*(?:,|et|and|or|ou|\+|=|-)?\s*")
 
@@ -295,24 +211,24 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _tokens(text: str, start: int, end: int, lang: str) -> list[_Tok]:
+def _tokens(text: str, start: int, end: int, grammar: NumberGrammar) -> list[_Tok]:
     toks: list[_Tok] = []
     pos = start
     for c in _COMPOUND.finditer(text, start, end):
         if c.group().count("-") <= _MAX_COMPOUND_HYPHENS and all(
-            is_number_word(w, lang) or w.lower() in ("et", "and") for w in c.group().split("-")
+            is_number_word(w, grammar) or w.lower() in ("et", "and") for w in c.group().split("-")
         ):
-            toks.extend(_plain_tokens(text, pos, c.start(), lang))
-            toks.append(_Tok(_accented(c.group(), lang), c.start(), c.end()))
+            toks.extend(_plain_tokens(text, pos, c.start(), grammar))
+            toks.append(_Tok(_accented(c.group(), grammar), c.start(), c.end()))
             pos = c.end()
-    toks.extend(_plain_tokens(text, pos, end, lang))
+    toks.extend(_plain_tokens(text, pos, end, grammar))
     return toks
 
 
-def _plain_tokens(text: str, start: int, end: int, lang: str) -> list[_Tok]:
+def _plain_tokens(text: str, start: int, end: int, grammar: NumberGrammar) -> list[_Tok]:
     return [
         _Tok(
-            _TOKEN_TEXT.get(m.group(), m.group()) if lang == "en" else _accented(m.group(), lang),
+            _accented(grammar.token_words.get(m.group(), m.group()), grammar),
             m.start(),
             m.end(),
         )
@@ -320,24 +236,24 @@ def _plain_tokens(text: str, start: int, end: int, lang: str) -> list[_Tok]:
     ]
 
 
-def _accented(word: str, lang: str) -> str:
+def _accented(word: str, grammar: NumberGrammar) -> str:
     """A number word as text2num reads it: French written without accents
     gets them back ("cinquieme" -> "cinquième"); offsets stay the text's."""
     low = word.lower()
-    for bare, accented in RESTORED_ACCENTS.get(lang, ()):
+    for bare, accented in grammar.restored_accents:
         if low.endswith(bare):
             return word[: len(word) - len(bare)] + accented
     return word
 
 
-def word_numerals(text: str, lang: str) -> list[Numeral]:
+def word_numerals(text: str, grammar: NumberGrammar) -> list[Numeral]:
     """Number words in `text` ("vingt-trois", "a hundred and two", "premier"),
     minus the words that are articles or adjectives there ("une idée",
     "Quoi de neuf ?", "one of the", "le Premier ministre")."""
     found: list[Numeral] = []
-    for start, end in _number_word_spans(text, lang):
-        toks = _tokens(text, start, end, lang)
-        for occ in find_numbers(toks, lang, 0.0):
+    for start, end in _number_word_spans(text, grammar):
+        toks = _tokens(text, start, end, grammar)
+        for occ in find_numbers(toks, grammar.code, 0.0):
             first, last = toks[occ.start], toks[occ.end - 1]
             found.append(
                 Numeral(
@@ -348,15 +264,15 @@ def word_numerals(text: str, lang: str) -> list[Numeral]:
                     words=True,
                 )
             )
-    found = _join_after_scale(text, lang, _with_listed_seconds(text, lang, found))
-    return [n for i, n in enumerate(found) if _keep_word(text, lang, found, i)]
+    found = _join_after_scale(text, grammar, _with_listed_seconds(text, grammar, found))
+    return [n for i, n in enumerate(found) if _keep_word(text, grammar, found, i)]
 
 
-def _number_word_spans(text: str, lang: str) -> list[tuple[int, int]]:
+def _number_word_spans(text: str, grammar: NumberGrammar) -> list[tuple[int, int]]:
     """Stretches of `text` where number words sit close together: text2num
     reads only these, so a long text is never tokenized whole."""
     spans: list[tuple[int, int]] = []
-    for m in _NUMBER_WORD[lang].finditer(text):
+    for m in grammar.number_word_stems.finditer(text):
         if spans and m.end() <= spans[-1][1]:
             continue  # inside the compound already read
         start, end = _word_bounds(text, m.start(), m.end())
@@ -378,15 +294,11 @@ _SPAN_GAP: Final = 12  # "cent et un", "hundred and two": joiners are short
 # The longest number compound has 7 parts ("deux-cent-quatre-vingt-dix-sept-mille").
 _COMPOUND_LEFT: Final = re.compile(r"(?:[^\W\d_]{1,12}-){1,8}$")
 _COMPOUND_RIGHT: Final = re.compile(r"(?:-[^\W\d_]{1,12}){1,8}")
-_SCALE_WORDS: Final = {
-    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
-    "en": {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12},
-}
 _COMMA: Final = re.compile(r"[\s\u00a0]*,[\s\u00a0]*")
 _LAST: Final = re.compile(r"([^\W\d_]+)$")
 
 
-def _join_after_scale(text: str, lang: str, found: list[Numeral]) -> list[Numeral]:
+def _join_after_scale(text: str, grammar: NumberGrammar, found: list[Numeral]) -> list[Numeral]:
     """ "three million, two hundred and forty" is one number: a comma after a
     scale word goes on with a smaller figure (a list of numbers does not)."""
     out: list[Numeral] = []
@@ -394,7 +306,7 @@ def _join_after_scale(text: str, lang: str, found: list[Numeral]) -> list[Numera
         prev = out[-1] if out else None
         if prev is not None and not prev.ordinal and _COMMA.fullmatch(text, prev.end, n.start):
             last = _LAST.search(text, prev.start, prev.end)
-            scale = _SCALE_WORDS[lang].get(last.group(1).lower(), 0.0) if last else 0.0
+            scale = grammar.scales_in_words.get(last.group(1).lower(), 0.0) if last else 0.0
             if n.value < scale and prev.value % scale == 0:
                 out[-1] = Numeral(prev.value + n.value, prev.start, n.end, n.ordinal, True)
                 continue
@@ -402,7 +314,7 @@ def _join_after_scale(text: str, lang: str, found: list[Numeral]) -> list[Numera
     return out
 
 
-def _with_listed_seconds(text: str, lang: str, found: list[Numeral]) -> list[Numeral]:
+def _with_listed_seconds(text: str, grammar: NumberGrammar, found: list[Numeral]) -> list[Numeral]:
     """ "cinquième, premier, second, troisième": between two ordinals, "second"
     is one too (text2num leaves it out, for "une seconde")."""
     out: list[Numeral] = []
@@ -431,76 +343,81 @@ def _in_list(text: str, found: list[Numeral], i: int) -> bool:
     )
 
 
-def _keep_word(text: str, lang: str, found: list[Numeral], i: int) -> bool:
+def _keep_word(text: str, grammar: NumberGrammar, found: list[Numeral], i: int) -> bool:
     n = found[i]
     surface = text[n.start : n.end].lower()
     after = _next_word(text, n.end)
     before = _prev_word(text, n.start)
-    if surface in _ORDINAL_FIRST:
+    if surface in grammar.first_words:
         # "les cinq cent premiers" are the first 500, not an ordinal 1
         follows_number = i > 0 and found[i - 1].end >= n.start - 1 and not found[i - 1].ordinal
-        return after not in _NOT_ORDINAL_AFTER and not follows_number
-    if surface in _SECOND:
-        return before not in _TIME_BEFORE and after not in {"thought", "thoughts", "hand"}
+        return after not in grammar.first_not_before and not follows_number
+    if surface in grammar.second_words:
+        return before not in grammar.second_time_before and after not in grammar.second_not_before
     if " " in surface or "-" in surface:
         return True
-    if surface == "one" and lang == "en":
-        return (after not in _ONE_NOT_BEFORE and before not in _ONE_NOT_AFTER) or _in_list(
-            text, found, i
-        )
-    if surface in ARTICLE_NUMBERS[lang]:
+    if surface == grammar.pronoun_one:
+        return (
+            after not in grammar.pronoun_one_not_before
+            and before not in grammar.pronoun_one_not_after
+        ) or _in_list(text, found, i)
+    if surface in grammar.article_numbers:
         # "un billion d'euros", "one dozen eggs": a scale text2num leaves makes it a number
-        return _in_list(text, found, i) or after in SCALES_AFTER_WORDS[lang]
-    if surface == "neuf" and lang == "fr":
+        return _in_list(text, found, i) or after in grammar.scales_after_words
+    if surface == grammar.nine_homograph:
         return (
             _in_list(text, found, i)
-            or before in _NEUF_BEFORE
-            or after in MONTHS["fr"]
-            or (after.endswith(("s", "x")) and after not in {"ans", "mois"} | {"et"})
-            or after in {"ans", "mois", "heures", "jours", "fois"}
+            or before in grammar.nine_homograph_before
+            or after in grammar.months
+            or after.endswith(("s", "x"))  # a plural noun: "neuf coopératives"
+            or after in grammar.nine_homograph_units
         )
     return True
 
 
-def is_number_word(word: str, lang: str) -> bool:
-    """Is `word` a number word of `lang` ("deux", "hundred", "cinquième")?"""
-    return bool(_NUMBER_WORD[lang].fullmatch(word))
+def is_number_word(word: str, grammar: NumberGrammar) -> bool:
+    """Is `word` a number word of `grammar` ("deux", "hundred", "cinquième")?"""
+    return bool(grammar.number_word_stems.fullmatch(word))
 
 
-def with_article(text: str, lang: str, n: Numeral) -> Numeral:
+_ARTICLE_BEFORE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)\b(" + "|".join(re.escape(a) for a in grammar.hundred_articles) + r")\s+$"
+    )
+)
+
+
+def with_article(text: str, grammar: NumberGrammar, n: Numeral) -> Numeral:
     """Extend "hundred" to "a hundred": the surface shows the article it reads."""
-    m = re.search(r"(?i)\b(a|an)\s+$", text[max(0, n.start - 4) : n.start])
-    if lang == "en" and m and n.words and n.value >= 100:
+    if not grammar.hundred_articles:
+        return n
+    m = _ARTICLE_BEFORE[grammar].search(text[max(0, n.start - 4) : n.start])
+    if m and n.words and n.value >= 100:
         return Numeral(n.value, n.start - len(m.group()), n.end, n.ordinal, n.words)
     return n
 
 
-_ROMAN: Final = re.compile(
-    r"(?<![\w-])(?P<r>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
-    r"(?P<suf>ème|eme|ᵉ|e|er|re)(?![\w])"
+_ROMAN: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?<![\w-])(?P<r>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+        r"(?P<suf>" + (grammar.roman_ordinal_suffix or "") + r")(?![\w])"
+    )
 )
 _ROMAN_VALUE: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-# A one-letter numeral ("Ve", "Xe") is read only before these, and never
-# "Le", "Ce", "De", "Me" (words) nor "François Ier" (a name).
-_ROMAN_ONE_LETTER_BEFORE: Final = frozenset({
-    "siècle", "siècles", "millénaire", "république", "arrondissement", "arrondissements",
-    "région", "régiment", "congrès", "plan", "législature", "session", "édition", "round",
-    "festival", "forum", "sommet", "conférence", "dynastie", "empire", "concile", "acte",
-})  # fmt: skip
 
 
-def roman_ordinals(text: str, lang: str) -> list[Numeral]:
+def roman_ordinals(text: str, grammar: NumberGrammar) -> list[Numeral]:
     """French ordinals in Roman numerals: "XXe siècle" -> 20, "IIIe République" -> 3,
     "Ve République" -> 5 (kind ordinal; the noun after is their unit)."""
-    if lang != "fr":
+    if grammar.roman_ordinal_suffix is None:
         return []
     out: list[Numeral] = []
-    for m in _ROMAN.finditer(text):
+    for m in _ROMAN[grammar].finditer(text):
         roman = m.group("r")
         if not roman:
             continue
         if len(roman) == 1 and (
-            roman not in "IVX" or _next_word(text, m.end()) not in _ROMAN_ONE_LETTER_BEFORE
+            roman not in "IVX" or _next_word(text, m.end()) not in grammar.roman_one_letter_before
         ):
             continue
         out.append(Numeral(float(_roman_value(roman)), m.start(), m.end(), ordinal=True))

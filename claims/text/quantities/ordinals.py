@@ -1,6 +1,7 @@
 """Is an ordinal a figure? Only when it ranks or counts something measurable.
 
-The rule, in order (the words are data in `claims.text.quantities.words.ranks`):
+The rule, in order (the words are data: the language's `NumberGrammar`, `rank_nouns`,
+`scopes`, `event_nouns`…):
 
 1. A rank: a superlative after the ordinal ("third-longest", "le deuxième
    plus grand", "second most populous"), a rank noun right after it or after
@@ -27,18 +28,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from claims.text.quantities.lexicon import STOPWORDS
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.numerals import is_number_word
-from claims.text.quantities.words.ranks import (
-    DISCOURSE_ORDINALS,
-    EVENT_NOUNS,
-    NOT_SUPERLATIVES,
-    POSSESSIVES,
-    RANK_NOUNS,
-    SCOPES,
-    STREAK_WORDS,
-    SUPERLATIVE_WORDS,
-)
 
 _SP: Final = r"[\s\u00a0]+"
 
@@ -51,68 +42,67 @@ def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?i)(?:" + _SP + r"|(?<=['’]))(?:" + alt + r")(?![\w])")
 
 
-_SCOPE: Final = {lang: _phrases(words) for lang, words in SCOPES.items()}
-_STREAK: Final = {lang: _phrases(words) for lang, words in STREAK_WORDS.items()}
+_SCOPE: Final = PerGrammar(lambda grammar: _phrases(grammar.scopes))
+_STREAK: Final = PerGrammar(lambda grammar: _phrases(grammar.streak_words))
 _WORD: Final = re.compile(r"(?:[\s\u00a0]+|-)([^\W\d_]+(?:['’][^\W\d_]+)?)")
 _ADJECTIVE_THEN_SCOPE: Final = re.compile(r"[\s\u00a0]+[^\W\d_]+")
 _WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[\s\u00a0]+$")
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-_TO: Final = {
-    "fr": re.compile(r"(?i)[\s\u00a0]+à[\s\u00a0]+"),
-    "en": re.compile(r"(?i)[\s\u00a0]+to[\s\u00a0]+"),
-}
-_DETERMINERS: Final = {"fr": frozenset({"le", "la", "les", "l"}), "en": frozenset({"the"})}
-_SUPERLATIVE_AFTER_NOUN: Final = {
-    "fr": re.compile(r"(?i)[\s\u00a0]+(?:la|le|les)[\s\u00a0]+(?:plus|moins)(?![\w])"),
-    "en": re.compile(r"(?i)$^"),  # English puts the superlative before the noun
-}
 
 
-def is_rank(text: str, lang: str, start: int, end: int) -> bool:
+def is_rank(text: str, grammar: NumberGrammar, start: int, end: int) -> bool:
     """Does the ordinal written at text[start:end] rank or count something
     measurable? (See the module docstring for the rule.)"""
     first = _WORD.match(text, end)
     word = first.group(1).lower() if first else ""
-    if first is not None and _is_superlative(word, lang):
+    if first is not None and _is_superlative(word, grammar):
         return True  # "third-longest", "deuxième plus grand", "second most"
     noun_end = first.end() if first else end
-    if _STREAK[lang].match(text, end) or _STREAK[lang].match(text, noun_end):
+    if _STREAK[grammar].match(text, end) or _STREAK[grammar].match(text, noun_end):
         return True  # "fifth straight year", "troisième année consécutive"
-    if word in EVENT_NOUNS[lang]:
+    if word in grammar.event_nouns:
         return False  # "le premier Sommet", "the first edition", "le 3e trimestre"
-    if first is None or word in STOPWORDS[lang] or is_number_word(word, lang):
+    if first is None or word in grammar.stopwords or is_number_word(word, grammar):
         before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        return _bare_is_rank(text, lang, start, end, before.group(1).lower() if before else "")
-    if word in RANK_NOUNS[lang]:
+        return _bare_is_rank(text, grammar, start, end, before.group(1).lower() if before else "")
+    if word in grammar.rank_nouns:
         return True
     second = _WORD.match(text, noun_end)
-    if second is not None and second.group(1).lower() in RANK_NOUNS[lang]:
+    if second is not None and second.group(1).lower() in grammar.rank_nouns:
         return True  # "le premier port exportateur"
-    if _SUPERLATIVE_AFTER_NOUN[lang].match(text, noun_end):
+    if grammar.superlative_after_noun.match(text, noun_end):
         return True  # "la deuxième ville la plus peuplée"
-    if _SCOPE[lang].match(text, noun_end):
+    if _SCOPE[grammar].match(text, noun_end):
         return True  # "la deuxième ville du pays"
     adjective = _ADJECTIVE_THEN_SCOPE.match(text, noun_end)
-    return bool(adjective and _SCOPE[lang].match(text, adjective.end()))
+    return bool(adjective and _SCOPE[grammar].match(text, adjective.end()))
 
 
-def _is_superlative(word: str, lang: str) -> bool:
-    if word in SUPERLATIVE_WORDS[lang]:
+def _is_superlative(word: str, grammar: NumberGrammar) -> bool:
+    if word in grammar.superlative_words:
         return True
-    return lang == "en" and word.endswith("est") and len(word) > 4 and word not in NOT_SUPERLATIVES
+    suffix = grammar.superlative_suffix
+    return (
+        suffix is not None
+        and word.endswith(suffix)
+        and len(word) > 4
+        and word not in grammar.not_superlatives
+    )
 
 
-def _bare_is_rank(text: str, lang: str, start: int, end: int, word_before: str) -> bool:
+def _bare_is_rank(
+    text: str, grammar: NumberGrammar, start: int, end: int, word_before: str
+) -> bool:
     """An ordinal with no noun after it: a rank as written, unless a
     possessive makes it a noun ("mon premier"), it is "le premier à …", or it
     opens an English sentence as a discourse marker ("First, we …")."""
-    if word_before in POSSESSIVES[lang]:
+    if word_before in grammar.possessives:
         return False
-    if word_before in _DETERMINERS[lang] and _TO[lang].match(text, end):
+    if word_before in grammar.determiners and grammar.ordinal_range_to.match(text, end):
         return False  # "le premier à signer", "the first to sign"
     written = text[start:end].lower()
     return not (
-        written in DISCOURSE_ORDINALS[lang]
+        written in grammar.discourse_ordinals
         and text[end : end + 1] == ","
         and _SENTENCE_START.search(text, max(0, start - 3), start)
     )

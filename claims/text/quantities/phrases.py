@@ -13,20 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.hedges import (
-    COLLECTIVES,
     EXACT_COLLECTIVES,
-    PLURAL_COLLECTIVES,
-)
-from claims.text.quantities.lexicon import (
-    FACTOR_NOUN_LEADS,
-    FACTOR_NOUNS,
-    FACTOR_WORDS,
-    ONE_SUBUNIT_WORDS,
-    ONE_UNIT_WORDS,
-    PERIOD_LEADS,
-    PERIOD_WORDS,
-    SCALES,
 )
 from claims.text.quantities.model import QuantityKind
 
@@ -57,105 +46,96 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower().replace("’", "'"))
 
 
-_COLLECTIVE_RE: Final = {
-    lang: _words_re(list(COLLECTIVES[lang]) + list(PLURAL_COLLECTIVES[lang]))
-    for lang in COLLECTIVES
-}
-_FACTOR_RE: Final = {lang: _words_re(FACTOR_WORDS[lang]) for lang in FACTOR_WORDS}
-_FACTOR_NOUN_STEM: Final = {
-    lang: re.compile(r"(?i)" + "|".join(re.escape(n) for n in nouns))
-    for lang, nouns in FACTOR_NOUNS.items()
-    if nouns
-}
-_FACTOR_NOUN_RE: Final = {
-    lang: re.compile(
-        r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in FACTOR_NOUN_LEADS[lang]) + r")\s+"
+_COLLECTIVE_RE: Final = PerGrammar(
+    lambda grammar: _words_re(list(grammar.collectives) + list(grammar.plural_collectives))
+)
+_FACTOR_RE: Final = PerGrammar(lambda grammar: _words_re(grammar.factor_words))
+_FACTOR_NOUN_STEM: Final = PerGrammar(
+    lambda grammar: re.compile(r"(?i)" + "|".join(re.escape(n) for n in grammar.factor_nouns))
+)
+_FACTOR_NOUN_RE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?:" + "|".join(re.escape(w) for w in grammar.factor_noun_leads) + r")\s+"
         r"(?P<n>"
-        + "|".join(FACTOR_NOUNS[lang])
+        + "|".join(grammar.factor_nouns)
         + r")(?=\s+(?:de|du|des|d['’])(?![\w])|\s*[.,;:!?)]|$)"
     )
-    for lang in FACTOR_NOUNS
-    if FACTOR_NOUNS[lang]
-}
-_HALF_SCALE: Final = re.compile(
-    r"(?i)(?<![\w])half[\s\u00a0]+an?[\s\u00a0]+(thousand|million|billion|trillion)(?![\w])"
 )
-_SCALE_OF: Final = {
-    "fr": re.compile(r"(?i)\s+(?:de|d['’])\s*(milliers|millions|milliards)(?![\w])"),
-    "en": re.compile(r"(?i)\s+(?:of\s+)?(thousands?|millions?|billions?)(?![\w])"),
-}
 _TIMES_SIGN: Final = re.compile(
     r"(?<![\w])[x×]\s?(\d+(?:[.,]\d+)?)(?![\w.,]\d)(?![\w])"
     r"|(?<![\w.,])(\d+(?:[.,]\d+)?)[x×](?![\w])"
 )
-_ONE_UNIT: Final = re.compile(
-    r"(?i)(?<![\w'’])an?[\s\u00a0]+("
-    + "|".join([*ONE_UNIT_WORDS, *ONE_SUBUNIT_WORDS])
-    + r")(?![\w])"
+_ONE_UNIT: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w'’])(?:"
+        + "|".join(re.escape(a) for a in grammar.hundred_articles)
+        + r")[\s\u00a0]+("
+        + "|".join([*grammar.one_unit_words, *grammar.one_subunit_words])
+        + r")(?![\w])"
+    )
 )
 
 
-def one_units(text: str, lang: str) -> list[Phrase]:
+def one_units(text: str, grammar: NumberGrammar) -> list[Phrase]:
     """ "a gallon of beer" -> 1 gal, "a penny" -> 1 (English: "un" is read as a number)."""
-    if lang != "en":
+    if not grammar.hundred_articles or not (grammar.one_unit_words or grammar.one_subunit_words):
         return []
     out: list[Phrase] = []
-    for m in _ONE_UNIT.finditer(text):
+    for m in _ONE_UNIT[grammar].finditer(text):
         word = m.group(1).lower()
-        if word in ONE_SUBUNIT_WORDS:
-            code, value = ONE_SUBUNIT_WORDS[word]
+        if word in grammar.one_subunit_words:
+            code, value = grammar.one_subunit_words[word]
             out.append(
                 Phrase(value, None, None, "money", False, None, m.start(), m.end(), False, code)
             )
             continue
-        kind, unit = ONE_UNIT_WORDS[word]
+        kind, unit = grammar.one_unit_words[word]
         out.append(Phrase(1.0, None, None, kind, False, None, m.start(), m.end(), False, unit))
     return out
 
 
-_PERIOD_RE: Final = {
-    lang: re.compile(
+_PERIOD_RE: Final = PerGrammar(
+    lambda grammar: re.compile(
         # The lead in any case, the period word in lower case: "the Decade of
         # Action" is a title, not ten years.
         r"(?<![\w'’])(?i:"
-        + PERIOD_LEADS[lang]
+        + grammar.period_leads
         + r")[\s\u00a0]+("
-        + "|".join(PERIOD_WORDS[lang])
+        + "|".join(grammar.period_words)
         + r")(?![\w])"
     )
-    for lang in PERIOD_WORDS
-}
+)
 
 
-def periods(text: str, lang: str) -> list[Phrase]:
+def periods(text: str, grammar: NumberGrammar) -> list[Phrase]:
     """ "over the next decade" -> duration 10 years; "la prochaine décennie" -> 10 ans.
 
     Only after a determiner or a time adjective, and never after a Roman or
     digit ordinal ("XXe siècle", "21st century" are ordinals, read elsewhere).
     """
     out: list[Phrase] = []
-    for m in _PERIOD_RE[lang].finditer(text):
-        value, unit = PERIOD_WORDS[lang][m.group(1).lower()]
+    for m in _PERIOD_RE[grammar].finditer(text):
+        value, unit = grammar.period_words[m.group(1).lower()]
         out.append(
             Phrase(value, None, None, "duration", False, None, m.start(), m.end(), False, unit)
         )
     return out
 
 
-def collectives(text: str, lang: str) -> list[Phrase]:
+def collectives(text: str, grammar: NumberGrammar) -> list[Phrase]:
     """ "une cinquantaine" (50, [45, 55]); "des centaines" (None, [200, 1000])."""
     out: list[Phrase] = []
-    for m in _COLLECTIVE_RE[lang].finditer(text):
+    for m in _COLLECTIVE_RE[grammar].finditer(text):
         key = _norm(m.group(1))
         if m.start() > 0 and re.search(r"\d\s*$", text[max(0, m.start() - 3) : m.start()]):
             continue  # "2 millions" is a figure with a scale, read elsewhere
         end = m.end()
         mult = 1.0
-        scale = _SCALE_OF[lang].match(text, end)
+        scale = grammar.scale_of.match(text, end)
         if scale:
-            mult, end = SCALES[lang][scale.group(1).lower()], scale.end()
-        if key in COLLECTIVES[lang]:
-            v, lo, hi = COLLECTIVES[lang][key]
+            mult, end = grammar.scales[scale.group(1).lower()], scale.end()
+        if key in grammar.collectives:
+            v, lo, hi = grammar.collectives[key]
             exact = key in EXACT_COLLECTIVES
             out.append(
                 Phrase(
@@ -171,38 +151,38 @@ def collectives(text: str, lang: str) -> list[Phrase]:
                 )
             )
         else:
-            base = PLURAL_COLLECTIVES[lang][key] * mult
+            base = grammar.plural_collectives[key] * mult
             out.append(
                 Phrase(None, 2 * base, 10 * base, "count", True, m.group(1), m.start(), end, True)
             )
     return out
 
 
-def half_scales(text: str, lang: str) -> list[Phrase]:
+def half_scales(text: str, grammar: NumberGrammar) -> list[Phrase]:
     """ "half a million people" -> 500,000 (a count, not a share)."""
-    if lang != "en":
+    if grammar.half_scale is None:
         return []
     return [
         Phrase(
-            0.5 * SCALES["en"][m.group(1).lower()],
+            0.5 * grammar.scales[m.group(1).lower()],
             None, None, "count", False, None, m.start(), m.end(), True,
         )
-        for m in _HALF_SCALE.finditer(text)
+        for m in grammar.half_scale.finditer(text)
     ]  # fmt: skip
 
 
-def factors(text: str, lang: str) -> list[Phrase]:
+def factors(text: str, grammar: NumberGrammar) -> list[Phrase]:
     """ "doublé" -> 2, "tripled" -> 3, "x3" -> 3 (kind factor)."""
     out: list[Phrase] = []
-    for m in _FACTOR_RE[lang].finditer(text):
-        value = float(FACTOR_WORDS[lang][m.group(1).lower()])
+    for m in _FACTOR_RE[grammar].finditer(text):
+        value = float(grammar.factor_words[m.group(1).lower()])
         out.append(Phrase(value, None, None, "factor", False, None, m.start(), m.end(), False))
     for m in _TIMES_SIGN.finditer(text):
         num = (m.group(1) or m.group(2)).replace(",", ".")
         out.append(Phrase(float(num), None, None, "factor", False, None, m.start(), m.end(), False))
-    if lang in _FACTOR_NOUN_RE and _FACTOR_NOUN_STEM[lang].search(text):
-        for m in _FACTOR_NOUN_RE[lang].finditer(text):
-            value = float(FACTOR_NOUNS[lang][m.group("n").lower()])
+    if grammar.factor_nouns and _FACTOR_NOUN_STEM[grammar].search(text):
+        for m in _FACTOR_NOUN_RE[grammar].finditer(text):
+            value = float(grammar.factor_nouns[m.group("n").lower()])
             out.append(
                 Phrase(value, None, None, "factor", False, None, m.start("n"), m.end("n"), False)
             )

@@ -5,7 +5,8 @@ mg/l, "500 dollars par habitant" USD/capita, "20 deaths a day" deaths/day.
 Read after the unit of a money, measure, count or duration figure; a time
 reference is no rate ("$5bn a year ago", "l'an dernier"). A percent keeps no
 rate ("3 % par an" stays a percent, unit None): percents compare with
-percents. The words are data in `claims.text.quantities.words.rates`.
+percents. The words are data: the language's
+`NumberGrammar` (`rate_leads`, `denominators`, `rate_words`, `not_a_rate_after`).
 """
 
 from __future__ import annotations
@@ -13,12 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from claims.text.quantities.words.rates import (
-    DENOMINATORS,
-    NOT_A_RATE_AFTER,
-    RATE_LEADS,
-    RATE_WORDS,
-)
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 
 _SP: Final = r"[\s\u00a0]"
 
@@ -32,36 +28,34 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower().replace("’", "'"))
 
 
-_LEAD_THEN_DENOMINATOR: Final = {
-    lang: re.compile(
+_LEAD_THEN_DENOMINATOR: Final = PerGrammar(lambda grammar: re.compile(
         r"(?i)(?:" + _SP + r"*/" + _SP + r"*|" + _SP + r"+(?:"
-        + _alt(w for w in RATE_LEADS[lang] if w != "/") + r")" + _SP + r"+)"
-        r"(?P<den>" + _alt(DENOMINATORS[lang]) + r")(?![\w])"
+        + _alt(w for w in grammar.rate_leads if w != "/") + r")" + _SP + r"+)"
+        r"(?P<den>" + _alt(grammar.denominators) + r")(?![\w])"
+    ))  # fmt: skip
+_RATE_WORD: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)" + _SP + r"+(?P<rate>" + _alt(grammar.rate_words) + r")(?![\w])"
     )
-    for lang in RATE_LEADS
-}  # fmt: skip
-_RATE_WORD: Final = {
-    lang: re.compile(r"(?i)" + _SP + r"+(?P<rate>" + _alt(words) + r")(?![\w])")
-    for lang, words in RATE_WORDS.items()
-}
+)
 _NEXT_WORD: Final = re.compile(r"[\s\u00a0]+([^\W\d_]+)")
-_DENOMINATOR: Final = {
-    lang: {_norm(k): v for k, v in t.items()} for lang, t in DENOMINATORS.items()
-}
-_RATE: Final = {lang: {_norm(k): v for k, v in t.items()} for lang, t in RATE_WORDS.items()}
+_DENOMINATOR: Final = PerGrammar(
+    lambda grammar: {_norm(k): v for k, v in grammar.denominators.items()}
+)
+_RATE: Final = PerGrammar(lambda grammar: {_norm(k): v for k, v in grammar.rate_words.items()})
 
 
-def rate_after(text: str, end: int, lang: str) -> tuple[str, int] | None:
+def rate_after(text: str, end: int, grammar: NumberGrammar) -> tuple[str, int] | None:
     """(denominator, end) of the rate written right after `end`, or None."""
-    m = _LEAD_THEN_DENOMINATOR[lang].match(text, end)
+    m = _LEAD_THEN_DENOMINATOR[grammar].match(text, end)
     if m:
-        den = _DENOMINATOR[lang][_norm(m.group("den"))]
+        den = _DENOMINATOR[grammar][_norm(m.group("den"))]
     else:
-        m = _RATE_WORD[lang].match(text, end)
+        m = _RATE_WORD[grammar].match(text, end)
         if m is None:
             return None
-        den = _RATE[lang][_norm(m.group("rate"))]
+        den = _RATE[grammar][_norm(m.group("rate"))]
     after = _NEXT_WORD.match(text, m.end())
-    if after and after.group(1).lower() in NOT_A_RATE_AFTER[lang]:
+    if after and after.group(1).lower() in grammar.not_a_rate_after:
         return None  # "$5bn a year ago", "10 000 tonnes l'an dernier"
     return den, m.end()

@@ -34,27 +34,14 @@ from typing import Final
 
 from text_to_num import text2num
 
-from claims.text.quantities.lexicon import DURATION_UNITS, PERCENT_WORDS, POINT_WORDS, STOPWORDS
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
+from claims.text.quantities.lexicon import DURATION_UNITS, PERCENT_WORDS, POINT_WORDS
 from claims.text.quantities.model import Quantity
 from claims.text.quantities.numerals import Numeral, is_number_word
 from claims.text.quantities.words.fold import unaccented
 from claims.text.quantities.words.shares import (
-    EN_DENOMINATORS,
-    EN_HALF_NOT_BEFORE,
-    EN_NUMERATORS,
-    EN_SHARE_LEADS,
-    FR_DENOMINATORS,
-    FR_INVARIABLE,
-    FR_NUMERATORS,
-    FR_PLAIN_DENOMINATORS,
-    FR_SHARE_LEADS,
-    NOT_A_SHARE_BEFORE,
-    PARTITIVES,
     RATE_BASES,
-    RATIO_WORDS,
     RATIO_WORDS_NEEDING_A_BASE,
-    SET_PARTITIVES,
-    SHARE_PHRASES,
 )
 
 
@@ -94,59 +81,91 @@ def _after_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?i)" + _SP + r"(?:" + "|".join(parts) + r")")
 
 
-_PARTITIVE: Final = {lang: _after_re(words) for lang, words in PARTITIVES.items()}
-_SET_PARTITIVE: Final = {lang: _after_re(words) for lang, words in SET_PARTITIVES.items()}
-_PHRASE_RE: Final = {
-    lang: re.compile(r"(?i)(?<![\w-])(" + _alternation(t) + r")(?![\w-])")
-    for lang, t in SHARE_PHRASES.items()
-}
-_FR_FRACTION: Final = re.compile(
-    r"(?i)(?<![\w-])(?P<num>" + _alternation(FR_NUMERATORS) + r")(?:" + _SP + r"|-)"
-    r"(?P<den>"
-    + _alternation(list(FR_DENOMINATORS) + [d + "s" for d in FR_DENOMINATORS])
-    + r")(?![\w-])"
+_PARTITIVE: Final = PerGrammar(lambda grammar: _after_re(grammar.partitives))
+_SET_PARTITIVE: Final = PerGrammar(lambda grammar: _after_re(grammar.set_partitives))
+_PHRASE_RE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w-])(" + _alternation(grammar.share_phrases) + r")(?![\w-])"
+    )
+)
+_FR_FRACTION: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w-])(?P<num>"
+        + _alternation(grammar.fraction_numerators)
+        + r")(?:"
+        + _SP
+        + r"|-)"
+        r"(?P<den>"
+        + _alternation(
+            list(grammar.fraction_denominators) + [d + "s" for d in grammar.fraction_denominators]
+        )
+        + r")(?![\w-])"
+    )
 )
 # The endings of the French denominators ("iers", "uart", "ième"): a cheap
 # test before the costly pattern.
-_FR_DENOMINATOR_STEM: Final = re.compile(
-    "|".join(sorted({re.escape(d[-4:]) for d in FR_DENOMINATORS})), re.IGNORECASE
+_FR_DENOMINATOR_STEM: Final = PerGrammar(
+    lambda grammar: re.compile(
+        "|".join(sorted({re.escape(d[-4:]) for d in grammar.fraction_denominators})),
+        re.IGNORECASE,
+    )
 )
-_EN_DENOMINATOR_OF: Final = {
-    **EN_DENOMINATORS,
-    **{("halves" if w == "half" else w + "s"): n for w, n in EN_DENOMINATORS.items()},
-}
-_EN_FRACTION: Final = re.compile(
-    r"(?i)(?<![\w-])(?P<num>" + _alternation(EN_NUMERATORS) + r")(?P<sep>" + _SP + r"|-)"
-    r"(?P<den>" + _alternation(_EN_DENOMINATOR_OF) + r")(?![\w])"
+_EN_DENOMINATOR_OF: Final = PerGrammar(
+    lambda grammar: {
+        **grammar.fraction_denominators,
+        **{
+            ("halves" if w == "half" else w + "s"): n
+            for w, n in grammar.fraction_denominators.items()
+        },
+    }
 )
-_NOT_BEFORE: Final = {
-    lang: re.compile(r"(?i)(?<![\w])(?:" + _alternation(words) + r")" + _SP + r"$")
-    for lang, words in NOT_A_SHARE_BEFORE.items()
-}
-_EN_SHARE_LEAD: Final = re.compile(
-    r"(?i)(?<![\w])(?:" + _alternation(EN_SHARE_LEADS) + r")" + _SP + r"$"
+_EN_FRACTION: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w-])(?P<num>"
+        + _alternation(grammar.fraction_numerators)
+        + r")(?P<sep>"
+        + _SP
+        + r"|-)"
+        r"(?P<den>" + _alternation(_EN_DENOMINATOR_OF[grammar]) + r")(?![\w])"
+    )
 )
-_HALF_NOT_BEFORE: Final = re.compile(
-    r"(?i)(?:" + _SP + r"(?:" + _alternation(w for w in EN_HALF_NOT_BEFORE if w != "-") + r")"
-    r"(?![\w])|-)"
+_NOT_BEFORE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?:" + _alternation(grammar.not_a_share_before) + r")" + _SP + r"$"
+    )
+)
+_EN_SHARE_LEAD: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?:" + _alternation(grammar.fraction_share_leads) + r")" + _SP + r"$"
+    )
+)
+_HALF_NOT_BEFORE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?:"
+        + _SP
+        + r"(?:"
+        + _alternation(w for w in grammar.half_not_before if w != "-")
+        + r")"
+        + r"(?![\w])|-)"
+    )
 )
 # A clause ends: punctuation or the end of the text, nothing in between.
 _CLAUSE_END: Final = re.compile(r"[\s\u00a0]*(?:[.,;:!?)»\]]|$)")
-_SHARE_LEAD: Final = re.compile(
-    r"(?i)(?<![\w])(?:" + _alternation(FR_SHARE_LEADS) + r")[\s\u00a0'’]+(?:d['’])?$"
-)
-_FR_DEN: Final = {unaccented(k): v for k, v in FR_DENOMINATORS.items()}
-_AND: Final = {
-    "fr": re.compile(r"(?i)" + _SP + r"et" + _SP),
-    "en": re.compile(r"(?i)" + _SP + r"(?:and|&)" + _SP),
-}
-_RATIO: Final = {
-    lang: re.compile(
-        r"(?i)(?<![\w])(?P<rw>" + _alternation(words) + r")" + _SP
-        + r"(?P<den>\d+|[^\W\d_]+(?:-[^\W\d_]+)*)(?![\w])"
+_SHARE_LEAD: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?:"
+        + _alternation(grammar.fraction_share_leads)
+        + r")[\s\u00a0'’]+(?:d['’])?$"
     )
-    for lang, words in RATIO_WORDS.items()
-}  # fmt: skip
+)
+_FR_DEN: Final = PerGrammar(
+    lambda grammar: {unaccented(k): v for k, v in grammar.fraction_denominators.items()}
+)
+_AND: Final = PerGrammar(lambda grammar: re.compile(r"(?i)" + _SP + grammar.and_word + _SP))
+_RATIO: Final = PerGrammar(lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?P<rw>" + _alternation(grammar.ratio_words) + r")" + _SP
+        + r"(?P<den>\d+|[^\W\d_]+(?:-[^\W\d_]+)*)(?![\w])"
+    ))  # fmt: skip
 _TOKEN: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 _NEXT_WORD: Final = re.compile(r"[\s\u00a0]+([^\W\d_]+)")
 _PERCENT_MARK: Final = re.compile(
@@ -155,67 +174,74 @@ _PERCENT_MARK: Final = re.compile(
 _MAX_BETWEEN: Final = 2  # "sept jeunes diplômés sur dix"
 
 
-def shares(text: str, lang: str) -> list[Share]:
+def shares(text: str, grammar: NumberGrammar) -> list[Share]:
     """Every share written in words or as a ratio in `text`, in no order."""
-    out = _phrases(text, lang)
-    out.extend(_fr_fractions(text) if lang == "fr" else _en_fractions(text))
-    out.extend(_ratios(text, lang))
+    out = _phrases(text, grammar)
+    out.extend(grammar.read_fractions(text, grammar))
+    out.extend(_ratios(text, grammar))
     return out
 
 
-def _phrases(text: str, lang: str) -> list[Share]:
+def _phrases(text: str, grammar: NumberGrammar) -> list[Share]:
     out: list[Share] = []
-    for m in _PHRASE_RE[lang].finditer(text):
-        if lang == "en" and _HALF_NOT_BEFORE.match(text, m.end()):
+    for m in _PHRASE_RE[grammar].finditer(text):
+        if grammar.half_not_before and _HALF_NOT_BEFORE[grammar].match(text, m.end()):
             continue
-        if _NOT_BEFORE[lang].search(text, max(0, m.start() - 12), m.start()):
+        if _NOT_BEFORE[grammar].search(text, max(0, m.start() - 12), m.start()):
             continue  # "the first half", "la première moitié": a period
-        out.append(Share(SHARE_PHRASES[lang][_norm(m.group(1))], m.start(), m.end()))
+        out.append(Share(grammar.share_phrases[_norm(m.group(1))], m.start(), m.end()))
     return out
 
 
-def _fr_fractions(text: str) -> list[Share]:
+def french_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
+    """ "un cinquième", "deux tiers", "le quart des": fractions as French writes them
+    (the denominator agrees in number with its numerator, "le" is a numerator
+    before a partitive); the words are the grammar's `fraction_*` fields."""
     out: list[Share] = []
-    if not _FR_DENOMINATOR_STEM.search(text):
+    if not _FR_DENOMINATOR_STEM[grammar].search(text):
         return out  # most sentences hold no fraction: skip the costly pattern
-    for m in _FR_FRACTION.finditer(text):
+    for m in _FR_FRACTION[grammar].finditer(text):
         num_word = m.group("num").lower()
-        num = FR_NUMERATORS[num_word]
+        num = grammar.fraction_numerators[num_word]
         den_word = unaccented(m.group("den").lower())
         singular = (
-            den_word[:-1] if den_word.endswith("s") and den_word not in FR_INVARIABLE else den_word
+            den_word[:-1]
+            if den_word.endswith("s") and den_word not in grammar.fraction_invariable
+            else den_word
         )
         plural = singular != den_word
-        if singular not in _FR_DEN:
+        if singular not in _FR_DEN[grammar]:
             continue
-        if singular not in FR_INVARIABLE and plural == (num == 1):
+        if singular not in grammar.fraction_invariable and plural == (num == 1):
             continue  # "un quarts", "trois quart": no fraction
-        partitive = bool(_PARTITIVE["fr"].match(text, m.end()))
+        partitive = bool(_PARTITIVE[grammar].match(text, m.end()))
         if num_word == "le" and not partitive:
             continue  # "le quart" alone is a period of an hour, "le cinquième" an ordinal
-        if singular not in FR_PLAIN_DENOMINATORS and not (
+        if singular not in grammar.fraction_plain_denominators and not (
             partitive
             or (
                 _CLAUSE_END.match(text, m.end())
-                and _SHARE_LEAD.search(text, max(0, m.start() - 20), m.start())
+                and _SHARE_LEAD[grammar].search(text, max(0, m.start() - 20), m.start())
             )
         ):
             continue  # "un cinquième mandat": an ordinal
-        if _NOT_BEFORE["fr"].search(text, max(0, m.start() - 12), m.start()):
+        if _NOT_BEFORE[grammar].search(text, max(0, m.start() - 12), m.start()):
             continue
-        out.append(Share(num / _FR_DEN[singular], m.start(), m.end()))
+        out.append(Share(num / _FR_DEN[grammar][singular], m.start(), m.end()))
     return out
 
 
-def _en_fractions(text: str) -> list[Share]:
+def english_fractions(text: str, grammar: NumberGrammar) -> list[Share]:
+    """ "a fifth", "two-thirds", "three quarters of": fractions as English writes them;
+    the words are the grammar's `fraction_*` fields."""
     out: list[Share] = []
-    for m in _EN_FRACTION.finditer(text):
-        num = EN_NUMERATORS[m.group("num").lower()]
+    for m in _EN_FRACTION[grammar].finditer(text):
+        num = grammar.fraction_numerators[m.group("num").lower()]
         den_word = m.group("den").lower()
-        plural = den_word not in EN_DENOMINATORS
+        plural = den_word not in grammar.fraction_denominators
         if plural == (num == 1):
             continue  # "one thirds", "two third": not a fraction
-        of = bool(_PARTITIVE["en"].match(text, m.end()))
+        of = bool(_PARTITIVE[grammar].match(text, m.end()))
         if (
             not plural
             and m.group("sep") != "-"
@@ -223,41 +249,45 @@ def _en_fractions(text: str) -> list[Share]:
             and not (
                 of
                 or _CLAUSE_END.match(text, m.end())
-                or _EN_SHARE_LEAD.search(text, max(0, m.start() - 12), m.start())
+                or _EN_SHARE_LEAD[grammar].search(text, max(0, m.start() - 12), m.start())
             )
         ):
             continue  # "a third term": an ordinal; "rose by a third" is a share
-        if not of and _NOT_BEFORE["en"].search(text, max(0, m.start() - 12), m.start()):
+        if not of and _NOT_BEFORE[grammar].search(text, max(0, m.start() - 12), m.start()):
             continue  # "in a quarter", "each third": a period
-        out.append(Share(num / _EN_DENOMINATOR_OF[den_word], m.start(), m.end()))
+        out.append(Share(num / _EN_DENOMINATOR_OF[grammar][den_word], m.start(), m.end()))
     return out
 
 
-def _word_value(word: str, lang: str) -> float | None:
+def _word_value(word: str, grammar: NumberGrammar) -> float | None:
     if word.isdigit():
         return float(word)
-    if not all(is_number_word(part, lang) for part in word.split("-")):
+    if not all(is_number_word(part, grammar) for part in word.split("-")):
         return None
     try:
-        return float(text2num(word.lower(), lang))
+        return float(text2num(word.lower(), grammar.code))
     except ValueError:
         return None
 
 
-def _ratios(text: str, lang: str) -> list[Share]:
+def _ratios(text: str, grammar: NumberGrammar) -> list[Share]:
     """ "one in five", "1 sur 5", "sept élèves sur dix", "nine out of ten"."""
     out: list[Share] = []
-    for m in _RATIO[lang].finditer(text):
-        den = _word_value(m.group("den"), lang)
+    for m in _RATIO[grammar].finditer(text):
+        den = _word_value(m.group("den"), grammar)
         if den is None or not 1 < den <= 1000:
             continue
         after = _NEXT_WORD.match(text, m.end())
         next_word = after.group(1).lower() if after else ""
         if next_word in DURATION_UNITS:
             continue  # "un sur cinq ans", "one in five years": a period
-        if lang == "fr" and next_word.endswith(("s", "x")) and next_word not in STOPWORDS["fr"]:
+        if (
+            grammar.ratio_span_before_plural
+            and next_word.endswith(("s", "x"))
+            and next_word not in grammar.stopwords
+        ):
             continue  # "une étude sur 500 patients": a span, not a share
-        found = _numerator(text, m.start(), lang)
+        found = _numerator(text, m.start(), grammar)
         if found is None:
             continue
         num, start = found
@@ -270,7 +300,7 @@ def _ratios(text: str, lang: str) -> list[Share]:
     return out
 
 
-def _numerator(text: str, at: int, lang: str) -> tuple[float, int] | None:
+def _numerator(text: str, at: int, grammar: NumberGrammar) -> tuple[float, int] | None:
     """The figure before a ratio word, with at most two words between:
     "un Marocain sur", "Two in"; (value, start) or None."""
     window_start = max(0, at - 80)
@@ -288,11 +318,11 @@ def _numerator(text: str, at: int, lang: str) -> tuple[float, int] | None:
             break
     for k, t in enumerate(chain):
         between = chain[:k]
-        if any(w.group().lower() in STOPWORDS[lang] for w in between):
+        if any(w.group().lower() in grammar.stopwords for w in between):
             return None
-        value = _word_value(t.group(), lang)
+        value = _word_value(t.group(), grammar)
         if value is not None and text[t.start() - 1 : t.start()] not in (",", ".", "-"):
-            if any(_word_value(w.group(), lang) is not None for w in between):
+            if any(_word_value(w.group(), grammar) is not None for w in between):
                 return None
             return value, t.start()
     return None
@@ -304,14 +334,14 @@ def written_as_share(q: Quantity) -> bool:
     return q.kind == "percent" and q.unit is None and not _PERCENT_MARK.search(q.surface)
 
 
-def set_partitive_after(text: str, end: int, lang: str) -> bool:
+def set_partitive_after(text: str, end: int, grammar: NumberGrammar) -> bool:
     """Does "des", "of the"… follow? Then a share is a part of a set of
     things, even before a unit ("la moitié des heures travaillées")."""
-    return bool(_SET_PARTITIVE[lang].match(text, end))
+    return bool(_SET_PARTITIVE[grammar].match(text, end))
 
 
 def mixed_numbers(
-    text: str, lang: str, numerals: list[Numeral], found: list[Share]
+    text: str, grammar: NumberGrammar, numerals: list[Numeral], found: list[Share]
 ) -> list[Numeral]:
     """ "cent trois et deux tiers" -> 103.67, "two and three-quarters" -> 2.75:
     a figure, "et"/"and" and a fraction below one, as one number."""
@@ -321,7 +351,7 @@ def mixed_numbers(
         if not share.takes_unit or share.fraction >= 1:
             continue
         window = text[max(0, share.start - 8) : share.start]
-        joined = re.search(_AND[lang].pattern + r"$", window)
+        joined = re.search(_AND[grammar].pattern + r"$", window)
         if joined is None:
             continue
         n = ends.get(share.start - (len(window) - joined.start()))

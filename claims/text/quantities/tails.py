@@ -9,31 +9,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
+from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.lexicon import (
     CURRENCY_SUFFIXES,
     DURATION_UNITS,
     GLUED_UNITS,
     MEASURE_UNITS,
     MONEY_SCALES,
-    MONTHS,
     PERCENT_WORDS,
     POINT_WORDS,
     POUNDS,
-    SCALES,
-    SCALES_AFTER_WORDS,
     SKIPPABLE_ADJECTIVES,
-    STOPWORDS,
 )
 from claims.text.quantities.model import QuantityKind
 from claims.text.quantities.numerals import is_number_word
 from claims.text.quantities.words.nouns import (
-    EN_NOUN_REACH,
-    FR_CLITICS,
-    IRREGULAR_PLURALS,
-    NOT_NOUNS,
-    NOT_PLURAL_ENDINGS,
+    LAST_NOUN_REACH,
 )
 
 _NOT_LETTER_AFTER: Final = r"(?![^\W\d_])"
@@ -45,19 +39,17 @@ def _alternation(words: object) -> str:
 
 
 _WS: Final = "[ \t\u00a0\u202f]"
-_SCALE_RE: Final = {
-    lang: re.compile(r"(?i)(?:" + _WS + r"*|-)(" + _alternation(t) + r")" + _NOT_LETTER_AFTER)
-    for lang, t in SCALES.items()
-}
-_WORD_SCALE_RE: Final = {
-    lang: re.compile(r"(?i)" + _WS + r"+(" + _alternation(words) + r")" + _NOT_LETTER_AFTER)
-    for lang, words in SCALES_AFTER_WORDS.items()
-}
+_SCALE_RE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)(?:" + _WS + r"*|-)(" + _alternation(grammar.scales) + r")" + _NOT_LETTER_AFTER
+    )
+)
+_WORD_SCALE_RE: Final = PerGrammar(
+    lambda grammar: re.compile(
+        r"(?i)" + _WS + r"+(" + _alternation(grammar.scales_after_words) + r")" + _NOT_LETTER_AFTER
+    )
+)
 _MONEY_SCALE_RE: Final = re.compile(r"(?:" + _WS + r"?)(bn|mn|tn|[mMbBkKT])(?![\w])")
-_DE_RE: Final = {
-    "fr": re.compile(r"(?i)\s+(?:de(?=\s)|d['’](?=\w))"),
-    "en": re.compile(r"(?i)\s+of(?=\s)"),
-}
 _PERCENT_RE: Final = re.compile(r"(?i)" + _WS + r"*(" + _alternation(PERCENT_WORDS) + r")(?![\w])")
 _POINTS_RE: Final = re.compile(
     r"(?i)" + _WS + r"*(" + _alternation(POINT_WORDS) + r"|points?|pts)(?![\w])"
@@ -74,18 +66,7 @@ _UNIT_RE: Final = re.compile(
 _PER_UNIT: Final = re.compile(r"/[^\W\d_]{1,5}(?:\^?[-−]?\d|[²³])?(?![\w])|\^[-−]?\d(?!\d)")
 _UNIT_LOWER: Final = {k.lower(): v for k, v in MEASURE_UNITS.items() if len(k) >= 4}
 _WORD_RE: Final = re.compile(r"(?:[\s\u00a0\u202f]+|-|(?<=['’]))([^\W\d_]+(?:['’-][^\W\d_]+){0,3})")
-_FR_ORD_SUFFIX: Final = re.compile(r"(ères?|ers?|res?|èmes?|emes?|e|ᵉ|è)(?![\w])")
-_EN_ORD_SUFFIX: Final = re.compile(r"(st|nd|rd|th)(?![\w])")
-_TIMES_RE: Final = {
-    "fr": re.compile(r"(?i)\s*fois(?![\w])"),
-    "en": re.compile(r"(?i)\s*(?:times|-fold|fold)(?![\w])"),
-}
-_MIXED_HALF: Final = {
-    "fr": re.compile(r"(?i)\s+et\s+demie?(?![\w])"),
-    "en": re.compile(r"(?i)\s+and\s+a\s+half(?![\w])"),
-}
 # Month names as each language writes them (French ones in lower case).
-_MONTH_NAMES: Final = frozenset(MONTHS["fr"]) | frozenset(MONTHS["en"])
 
 
 @dataclass(frozen=True)
@@ -108,7 +89,7 @@ _SPACED_THOUSAND: Final = re.compile(r"[ \u00a0\u202f]k(?![\w])")
 _GLUED_UNIT: Final = re.compile(r"(" + "|".join(GLUED_UNITS) + r")(?![\w°])")
 
 
-def glued_suffix_ok(text: str, end: int, lang: str) -> bool:
+def glued_suffix_ok(text: str, end: int, grammar: NumberGrammar) -> bool:
     """Digits glued to letters are a figure only when the letters are a unit,
     scale, ordinal or currency ("10kg", "3e", "€10M", "1960s"); otherwise the
     whole is a code or a name ("4G", "06F6", "A380")."""
@@ -120,7 +101,7 @@ def glued_suffix_ok(text: str, end: int, lang: str) -> bool:
     return (
         run in MEASURE_UNITS
         or low in _UNIT_LOWER
-        or low in SCALES[lang]
+        or low in grammar.scales
         or run in MONEY_SCALES
         or low in CURRENCY_SUFFIXES
         or low in DURATION_UNITS
@@ -128,24 +109,24 @@ def glued_suffix_ok(text: str, end: int, lang: str) -> bool:
         or bool(run in GLUED_UNITS and _GLUED_UNIT.match(text, end))
         or low == "x"
         or low == "s"
-        or bool(_FR_ORD_SUFFIX.fullmatch(low) if lang == "fr" else _EN_ORD_SUFFIX.fullmatch(low))
+        or bool(grammar.ordinal_suffix.fullmatch(low))
         or low in {"am", "pm"}
         or (run in {"h", "H"})
         or bool(re.fullmatch(r"(km|m|cm|mm)", low))
     )
 
 
-def ordinal_suffix(text: str, end: int, lang: str) -> int | None:
+def ordinal_suffix(text: str, end: int, grammar: NumberGrammar) -> int | None:
     """End of an ordinal suffix glued to digits ("3e", "1er", "3rd"), if any."""
-    m = (_FR_ORD_SUFFIX if lang == "fr" else _EN_ORD_SUFFIX).match(text, end)
+    m = grammar.ordinal_suffix.match(text, end)
     return m.end() if m else None
 
 
-def scale_after(text: str, end: int, lang: str, money: bool) -> tuple[float, int]:
+def scale_after(text: str, end: int, grammar: NumberGrammar, money: bool) -> tuple[float, int]:
     """(multiplier, new end) for a scale word after the figure ("1,5 million")."""
-    m = _SCALE_RE[lang].match(text, end)
+    m = _SCALE_RE[grammar].match(text, end)
     if m:
-        return SCALES[lang][m.group(1).lower()], m.end()
+        return grammar.scales[m.group(1).lower()], m.end()
     m = _GLUED_THOUSAND.match(text, end) or _SPACED_THOUSAND.match(text, end)
     if m:
         return 1e3, m.end()
@@ -153,20 +134,22 @@ def scale_after(text: str, end: int, lang: str, money: bool) -> tuple[float, int
         m = _MONEY_SCALE_RE.match(text, end)
         if m:
             word = m.group(1)
-            return (SCALES[lang].get(word.lower()) or MONEY_SCALES[word]), m.end()
+            return (grammar.scales.get(word.lower()) or MONEY_SCALES[word]), m.end()
     return 1.0, end
 
 
-def word_scale_after(text: str, end: int, lang: str) -> tuple[float, int]:
+def word_scale_after(text: str, end: int, grammar: NumberGrammar) -> tuple[float, int]:
     """(multiplier, new end) for a scale word text2num leaves after number
     words: "un billion" (10**12), "trois douzaines" (36)."""
-    m = _WORD_SCALE_RE[lang].match(text, end)
+    m = _WORD_SCALE_RE[grammar].match(text, end)
     if m:
-        return SCALES[lang][m.group(1).lower()], m.end()
+        return grammar.scales[m.group(1).lower()], m.end()
     return 1.0, end
 
 
-def noun_after(text: str, end: int, lang: str, any_case: bool = False) -> tuple[str, int] | None:
+def noun_after(
+    text: str, end: int, grammar: NumberGrammar, any_case: bool = False
+) -> tuple[str, int] | None:
     """The counted noun after a figure: (noun, end) or None.
 
     French puts the noun first ("3.000 jeunes formés": "jeunes"), after a
@@ -176,22 +159,22 @@ def noun_after(text: str, end: int, lang: str, any_case: bool = False) -> tuple[
     the last one when plurals follow each other ("police officers"), else the
     run's last word ("one new wind farm": "farm"). Verbs, adverbs and
     time words end the run ("300 attended", "12 said", "3 hier")."""
-    if lang == "en" and not any_case:
-        return _english_noun(text, end)
+    if grammar.noun_ends_phrase and not any_case:
+        return _last_noun(text, end, grammar)
     m = _WORD_RE.match(text, end)
     if m and m.group(1).lower() in SKIPPABLE_ADJECTIVES:
         nxt = _WORD_RE.match(text, m.end())
-        if nxt and _is_noun(nxt.group(1), lang, any_case):
+        if nxt and _is_noun(nxt.group(1), grammar, any_case):
             return nxt.group(1), nxt.end()
-    if m and _is_noun(m.group(1), lang, any_case):
+    if m and _is_noun(m.group(1), grammar, any_case):
         return m.group(1), m.end()
     return None
 
 
-def _english_noun(text: str, end: int) -> tuple[str, int] | None:
+def _last_noun(text: str, end: int, grammar: NumberGrammar) -> tuple[str, int] | None:
     run: list[re.Match[str]] = []
     pos = end
-    while len(run) < EN_NOUN_REACH:
+    while len(run) < LAST_NOUN_REACH:
         m = _WORD_RE.match(text, pos)
         if m is None:
             break
@@ -200,7 +183,7 @@ def _english_noun(text: str, end: int) -> tuple[str, int] | None:
         if not run and low in SKIPPABLE_ADJECTIVES:
             pos = m.end()
             continue
-        if not _is_noun(word, "en", any_case=True) or low.endswith(("ed", "ly")):
+        if not _is_noun(word, grammar, any_case=True) or low.endswith(("ed", "ly")):
             break
         if not run and text[end : end + 1] == "-":
             return word, m.end()  # "two-day meeting", "five-year-olds": the compound is the unit
@@ -210,32 +193,25 @@ def _english_noun(text: str, end: int) -> tuple[str, int] | None:
     if not heads:
         return None
     # the last plural: "600 extra police officers" counts officers
-    plurals = [m for m in run if _is_plural(m.group(1).lower())]
+    plurals = [m for m in run if is_plural(m.group(1), grammar)]
     head = plurals[-1] if plurals else heads[-1]
     if not (head.group(1)[0].islower() or head.group(1).isupper()):
         return None
     return head.group(1), head.end()
 
 
-def _is_plural(word: str) -> bool:
-    if word in IRREGULAR_PLURALS:
-        return True
-    return word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS) and len(word) > 2
-
-
-def _is_noun(word: str, lang: str, any_case: bool) -> bool:
+def _is_noun(word: str, grammar: NumberGrammar, any_case: bool) -> bool:
     low = word.lower()
     if (
-        low in STOPWORDS[lang]
-        or low in NOT_NOUNS[lang]
+        low in grammar.stopwords
+        or low in grammar.not_nouns
         or len(word) < 2
-        or low in MONTHS[lang]
-        or any(is_number_word(part, lang) for part in word.split("-"))
+        or low in grammar.months
+        or any(is_number_word(part, grammar) for part in word.split("-"))
     ):
         return False
-    if lang == "fr" and (
-        low.replace("’", "'").startswith(FR_CLITICS)
-        or (low.endswith("ent") and not any_case)  # "12 viennent": a verb
+    if low.replace("’", "'").startswith(grammar.clitics) or (
+        low.endswith(grammar.verb_endings) and not any_case  # "12 viennent": a verb
     ):
         return False
     if any_case:
@@ -246,7 +222,7 @@ def _is_noun(word: str, lang: str, any_case: bool) -> bool:
 def read_tail(
     text: str,
     end: int,
-    lang: str,
+    grammar: NumberGrammar,
     *,
     money: str | None,
     after_scale: bool,
@@ -260,16 +236,16 @@ def read_tail(
     figure is in words, whose scale words text2num already read: a scale
     word left after them starts another number ("zéro un mille ...")."""
     if ordinal:
-        noun = noun_after(text, end, lang, any_case=True)
+        noun = noun_after(text, end, grammar, any_case=True)
         return Tail(1.0, "ordinal", noun[0] if noun else None, noun[1] if noun else end)
     mult, pos = (
-        scale_after(text, end, lang, money is not None)
+        scale_after(text, end, grammar, money is not None)
         if read_scale
-        else word_scale_after(text, end, lang)
+        else word_scale_after(text, end, grammar)
     )
     after_scale = after_scale or pos > end
     plus = 0.0
-    m = _MIXED_HALF[lang].match(text, pos)
+    m = grammar.and_a_half.match(text, pos)
     if m:
         plus, pos = 0.5, m.end()
     if money:  # "$12.4 billion": the currency was written first
@@ -294,7 +270,7 @@ def read_tail(
         )
     de_end = pos
     if after_scale:
-        de = _DE_RE[lang].match(text, pos)
+        de = grammar.of_after_scale.match(text, pos)
         if de:
             de_end = de.end()
     for start in (pos, de_end):
@@ -318,11 +294,11 @@ def read_tail(
         m = _POUNDS_RE.match(text, start)
         if m:
             return Tail(mult, "measure", "lb", m.end(), plus)
-    m = _TIMES_RE[lang].match(text, pos)
+    m = grammar.times_after.match(text, pos)
     if m:
         return Tail(mult, "factor", None, m.end(), plus)
-    noun = noun_after(text, de_end, lang) or (
-        noun_after(text, pos, lang) if de_end != pos else None
+    noun = noun_after(text, de_end, grammar) or (
+        noun_after(text, pos, grammar) if de_end != pos else None
     )
     if noun:
         kind: QuantityKind = "duration" if noun[0].lower() in DURATION_UNITS else "count"
@@ -357,29 +333,45 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     return unit, m.end()
 
 
-def _is_month(word: str, lang: str) -> bool:
-    """A month name of `lang`, or of the other language as it writes it: "May 2,
+def _is_month(word: str, grammar: NumberGrammar) -> bool:
+    """A month name of `grammar`, or of the other language as it writes it: "May 2,
     2021" inside a French text, "le 3 mars" inside an English one."""
-    return word in _MONTH_NAMES or (lang == "fr" and word.lower() in MONTHS["fr"])
+    return (
+        word in grammar.months
+        or word in _registered_months()
+        or (grammar.months_any_case and word.lower() in grammar.months)
+    )
 
 
-def month_after(text: str, end: int, lang: str) -> int | None:
+@cache
+def _registered_months() -> frozenset[str]:
+    # imported here: the language registry builds its grammars from this package
+    from claims.text.languages import LANGUAGES
+
+    return frozenset(m for lang in LANGUAGES.values() for m in lang.numbers.months)
+
+
+def month_after(text: str, end: int, grammar: NumberGrammar) -> int | None:
     """End of a month name right after a day number ("12 mars", "3 March")."""
     m = _WORD_RE.match(text, end)
     if not m:
         return None
-    return m.end() if _is_month(m.group(1), lang) else None
+    return m.end() if _is_month(m.group(1), grammar) else None
 
 
-def month_before(text: str, start: int, lang: str) -> bool:
+def month_before(text: str, start: int, grammar: NumberGrammar) -> bool:
     """Is the figure at `start` right after a month name ("March 3", "mars 2020")?"""
     m = re.search(r"([^\W\d_]+)\.?[ \u00a0]+$", text[max(0, start - 15) : start])
-    return m is not None and _is_month(m.group(1), lang)
+    return m is not None and _is_month(m.group(1), grammar)
 
 
-def is_plural(word: str, lang: str) -> bool:
+def is_plural(word: str, grammar: NumberGrammar) -> bool:
     """Does `word` look plural ("elections", "manifestants", "people")?"""
     low = word.lower()
-    if lang == "en":
-        return _is_plural(low)
-    return low.endswith(("s", "x", "z"))
+    if low in grammar.irregular_plurals:
+        return True
+    return (
+        low.endswith(grammar.plural_endings)
+        and not low.endswith(grammar.not_plural_endings)
+        and len(low) >= grammar.plural_min_length
+    )

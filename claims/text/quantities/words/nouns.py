@@ -2,49 +2,14 @@
 
 "12 new wind farms" counts farms, "40 full-time equivalent posts" counts
 posts, "3.000 jeunes formés" counts jeunes; "28 s'est", "3 hier", "300
-attended" count nothing. `claims.text.quantities.tails` reads these tables.
+attended" count nothing. `claims.text.quantities.tails` reads them, with the `NumberGrammar` of the
+language (`not_nouns`, `clitics`, `plural_endings`…).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from claims.text.quantities.words.fold import words_with_unaccented
-
-# Words right after a figure that are no counted noun: verbs, adverbs, time
-# words ("300 attended", "12 said", "3 hier", "à 20 près").
-NOT_NOUNS: Final[dict[str, frozenset[str]]] = {
-    "fr": words_with_unaccented(
-        """
-        hier demain aujourd'hui désormais encore déjà seulement alors ensuite puis ainsi
-        également toujours jamais souvent ici là là-bas cette ce soir matin midi minuit
-        près environ plutôt surtout notamment dernièrement récemment auparavant
-        actuellement aussitôt enfin contre selon sauf hors dès via voire grâce
-    """.split()
-    ),
-    "en": frozenset(
-        """
-        said says say told tell went came come got get made make took take saw see left
-        fell rose grew won lost paid spent sold held met ran began become became gave
-        given put set cut hit let keep kept stood sat lay led read heard felt thought
-        ago later earlier yet now then today yesterday tomorrow tonight also already still
-        again almost nearly instead apiece each alone together altogether respectively
-        overall annually daily weekly monthly yearly
-    """.split()
-    ),
-}
-# English plurals that do not end in -s: a count of more than one takes them.
-IRREGULAR_PLURALS: Final[frozenset[str]] = frozenset(
-    """
-    people men women children police staff cattle personnel data media feet teeth mice geese
-    criteria phenomena bacteria alumni crew livestock sheep fish deer aircraft offspring
-    troops personnel militia clergy
-""".split()
-)
-# English endings of plural-looking words that are no plurals.
-NOT_PLURAL_ENDINGS: Final[tuple[str, ...]] = ("ss", "us", "is", "ous", "'s", "’s")
-# French clitics that elide before a verb: a token "s'est", "n'a", "qu'il" is no noun.
-FR_CLITICS: Final[tuple[str, ...]] = ("s'", "n'", "c'", "qu'", "j'", "m'", "t'", "l'")
-# The longest run of words read after an English figure to find its plural
-# noun ("12 new offshore wind farms").
-EN_NOUN_REACH: Final = 4
+# The longest run of words read after a figure to find its plural noun when the
+# noun ends its phrase (`NumberGrammar.noun_ends_phrase`: "12 new offshore wind farms").
+LAST_NOUN_REACH: Final = 4

@@ -9,18 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
-# Words before the first end that open a range.
-OPENERS: Final[dict[str, tuple[str, ...]]] = {
-    "fr": ("entre", "de", "d'", "du"),
-    "en": ("between", "from"),
-}
 # Openers after which "et"/"and" joins the ends ("entre 10 et 20").
 AND_OPENERS: Final[frozenset[str]] = frozenset({"entre", "between"})
-# Words between the two ends.
-JOINERS: Final[dict[str, tuple[str, ...]]] = {
-    "fr": ("et", "à", "au", "-", "–", "—"),
-    "en": ("and", "to", "-", "–", "—"),
-}
 AND_JOINERS: Final[frozenset[str]] = frozenset({"et", "and"})
 DASH_JOINERS: Final[frozenset[str]] = frozenset({"-", "–", "—"})
 # Stems of verbs of change: before "de X à Y" / "from X to Y", or before a
@@ -38,8 +28,3 @@ CHANGE_VERB_STEMS: Final[tuple[str, ...]] = (
     "edged", "tumbl", "leapt", "leaped", "widen", "narrow", "shrank", "shrunk", "expand",
     "rais", "lower", "boost", "slash",
 )  # fmt: skip
-# Words between the verb and the first figure: "rose by 9 %", "a progressé de 6 %".
-CHANGE_LINKS: Final[dict[str, tuple[str, ...]]] = {
-    "fr": ("de", "d'", "du", "à", "a"),
-    "en": ("by", "from", "to", "some", "about", "nearly", "almost", "around", "more than"),
-}

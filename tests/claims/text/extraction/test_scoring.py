@@ -148,7 +148,7 @@ def test_a_first_announced_for_the_future_is_still_a_claim() -> None:
     ("text", "lang"),
     [
         ('Analysts at Berenberg said the results were "solid but unspectacular".', "en"),
-        ("Chief executive Sarah Lowe said trading on Monday had been \"encouraging\".", "en"),
+        ('Chief executive Sarah Lowe said trading on Monday had been "encouraging".', "en"),
         ("L'opposition au conseil régional juge le calendrier « irréaliste ».", "fr"),
     ],
 )

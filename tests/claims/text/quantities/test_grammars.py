@@ -1,57 +1,49 @@
-"""A number grammar is whole: every per-grammar table of claims.text.quantities has it.
+"""A number grammar is data held by its language: the quantity finder keys nothing by code.
 
-The tables are keyed by grammar code (`NUMBER_GRAMMARS`); a grammar missing
-from one of them would fail with a KeyError on the first text that reaches
-it. Adding a grammar (docs/languages.md, step 3), this test lists the tables
-still to fill.
+Every per-language table of `claims.text.quantities` is a field of
+`NumberGrammar`, built in the language's own module; adding a language is one
+new module (docs/languages.md). A module-level table keyed by language codes
+would bring back edits across modules for each new language.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import pkgutil
 
 import claims.text.quantities as quantities
 from claims.text.languages import LANGUAGES
-from claims.text.quantities import NUMBER_GRAMMARS
-
-# Tables read with .get() or behind an `in` test: a grammar may do without them.
-OPTIONAL = frozenset(
-    {
-        "RESTORED_ACCENTS",  # only French is written without its accents
-        "_FACTOR_NOUN_STEM",  # "le double de", "le triple des": French only
-        "_FACTOR_NOUN_RE",
-    }
-)
+from claims.text.quantities import NumberGrammar, find_quantities
 
 
-def grammar_tables() -> dict[str, dict[object, object]]:
-    """Every module-level dict of the package keyed by grammar codes, as "module.NAME".
-
-    A table imported into other modules is counted once.
-    """
-    found: dict[int, tuple[str, dict[object, object]]] = {}
+def code_keyed_tables() -> list[str]:
+    """Every module-level dict of the package whose keys include a registered code."""
+    found = []
     for module in pkgutil.walk_packages(quantities.__path__, "claims.text.quantities."):
-        short = module.name.removeprefix("claims.text.quantities.")
         for attr, value in vars(importlib.import_module(module.name)).items():
-            if isinstance(value, dict) and value and set(value) <= set(NUMBER_GRAMMARS):
-                found.setdefault(id(value), (f"{short}.{attr}", value))
-    return dict(found.values())
+            if isinstance(value, dict) and set(value) & set(LANGUAGES):
+                found.append(f"{module.name}.{attr}")
+    return found
 
 
-def test_the_package_has_grammar_tables() -> None:
-    assert len(grammar_tables()) > 40
-    assert set(NUMBER_GRAMMARS) == {"fr", "en"}
+def test_no_table_of_the_package_is_keyed_by_language_code() -> None:
+    assert code_keyed_tables() == []
 
 
-def test_every_table_has_every_grammar() -> None:
-    missing = {
-        name: sorted(set(NUMBER_GRAMMARS) - set(table))
-        for name, table in grammar_tables().items()
-        if set(table) != set(NUMBER_GRAMMARS)
-    }
-    assert {name.rsplit(".", 1)[1] for name in missing} <= OPTIONAL, missing
+def test_every_registered_language_holds_a_whole_grammar() -> None:
+    fields = [f.name for f in dataclasses.fields(NumberGrammar)]
+    assert len(fields) > 40
+    for lang in LANGUAGES.values():
+        assert isinstance(lang.numbers, NumberGrammar)
+        assert lang.numbers.code == lang.code
+        assert lang.numbers.scales
+        assert lang.numbers.hedges
+        assert lang.numbers.months
 
 
-def test_every_registered_language_reads_figures_with_a_known_grammar() -> None:
-    assert {lang.numbers for lang in LANGUAGES.values()} <= set(NUMBER_GRAMMARS)
+def test_a_code_a_language_and_its_grammar_read_a_text_alike() -> None:
+    text = "Près de 20.000 coopératives, soit 50 pc du total, en 2019."
+    french = LANGUAGES["fr"]
+    assert find_quantities(text, "fr") == find_quantities(text, french)
+    assert find_quantities(text, french) == find_quantities(text, french.numbers)

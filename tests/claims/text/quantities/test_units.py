@@ -88,3 +88,36 @@ def test_a_double_quote_glued_to_a_figure_is_an_inch_unless_it_closes_a_quote(
     text: str, lang: str, expected: list[tuple[float, str | None]]
 ) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text, lang)] == expected
+
+
+# SI symbols with a prefix, glued or spaced, are measures in their own unit;
+# a word that only looks like one ("as", "4G", "N" for north) is none.
+SI_SYMBOLS = [
+    ("Fine particles reached 48µg per cubic metre.", "en", 48, "µg"),
+    ("Les particules fines ont atteint 48 μg par mètre cube.", "fr", 48, "µg"),
+    ("Pressure fell by 12kPa in an hour.", "en", 12, "kPa"),
+    ("Workers received 3 mSv over the year.", "en", 3, "mSv"),
+    ("The dinosaurs died out about 66 Ma ago.", "en", 66, "Ma"),
+    ("The rocks are 4.4 Ga old.", "en", 4.4, "Ga"),
+    ("Le réacteur libère 20 GBq par jour.", "fr", 20, "GBq/day"),
+    ("The lamp gives 1cd.", "en", 1, "cd"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), SI_SYMBOLS)
+def test_a_prefixed_si_symbol_is_a_measure(text: str, lang: str, value: float, unit: str) -> None:
+    [q] = find_quantities(text, lang)
+    assert (q.value, q.kind, q.unit) == (value, "measure", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Prices rose 10 as fast as wages.", "en"),
+        ("The ship sailed at 40 N of the equator.", "en"),
+        ("A 4G phone and a 3D film.", "en"),
+        ("Il a vu ses 3 ma foi.", "fr"),
+    ],
+)
+def test_a_word_that_looks_like_a_symbol_is_no_unit(text: str, lang: str) -> None:
+    assert all(q.kind != "measure" for q in find_quantities(text, lang))
