@@ -296,6 +296,19 @@ def list_evidence(
     return [v for v in views if include_removed or not v.removed]
 
 
+@dataclass(frozen=True)
+class Withdrawn:
+    """Evidence withdrawn from its claim, and the same passage from the claim's group."""
+
+    evidence: Evidence
+    also: tuple[Evidence, ...] = ()
+    """The group's other claims' links to the same passage, withdrawn with it."""
+
+    @property
+    def claim_id(self) -> int:
+        return self.evidence.claim_id
+
+
 def remove_evidence(
     session: Session,
     evidence_id: int,
@@ -303,13 +316,54 @@ def remove_evidence(
     reviewer: str,
     why: str | None = None,
     expected_version: int | None = None,
-) -> Evidence:
-    """Withdraw evidence from its claim; the evidence row and history stay."""
+) -> Withdrawn:
+    """Withdraw evidence from its claim and from the other claims of its group.
+
+    Evidence added to one claim of a group was linked to each of them (the
+    same snapshot and span, see :func:`link_snapshot`): withdrawing it from
+    one withdraws it from all, each claim with its own event and the same
+    reason. The evidence rows and the history stay.
+    """
     evidence = session.get(Evidence, evidence_id)
     if evidence is None:
         raise EvidenceNotFound(evidence_id)
     if evidence_id not in live_evidence_ids(session, evidence.claim_id):
         raise ClaimError(f"evidence {evidence_id} was already removed")
+    _withdraw(session, evidence, reviewer=reviewer, why=why, expected_version=expected_version)
+    also: list[Evidence] = []
+    for other in others_in_group(session, evidence.claim_id):
+        for twin in _same_passage(session, other, evidence):
+            _withdraw(session, twin, reviewer=reviewer, why=why, expected_version=None)
+            also.append(twin)
+    return Withdrawn(evidence, tuple(also))
+
+
+def _same_passage(session: Session, claim_id: int, evidence: Evidence) -> list[Evidence]:
+    """The claim's live evidence that links the same passage of the same snapshot."""
+    live = live_evidence_ids(session, claim_id)
+    if not live:
+        return []
+    rows = session.exec(
+        select(Evidence)
+        .where(
+            col(Evidence.id).in_(live),
+            Evidence.snapshot_id == evidence.snapshot_id,
+            Evidence.start == evidence.start,
+            Evidence.end == evidence.end,
+        )
+        .order_by(col(Evidence.id))
+    ).all()
+    return list(rows)
+
+
+def _withdraw(
+    session: Session,
+    evidence: Evidence,
+    *,
+    reviewer: str,
+    why: str | None,
+    expected_version: int | None,
+) -> None:
     state = ensure_state(session, evidence.claim_id)
     append(
         session,
@@ -318,7 +372,7 @@ def remove_evidence(
             Change(
                 "evidence_removed",
                 before={"stance": evidence.stance, "quote": evidence.exact},
-                evidence_id=evidence_id,
+                evidence_id=evidence.id,
                 text=why,
             )
         ],
@@ -326,4 +380,3 @@ def remove_evidence(
         expected_version=expected_version,
         state_updates={"evidence_count": max(0, state.evidence_count - 1)},
     )
-    return evidence

@@ -11,6 +11,12 @@ trafilatura uses, shipped inside the package: no download), on the first
 ``DETECTION_SAMPLE_CHARS`` characters. This is factdesk's one language
 detector: claim extraction asks it too, restricted to the languages it has
 word lists for (``among``; see ``claims.language_choice``).
+
+The model ships LZMA-compressed; decompressing it is half a second of CPU,
+which ``factdesk extract`` paid on every run. The first load keeps the
+arrays of the identifier it built, uncompressed, in factdesk's cache folder
+(``langid_cache``); later processes read them from there. The arrays are the
+ones py3langid built, so the answers are the same.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from typing import Any
 
 from babel import Locale
 from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+
+from sources.extraction import langid_cache
 
 DETECTION_MIN_CHARS = 20
 DETECTION_SAMPLE_CHARS = 3000
@@ -119,10 +127,14 @@ def _identifier(among: frozenset[str]) -> Any:
 
 @cache
 def _load_identifier(among: frozenset[str]) -> Any:
+    cached = langid_cache.load(among)
+    if cached is not None:
+        return cached
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     known = sorted(code for code in among if code in identifier.nb_classes)
     if known:
         identifier.set_languages(known)
+    langid_cache.keep(among, identifier)
     return identifier
 
 

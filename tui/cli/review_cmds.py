@@ -178,14 +178,16 @@ def evidence_remove(
     """Withdraw evidence from its claim (the record stays in the history)."""
     context = cli_context(ctx)
     with reported_errors(), context.database().write() as session:
-        evidence = remove_evidence(
+        withdrawn = remove_evidence(
             session,
             evidence_id,
             reviewer=context.settings.reviewer_name(),
             why=why,
             expected_version=expect_version,
         )
-    typer.echo(f"evidence {evidence_id} removed from claim {evidence.claim_id}")
+    typer.echo(f"evidence {evidence_id} removed from claim {withdrawn.claim_id}")
+    for twin in withdrawn.also:
+        typer.echo(f"evidence {twin.id} removed from claim {twin.claim_id} (same group)")
 
 
 def _write(context: CliContext) -> Any:

@@ -146,3 +146,55 @@ def test_evidence_given_to_one_claim_reaches_its_group(
             events = history(session, claim_id)
             index = claim_index(session, claim_id)
             assert derive_index(events) == (index.corrections, index.group_id)
+
+
+def test_evidence_withdrawn_from_one_claim_leaves_its_group(
+    cli: CliRun, database: Database, article_claims: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    a = claim_with(article_claims, "20.000")["id"]
+    b = claim_with(article_claims, "40 %")["id"]
+    c = claim_with(article_claims, "cinquantaine")["id"]
+    assert cli("merge", str(a), str(b)).exit_code == 0
+    page = tmp_path / "registry.html"
+    page.write_text(
+        "<html lang='fr'><body><article><p>Le registre recense 19.842 coopératives actives."
+        "</p><p>Les femmes en dirigent 38 %.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    quote = "Le registre recense 19.842 coopératives actives."
+    add = ("evidence", "add", str(a), str(page), "--url", "https://registry.example/2025")
+    assert cli(*add, "--quote", quote, "--stance", "refutes").exit_code == 0
+    assert (
+        cli(*add, "--quote", "Les femmes en dirigent 38 %.", "--stance", "context").exit_code == 0
+    )
+    # Claim c, outside the group, links the same passage on its own: it keeps it.
+    alone = cli(
+        "evidence", "add", str(c), str(page), "--url", "https://registry.example/2025",
+        "--quote", quote, "--stance", "context",
+    )  # fmt: skip
+    assert alone.exit_code == 0, alone.stderr
+    on_b = json.loads(cli("evidence", "list", str(b), "--format", "json").stdout)
+    withdrawn = next(e for e in on_b if e["quote"] == quote)
+
+    out = cli("evidence", "remove", str(withdrawn["id"]), "--why", "the registry page is from 2019")
+    assert out.exit_code == 0, out.stderr
+    assert f"removed from claim {b}" in out.stdout
+    assert f"removed from claim {a} (same group)" in out.stdout
+    for claim_id in (a, b):
+        shown = _show(cli, claim_id)
+        assert [e["quote"] for e in shown["evidence"] if not e["removed"]] == [
+            "Les femmes en dirigent 38 %."
+        ]
+        removals = [e for e in shown["history"] if e["action"] == "evidence_removed"]
+        assert [e["text"] for e in removals] == ["the registry page is from 2019"]
+        assert shown["evidence_count"] == 1
+    assert [e["quote"] for e in _show(cli, c)["evidence"] if not e["removed"]] == [quote]
+    # The index is still a projection of the events.
+    with database.read() as session:
+        for claim_id in (a, b):
+            events = history(session, claim_id)
+            index = claim_index(session, claim_id)
+            assert derive_index(events) == (index.corrections, index.group_id)
+    again = cli("evidence", "remove", str(withdrawn["id"]))
+    assert again.exit_code == 1
+    assert "already removed" in again.stderr
