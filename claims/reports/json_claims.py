@@ -26,7 +26,7 @@ from sqlmodel import Session, col
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from claims.reports.selection import PAGE_SIZE, ReportSelection, conditions, joined
 from claims.reports.sql_json import JsonSql
-from claims.review.report_fields import ReviewFields, review_fields
+from claims.review.report_fields import CURRENT_JSON, ReviewFields, review_fields
 from db.models import (
     Claim,
     ClaimQuantity,
@@ -239,9 +239,19 @@ def _grouped(rows: Sequence[Any]) -> dict[int, list[bytes]]:
     return out
 
 
-_SPAN = '{"start":%d,"end":%d}'
+_SPAN = b'{"start":%d,"end":%d}'
 _NO_ANCHORS = b',"anchors":[]}'
-_REMOVED = {True: b',"removed":true', False: b',"removed":false'}
+_REMOVED = {True: b',"removed":true,', False: b',"removed":false,'}
+_CURRENT_KEYS = orjson.dumps(CURRENT_JSON)[1:-1]
+"""The freshness keys of current evidence (most of it), without braces: encoded once."""
+_PLAIN_CLAIM_KEYS = b"," + orjson.dumps(ReviewFields().claim_keys(0))[1:-1]
+"""The review keys of a claim in no group (most of them), encoded once."""
+_CLAIM_TAIL = (
+    b',"checkworthiness":%a,"spans":[%s],"quantities":[%s],"evidence":[%s],"history":[%s],'
+    b'"anchors":[%s],"verdict_detail":%s,"figure_verdicts":%s%s},\n'
+)
+"""What Python adds to the object the database wrote: one format per claim, not a
+dozen appends (the per-claim cost of the 100,000-claim export, bench/README.md)."""
 
 
 def _encode_page(
@@ -278,45 +288,44 @@ def _encode_page(
     evidence: dict[int, list[bytes]] = defaultdict(list)
     count = 0
     dumps = orjson.dumps
+    stale = fields.evidence
     for id_, claim_id, text in reader.of_claims("json evidence", queries.evidence, ids):
-        # The row's object ends with "}": the two fields Python knows go before it.
+        # The row's object ends with "}": the fields Python knows go before it.
         anchors = evidence_anchors.get(id_)
         tail = b',"anchors":[' + b",".join(anchors) + b"]}" if anchors else _NO_ANCHORS
-        fresh = dumps(fields.evidence_keys(id_))[1:-1]  # freshness keys, without braces
-        evidence[claim_id].append(text[:-1] + _REMOVED[id_ in removed] + b"," + fresh + tail)
+        fresh = dumps(stale[id_])[1:-1] if id_ in stale else _CURRENT_KEYS
+        evidence[claim_id].append(text[:-1] + _REMOVED[id_ in removed] + fresh + tail)
         count += 1
     empty: list[bytes] = []
     no_verdicts: dict[str | None, dict[str, Any]] = {}
     parts: list[bytes] = []
     append = parts.append
+    join = b",".join
+    groups, corrections = fields.groups, fields.corrections
     for id_, checkworthiness, spans, text in rows:
-        begin = len(parts)
         claim_verdicts = verdicts.get(id_, no_verdicts)
-        figures = {t: v for t, v in claim_verdicts.items() if t is not None}
-        append(text[:-1])
-        spans_json = ",".join([_SPAN % (s, e) for s, e in loads(spans)])
-        append(
-            f',"checkworthiness":{round(checkworthiness, 3)!r},"spans":[{spans_json}],'
-            '"quantities":['.encode()
+        if claim_verdicts:
+            figures = {t: v for t, v in claim_verdicts.items() if t is not None}
+            detail = dumps(claim_verdicts.get(None))
+            figures_json = dumps(figures) if figures else b"{}"
+        else:
+            detail, figures_json = b"null", b"{}"
+        keys = b"," + dumps(fields.claim_keys(id_))[1:-1] if id_ in groups else _PLAIN_CLAIM_KEYS
+        encoded = text[:-1] + _CLAIM_TAIL % (
+            round(checkworthiness, 3),
+            join([_SPAN % (s, e) for s, e in loads(spans)]),
+            join(quantities.get(id_, empty)),
+            join(evidence.get(id_, empty)),
+            join(history.get(id_, empty)),
+            join(claim_anchors.get(id_, empty)),
+            detail,
+            figures_json,
+            keys,
         )
-        append(b",".join(quantities.get(id_, empty)))
-        append(b'],"evidence":[')
-        append(b",".join(evidence.get(id_, empty)))
-        append(b'],"history":[')
-        append(b",".join(history.get(id_, empty)))
-        append(b'],"anchors":[')
-        append(b",".join(claim_anchors.get(id_, empty)))
-        append(b'],"verdict_detail":')
-        append(dumps(claim_verdicts.get(None)))
-        append(b',"figure_verdicts":')
-        append(dumps(figures) if figures else b"{}")
-        append(b"," + dumps(fields.claim_keys(id_))[1:-1])
-        append(b"},\n")
-        if id_ in fields.corrections:
+        if id_ in corrections:
             # Rare: a corrected claim is re-encoded with the corrections laid over it.
-            whole = b"".join(parts[begin:])[:-2]
-            del parts[begin:]
-            append(dumps(fields.apply(loads(whole))) + b",\n")
+            encoded = dumps(fields.apply(loads(encoded[:-2]))) + b",\n"
+        append(encoded)
     parts[-1] = parts[-1][:-2] if parts[-1].endswith(b",\n") else parts[-1]
     return EncodedPage(b"".join(parts), len(rows), count)
 
