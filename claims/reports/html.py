@@ -30,7 +30,8 @@ from claims.reports.summary import (
     status_counts,
     verdict_counts,
 )
-from claims.reports.text import change, filters, is_web_link, number, percent
+from claims.reports.text import filters, is_web_link, number, percent
+from claims.review.history_text import event_line
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; "
@@ -61,7 +62,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=link, num=number, pct=percent, change=change)
+    env.globals.update(link=link, num=number, pct=percent, history_line=event_line)
     return env
 
 

@@ -21,7 +21,8 @@ from claims.reports.summary import (
     status_counts,
     verdict_counts,
 )
-from claims.reports.text import change, filters, is_web_link, number, percent
+from claims.reports.text import filters, is_web_link, number, percent
+from claims.review.history_text import event_line
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~!>\"$])")
 # What makes a line a list item or a setext underline when it starts one.
@@ -132,19 +133,9 @@ def claim_markdown(claim: dict[str, Any]) -> str:
                     f"{md_line(x.get('reason') or '')}".rstrip()
                 )
     if c["history"]:
-        lines += ["", "### History", "", "| v | when | who | what | change | text |"]
-        lines.append("|---|---|---|---|---|---|")
-        for h in c["history"]:
-            what = h["action"] + (f" [{h['target']}]" if h["target"] else "")
-            cells = [
-                str(h["version"]),
-                h["at"],
-                md_line(h["reviewer"]),
-                md_line(what),
-                md_line(change(h)),
-                md_line(h["text"] or ""),
-            ]
-            lines.append("| " + " | ".join(cells) + " |")
+        # One line per event in words, as `factdesk show` and the TUI print it.
+        lines += ["", "### History", ""]
+        lines += [f"- {md_line(event_line(h))}" for h in c["history"]]
     return "\n".join(lines) + "\n\n"
 
 
