@@ -47,8 +47,10 @@ CLAIM_COLUMNS = (
     "crosscheck",
     "deviation",
     "figure_verdicts",
+    "page",
 )
-"""The last six were added in 0.2: new columns go at the end, so scripts that read
+"""``page`` (the PDF page of the claim, empty outside a PDF) was added after 0.2;
+the six before it were added in 0.2: new columns go at the end, so scripts that read
 columns by position keep working. Per-evidence columns list the live evidence in
 the order of ``evidence_urls``; ``crosscheck`` lists each comparison of a claimed
 figure with an evidence figure (outcome and deviation), ``deviation`` is the
@@ -158,6 +160,7 @@ def claim_row(claim: dict[str, Any]) -> list[Any]:
         outcomes,
         deviation,
         t(_figure_verdicts(claim)) if claim["figure_verdicts"] else "",
+        claim.get("page") or "",
     ]
 
 

@@ -24,6 +24,7 @@ from claims.reports.charts import figure_chart, figure_comparisons, verdict_char
 from claims.reports.claimreview import job_review, script_safe_json
 from claims.reports.context import ReportJob
 from claims.reports.overview import NEEDS_RECHECK
+from claims.reports.pages import page_label
 from claims.reports.summary import (
     UNDER_RECHECK_MARK,
     recheck_window,
@@ -62,7 +63,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=link, num=number, pct=percent, history_line=event_line)
+    env.globals.update(
+        link=link, num=number, pct=percent, history_line=event_line, page_label=page_label
+    )
     return env
 
 

@@ -23,6 +23,7 @@ import orjson
 from sqlalchemy import bindparam, func, select
 from sqlmodel import Session, col
 
+from claims.reports.pages import PageFinder
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from claims.reports.selection import PAGE_SIZE, ReportSelection, conditions, joined
 from claims.reports.sql_json import JsonSql
@@ -57,7 +58,8 @@ class _Queries:
         self.j = JsonSql(sqlite=reader.sqlite)
 
     def claims(self, selection: ReportSelection, page_size: int) -> Any:
-        """Claims after the bound ``last`` id: (id, checkworthiness, spans, object)."""
+        """Claims after the bound ``last`` id: (id, checkworthiness, spans, object,
+        snapshot id, start)."""
         j = self.j
         status = func.coalesce(col(ClaimState.status), "new")
         body = j.obj(
@@ -107,6 +109,8 @@ class _Queries:
                     col(Claim.checkworthiness),
                     self.reader.json(col(Claim.spans)),
                     j.utf8(body),
+                    col(Claim.snapshot_id),
+                    col(Claim.start),
                 ).select_from(Claim)
             )
             .join(Snapshot, col(Snapshot.id) == col(Claim.snapshot_id))
@@ -182,7 +186,7 @@ class _Queries:
             added_at=j.ts(col(e.added_at)),
         )
         return (
-            select(col(e.id), col(e.claim_id), j.utf8(body))
+            select(col(e.id), col(e.claim_id), j.utf8(body), col(e.snapshot_id), col(e.start))
             .join(Source, col(Source.id) == col(e.source_id))
             .join(Snapshot, col(Snapshot.id) == col(e.snapshot_id))
             .where(where(col(e.claim_id)))
@@ -222,6 +226,7 @@ def iter_claim_pages(
     reader = Reader(session)
     queries = _Queries(reader)
     query = queries.claims(selection, page_size)
+    finder = PageFinder(session)
     last = 0
     while True:
         rows = reader.connection.execute(query, {"last": last}).all()
@@ -229,7 +234,7 @@ def iter_claim_pages(
             return
         ids = [row[0] for row in rows]
         last = ids[-1]
-        yield _encode_page(reader, queries, rows, ids, review_fields(session, ids))
+        yield _encode_page(reader, queries, rows, ids, review_fields(session, ids), finder)
 
 
 def _grouped(rows: Sequence[Any]) -> dict[int, list[bytes]]:
@@ -248,16 +253,31 @@ _PLAIN_CLAIM_KEYS = b"," + orjson.dumps(ReviewFields().claim_keys(0))[1:-1]
 """The review keys of a claim in no group (most of them), encoded once."""
 _CLAIM_TAIL = (
     b',"checkworthiness":%a,"spans":[%s],"quantities":[%s],"evidence":[%s],"history":[%s],'
-    b'"anchors":[%s],"verdict_detail":%s,"figure_verdicts":%s%s},\n'
+    b'"anchors":[%s],"verdict_detail":%s,"figure_verdicts":%s%s,"page":%s},\n'
 )
 """What Python adds to the object the database wrote: one format per claim, not a
 dozen appends (the per-claim cost of the 100,000-claim export, bench/README.md)."""
 
 
+def _page_json(pages: dict[tuple[int, int], int], snapshot_id: int, offset: int) -> bytes:
+    page = pages.get((snapshot_id, offset)) if pages else None
+    return b"null" if page is None else b"%d" % page
+
+
 def _encode_page(
-    reader: Reader, queries: _Queries, rows: Sequence[Any], ids: list[int], fields: ReviewFields
+    reader: Reader,
+    queries: _Queries,
+    rows: Sequence[Any],
+    ids: list[int],
+    fields: ReviewFields,
+    finder: PageFinder,
 ) -> EncodedPage:
     loads = orjson.loads
+    evidence_rows = reader.of_claims("json evidence", queries.evidence, ids)
+    # PDF pages of the claims and quotes: none, and no text read, outside PDFs.
+    pages = finder.pages(
+        [(row[4], row[5]) for row in rows] + [(row[3], row[4]) for row in evidence_rows]
+    )
     quantities = _grouped(reader.of_claims("json quantities", queries.quantities, ids))
     history: dict[int, list[bytes]] = defaultdict(list)
     verdicts: dict[int, dict[str | None, dict[str, Any]]] = defaultdict(dict)
@@ -289,12 +309,13 @@ def _encode_page(
     count = 0
     dumps = orjson.dumps
     stale = fields.evidence
-    for id_, claim_id, text in reader.of_claims("json evidence", queries.evidence, ids):
+    for id_, claim_id, text, snapshot_id, start in evidence_rows:
         # The row's object ends with "}": the fields Python knows go before it.
         anchors = evidence_anchors.get(id_)
         tail = b',"anchors":[' + b",".join(anchors) + b"]}" if anchors else _NO_ANCHORS
         fresh = dumps(stale[id_])[1:-1] if id_ in stale else _CURRENT_KEYS
-        evidence[claim_id].append(text[:-1] + _REMOVED[id_ in removed] + fresh + tail)
+        page = b',"page":' + _page_json(pages, snapshot_id, start)
+        evidence[claim_id].append(text[:-1] + _REMOVED[id_ in removed] + fresh + page + tail)
         count += 1
     empty: list[bytes] = []
     no_verdicts: dict[str | None, dict[str, Any]] = {}
@@ -302,7 +323,7 @@ def _encode_page(
     append = parts.append
     join = b",".join
     groups, corrections = fields.groups, fields.corrections
-    for id_, checkworthiness, spans, text in rows:
+    for id_, checkworthiness, spans, text, snapshot_id, start in rows:
         claim_verdicts = verdicts.get(id_, no_verdicts)
         if claim_verdicts:
             figures = {t: v for t, v in claim_verdicts.items() if t is not None}
@@ -321,6 +342,7 @@ def _encode_page(
             detail,
             figures_json,
             keys,
+            _page_json(pages, snapshot_id, start),
         )
         if id_ in corrections:
             # Rare: a corrected claim is re-encoded with the corrections laid over it.

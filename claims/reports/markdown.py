@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from claims.reports.context import ReportJob
 from claims.reports.overview import NEEDS_RECHECK
+from claims.reports.pages import page_label
 from claims.reports.summary import (
     UNDER_RECHECK_MARK,
     recheck_window,
@@ -73,7 +74,7 @@ def claim_markdown(claim: dict[str, Any]) -> str:
         f"- **Fetched:** {c['fetched_at']}"
         + (f" (HTTP {c['http_status']})" if c["http_status"] else ""),
         f"- **Bytes:** `sha256 {c['snapshot_sha256']}`, characters {c['start']}–{c['end']}"
-        " of the extracted text",
+        " of the extracted text" + (f", {page_label(c['page'])}" if c.get("page") else ""),
         f"- **Status:** {md_line(c['status'])}"
         + (f", assigned to {md_line(c['assignee'])}" if c["assignee"] else ""),
     ]
@@ -117,6 +118,8 @@ def claim_markdown(claim: dict[str, Any]) -> str:
                 state += f" (quote {e['freshness']} in its source since)"
             position = e["selector"][1]
             quote = md_line(e["quote"])
+            if e.get("page"):
+                state += f" ({page_label(e['page'])})"
             lines.append(
                 f"- **{e['stance']}**{state}: “{quote}” — {md_link(e['source_url'])}, "
                 f"fetched {e['fetched_at']}, `sha256 {e['snapshot_sha256']}`, "

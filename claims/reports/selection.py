@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
+from claims.reports.pages import PageFinder
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from claims.review.queries import source_condition
 from claims.review.report_fields import review_fields
@@ -217,6 +218,7 @@ def iter_claims(
     reader = Reader(session)
     full = detail is Detail.full
     columns = _claim_columns(reader) if full else _summary_columns(reader)
+    pages = PageFinder(session)
     last = 0
     while True:
         query = (
@@ -232,6 +234,7 @@ def iter_claims(
         ids = [row[0] for row in rows]
         last = ids[-1]
         page = _page(reader, rows, ids) if full else _summary_page(reader, rows, ids)
+        _add_pages(pages, page, snapshot_ids=[row.snapshot_id for row in rows])
         # Corrections, groups and evidence freshness, as `factdesk show` has them.
         fields = review_fields(session, ids)
         yield [fields.apply(claim) for claim in page]
@@ -305,6 +308,26 @@ def _page(reader: Reader, rows: Sequence[Any], ids: list[int]) -> list[dict[str,
     return page
 
 
+def _add_pages(finder: PageFinder, page: list[dict[str, Any]], snapshot_ids: list[int]) -> None:
+    """Each claim's ``page`` and, in a full page, each evidence quote's (None
+    outside a PDF): where ``show`` and the claim screen print "p. N"."""
+    spots: list[tuple[int, int | None]] = []
+    for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
+        spots.append((snapshot_id, claim["start"]))
+        spots += [(e["snapshot_id"], _quote_start(e)) for e in claim["evidence"] if "selector" in e]
+    found = finder.pages(spots)
+    for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
+        claim["page"] = found.get((snapshot_id, claim["start"]))
+        for e in claim["evidence"]:
+            if "selector" in e:
+                e["page"] = found.get((e["snapshot_id"], _quote_start(e)))
+
+
+def _quote_start(evidence: dict[str, Any]) -> int:
+    start: int = evidence["selector"][1]["start"]
+    return start
+
+
 def _summary_columns(r: Reader) -> tuple[Any, ...]:
     return (
         col(Claim.id),
@@ -320,6 +343,7 @@ def _summary_columns(r: Reader) -> tuple[Any, ...]:
         col(ClaimState.status),
         col(ClaimState.verdict),
         col(ClaimState.assignee),
+        col(Claim.snapshot_id),
     )
 
 
@@ -336,7 +360,7 @@ def _summary_page(reader: Reader, rows: Sequence[Any], ids: list[int]) -> list[d
     append = page.append
     for (
         id_, text, start, end, kind, claimant, reasoning, source_url, body_sha256, fetched_at,
-        status, verdict, assignee,
+        status, verdict, assignee, _snapshot_id,
     ) in rows:  # fmt: skip
         claim_verdicts = verdicts.get(id_, no_verdicts)
         append(
