@@ -23,6 +23,7 @@ import orjson
 from sqlalchemy import bindparam, func, select
 from sqlmodel import Session, col
 
+from claims.factchecks.matching import ClaimMatcher, report_match
 from claims.reports.pages import PageFinder
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from claims.reports.selection import PAGE_SIZE, ReportSelection, conditions, joined
@@ -227,6 +228,7 @@ def iter_claim_pages(
     queries = _Queries(reader)
     query = queries.claims(selection, page_size)
     finder = PageFinder(session)
+    matcher = ClaimMatcher(session)
     last = 0
     while True:
         rows = reader.connection.execute(query, {"last": last}).all()
@@ -234,7 +236,9 @@ def iter_claim_pages(
             return
         ids = [row[0] for row in rows]
         last = ids[-1]
-        yield _encode_page(reader, queries, rows, ids, review_fields(session, ids), finder)
+        fields = review_fields(session, ids)
+        checks = _fact_checks(session, matcher, ids) if matcher else {}
+        yield _encode_page(reader, queries, rows, ids, fields, finder, checks)
 
 
 def _grouped(rows: Sequence[Any]) -> dict[int, list[bytes]]:
@@ -253,10 +257,24 @@ _PLAIN_CLAIM_KEYS = b"," + orjson.dumps(ReviewFields().claim_keys(0))[1:-1]
 """The review keys of a claim in no group (most of them), encoded once."""
 _CLAIM_TAIL = (
     b',"checkworthiness":%a,"spans":[%s],"quantities":[%s],"evidence":[%s],"history":[%s],'
-    b'"anchors":[%s],"verdict_detail":%s,"figure_verdicts":%s%s,"page":%s},\n'
+    b'"anchors":[%s],"verdict_detail":%s,"figure_verdicts":%s%s,"page":%s,"fact_checks":%s},\n'
 )
 """What Python adds to the object the database wrote: one format per claim, not a
 dozen appends (the per-claim cost of the 100,000-claim export, bench/README.md)."""
+
+
+def _fact_checks(session: Session, matcher: ClaimMatcher, ids: list[int]) -> dict[int, bytes]:
+    """The earlier fact-checks of the page's claims that have some, as JSON arrays
+    (read only when the index holds fact-checks: their texts are matched here)."""
+    rows = session.execute(
+        select(col(Claim.id), col(Claim.text), col(Claim.language)).where(col(Claim.id).in_(ids))
+    ).all()
+    out: dict[int, bytes] = {}
+    for claim_id, text, language in rows:
+        found = matcher.matches(text, language)
+        if found:
+            out[claim_id] = orjson.dumps([report_match(m) for m in found])
+    return out
 
 
 def _page_json(pages: dict[tuple[int, int], int], snapshot_id: int, offset: int) -> bytes:
@@ -271,6 +289,7 @@ def _encode_page(
     ids: list[int],
     fields: ReviewFields,
     finder: PageFinder,
+    fact_checks: dict[int, bytes],
 ) -> EncodedPage:
     loads = orjson.loads
     evidence_rows = reader.of_claims("json evidence", queries.evidence, ids)
@@ -343,6 +362,7 @@ def _encode_page(
             figures_json,
             keys,
             _page_json(pages, snapshot_id, start),
+            fact_checks.get(id_, b"[]"),
         )
         if id_ in corrections:
             # Rare: a corrected claim is re-encoded with the corrections laid over it.

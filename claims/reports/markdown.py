@@ -110,6 +110,12 @@ def claim_markdown(claim: dict[str, Any]) -> str:
                 md_line(verdict),
             ]
             lines.append("| " + " | ".join(cells) + " |")
+    if c.get("fact_checks"):
+        lines += ["", "### Earlier fact-checks", ""]
+        for m in c["fact_checks"]:
+            reviewed = f"«{md_line(m['claim_reviewed'])}»"
+            where = f" {md_link(m['url'])}" if m.get("url") else ""
+            lines.append(f"- {md_line(m['headline'])}: {reviewed}{where} ({md_line(m['why'])})")
     if c["evidence"]:
         lines += ["", "### Evidence", ""]
         for e in c["evidence"]:

@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
+from claims.factchecks.matching import ClaimMatcher, report_match
 from claims.reports.pages import PageFinder
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from claims.review.queries import source_condition
@@ -219,6 +220,7 @@ def iter_claims(
     full = detail is Detail.full
     columns = _claim_columns(reader) if full else _summary_columns(reader)
     pages = PageFinder(session)
+    matcher = ClaimMatcher(session) if full else None
     last = 0
     while True:
         query = (
@@ -237,7 +239,10 @@ def iter_claims(
         _add_pages(pages, page, snapshot_ids=[row.snapshot_id for row in rows])
         # Corrections, groups and evidence freshness, as `factdesk show` has them.
         fields = review_fields(session, ids)
-        yield [fields.apply(claim) for claim in page]
+        page = [fields.apply(claim) for claim in page]
+        if matcher is not None:
+            _add_fact_checks(matcher, page)
+        yield page
 
 
 def _page(reader: Reader, rows: Sequence[Any], ids: list[int]) -> list[dict[str, Any]]:
@@ -306,6 +311,15 @@ def _page(reader: Reader, rows: Sequence[Any], ids: list[int]) -> list[dict[str,
             }
         )
     return page
+
+
+def _add_fact_checks(matcher: ClaimMatcher, page: list[dict[str, Any]]) -> None:
+    """Each claim's earlier fact-checks, as ``factdesk show`` finds them (on the
+    claim as stored: its original sentence when it was corrected)."""
+    for claim in page:
+        stored = (claim.get("original") or claim)["text"]
+        found = matcher.matches(stored, claim["language"]) if matcher else []
+        claim["fact_checks"] = [report_match(m) for m in found]
 
 
 def _add_pages(finder: PageFinder, page: list[dict[str, Any]], snapshot_ids: list[int]) -> None:
