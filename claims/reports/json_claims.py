@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import orjson
@@ -255,6 +256,8 @@ _CURRENT_KEYS = orjson.dumps(CURRENT_JSON)[1:-1]
 """The freshness keys of current evidence (most of it), without braces: encoded once."""
 _PLAIN_CLAIM_KEYS = b"," + orjson.dumps(ReviewFields().claim_keys(0))[1:-1]
 """The review keys of a claim in no group (most of them), encoded once."""
+_EVIDENCE = b'%b%b%b,"page":%b%b'
+"""An evidence object without its "}", then removed, freshness, page, anchors and "}"."""
 _CLAIM_TAIL = (
     b',"checkworthiness":%a,"spans":[%s],"quantities":[%s],"evidence":[%s],"history":[%s],'
     b'"anchors":[%s],"verdict_detail":%s,"figure_verdicts":%s%s,"page":%s,"fact_checks":%s},\n'
@@ -295,7 +298,8 @@ def _encode_page(
     evidence_rows = reader.of_claims("json evidence", queries.evidence, ids)
     # PDF pages of the claims and quotes: none, and no text read, outside PDFs.
     pages = finder.pages(
-        [(row[4], row[5]) for row in rows] + [(row[3], row[4]) for row in evidence_rows]
+        {row[4] for row in rows} | {row[3] for row in evidence_rows},
+        chain(((row[4], row[5]) for row in rows), ((row[3], row[4]) for row in evidence_rows)),
     )
     quantities = _grouped(reader.of_claims("json quantities", queries.quantities, ids))
     history: dict[int, list[bytes]] = defaultdict(list)
@@ -333,12 +337,20 @@ def _encode_page(
         anchors = evidence_anchors.get(id_)
         tail = b',"anchors":[' + b",".join(anchors) + b"]}" if anchors else _NO_ANCHORS
         fresh = dumps(stale[id_])[1:-1] if id_ in stale else _CURRENT_KEYS
-        page = b',"page":' + _page_json(pages, snapshot_id, start)
-        evidence[claim_id].append(text[:-1] + _REMOVED[id_ in removed] + fresh + page + tail)
+        evidence[claim_id].append(
+            _EVIDENCE
+            % (
+                memoryview(text)[:-1],  # a view: the object is copied once, by the format
+                _REMOVED[id_ in removed],
+                fresh,
+                _page_json(pages, snapshot_id, start),
+                tail,
+            )
+        )
         count += 1
     empty: list[bytes] = []
     no_verdicts: dict[str | None, dict[str, Any]] = {}
-    parts: list[bytes] = []
+    parts: list[bytes | memoryview] = []
     append = parts.append
     join = b",".join
     groups, corrections = fields.groups, fields.corrections
@@ -351,7 +363,7 @@ def _encode_page(
         else:
             detail, figures_json = b"null", b"{}"
         keys = b"," + dumps(fields.claim_keys(id_))[1:-1] if id_ in groups else _PLAIN_CLAIM_KEYS
-        encoded = text[:-1] + _CLAIM_TAIL % (
+        tail = _CLAIM_TAIL % (
             round(checkworthiness, 3),
             join([_SPAN % (s, e) for s, e in loads(spans)]),
             join(quantities.get(id_, empty)),
@@ -366,9 +378,15 @@ def _encode_page(
         )
         if id_ in corrections:
             # Rare: a corrected claim is re-encoded with the corrections laid over it.
-            encoded = dumps(fields.apply(loads(encoded[:-2]))) + b",\n"
-        append(encoded)
-    parts[-1] = parts[-1][:-2] if parts[-1].endswith(b",\n") else parts[-1]
+            whole = text[:-1] + tail[:-2]
+            append(dumps(fields.apply(loads(whole))) + b",\n")
+        else:
+            # The object and its tail stay two parts: the page's join copies them once.
+            append(memoryview(text)[:-1])
+            append(tail)
+    last = parts[-1]
+    assert isinstance(last, bytes)  # a tail or a re-encoded claim: never a view
+    parts[-1] = last.removesuffix(b",\n")
     return EncodedPage(b"".join(parts), len(rows), count)
 
 

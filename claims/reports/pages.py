@@ -28,33 +28,40 @@ class PageFinder:
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._starts: dict[int, tuple[int, ...] | None] = {}
-        """Snapshot id -> where its pages start (None: not paged)."""
-
-    def _learn(self, snapshot_ids: Iterable[int]) -> None:
-        unseen = sorted({i for i in snapshot_ids if i not in self._starts})
-        if not unseen:
-            return
-        for snapshot_id in unseen:
-            self._starts[snapshot_id] = None
         # Media types carry parameters ("application/pdf; version=1.7"): matched by prefix.
         paged = or_(*(col(Snapshot.media_type).startswith(t) for t in sorted(PAGED_TYPES)))
+        # Ids only, once: most exports hold no PDF, and then no page costs more than this.
+        self._paged = frozenset(
+            session.execute(select(col(Snapshot.id)).where(paged)).scalars().all()
+        )
+        self._starts: dict[int, tuple[int, ...]] = {}
+        """Paged snapshot id -> where its pages start."""
+
+    def _learn(self, snapshot_ids: frozenset[int]) -> None:
+        unseen = sorted(snapshot_ids - self._starts.keys())
+        if not unseen:
+            return
         rows = self._session.execute(
             select(col(Snapshot.id), col(Snapshot.media_type), col(Snapshot.text)).where(
-                col(Snapshot.id).in_(unseen), paged
+                col(Snapshot.id).in_(unseen)
             )
         ).all()
         for snapshot_id, media_type, text in rows:
-            if is_paged(media_type):
-                self._starts[snapshot_id] = page_starts(text)
+            self._starts[snapshot_id] = page_starts(text) if is_paged(media_type) else ()
 
-    def pages(self, spots: Iterable[tuple[int, int | None]]) -> dict[tuple[int, int], int]:
-        """(snapshot id, offset) -> its 1-based page, for the spots in paged snapshots."""
-        spots = [(s, o) for s, o in spots if o is not None]
-        self._learn(s for s, _ in spots)
+    def pages(
+        self, snapshot_ids: Iterable[int], spots: Iterable[tuple[int, int | None]]
+    ) -> dict[tuple[int, int], int]:
+        """(snapshot id, offset) -> its 1-based page, for the ``spots`` in paged
+        snapshots; ``snapshot_ids``: the snapshots of the spots (empty result, and
+        ``spots`` not walked, when none is paged)."""
+        wanted = self._paged.intersection(snapshot_ids)
+        if not wanted:
+            return {}
+        self._learn(wanted)
         out: dict[tuple[int, int], int] = {}
         for snapshot_id, offset in spots:
             starts = self._starts.get(snapshot_id)
-            if starts is not None and offset is not None:
+            if starts and offset is not None:
                 out[(snapshot_id, offset)] = bisect_right(starts, offset)
         return out

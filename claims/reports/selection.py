@@ -329,7 +329,7 @@ def _add_pages(finder: PageFinder, page: list[dict[str, Any]], snapshot_ids: lis
     for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
         spots.append((snapshot_id, claim["start"]))
         spots += [(e["snapshot_id"], _quote_start(e)) for e in claim["evidence"] if "selector" in e]
-    found = finder.pages(spots)
+    found = finder.pages({snapshot_id for snapshot_id, _ in spots}, spots)
     for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
         claim["page"] = found.get((snapshot_id, claim["start"]))
         for e in claim["evidence"]:
