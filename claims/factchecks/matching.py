@@ -205,3 +205,29 @@ def recorded_page(
         .limit(limit)
     )
     return total, [RecordedMatch(m, c, fc) for m, c, fc in rows]
+
+
+class ClaimMatcher:
+    """Matches claim after claim against the index as it is now, as ``show`` does
+    (:func:`match_claim`: same threshold, same limit), with the index prepared once:
+    reports match every claim they hold. An empty index matches nothing and costs
+    one query."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._index = _prepared_index(session)
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def matches(self, text: str, lang: str | None) -> list[Match]:
+        if not self._index:
+            return []
+        claimed = prepare(text, choose_language(text, lang))
+        return _best(self._session, claimed, self._index, THRESHOLD, 10)
+
+
+def report_match(match: Match) -> dict[str, Any]:
+    """A match as reports hold it: ``show --format json``'s fields, plus the
+    headline and the why that ``show`` prints."""
+    return {**match.to_json(), "headline": match.headline(), "why": match.why()}

@@ -9,6 +9,7 @@ Numbers are written as numbers and need no guard.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from typing import Any, BinaryIO
@@ -46,8 +47,10 @@ CLAIM_COLUMNS = (
     "crosscheck",
     "deviation",
     "figure_verdicts",
+    "page",
 )
-"""The last six were added in 0.2: new columns go at the end, so scripts that read
+"""``page`` (the PDF page of the claim, empty outside a PDF) was added after 0.2;
+the six before it were added in 0.2: new columns go at the end, so scripts that read
 columns by position keep working. Per-evidence columns list the live evidence in
 the order of ``evidence_urls``; ``crosscheck`` lists each comparison of a claimed
 figure with an evidence figure (outcome and deviation), ``deviation`` is the
@@ -157,6 +160,7 @@ def claim_row(claim: dict[str, Any]) -> list[Any]:
         outcomes,
         deviation,
         t(_figure_verdicts(claim)) if claim["figure_verdicts"] else "",
+        claim.get("page") or "",
     ]
 
 
@@ -196,18 +200,21 @@ def quantity_rows(claim: dict[str, Any]) -> list[list[Any]]:
 
 
 def write_csv(job: ReportJob, stream: BinaryIO) -> None:
-    # utf-8-sig: spreadsheets read a BOM-less CSV as the local code page.
-    out = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    try:
-        writer = csv.writer(out)
-        per_quantity = job.options.csv_rows == "quantities"
-        writer.writerow(QUANTITY_COLUMNS if per_quantity else CLAIM_COLUMNS)
-        for page in job.pages(Detail.summary):
-            if per_quantity:
-                for claim in page:
-                    writer.writerows(quantity_rows(claim))
-            else:
-                writer.writerows(claim_row(claim) for claim in page)
-        out.flush()
-    finally:
-        out.detach()
+    # A BOM: spreadsheets read a BOM-less CSV as the local code page. Each page is
+    # written to text, then encoded and written once: encoding row by row through
+    # a "utf-8-sig" text wrapper called a Python-level encoder for every row.
+    stream.write(codecs.BOM_UTF8)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    per_quantity = job.options.csv_rows == "quantities"
+    writer.writerow(QUANTITY_COLUMNS if per_quantity else CLAIM_COLUMNS)
+    for page in job.pages(Detail.summary):
+        if per_quantity:
+            for claim in page:
+                writer.writerows(quantity_rows(claim))
+        else:
+            writer.writerows([claim_row(claim) for claim in page])
+        stream.write(buffer.getvalue().encode())
+        buffer.seek(0)
+        buffer.truncate()
+    stream.write(buffer.getvalue().encode())

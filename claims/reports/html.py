@@ -24,13 +24,15 @@ from claims.reports.charts import figure_chart, figure_comparisons, verdict_char
 from claims.reports.claimreview import job_review, script_safe_json
 from claims.reports.context import ReportJob
 from claims.reports.overview import NEEDS_RECHECK
+from claims.reports.pages import page_label
 from claims.reports.summary import (
     UNDER_RECHECK_MARK,
     recheck_window,
     status_counts,
     verdict_counts,
 )
-from claims.reports.text import change, filters, is_web_link, number, percent
+from claims.reports.text import filters, is_web_link, number, percent
+from claims.review.history_text import event_line
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; "
@@ -61,7 +63,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=link, num=number, pct=percent, change=change)
+    env.globals.update(
+        link=link, num=number, pct=percent, history_line=event_line, page_label=page_label
+    )
     return env
 
 

@@ -17,16 +17,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import orjson
 from sqlalchemy import bindparam, func, select
 from sqlmodel import Session, col
 
+from claims.factchecks.matching import ClaimMatcher, report_match
+from claims.reports.pages import PageFinder
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from claims.reports.selection import PAGE_SIZE, ReportSelection, conditions, joined
 from claims.reports.sql_json import JsonSql
-from claims.review.report_fields import ReviewFields, review_fields
+from claims.review.report_fields import CURRENT_JSON, ReviewFields, review_fields
 from db.models import (
     Claim,
     ClaimQuantity,
@@ -57,7 +60,8 @@ class _Queries:
         self.j = JsonSql(sqlite=reader.sqlite)
 
     def claims(self, selection: ReportSelection, page_size: int) -> Any:
-        """Claims after the bound ``last`` id: (id, checkworthiness, spans, object)."""
+        """Claims after the bound ``last`` id: (id, checkworthiness, spans, object,
+        snapshot id, start)."""
         j = self.j
         status = func.coalesce(col(ClaimState.status), "new")
         body = j.obj(
@@ -107,6 +111,8 @@ class _Queries:
                     col(Claim.checkworthiness),
                     self.reader.json(col(Claim.spans)),
                     j.utf8(body),
+                    col(Claim.snapshot_id),
+                    col(Claim.start),
                 ).select_from(Claim)
             )
             .join(Snapshot, col(Snapshot.id) == col(Claim.snapshot_id))
@@ -182,7 +188,7 @@ class _Queries:
             added_at=j.ts(col(e.added_at)),
         )
         return (
-            select(col(e.id), col(e.claim_id), j.utf8(body))
+            select(col(e.id), col(e.claim_id), j.utf8(body), col(e.snapshot_id), col(e.start))
             .join(Source, col(Source.id) == col(e.source_id))
             .join(Snapshot, col(Snapshot.id) == col(e.snapshot_id))
             .where(where(col(e.claim_id)))
@@ -222,6 +228,8 @@ def iter_claim_pages(
     reader = Reader(session)
     queries = _Queries(reader)
     query = queries.claims(selection, page_size)
+    finder = PageFinder(session)
+    matcher = ClaimMatcher(session)
     last = 0
     while True:
         rows = reader.connection.execute(query, {"last": last}).all()
@@ -229,7 +237,9 @@ def iter_claim_pages(
             return
         ids = [row[0] for row in rows]
         last = ids[-1]
-        yield _encode_page(reader, queries, rows, ids, review_fields(session, ids))
+        fields = review_fields(session, ids)
+        checks = _fact_checks(session, matcher, ids) if matcher else {}
+        yield _encode_page(reader, queries, rows, ids, fields, finder, checks)
 
 
 def _grouped(rows: Sequence[Any]) -> dict[int, list[bytes]]:
@@ -239,15 +249,58 @@ def _grouped(rows: Sequence[Any]) -> dict[int, list[bytes]]:
     return out
 
 
-_SPAN = '{"start":%d,"end":%d}'
+_SPAN = b'{"start":%d,"end":%d}'
 _NO_ANCHORS = b',"anchors":[]}'
-_REMOVED = {True: b',"removed":true', False: b',"removed":false'}
+_REMOVED = {True: b',"removed":true,', False: b',"removed":false,'}
+_CURRENT_KEYS = orjson.dumps(CURRENT_JSON)[1:-1]
+"""The freshness keys of current evidence (most of it), without braces: encoded once."""
+_PLAIN_CLAIM_KEYS = b"," + orjson.dumps(ReviewFields().claim_keys(0))[1:-1]
+"""The review keys of a claim in no group (most of them), encoded once."""
+_EVIDENCE = b'%b%b%b,"page":%b%b'
+"""An evidence object without its "}", then removed, freshness, page, anchors and "}"."""
+_CLAIM_TAIL = (
+    b',"checkworthiness":%a,"spans":[%s],"quantities":[%s],"evidence":[%s],"history":[%s],'
+    b'"anchors":[%s],"verdict_detail":%s,"figure_verdicts":%s%s,"page":%s,"fact_checks":%s},\n'
+)
+"""What Python adds to the object the database wrote: one format per claim, not a
+dozen appends (the per-claim cost of the 100,000-claim export, bench/README.md)."""
+
+
+def _fact_checks(session: Session, matcher: ClaimMatcher, ids: list[int]) -> dict[int, bytes]:
+    """The earlier fact-checks of the page's claims that have some, as JSON arrays
+    (read only when the index holds fact-checks: their texts are matched here)."""
+    rows = session.execute(
+        select(col(Claim.id), col(Claim.text), col(Claim.language)).where(col(Claim.id).in_(ids))
+    ).all()
+    out: dict[int, bytes] = {}
+    for claim_id, text, language in rows:
+        found = matcher.matches(text, language)
+        if found:
+            out[claim_id] = orjson.dumps([report_match(m) for m in found])
+    return out
+
+
+def _page_json(pages: dict[tuple[int, int], int], snapshot_id: int, offset: int) -> bytes:
+    page = pages.get((snapshot_id, offset)) if pages else None
+    return b"null" if page is None else b"%d" % page
 
 
 def _encode_page(
-    reader: Reader, queries: _Queries, rows: Sequence[Any], ids: list[int], fields: ReviewFields
+    reader: Reader,
+    queries: _Queries,
+    rows: Sequence[Any],
+    ids: list[int],
+    fields: ReviewFields,
+    finder: PageFinder,
+    fact_checks: dict[int, bytes],
 ) -> EncodedPage:
     loads = orjson.loads
+    evidence_rows = reader.of_claims("json evidence", queries.evidence, ids)
+    # PDF pages of the claims and quotes: none, and no text read, outside PDFs.
+    pages = finder.pages(
+        {row[4] for row in rows} | {row[3] for row in evidence_rows},
+        chain(((row[4], row[5]) for row in rows), ((row[3], row[4]) for row in evidence_rows)),
+    )
     quantities = _grouped(reader.of_claims("json quantities", queries.quantities, ids))
     history: dict[int, list[bytes]] = defaultdict(list)
     verdicts: dict[int, dict[str | None, dict[str, Any]]] = defaultdict(dict)
@@ -278,46 +331,62 @@ def _encode_page(
     evidence: dict[int, list[bytes]] = defaultdict(list)
     count = 0
     dumps = orjson.dumps
-    for id_, claim_id, text in reader.of_claims("json evidence", queries.evidence, ids):
-        # The row's object ends with "}": the two fields Python knows go before it.
+    stale = fields.evidence
+    for id_, claim_id, text, snapshot_id, start in evidence_rows:
+        # The row's object ends with "}": the fields Python knows go before it.
         anchors = evidence_anchors.get(id_)
         tail = b',"anchors":[' + b",".join(anchors) + b"]}" if anchors else _NO_ANCHORS
-        fresh = dumps(fields.evidence_keys(id_))[1:-1]  # freshness keys, without braces
-        evidence[claim_id].append(text[:-1] + _REMOVED[id_ in removed] + b"," + fresh + tail)
+        fresh = dumps(stale[id_])[1:-1] if id_ in stale else _CURRENT_KEYS
+        evidence[claim_id].append(
+            _EVIDENCE
+            % (
+                memoryview(text)[:-1],  # a view: the object is copied once, by the format
+                _REMOVED[id_ in removed],
+                fresh,
+                _page_json(pages, snapshot_id, start),
+                tail,
+            )
+        )
         count += 1
     empty: list[bytes] = []
     no_verdicts: dict[str | None, dict[str, Any]] = {}
-    parts: list[bytes] = []
+    parts: list[bytes | memoryview] = []
     append = parts.append
-    for id_, checkworthiness, spans, text in rows:
-        begin = len(parts)
+    join = b",".join
+    groups, corrections = fields.groups, fields.corrections
+    for id_, checkworthiness, spans, text, snapshot_id, start in rows:
         claim_verdicts = verdicts.get(id_, no_verdicts)
-        figures = {t: v for t, v in claim_verdicts.items() if t is not None}
-        append(text[:-1])
-        spans_json = ",".join([_SPAN % (s, e) for s, e in loads(spans)])
-        append(
-            f',"checkworthiness":{round(checkworthiness, 3)!r},"spans":[{spans_json}],'
-            '"quantities":['.encode()
+        if claim_verdicts:
+            figures = {t: v for t, v in claim_verdicts.items() if t is not None}
+            detail = dumps(claim_verdicts.get(None))
+            figures_json = dumps(figures) if figures else b"{}"
+        else:
+            detail, figures_json = b"null", b"{}"
+        keys = b"," + dumps(fields.claim_keys(id_))[1:-1] if id_ in groups else _PLAIN_CLAIM_KEYS
+        tail = _CLAIM_TAIL % (
+            round(checkworthiness, 3),
+            join([_SPAN % (s, e) for s, e in loads(spans)]),
+            join(quantities.get(id_, empty)),
+            join(evidence.get(id_, empty)),
+            join(history.get(id_, empty)),
+            join(claim_anchors.get(id_, empty)),
+            detail,
+            figures_json,
+            keys,
+            _page_json(pages, snapshot_id, start),
+            fact_checks.get(id_, b"[]"),
         )
-        append(b",".join(quantities.get(id_, empty)))
-        append(b'],"evidence":[')
-        append(b",".join(evidence.get(id_, empty)))
-        append(b'],"history":[')
-        append(b",".join(history.get(id_, empty)))
-        append(b'],"anchors":[')
-        append(b",".join(claim_anchors.get(id_, empty)))
-        append(b'],"verdict_detail":')
-        append(dumps(claim_verdicts.get(None)))
-        append(b',"figure_verdicts":')
-        append(dumps(figures) if figures else b"{}")
-        append(b"," + dumps(fields.claim_keys(id_))[1:-1])
-        append(b"},\n")
-        if id_ in fields.corrections:
+        if id_ in corrections:
             # Rare: a corrected claim is re-encoded with the corrections laid over it.
-            whole = b"".join(parts[begin:])[:-2]
-            del parts[begin:]
+            whole = text[:-1] + tail[:-2]
             append(dumps(fields.apply(loads(whole))) + b",\n")
-    parts[-1] = parts[-1][:-2] if parts[-1].endswith(b",\n") else parts[-1]
+        else:
+            # The object and its tail stay two parts: the page's join copies them once.
+            append(memoryview(text)[:-1])
+            append(tail)
+    last = parts[-1]
+    assert isinstance(last, bytes)  # a tail or a re-encoded claim: never a view
+    parts[-1] = last.removesuffix(b",\n")
     return EncodedPage(b"".join(parts), len(rows), count)
 
 

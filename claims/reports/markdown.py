@@ -15,13 +15,15 @@ from typing import Any, BinaryIO
 
 from claims.reports.context import ReportJob
 from claims.reports.overview import NEEDS_RECHECK
+from claims.reports.pages import page_label
 from claims.reports.summary import (
     UNDER_RECHECK_MARK,
     recheck_window,
     status_counts,
     verdict_counts,
 )
-from claims.reports.text import change, filters, is_web_link, number, percent
+from claims.reports.text import filters, is_web_link, number, percent
+from claims.review.history_text import event_line
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~!>\"$])")
 # What makes a line a list item or a setext underline when it starts one.
@@ -72,7 +74,7 @@ def claim_markdown(claim: dict[str, Any]) -> str:
         f"- **Fetched:** {c['fetched_at']}"
         + (f" (HTTP {c['http_status']})" if c["http_status"] else ""),
         f"- **Bytes:** `sha256 {c['snapshot_sha256']}`, characters {c['start']}–{c['end']}"
-        " of the extracted text",
+        " of the extracted text" + (f", {page_label(c['page'])}" if c.get("page") else ""),
         f"- **Status:** {md_line(c['status'])}"
         + (f", assigned to {md_line(c['assignee'])}" if c["assignee"] else ""),
     ]
@@ -108,6 +110,12 @@ def claim_markdown(claim: dict[str, Any]) -> str:
                 md_line(verdict),
             ]
             lines.append("| " + " | ".join(cells) + " |")
+    if c.get("fact_checks"):
+        lines += ["", "### Earlier fact-checks", ""]
+        for m in c["fact_checks"]:
+            reviewed = f"«{md_line(m['claim_reviewed'])}»"
+            where = f" {md_link(m['url'])}" if m.get("url") else ""
+            lines.append(f"- {md_line(m['headline'])}: {reviewed}{where} ({md_line(m['why'])})")
     if c["evidence"]:
         lines += ["", "### Evidence", ""]
         for e in c["evidence"]:
@@ -116,6 +124,8 @@ def claim_markdown(claim: dict[str, Any]) -> str:
                 state += f" (quote {e['freshness']} in its source since)"
             position = e["selector"][1]
             quote = md_line(e["quote"])
+            if e.get("page"):
+                state += f" ({page_label(e['page'])})"
             lines.append(
                 f"- **{e['stance']}**{state}: “{quote}” — {md_link(e['source_url'])}, "
                 f"fetched {e['fetched_at']}, `sha256 {e['snapshot_sha256']}`, "
@@ -132,19 +142,9 @@ def claim_markdown(claim: dict[str, Any]) -> str:
                     f"{md_line(x.get('reason') or '')}".rstrip()
                 )
     if c["history"]:
-        lines += ["", "### History", "", "| v | when | who | what | change | text |"]
-        lines.append("|---|---|---|---|---|---|")
-        for h in c["history"]:
-            what = h["action"] + (f" [{h['target']}]" if h["target"] else "")
-            cells = [
-                str(h["version"]),
-                h["at"],
-                md_line(h["reviewer"]),
-                md_line(what),
-                md_line(change(h)),
-                md_line(h["text"] or ""),
-            ]
-            lines.append("| " + " | ".join(cells) + " |")
+        # One line per event in words, as `factdesk show` and the TUI print it.
+        lines += ["", "### History", ""]
+        lines += [f"- {md_line(event_line(h))}" for h in c["history"]]
     return "\n".join(lines) + "\n\n"
 
 

@@ -21,13 +21,13 @@ from sqlmodel import Session, col
 
 from claims.reports.selection import ReportSelection, claim_ids_query, claim_status
 from db.models import Claim, ClaimState, Evidence, ReviewEvent, Source
+from sources.refresh.states import Health, health_of
 
 NEEDS_RECHECK = "needs_recheck"
 
-HEALTHY = frozenset({"ok", "changed", "local", "paused", "moved"})
-"""Source health that needs no one: fetched fine (changed or not), read from a
-file, paused on purpose, or followed to its new address. Any other state
-(failing, gone, blocked, robots unavailable…) is a source failing."""
+CALM = frozenset(h.value for h in Health if not h.needs_a_human)
+"""Stored health that needs no one whatever the source: read in SQL so that only
+the few other rows are looked at one by one (:func:`_failing_sources`)."""
 
 RECHECKED_LISTED = 50
 """Re-checked claims and failing sources named one by one; beyond, counted."""
@@ -125,7 +125,12 @@ def read_overview(session: Session, selection: ReportSelection) -> ReportOvervie
 
 
 def _failing_sources(session: Session, ids: Subquery) -> tuple[tuple[FailingSource, ...], int]:
-    """Sources of the selection's claims and evidence whose health needs a human."""
+    """Sources of the selection's claims and evidence that need a human.
+
+    The same notion as ``factdesk sources --failing`` (:func:`health_of`,
+    :attr:`Health.needs_a_human`): a local source is never failing, whatever
+    its row says (rows written before local sources existed say "failing").
+    """
     claim_ids = select(ids.c.id)
     used = union(
         select(col(Claim.source_id).label("source_id")).where(col(Claim.id).in_(claim_ids)),
@@ -133,15 +138,17 @@ def _failing_sources(session: Session, ids: Subquery) -> tuple[tuple[FailingSour
             col(Evidence.claim_id).in_(claim_ids)
         ),
     ).subquery()
-    failing = col(Source.id).in_(select(used.c.source_id)) & col(Source.health).not_in(HEALTHY)
-    count = int(session.execute(select(func.count()).where(failing)).scalar_one())
     rows = session.execute(
         select(col(Source.url), col(Source.health))
-        .where(failing)
+        .where(col(Source.id).in_(select(used.c.source_id)), col(Source.health).not_in(CALM))
         .order_by(col(Source.url))
-        .limit(RECHECKED_LISTED)
     ).all()
-    return tuple(FailingSource(url, health) for url, health in rows), count
+    failing = [
+        FailingSource(url, health.label)
+        for url, stored in rows
+        if (health := health_of(url, stored)).needs_a_human
+    ]
+    return tuple(failing[:RECHECKED_LISTED]), len(failing)
 
 
 def selection_reviewers(session: Session, selection: ReportSelection) -> list[str]:

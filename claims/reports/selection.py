@@ -36,6 +36,8 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
+from claims.factchecks.matching import ClaimMatcher, report_match
+from claims.reports.pages import PageFinder
 from claims.reports.reading import AnySelect, ClaimFilter, Reader
 from claims.review.queries import source_condition
 from claims.review.report_fields import review_fields
@@ -60,10 +62,11 @@ class Detail(Enum):
     full = "full"
     """The whole dossier: history, evidence with quotes, selectors and cross-checks."""
     summary = "summary"
-    """What a one-line-per-claim table prints: the claim, its figures, its current
-    verdicts, and per evidence only id, stance, source URL, cross-check, freshness
-    and whether it was removed; ``history`` is empty. Most of an export's rows are history and
-    quotes, so a table reads a fraction of them."""
+    """What a one-line-per-claim table prints: the claim's sentence, span, kind,
+    claimant, reasoning, status, assignee, source and snapshot, its figures, its
+    current verdicts, and per evidence only id, stance, source URL, cross-check,
+    freshness and whether it was removed; no history, selectors or article. Most
+    of an export's rows are history and quotes, so a table reads a fraction of them."""
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,10 @@ def iter_claims(
     """
     where = conditions(selection)
     reader = Reader(session)
-    columns = _claim_columns(reader)
+    full = detail is Detail.full
+    columns = _claim_columns(reader) if full else _summary_columns(reader)
+    pages = PageFinder(session)
+    matcher = ClaimMatcher(session) if full else None
     last = 0
     while True:
         query = (
@@ -229,19 +235,20 @@ def iter_claims(
             return
         ids = [row[0] for row in rows]
         last = ids[-1]
-        page = _page(reader, rows, ids, detail)
+        page = _page(reader, rows, ids) if full else _summary_page(reader, rows, ids)
+        _add_pages(pages, page, snapshot_ids=[row.snapshot_id for row in rows])
         # Corrections, groups and evidence freshness, as `factdesk show` has them.
         fields = review_fields(session, ids)
-        yield [fields.apply(claim) for claim in page]
+        page = [fields.apply(claim) for claim in page]
+        if matcher is not None:
+            _add_fact_checks(matcher, page)
+        yield page
 
 
-def _page(
-    reader: Reader, rows: Sequence[Any], ids: list[int], detail: Detail
-) -> list[dict[str, Any]]:
-    full = detail is Detail.full
+def _page(reader: Reader, rows: Sequence[Any], ids: list[int]) -> list[dict[str, Any]]:
     quantities = _quantities(reader, ids)
-    events, verdicts, removed = _events(reader, ids, full=full)
-    evidence = _evidence(reader, ids, removed) if full else _evidence_links(reader, ids, removed)
+    events, verdicts, removed = _events(reader, ids, full=True)
+    evidence = _evidence(reader, ids, removed)
     no_verdicts: dict[str | None, dict[str, Any]] = {}
     page: list[dict[str, Any]] = []
     append = page.append
@@ -301,6 +308,96 @@ def _page(
                 "figure_verdicts": {t: v for t, v in claim_verdicts.items() if t is not None},
                 "evidence": evidence.get(id_, []),
                 "history": events.get(id_, []),
+            }
+        )
+    return page
+
+
+def _add_fact_checks(matcher: ClaimMatcher, page: list[dict[str, Any]]) -> None:
+    """Each claim's earlier fact-checks, as ``factdesk show`` finds them (on the
+    claim as stored: its original sentence when it was corrected)."""
+    for claim in page:
+        stored = (claim.get("original") or claim)["text"]
+        found = matcher.matches(stored, claim["language"]) if matcher else []
+        claim["fact_checks"] = [report_match(m) for m in found]
+
+
+def _add_pages(finder: PageFinder, page: list[dict[str, Any]], snapshot_ids: list[int]) -> None:
+    """Each claim's ``page`` and, in a full page, each evidence quote's (None
+    outside a PDF): where ``show`` and the claim screen print "p. N"."""
+    spots: list[tuple[int, int | None]] = []
+    for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
+        spots.append((snapshot_id, claim["start"]))
+        spots += [(e["snapshot_id"], _quote_start(e)) for e in claim["evidence"] if "selector" in e]
+    found = finder.pages({snapshot_id for snapshot_id, _ in spots}, spots)
+    for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
+        claim["page"] = found.get((snapshot_id, claim["start"]))
+        for e in claim["evidence"]:
+            if "selector" in e:
+                e["page"] = found.get((e["snapshot_id"], _quote_start(e)))
+
+
+def _quote_start(evidence: dict[str, Any]) -> int:
+    start: int = evidence["selector"][1]["start"]
+    return start
+
+
+def _summary_columns(r: Reader) -> tuple[Any, ...]:
+    return (
+        col(Claim.id),
+        col(Claim.text),
+        col(Claim.start),
+        col(Claim.end),
+        col(Claim.kind),
+        col(Claim.claimant),
+        col(Claim.reasoning),
+        col(Source.url).label("source_url"),
+        col(Snapshot.body_sha256),
+        r.ts(col(Snapshot.fetched_at)).label("fetched_at"),
+        col(ClaimState.status),
+        col(ClaimState.verdict),
+        col(ClaimState.assignee),
+        col(Claim.snapshot_id),
+    )
+
+
+def _summary_page(reader: Reader, rows: Sequence[Any], ids: list[int]) -> list[dict[str, Any]]:
+    """A ``Detail.summary`` page: only the columns a table prints are read, so the
+    100,000-claim CSV neither reads nor builds what it drops (bench/README.md)."""
+    quantities = _quantities(reader, ids)
+    _, verdicts, removed = _events(reader, ids, full=False)
+    evidence = _evidence_links(reader, ids, removed)
+    no_verdicts: dict[str | None, dict[str, Any]] = {}
+    no_figures: dict[str, dict[str, Any]] = {}
+    empty: list[dict[str, Any]] = []
+    page: list[dict[str, Any]] = []
+    append = page.append
+    for (
+        id_, text, start, end, kind, claimant, reasoning, source_url, body_sha256, fetched_at,
+        status, verdict, assignee, _snapshot_id,
+    ) in rows:  # fmt: skip
+        claim_verdicts = verdicts.get(id_, no_verdicts)
+        append(
+            {
+                "id": id_,
+                "text": text,
+                "start": start,
+                "end": end,
+                "kind": kind,
+                "claimant": claimant,
+                "quantities": quantities.get(id_, []),
+                "reasoning": reasoning,
+                "status": status or "new",
+                "verdict": verdict,
+                "assignee": assignee,
+                "source_url": source_url,
+                "snapshot_sha256": body_sha256,
+                "fetched_at": fetched_at,
+                "verdict_detail": claim_verdicts.get(None),
+                "figure_verdicts": {t: v for t, v in claim_verdicts.items() if t is not None}
+                if claim_verdicts
+                else no_figures.copy(),
+                "evidence": evidence.get(id_, empty),
             }
         )
     return page

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Float,
+    Integer,
     LargeBinary,
     String,
     Text,
@@ -68,9 +69,17 @@ class JsonSql:
         if not self.sqlite:
             return column  # type: ignore[no-any-return]
         short = func.printf("%!.15g", column)
+        whole = cast(column, Integer())
         return func.json(
             case(
                 (column.is_(None), literal("null")),
+                # Most figures are whole (20000.0): "%!.15g" writes them as the
+                # integer and ".0", which costs a third of formatting twice.
+                # Zero is left to printf, which keeps the sign of -0.0.
+                (
+                    (column == whole) & (func.abs(column) < 1e15) & (column != 0),
+                    cast(whole, Text()).concat(".0"),
+                ),
                 (cast(short, Float()) == column, short),
                 else_=func.printf("%!.17g", column),
             )

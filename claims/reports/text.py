@@ -27,19 +27,6 @@ def percent(deviation: float | None) -> str:
     return "" if deviation is None else f"{deviation:+.1%}"
 
 
-def _short(value: Any) -> str:
-    if isinstance(value, dict):
-        return str(value.get("label") or value.get("stance") or value.get("rating") or value)
-    return "–" if value is None else str(value)
-
-
-def change(event: dict[str, Any]) -> str:
-    """'before → after' of a review event, or '' when it changed no value."""
-    if event["before"] is None and event["after"] is None:
-        return ""
-    return f"{_short(event['before'])} → {_short(event['after'])}"
-
-
 def filters(selection: dict[str, Any]) -> list[tuple[str, str]]:
     """The filters a report was made with, as (name, value) pairs, empty ones left out."""
     out = []

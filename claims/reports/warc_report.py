@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from claims.reports.context import FACTDESK_VERSION, ReportJob
 from claims.reports.selection import iter_snapshots, snapshot_json
-from db.bodies import load_body
+from claims.review.queries import snapshot_body
 from sources.warc import (
     ArchivedSnapshot,
     open_writer,
@@ -51,7 +51,7 @@ def write_warc(job: ReportJob, stream: BinaryIO, *, filename: str = "sources.war
         },
     )
     for snapshot, source_url in iter_snapshots(job.session, job.selection):
-        body = load_body(job.session, snapshot.body_sha256)
+        body = snapshot_body(job.session, snapshot.body_sha256)
         archived = write_snapshot(writer, snapshot, body)
         write_metadata(
             writer,

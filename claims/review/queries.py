@@ -17,6 +17,7 @@ from claims.review.events import ensure_state, parse_status
 from claims.review.groups import sources_per_group
 from claims.review.index import claim_index, group_json
 from claims.review.search import claimant_matches, matches
+from db.bodies import load_body
 from db.ids import as_id
 from db.models import Claim, ClaimIndex, ClaimQuantity, ClaimState, Snapshot, Source
 
@@ -482,3 +483,10 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     para_end = text.find("\n\n", end)
     para_end = len(text) if para_end < 0 else para_end
     return text[para_start:para_end], start - para_start, end - para_start
+
+
+def snapshot_body(session: Session, digest: str) -> bytes:
+    """The raw bytes of a snapshot, read from the content-addressed body store
+    (checked against their SHA-256): what exports archive, so that none of them
+    reads the body table itself. KeyError when no body has ``digest``."""
+    return load_body(session, digest)

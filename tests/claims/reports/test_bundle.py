@@ -185,11 +185,12 @@ def _as_version_1(report: dict[str, Any]) -> None:
         for quantity in claim["quantities"]:
             del quantity["id"]
         # Corrections, groups and freshness came in version 2 too.
-        for key in ("corrected", "original", "group"):
+        # So did PDF pages and earlier fact-checks.
+        for key in ("corrected", "original", "group", "page", "fact_checks"):
             del claim[key]
         for evidence in claim["evidence"]:
             del evidence["anchors"]
-            for key in ("freshness", "changed_at", "now"):
+            for key in ("freshness", "changed_at", "now", "page"):
                 del evidence[key]
 
 

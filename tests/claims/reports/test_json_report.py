@@ -52,16 +52,19 @@ def test_json_report_is_valid_and_holds_everything_show_does(desk: Desk) -> None
         # Everything `factdesk show` says is in the report, with the same values.
         for key, value in shown.items():
             if key == "fact_checks":
-                # Matched against the fact-check index as it is when `show` runs; the
-                # report is a record of the review, which earlier checks are not part of.
-                continue
-            if key == "verdict_detail" and value is not None:
+                # The report adds the headline and the why `show` prints in text.
+                assert [
+                    {k: m[k] for k in shown_m} for m, shown_m in zip(claim[key], value, strict=True)
+                ] == value
+            elif key == "verdict_detail" and value is not None:
                 assert {**value, "at": claim[key]["at"]} == claim[key]
             elif key == "figure_verdicts":
                 assert claim[key].keys() == value.keys()
             elif key == "evidence":
-                # Version 2 adds the anchors a refresh found; `show` has the rest.
-                assert [{k: v for k, v in e.items() if k != "anchors"} for e in claim[key]] == value
+                # Version 2 adds the anchors a refresh found and the PDF page of the
+                # quote (None here: web pages); `show` has the rest.
+                added = ("anchors", "page")
+                assert [{k: v for k, v in e.items() if k not in added} for e in claim[key]] == value
             else:
                 assert claim[key] == value, key
     coops = next(c for c in report["claims"] if "20.000" in c["text"])
