@@ -35,6 +35,14 @@ def _signing_key_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Itera
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The language model cache of a test run stays in the run's temp folder, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FACTDESK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return migrate_sqlite_template(tmp_path_factory.mktemp("template"))
