@@ -14,8 +14,11 @@ from claims.review.evidence import list_evidence
 from claims.review.queries import ClaimFilter, claim_rows, count_claims, stale_evidence_of
 from db.engine import Database
 from tests.claims.review.test_freshness import QUOTE, _evidence, _refresh
-from tests.sources.refresh.conftest import REPORT, text_page
-from tests.sources.refresh.conftest import sites  # noqa: F401  (fixture)
+from tests.sources.refresh.conftest import (
+    REPORT,
+    sites,  # noqa: F401  (fixture)
+    text_page,
+)
 from tests.support.cli import CliRun
 from tests.support.httpserver import HTTPTestServer
 from tests.tui.conftest import SIZE, desk_settings, settle
