@@ -19,8 +19,9 @@ from tests.sources.refresh.conftest import (
 )
 from tests.support.cli import CliRun
 from tests.support.httpserver import HTTPTestServer
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, desk_settings, settle
 from tests.tui.test_queue_freshness import _app, _page_info, _table
+from tui.app import make_app
 from tui.dialogs.prompts import ConfirmDialog, TextDialog
 
 pytestmark = pytest.mark.asyncio
@@ -172,3 +173,38 @@ async def test_group_the_marked_claims(
     assert groups == dict.fromkeys(marked, marked[0])
     events = _events(database, "group", marked)
     assert sorted(e.claim_id for e in events) == marked  # each claim its own event
+
+
+REGIONS = (
+    "Souss-Massa Drâa-Tafilalet Oriental Fès-Meknès Tanger-Tétouan Béni-Mellal "
+    "Marrakech-Safi Casablanca-Settat Rabat-Salé Guelmim Laâyoune Dakhla"
+).split()
+LONG = "Rapport régional des coopératives.\n\n" + " ".join(
+    f"La région {name} compte {1200 + 37 * n} coopératives actives en 2024, selon le ministère."
+    for n, name in enumerate(REGIONS)
+)
+
+
+async def test_pages_of_groups(
+    cli: CliRun,
+    database: Database,
+    sites: list[HTTPTestServer],  # noqa: F811
+) -> None:
+    for path in ("/regions", "/regions-again"):
+        text_page(sites[0], path, LONG)
+        assert cli("ingest", sites[0].url(path)).exit_code == 0
+    with database.read() as session:
+        groups = [r.id for r in claim_rows(session, ClaimFilter(per_group=True)).rows]
+    assert len(groups) > 10
+    app = make_app(database, settings=desk_settings(database, page_size=10), show_times=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        table = _table(app)
+        first = table.claim_ids
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert first + table.claim_ids == tuple(groups)
+        assert f"11-{len(groups)} of {len(groups)}" in _page_info(app)
+        assert "one row per group" in _page_info(app)
