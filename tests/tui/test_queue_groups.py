@@ -208,3 +208,23 @@ async def test_pages_of_groups(
         assert first + table.claim_ids == tuple(groups)
         assert f"11-{len(groups)} of {len(groups)}" in _page_info(app)
         assert "one row per group" in _page_info(app)
+
+
+async def test_the_palette_turns_one_row_per_group_on(
+    cli: CliRun,
+    database: Database,
+    sites: list[HTTPTestServer],  # noqa: F811
+) -> None:
+    _twice(cli, sites[0])
+    app = _app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        every = _table(app).row_count
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"one row per group")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _table(app).row_count == every // 2
+        assert "one row per group" in _page_info(app)
