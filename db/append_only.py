@@ -62,6 +62,7 @@ APPEND_ONLY_TABLES = (
     "quote_anchor",
     "fact_check",
     "fact_check_match",
+    "queue_visit",
 )
 """Every append-only table at head; a migration that adds one adds it here."""
 

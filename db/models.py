@@ -376,6 +376,25 @@ class WatchEntry(SQLModel, table=True):
 # --- end of watch lists -------------------------------------------------------------
 
 
+# --- Queue visits (migration 0015) ---------------------------------------------------
+
+
+class QueueVisit(SQLModel, table=True):
+    """A reviewer opened or left the claim queue. Append-only.
+
+    The latest visit before a session decides which claims are "new since you
+    last looked" for the whole of that session.
+    """
+
+    __tablename__ = "queue_visit"
+    __table_args__ = (Index("ix_queue_visit_reviewer_at", "reviewer", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    reviewer: str = Field(max_length=120)
+    event: str = Field(max_length=8, description="open or close")
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
 class FactCheck(SQLModel, table=True):
     """An earlier fact-check (a ClaimReview someone published), kept in the local index.
 
@@ -419,6 +438,8 @@ class FactCheckMatch(SQLModel, table=True):
     reasons: list[str] = Field(default_factory=list, sa_type=JSON, nullable=False)
     matcher: str = Field(max_length=120, description="What scored the pair, with its threshold")
     matched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
 # --- Corrections, groups and search (migration 0009) -------------------------
 
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_
 from sqlalchemy import select as select_columns
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
@@ -19,7 +20,17 @@ from claims.review.index import claim_index, group_json
 from claims.review.search import claimant_matches, matches
 from db.bodies import load_body
 from db.ids import as_id
-from db.models import Claim, ClaimIndex, ClaimQuantity, ClaimState, Snapshot, Source
+from db.models import (
+    Claim,
+    ClaimIndex,
+    ClaimQuantity,
+    ClaimState,
+    Evidence,
+    QuoteAnchor,
+    ReviewEvent,
+    Snapshot,
+    Source,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,10 @@ class ClaimFilter:
     """One of ORDERS; None is text order (source, then position in the text)."""
     per_group: bool = False
     """One row per group of claims (its first claim), with how many sources it was seen in."""
+    evidence_changed: bool = False
+    """Only claims with live evidence whose passage moved, changed or is gone (after a refresh)."""
+    since: datetime | None = None
+    """Only claims stored after this moment ("new since you last looked")."""
 
 
 @dataclass(frozen=True)
@@ -196,7 +211,78 @@ def _filtered(query: Any, filters: ClaimFilter) -> Any:
         query = query.where(matches(filters.text))
     if filters.per_group:
         query = query.where(_first_of_group())
+    if filters.evidence_changed:
+        query = query.where(exists(_stale_evidence().where(col(_Anchor.claim_id) == Claim.id)))
+    if filters.since is not None:
+        query = query.where(col(Claim.created_at) > filters.since)
     return query
+
+
+# The latest anchor of each live evidence row, compared with the passage as it was
+# linked: the rules of ``claims.review.freshness`` in SQL, so that the queue can
+# filter on them and mark a page's rows with one query instead of one per claim.
+_Anchor = aliased(QuoteAnchor)
+_Later = aliased(QuoteAnchor)
+STALE_ORDER = ("moved", "changed", "gone")
+"""Freshness states a queue row marks, mildest first (the row shows the worst)."""
+
+
+def _stale_state() -> Any:
+    return case(
+        (col(_Anchor.exact).is_(None), "gone"),
+        (col(_Anchor.exact) != col(Evidence.exact), "changed"),
+        else_="moved",
+    )
+
+
+def _stale_evidence() -> Any:
+    """Evidence anchors whose latest re-check says the passage is not as linked."""
+    latest = (
+        select_columns(func.max(col(_Later.id)))
+        .where(
+            col(_Later.claim_id) == col(_Anchor.claim_id),
+            col(_Later.evidence_id) == col(_Anchor.evidence_id),
+        )
+        .scalar_subquery()
+    )
+    withdrawn = exists().where(
+        col(ReviewEvent.evidence_id) == col(Evidence.id),
+        col(ReviewEvent.action) == "evidence_removed",
+    )
+    return (
+        select_columns(col(_Anchor.claim_id), _stale_state())
+        .join(Evidence, col(Evidence.id) == col(_Anchor.evidence_id))
+        .where(
+            col(_Anchor.id) == latest,
+            or_(
+                col(_Anchor.exact).is_(None),
+                col(_Anchor.exact) != col(Evidence.exact),
+                and_(
+                    col(_Anchor.start).is_not(None),
+                    or_(
+                        col(_Anchor.start) != col(Evidence.start),
+                        col(_Anchor.end) != col(Evidence.end),
+                    ),
+                ),
+            ),
+            ~withdrawn,
+        )
+    )
+
+
+def stale_evidence_of(session: Session, claim_ids: Sequence[int]) -> dict[int, str]:
+    """For each of ``claim_ids`` with evidence not as linked, its worst state
+    (``moved``, ``changed`` or ``gone``); claims whose evidence is current are left out."""
+    found: dict[int, str] = {}
+    if not claim_ids:
+        return found
+    rank = {state: n for n, state in enumerate(STALE_ORDER)}
+    for claim_id, state in session.execute(
+        _stale_evidence().where(col(_Anchor.claim_id).in_(claim_ids))
+    ).all():
+        if rank[state] >= rank.get(found.get(claim_id, ""), -1):
+            found[claim_id] = state
+    return found
 
 
 def _first_of_group() -> ColumnElement[bool]:
@@ -337,6 +423,8 @@ class ClaimRow:
     group_id: int | None = None
     sources: int = 1
     """How many sources the claim's group was seen in (1 for a claim alone)."""
+    stale: str | None = None
+    """The worst state of its live evidence when not as linked: moved, changed or gone."""
 
 
 ROW_FIGURES = 2
@@ -408,6 +496,7 @@ def claim_rows(
         ).all():
             figures.setdefault(claim_id, []).append(FigureRow(*values))
     sources = sources_per_group(session, [row[-1] for row in found if row[-1] is not None])
+    stale = stale_evidence_of(session, [row[0] for row in found])
     rows = []
     for n, text, kind, who, at, url, status, verdict, evidence, corrections, group in found:
         fixes = corrections or {}
@@ -429,6 +518,7 @@ def claim_rows(
                 shown,
                 group,
                 sources.get(group, 1) if group is not None else 1,
+                stale.get(n),
             )
         )
     if total is None and (len(rows) < limit and (rows or offset == 0)):

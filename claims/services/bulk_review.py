@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
+from claims.errors import ClaimError
+from claims.review.corrections import dismiss_claim
 from claims.review.events import assign, parse_status, set_status
+from claims.review.groups import merge, require_claims
 from db.engine import Database
 from db.errors import FactdeskError
 from db.models import ClaimState
@@ -63,6 +66,28 @@ def assign_many(
     return _each(
         database, claim_ids, lambda s, claim_id: assign(s, claim_id, who, reviewer=reviewer)
     )
+
+
+def dismiss_many(
+    database: Database, claim_ids: Iterable[int], why: str, *, reviewer: str
+) -> BulkOutcome:
+    """Dismiss each claim as "not a claim", all for the one reason ``why``."""
+    if not why.strip():  # refused before anything changes, not once per claim
+        raise ClaimError("say why the marked claims are not claims; the reason is required")
+    return _each(
+        database,
+        claim_ids,
+        lambda s, claim_id: dismiss_claim(s, claim_id, why=why, reviewer=reviewer),
+    )
+
+
+def group_many(database: Database, claim_ids: Iterable[int], *, reviewer: str) -> int:
+    """Merge the claims (and the groups they are in) into one group, in one transaction;
+    each claim whose group changes gets its own ``group`` event. The group's id."""
+    ids = sorted(set(claim_ids))
+    with database.write() as session:
+        require_claims(session, ids)
+        return merge(session, ids, reviewer=reviewer)
 
 
 def rated_and_checked(database: Database, claim_ids: Iterable[int]) -> list[int]:

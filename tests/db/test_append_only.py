@@ -22,6 +22,7 @@ from db.models import (
     FactCheck,
     FactCheckMatch,
     FetchRecord,
+    QueueVisit,
     QuoteAnchor,
     ReviewEvent,
     Snapshot,
@@ -135,6 +136,7 @@ def history(database: Database) -> Database:
         session.add(
             FactCheckMatch(claim_id=claim.id, fact_check_id=factcheck.id, score=0.9, matcher="test")
         )
+        session.add(QueueVisit(reviewer="amina", event="open", at=NOW))
     assert all(_rows(database).values())
     return database
 

@@ -16,6 +16,13 @@ from textual.widgets import DataTable, Static
 
 from tui.bindings import ALL_KEYS, effective_key
 from tui.screens.base import desk_of
+from tui.widgets.queue_columns import MARK, NEW, STALE
+
+FLAGS = (
+    f"Queue flags:  {MARK} marked  ·  {NEW} new since you last looked  ·  evidence "
+    + "  ·  ".join(f"{glyph} {state}" for state, glyph in STALE.items())
+    + " since it was linked"
+)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -32,6 +39,7 @@ class HelpScreen(ModalScreen[None]):
                 markup=False,
                 id="help-title",
             )
+            yield Static(FLAGS, markup=False, id="help-flags")
             table: DataTable[Text] = DataTable(id="help-keys", cursor_type="row")
             table.add_columns("where", "key", "id", "does")
             for area, specs in ALL_KEYS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,6 +99,13 @@ class QueueScreen(DeskScreen):
             super().__init__()
             self.said = said
 
+    class Visited(Message):
+        """The visit is recorded; ``since`` is the reviewer's previous one (None: first)."""
+
+        def __init__(self, since: datetime | None) -> None:
+            super().__init__()
+            self.since = since
+
     class PageShown(Message):
         """A page is in the table and painted (benchmarks wait for this)."""
 
@@ -117,6 +125,12 @@ class QueueScreen(DeskScreen):
         self._ahead: dict[tuple[ClaimFilter, int], tuple[ClaimRowPage, float]] = {}
         self._total: int | None = None
         self._counting: ClaimFilter | None = None
+        self.per_group = False
+        self.new_only = False
+        self.changed_only = False
+        self.new_since: datetime | None = None
+        """The reviewer's previous visit, for the whole session: what is "new"."""
+        self._visited = False
 
     def compose(self) -> ComposeResult:
         ratings = [(r.label, r.key) for r in self.desk.scale]
@@ -143,6 +157,36 @@ class QueueScreen(DeskScreen):
         self.query_one("#queue-bar").display = False
         self.table.focus()
         self.reload()
+        self._open_visit(self.desk.database, self.desk.reviewer)
+
+    def on_unmount(self) -> None:
+        if self._visited:
+            self._record_close(self.desk.database, self.desk.reviewer)
+
+    # Visits ------------------------------------------------------------------
+    # Opening the queue is recorded after the first page is asked for (a write
+    # would delay it); the flags appear when the previous visit is known.
+
+    @work(thread=True, exit_on_error=False, group="queue-visit")
+    def _open_visit(self, database: Database, reviewer: str) -> None:
+        from claims.review.visits import open_queue
+
+        with database.write() as session:
+            since = open_queue(session, reviewer)
+        self.post_message(self.Visited(since))
+
+    def _record_close(self, database: Database, reviewer: str) -> None:
+        from claims.review.visits import record_visit
+
+        with database.write() as session:
+            record_visit(session, reviewer, "close")
+
+    def on_queue_screen_visited(self, message: Visited) -> None:
+        self._visited = True
+        self.new_since = message.since
+        self.table.flag_new_since(message.since)
+        if self.new_only:
+            self.apply_filters()
 
     # Loading -----------------------------------------------------------------
     # A page is plain rows (claims.review.queries.claim_rows: a few ms for 200). The
@@ -290,7 +334,7 @@ class QueueScreen(DeskScreen):
             return
         table = self.table
         keep = table.cursor_row if self._reselect is None else self._reselect
-        table.show(self.claim_page.rows, cursor=keep)
+        table.show(self.claim_page.rows, cursor=keep, per_group=self.claim_filter.per_group)
         self._reselect = None
         self._describe()
 
@@ -300,8 +344,9 @@ class QueueScreen(DeskScreen):
         parts = [self.claim_page.describe()]
         if self.desk.settings.is_demo_database:
             parts.insert(0, "DEMO DATABASE")
-        active = [f"{k}={v}" for k, v in vars(self.claim_filter).items() if v and k != "order"]
-        if active:
+        if self.claim_filter.per_group:
+            parts.append("one row per group")
+        if active := self._active_filters():
             parts.append("filters: " + ", ".join(active))
         if self.sort_index:
             parts.append(f"sorted by {SORTS[self.sort_index].label}")
@@ -309,6 +354,16 @@ class QueueScreen(DeskScreen):
             parts.append(f"{marked:,} marked")
         parts.append("[ ] pages")
         self.query_one("#page-info", Static).update(literal("  ·  ".join(parts)))
+
+    def _active_filters(self) -> list[str]:
+        filters = self.claim_filter
+        shown = {"order", "per_group", "evidence_changed", "since"}
+        active = [f"{k}={v}" for k, v in vars(filters).items() if v and k not in shown]
+        if filters.since is not None:
+            active.append("new since you last looked")
+        if filters.evidence_changed:
+            active.append("evidence changed")
+        return active
 
     # Filters -----------------------------------------------------------------
 
@@ -327,6 +382,9 @@ class QueueScreen(DeskScreen):
             reviewer=text("reviewer"),
             text=text("text"),
             order=SORTS[self.sort_index].order,
+            per_group=self.per_group,
+            evidence_changed=self.changed_only,
+            since=self.new_since if self.new_only else None,
         )
 
     def apply_filters(self) -> None:
@@ -405,6 +463,7 @@ class QueueScreen(DeskScreen):
         self.notify(f"sorted by {SORTS[self.sort_index].label}", timeout=2)
 
     def action_clear_filters(self) -> None:
+        self.new_only = self.changed_only = False
         with self.prevent(Select.Changed, Input.Changed):
             for select in self.query(Select):
                 select.clear()
@@ -414,6 +473,36 @@ class QueueScreen(DeskScreen):
 
     def action_reload(self) -> None:
         self.reload()
+
+    def action_toggle_groups(self) -> None:
+        self.per_group = not self.per_group
+        self.apply_filters()
+        self.notify(
+            "one row per group of claims" if self.per_group else "one row per claim", timeout=2
+        )
+
+    def action_toggle_new(self) -> None:
+        if not self.new_only and self.new_since is None:
+            self.notify(
+                "this is your first visit to the queue: no claim is new to you yet", timeout=4
+            )
+            return
+        self.new_only = not self.new_only
+        self.apply_filters()
+        self.notify(
+            "claims new since you last looked" if self.new_only else "claims old and new",
+            timeout=2,
+        )
+
+    def action_toggle_changed(self) -> None:
+        self.changed_only = not self.changed_only
+        self.apply_filters()
+        self.notify(
+            "claims whose evidence moved, changed or is gone"
+            if self.changed_only
+            else "claims whatever their evidence",
+            timeout=2,
+        )
 
     # Many claims ---------------------------------------------------------------
     # Acting on "the marked ones", or on the highlighted claim when none is marked.
@@ -493,6 +582,58 @@ class QueueScreen(DeskScreen):
         self.app.push_screen(
             TextDialog(f"Assign {self._which(ids)} to (empty: nobody)", value=desk.reviewer),
             typed,
+        )
+
+    def action_bulk_dismiss(self) -> None:
+        from claims.services.bulk_review import dismiss_many
+        from tui.dialogs.prompts import TextDialog
+
+        ids = self.chosen_claims()
+        if not ids:
+            return
+        desk = self.desk
+
+        def typed(why: str | None) -> None:
+            if why is None:
+                return
+            if not why.strip():
+                self.notify("nothing dismissed: give the reason they are not claims", timeout=4)
+                return
+            self._bulk(
+                lambda: dismiss_many(desk.database, ids, why, reviewer=desk.reviewer).describe(
+                    "dismissed as not claims"
+                )
+            )
+
+        self.app.push_screen(
+            TextDialog(f"Why are {self._which(ids)} not claims? (one reason for all)"), typed
+        )
+
+    def action_bulk_group(self) -> None:
+        from claims.services.bulk_review import group_many
+        from tui.dialogs.prompts import ConfirmDialog
+
+        ids = tuple(sorted(self.table.marked))
+        if len(ids) < 2:
+            self.notify("mark two claims or more (space) to group them", timeout=4)
+            return
+        desk = self.desk
+
+        def merge() -> str:
+            group_id = group_many(desk.database, ids, reviewer=desk.reviewer)
+            return f"{len(ids)} claims grouped as group {group_id}"
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._bulk(merge)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Group the {len(ids)} marked claims as one claim seen in several articles? "
+                "A verdict, status or evidence given to one then applies to all.",
+                yes="Group",
+            ),
+            confirmed,
         )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-bulk")

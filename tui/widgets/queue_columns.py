@@ -30,6 +30,12 @@ GAP = 1
 CLAIM_MIN = 30
 CLAIM_COMFORT = 48
 MARK = "✓"
+NEW = "•"
+"""Flag of a claim stored since the reviewer last looked at the queue."""
+STALE = {"moved": "~", "changed": "!", "gone": "✗"}
+"""Flag of a claim whose evidence passage is no longer as it was linked, by freshness."""
+
+FLAG_STYLE = "bold"
 
 STATUS_STYLES = {
     "new": "bold",
@@ -58,6 +64,7 @@ class Column:
 # Screen order. Ranks: the source before the verdict so that 120 columns hold it.
 COLUMNS: tuple[Column, ...] = (
     Column("mark", " ", 1, 1, 0),
+    Column("flags", "  ", 2, 2, 0),
     Column("status", "status", 14, 14, 0),
     Column("verdict", "verdict", 12, 12, 2),
     Column("kind", "kind", 8, 7, 7, extra=True),
@@ -125,14 +132,35 @@ def flat(text: str) -> str:
     return " ".join(safe(text).split())
 
 
-def claim_cells(row: ClaimRow, age: Callable[[datetime | None], str]) -> dict[str, str]:
+def flags(row: ClaimRow, new_since: datetime | None) -> str:
+    """The evidence flag (``STALE``), then the new flag (``NEW``); blanks where none."""
+    stale = STALE.get(row.stale or "", " ")
+    new = NEW if new_since is not None and row.created_at > new_since else " "
+    return stale + new
+
+
+def seen_in(row: ClaimRow) -> str:
+    """What one row per group says of the group's spread, before its sentence."""
+    if row.group_id is None:
+        return ""
+    return f"seen in {row.sources} source{'s' if row.sources != 1 else ''} · "
+
+
+def claim_cells(
+    row: ClaimRow,
+    age: Callable[[datetime | None], str],
+    *,
+    new_since: datetime | None = None,
+    per_group: bool = False,
+) -> dict[str, str]:
     """Every column's text for one claim but the mark, whole (the table cuts it to width)."""
     return {
+        "flags": flags(row, new_since),
         "status": STATUS_LABELS.get(row.status, row.status),
         "verdict": row.verdict or "—",
         "kind": row.kind,
         "figure": flat(", ".join(figure(q) for q in row.figures)),
-        "claim": flat(row.text),
+        "claim": (seen_in(row) if per_group else "") + flat(row.text),
         "claimant": flat(row.claimant or ""),
         "source": flat(host(row.source_url)),
         "evidence": str(row.evidence_count),

@@ -29,6 +29,7 @@ from textual.strip import Strip
 
 from claims.review.queries import ClaimRow
 from tui.widgets.queue_columns import (
+    FLAG_STYLE,
     GAP,
     MARK,
     STATUS_STYLES,
@@ -142,11 +143,21 @@ class QueueTable(ScrollView, can_focus=True):
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(256)
         self._base: dict[bool, Style] = {}
         self._status_styles = {k: Style.parse(v) for k, v in STATUS_STYLES.items()}
+        self._flag_style = Style.parse(FLAG_STYLE)
+        self._new_since: datetime | None = None
+        self._per_group = False
 
     # What the screen reads and sets ------------------------------------------
 
-    def show(self, rows: Sequence[ClaimRow], cursor: int = 0) -> None:
-        """Show a new page; the cursor goes to row ``cursor`` (or the last row)."""
+    def show(
+        self, rows: Sequence[ClaimRow], cursor: int = 0, *, per_group: bool | None = None
+    ) -> None:
+        """Show a new page; the cursor goes to row ``cursor`` (or the last row).
+
+        ``per_group``: the rows are one per group (each says how many sources it
+        was seen in); None keeps the mode of the page before."""
+        if per_group is not None:
+            self._per_group = per_group
         self._rows = tuple(rows)
         self._pages += 1
         self._cells.clear()
@@ -155,6 +166,14 @@ class QueueTable(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.move_cursor(cursor)
         self.refresh()
+
+    def flag_new_since(self, moment: datetime | None) -> None:
+        """Flag the claims stored after ``moment`` as new (None: flag none)."""
+        if moment != self._new_since:
+            self._new_since = moment
+            self._cells.clear()
+            self._lines.clear()
+            self.refresh()
 
     @property
     def row_count(self) -> int:
@@ -271,7 +290,9 @@ class QueueTable(ScrollView, can_focus=True):
     def _row_cells(self, index: int, marked: bool) -> dict[str, str]:
         cells = self._cells.get(index)
         if cells is None:
-            cells = self._cells[index] = claim_cells(self._rows[index], self._age)
+            cells = self._cells[index] = claim_cells(
+                self._rows[index], self._age, new_since=self._new_since, per_group=self._per_group
+            )
         return {**cells, "mark": MARK if marked else " "}
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -314,7 +335,9 @@ class QueueTable(ScrollView, can_focus=True):
         if cursor:
             style += self.get_component_rich_style("queue-table--cursor")
         status_style = self._status_styles.get(self._rows[index].status)
-        styles = {"status": style + status_style} if status_style else {}
+        styles = {"flags": style + self._flag_style}
+        if status_style:
+            styles["status"] = style + status_style
         return self._strip(placed, self._row_cells(index, marked), style, styles)
 
     @staticmethod
