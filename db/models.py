@@ -406,6 +406,32 @@ class FactCheck(SQLModel, table=True):
     imported_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
 
 
+class FactCheckTerms(SQLModel, table=True):
+    """A fact-check's matching key terms and figures, found once (at import) and kept
+    (migration 0015).
+
+    Derived from the fact-check's text by ``analyser`` (a digest of the matching
+    vocabulary and figure finder): when either changes, rows of the new analyser are added
+    beside the old ones, so nothing is rewritten and the index is re-read lazily.
+    """
+
+    __tablename__ = "fact_check_terms"
+    __table_args__ = (UniqueConstraint("fact_check_id", "analyser", name="uq_fact_check_terms"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    fact_check_id: int = Field(foreign_key="fact_check.id", nullable=False)
+    analyser: str = Field(max_length=40, description="Digest of the vocabulary the keys came from")
+    language: str = Field(max_length=16, description="The language the text was read in")
+    keys: str = Field(
+        sa_column=Column(Text, nullable=False),
+        description="The key terms, space-separated (a key is one folded word)",
+    )
+    figures: str = Field(
+        sa_column=Column(Text, nullable=False),
+        description="The figures found in the text, as a JSON list of quantities",
+    )
+
+
 class FactCheckMatch(SQLModel, table=True):
     """A claim found to match an earlier fact-check when it was stored. Append-only."""
 
@@ -419,6 +445,8 @@ class FactCheckMatch(SQLModel, table=True):
     reasons: list[str] = Field(default_factory=list, sa_type=JSON, nullable=False)
     matcher: str = Field(max_length=120, description="What scored the pair, with its threshold")
     matched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
 # --- Corrections, groups and search (migration 0009) -------------------------
 
 

@@ -1,0 +1,41 @@
+"""fact_check_terms: each fact-check's matching key terms and figures, kept from import on
+
+Revision ID: 0015_fact_check_terms
+Revises: 0012
+Create Date: 2026-11-30 19:45:00.000000
+
+Existing fact-checks get their terms lazily: the next match that reads the
+index in a write transaction (ingest, `factchecks import`, `factchecks match`)
+stores the missing ones, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0015_fact_check_terms"
+down_revision: str | None = "0012"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "fact_check_terms",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("fact_check_id", sa.Integer(), nullable=False),
+        sa.Column("analyser", sa.String(length=40), nullable=False),
+        sa.Column("language", sa.String(length=16), nullable=False),
+        sa.Column("keys", sa.Text(), nullable=False),
+        sa.Column("figures", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(["fact_check_id"], ["fact_check.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("fact_check_id", "analyser", name="uq_fact_check_terms"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("fact_check_terms")
