@@ -61,9 +61,7 @@ class IngestResult:
 
 def _active_watches(database: Database, watch_ids: list[int] | None) -> list[Watch]:
     with database.read() as session:
-        query = select(Watch).where(
-            col(Watch.removed_at).is_(None), col(Watch.paused).is_(False)
-        )
+        query = select(Watch).where(col(Watch.removed_at).is_(None), col(Watch.paused).is_(False))
         if watch_ids is not None:
             query = query.where(col(Watch.id).in_(watch_ids))
         return list(session.exec(query.order_by(col(Watch.id))).all())
