@@ -341,6 +341,10 @@ class Watch(SQLModel, table=True):
     last_error: str | None = Field(
         default=None, sa_column=Column(Text, nullable=True), description="Why the last read failed"
     )
+    indexed_fetch_id: int | None = Field(
+        default=None,
+        description="The feed's read (fetch record) after which its index's children were read",
+    )
 
 
 class WatchEntry(SQLModel, table=True):

@@ -39,6 +39,8 @@ from sources.watching.entries import (
     mark_skipped,
     release,
 )
+from sources.watching.sitemaps import fetching_reader, follow_new_indexes
+from sources.watching.watches import feed_policy
 
 ROBOTS_TTL_S = 3600.0
 """How long one run keeps a site's robots.txt."""
@@ -117,6 +119,9 @@ def ingest_pending(
     own_client = client is None
     http = client or build_client(policy)
     try:
+        # A watched sitemap index read anew lists its children's articles first.
+        reader = fetching_reader(feed_policy(policy), http, robots=robots, wait=gate.wait)
+        follow_new_indexes(database, watches, reader)
         for watch in watches:
             assert watch.id is not None
             now = datetime.now(UTC)

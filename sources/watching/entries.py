@@ -46,9 +46,7 @@ def record_entries(
     """Record the feed's entries not seen before as pending (or skipped, with why)."""
     assert watch.id is not None
     now = now or _now()
-    known = set(
-        session.exec(select(WatchEntry.url).where(WatchEntry.watch_id == watch.id)).all()
-    )
+    known = set(session.exec(select(WatchEntry.url).where(WatchEntry.watch_id == watch.id)).all())
     new = skipped = 0
     for item in feed.entries:
         state, reason = "pending", None

@@ -1,4 +1,4 @@
-"""fact_check_terms: each fact-check's matching key terms and figures, kept from import on
+"""fact_check_terms (each fact-check's key terms and figures) and watch.indexed_fetch_id
 
 Revision ID: 0015_fact_check_terms
 Revises: 0012
@@ -35,7 +35,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("fact_check_id", "analyser", name="uq_fact_check_terms"),
     )
+    # A watch of a sitemap index reads its children once per read of the index.
+    with op.batch_alter_table("watch", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("indexed_fetch_id", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("watch", schema=None) as batch_op:
+        batch_op.drop_column("indexed_fetch_id")
     op.drop_table("fact_check_terms")
