@@ -341,6 +341,9 @@ class Watch(SQLModel, table=True):
     last_error: str | None = Field(
         default=None, sa_column=Column(Text, nullable=True), description="Why the last read failed"
     )
+    feed_kind: str | None = Field(
+        default=None, max_length=16, description="rss, atom, sitemap or sitemapindex, as last read"
+    )
     indexed_fetch_id: int | None = Field(
         default=None,
         description="The feed's read (fetch record) after which its index's children were read",

@@ -96,6 +96,7 @@ def record_watch_entries(session: Session, source: Source, new: Snapshot) -> int
         session.add(watch)
         return 0
     watch.last_error = None
+    watch.feed_kind = feed.kind
     session.add(watch)
     return record_entries(session, watch, feed).new
 

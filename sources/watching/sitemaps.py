@@ -37,7 +37,7 @@ ReadChild = Callable[[str], bytes]
 @dataclass(frozen=True)
 class FollowedIndex:
     feed: Feed
-    """The entries of every child read, in the index's order, as one sitemap."""
+    """The index with the entries of every child read, in the index's order."""
     read: int
     """Child sitemaps read."""
     notes: tuple[str, ...]
@@ -85,7 +85,8 @@ def follow_index(index: Feed, *, url: str, read: ReadChild) -> FollowedIndex:
             )
             break
         entries.extend(feed.entries)
-    return FollowedIndex(Feed("sitemap", None, tuple(entries)), count, tuple(notes))
+    merged = Feed("sitemapindex", None, tuple(entries), index.sitemaps)
+    return FollowedIndex(merged, count, tuple(notes))
 
 
 class ChildRefused(SourceError):

@@ -126,6 +126,7 @@ def add_watch(
         session.add(watch)
         session.flush()
         watch.indexed_fetch_id = stored.fetch.id if indexed else None
+        watch.feed_kind = feed.kind
         recorded = record_entries(session, watch, feed, now=now)
         return Added(watch, source, feed, recorded, revived, notes)
 

@@ -1,4 +1,4 @@
-"""fact_check_terms (each fact-check's key terms and figures) and watch.indexed_fetch_id
+"""fact_check_terms (each fact-check's key terms and figures) and watch.indexed_fetch_id, watch.feed_kind
 
 Revision ID: 0015_fact_check_terms
 Revises: 0012
@@ -38,9 +38,11 @@ def upgrade() -> None:
     # A watch of a sitemap index reads its children once per read of the index.
     with op.batch_alter_table("watch", schema=None) as batch_op:
         batch_op.add_column(sa.Column("indexed_fetch_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("feed_kind", sa.String(length=16), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("watch", schema=None) as batch_op:
+        batch_op.drop_column("feed_kind")
         batch_op.drop_column("indexed_fetch_id")
     op.drop_table("fact_check_terms")
