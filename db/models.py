@@ -36,7 +36,7 @@ class Source(SQLModel, table=True):
         default="http",
         max_length=8,
         sa_column_kwargs={"server_default": "http"},
-        description="http, file, stdin or pdf (sources.reading.SourceKind), set at ingest",
+        description="http, file, stdin, pdf or feed (sources.reading.SourceKind)",
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     title: str | None = Field(default=None, description="Title of the latest snapshot")

@@ -24,6 +24,7 @@ from sources.fetching import FetchPolicy
 from sources.fetching.client import build_client
 from sources.fetching.media import FEED_TYPES
 from sources.ingest import fetch_web, page_article, worker_name
+from sources.reading.kinds import SourceKind
 from sources.refresh.robots import RobotsCache
 from sources.snapshots import store_fetch
 from sources.urls import canonical_url, is_web_url, require_web_url
@@ -108,6 +109,7 @@ def add_watch(
         )
         source = stored.source
         assert source.id is not None
+        source.kind = SourceKind.FEED.value
         source.check_interval_s = every_s
         source.next_check_at = now + timedelta(seconds=every_s)
         if source.health == "paused":

@@ -1,4 +1,6 @@
-"""fact_check_terms (each fact-check's key terms and figures) and watch.indexed_fetch_id, watch.feed_kind
+"""fact_check_terms, watch.indexed_fetch_id and watch.feed_kind; watched feeds are kind feed
+
+fact_check_terms keeps each fact-check's key terms and figures for matching.
 
 Revision ID: 0015_fact_check_terms
 Revises: 0012
@@ -36,12 +38,15 @@ def upgrade() -> None:
         sa.UniqueConstraint("fact_check_id", "analyser", name="uq_fact_check_terms"),
     )
     # A watch of a sitemap index reads its children once per read of the index.
+    # A watched feed's source was stored as kind http; it is a feed (SourceKind.FEED).
+    op.execute("UPDATE source SET kind = 'feed' WHERE id IN (SELECT source_id FROM watch)")
     with op.batch_alter_table("watch", schema=None) as batch_op:
         batch_op.add_column(sa.Column("indexed_fetch_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("feed_kind", sa.String(length=16), nullable=True))
 
 
 def downgrade() -> None:
+    op.execute("UPDATE source SET kind = 'http' WHERE kind = 'feed'")
     with op.batch_alter_table("watch", schema=None) as batch_op:
         batch_op.drop_column("feed_kind")
         batch_op.drop_column("indexed_fetch_id")

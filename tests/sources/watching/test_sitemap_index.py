@@ -149,3 +149,20 @@ def test_a_child_robots_txt_forbids_is_not_read(
     assert added.recorded.new == 1
     assert http_server.requests("/private/news.xml") == []
     assert any("robots.txt" in note for note in added.notes)
+
+
+def test_a_watched_feed_is_a_source_of_kind_feed(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    base = http_server.base_url
+    serve_articles(http_server)
+    _serve(http_server, "/news-a.xml", news_sitemap(base, ["/articles/cooperatives"]))
+    _serve(http_server, "/feed.xml", sitemap_index([base + "/news-a.xml"]))
+    watch(database, http_server)
+    ingest_pending(database, policy=POLICY, host_delay_s=0)
+    with database.read() as session:
+        kinds = {s.url: s.kind for s in session.exec(select(Source)).all()}
+    assert kinds == {
+        http_server.url("/feed.xml"): "feed",
+        http_server.url("/articles/cooperatives"): "http",
+    }
