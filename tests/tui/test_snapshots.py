@@ -55,20 +55,21 @@ def test_sources_screen(snap_compare: SnapCompare, demo_app: FactdeskApp) -> Non
     assert snap_compare(demo_app, terminal_size=SNAP_SIZE, run_before=open_source)
 
 
-def test_sources_screen_with_watches(
-    snap_compare: SnapCompare, _sqlite_template: Path, tmp_path: Path
-) -> None:
+@pytest.fixture
+def watches_app(_sqlite_template: Path, tmp_path: Path) -> FactdeskApp:
     database = Database(fresh_sqlite(_sqlite_template, tmp_path))
     load_fixed(database)
     load_watches(database)
-    app = make_app(database, settings=desk_settings(database), show_times=False)
+    return make_app(database, settings=desk_settings(database), show_times=False)
 
+
+def test_sources_screen_with_watches(snap_compare: SnapCompare, watches_app: FactdeskApp) -> None:
     async def open_sources(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("f3")
         await settle(pilot)
 
-    assert snap_compare(app, terminal_size=SNAP_SIZE, run_before=open_sources)
+    assert snap_compare(watches_app, terminal_size=SNAP_SIZE, run_before=open_sources)
 
 
 def test_ingest_dialog(snap_compare: SnapCompare, demo_app: FactdeskApp) -> None:
