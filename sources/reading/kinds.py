@@ -17,4 +17,3 @@ class SourceKind(StrEnum):
     FEED = "feed"
     """A watched RSS/Atom feed, sitemap or sitemap index (`sources.watching`): its
     reads are snapshots like a page's, its entries become sources of their own."""
-

@@ -139,9 +139,7 @@ def list_command(
     output: Annotated[
         ListFormat, typer.Option("--format", help="Output format.")
     ] = ListFormat.table,
-    removed: Annotated[
-        bool, typer.Option("--removed", help="Show removed watches too.")
-    ] = False,
+    removed: Annotated[bool, typer.Option("--removed", help="Show removed watches too.")] = False,
     seen: Annotated[
         bool, typer.Option("--seen", help="Then mark their news as seen (resets 'new').")
     ] = False,
@@ -157,8 +155,17 @@ def list_command(
         print_json(rows)
         return
     table = Table(
-        "id", "url", "lang", "every", "state", "pending", "ingested", "failed", "new",
-        "last read", box=None,
+        "id",
+        "url",
+        "lang",
+        "every",
+        "state",
+        "pending",
+        "ingested",
+        "failed",
+        "new",
+        "last read",
+        box=None,
     )
     for row in rows:
         state = "removed" if row["removed"] else "paused" if row["paused"] else "active"

@@ -50,8 +50,10 @@ def test_entity_bomb_is_refused_before_it_expands() -> None:
     ("body", "says"),
     [
         (b"20.000 cooperatives, plain text", "not XML"),
-        (b"<!DOCTYPE html><html><head><title>x</title></head><body><p>hi</body></html>",
-         "an HTML page, not a feed"),
+        (
+            b"<!DOCTYPE html><html><head><title>x</title></head><body><p>hi</body></html>",
+            "an HTML page, not a feed",
+        ),
         (b"<html><body><p>x</p></body></html>", "an HTML page, not a feed"),
         (b"<?xml version='1.0'?><note><to>x</to></note>", "root element is <note>"),
         (b"<rss><channel><title>cut off", "not XML"),
