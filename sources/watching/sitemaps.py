@@ -13,6 +13,7 @@ the per-host delay), so a child obeys what any fetch obeys.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -87,6 +88,23 @@ def follow_index(index: Feed, *, url: str, read: ReadChild) -> FollowedIndex:
         entries.extend(feed.entries)
     merged = Feed("sitemapindex", None, tuple(entries), index.sitemaps)
     return FollowedIndex(merged, count, tuple(notes))
+
+
+def spaced(delay_s: float) -> Callable[[str], bool]:
+    """A host gate for a one-off read (`watch add`): at least ``delay_s`` between two
+    child sitemaps of one host, as the refresh's per-host delay keeps for sources."""
+    last: dict[str, float] = {}
+
+    def wait(url: str) -> bool:
+        host = urlsplit(url).netloc.lower()
+        if host in last:
+            left = last[host] + delay_s - time.monotonic()
+            if left > 0:
+                time.sleep(left)
+        last[host] = time.monotonic()
+        return True
+
+    return wait
 
 
 class ChildRefused(SourceError):

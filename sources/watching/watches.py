@@ -30,7 +30,7 @@ from sources.snapshots import store_fetch
 from sources.urls import canonical_url, is_web_url, require_web_url
 from sources.watching.entries import Recorded, record_entries
 from sources.watching.feeds import Feed, parse_feed
-from sources.watching.sitemaps import fetching_reader, follow_index
+from sources.watching.sitemaps import fetching_reader, follow_index, spaced
 
 MIN_EVERY_S = 300
 """Shortest interval between two reads of a feed: five minutes."""
@@ -74,8 +74,11 @@ def add_watch(
     policy: FetchPolicy,
     client: httpx.Client | None = None,
     worker: str | None = None,
+    host_delay_s: float = 1.0,
 ) -> Added:
-    """Read the feed now and watch it; a bad feed raises and stores nothing."""
+    """Read the feed now and watch it; a bad feed raises and stores nothing.
+
+    A sitemap index's children are read at once too, ``host_delay_s`` apart."""
     if every_s < MIN_EVERY_S:
         raise SourceError(
             f"--every {every_s}s: a feed is read at most every {MIN_EVERY_S // 60} minutes; "
@@ -95,7 +98,7 @@ def add_watch(
     notes: tuple[str, ...] = ()
     indexed = feed.kind == "sitemapindex"
     if indexed:
-        feed, notes = _follow(feed, fetched.final_url, feed_policy(policy), client)
+        feed, notes = _follow(feed, fetched.final_url, feed_policy(policy), client, host_delay_s)
     decoded, article = page_article(fetched, url=fetched.final_url, lang=None)
     now = datetime.now(UTC)
     with database.write() as session:
@@ -134,13 +137,14 @@ def add_watch(
 
 
 def _follow(
-    index: Feed, url: str, policy: FetchPolicy, client: httpx.Client | None
+    index: Feed, url: str, policy: FetchPolicy, client: httpx.Client | None, delay_s: float
 ) -> tuple[Feed, tuple[str, ...]]:
     own = client is None
     http = client or build_client(policy)
     try:
         robots = RobotsCache(policy, 3600.0)
-        followed = follow_index(index, url=url, read=fetching_reader(policy, http, robots=robots))
+        read = fetching_reader(policy, http, robots=robots, wait=spaced(delay_s))
+        followed = follow_index(index, url=url, read=read)
     finally:
         if own:
             http.close()

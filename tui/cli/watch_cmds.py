@@ -95,6 +95,7 @@ def add_command(
             every_s=every,
             per_pass_cap=cap,
             policy=context.settings.fetch_policy(),
+            host_delay_s=context.settings.refresh_policy().host_delay,
         )
     verb = "watching again" if added.revived else "watching"
     kind = added.feed.kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
@@ -42,7 +43,7 @@ def test_an_index_of_two_sitemaps_yields_their_articles(
     _serve(http_server, "/news-b.xml", news_sitemap(base, ["/articles/port", "/articles/solaire"]))
     _serve(http_server, "/feed.xml", sitemap_index([base + "/news-a.xml", base + "/news-b.xml"]))
 
-    added = watch(database, http_server)
+    added = watch(database, http_server, host_delay_s=0)
 
     assert (added.recorded.new, added.notes) == (3, ())
     result = ingest_pending(database, policy=POLICY, host_delay_s=0)
@@ -61,7 +62,7 @@ def test_a_refresh_reads_the_children_again_and_ingests_what_is_new(
     serve_articles(http_server)
     _serve(http_server, "/news-a.xml", news_sitemap(base, ["/articles/cooperatives"]))
     _serve(http_server, "/feed.xml", sitemap_index([base + "/news-a.xml"]))
-    watch(database, http_server)
+    watch(database, http_server, host_delay_s=0)
     ingest_pending(database, policy=POLICY, host_delay_s=0)
     # The child lists a new article; the index itself is unchanged.
     _serve(
@@ -103,7 +104,7 @@ def test_an_index_listing_itself_or_another_host_is_read_once(
         ),
     )
 
-    added = watch(database, http_server)
+    added = watch(database, http_server, host_delay_s=0)
 
     assert added.recorded.new == 1
     assert len(http_server.requests("/feed.xml")) == 1
@@ -122,13 +123,28 @@ def test_an_index_of_ten_thousand_sitemaps_is_refused_in_one_line(
     before = rows(database)
 
     with pytest.raises(BadFeed) as caught:
-        watch(database, http_server)
+        watch(database, http_server, host_delay_s=0)
 
     message = str(caught.value)
     assert "10,000 sitemaps, more than the 50 a watch follows" in message
     assert "\n" not in message
     assert rows(database) == before
     assert http_server.requests("/s0.xml") == []
+
+
+def test_children_of_one_host_are_read_apart(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    base = http_server.base_url
+    _serve(http_server, "/news-a.xml", news_sitemap(base, ["/articles/cooperatives"]))
+    _serve(http_server, "/news-b.xml", news_sitemap(base, ["/articles/port"]))
+    _serve(http_server, "/feed.xml", sitemap_index([base + "/news-a.xml", base + "/news-b.xml"]))
+
+    started = time.monotonic()
+    watch(database, http_server, host_delay_s=0.5)
+
+    assert time.monotonic() - started >= 0.5
+    assert len(http_server.requests("/news-b.xml")) == 1
 
 
 def test_a_child_robots_txt_forbids_is_not_read(
@@ -144,7 +160,7 @@ def test_a_child_robots_txt_forbids_is_not_read(
         http_server, "/feed.xml", sitemap_index([base + "/news-a.xml", base + "/private/news.xml"])
     )
 
-    added = watch(database, http_server)
+    added = watch(database, http_server, host_delay_s=0)
 
     assert added.recorded.new == 1
     assert http_server.requests("/private/news.xml") == []
@@ -158,7 +174,7 @@ def test_a_watched_feed_is_a_source_of_kind_feed(
     serve_articles(http_server)
     _serve(http_server, "/news-a.xml", news_sitemap(base, ["/articles/cooperatives"]))
     _serve(http_server, "/feed.xml", sitemap_index([base + "/news-a.xml"]))
-    watch(database, http_server)
+    watch(database, http_server, host_delay_s=0)
     ingest_pending(database, policy=POLICY, host_delay_s=0)
     with database.read() as session:
         kinds = {s.url: s.kind for s in session.exec(select(Source)).all()}
