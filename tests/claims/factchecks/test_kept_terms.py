@@ -60,9 +60,7 @@ def test_reviews_kept_without_terms_still_match_and_get_them_once(
     ]
 
 
-def test_an_ingest_after_an_import_matches_against_kept_terms(
-    database: Database, tmp_path: Path
-) -> None:
+def test_matches_read_kept_terms_in_either_language(database: Database, tmp_path: Path) -> None:
     _import(database, tmp_path)
     with database.read() as session:
         matches = match_text(session, "Morocco welcomed 13 million tourists in 2019", lang="en")
