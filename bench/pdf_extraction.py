@@ -72,10 +72,8 @@ def main() -> None:
     )
     best, base = min(timings), min(plain)
     print(f"{args.pages} pages, {len(body) / 1024:.0f} KiB, {len(text):,} characters")
-    print(
-        f"factdesk (pypdf layout + tidy): {best:.2f} s best of {args.runs}, "
-        f"{best / args.pages * 1000:.1f} ms/page (median {statistics.median(timings):.2f} s)"
-    )
+    print(f"factdesk (pypdf layout + tidy): {best:.2f} s best of {args.runs}, "
+          f"{best / args.pages * 1000:.1f} ms/page (median {statistics.median(timings):.2f} s)")
     print(f"pypdf plain mode:               {base:.2f} s, {base / args.pages * 1000:.1f} ms/page")
     print(f"table rows read as one 'label figures' line: {found}/{args.pages * ROWS}")
 
