@@ -7,17 +7,28 @@ for the dev split (where the weights and threshold were chosen), the held-out
 test split and all rows: precision and recall at the threshold, then a sweep of
 thresholds on dev, then per kind how many pairs were called matches.
 
+With ``--db-index N`` it also imports N reviews (this set's fact-checks, each
+with its own URL, as one DataFeed file) into a fresh SQLite database and times
+`factchecks match` as a user meets it: the first match in a process (key terms
+read from the index, stored at import), the median of later ones, and the first
+match when the terms must be found again (reviews imported before migration 0015).
+
 Usage::
 
     .venv/bin/python bench/factcheck_matching.py
     .venv/bin/python bench/factcheck_matching.py --errors dev
+    .venv/bin/python bench/factcheck_matching.py --db-index 20000
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import statistics
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,6 +55,13 @@ def main() -> None:
         default=0,
         help="also time one claim against an index of this many fact-checks (as ingest does)",
     )
+    parser.add_argument(
+        "--db-index",
+        type=int,
+        default=0,
+        help="also time `factchecks match` against a SQLite index of this many reviews",
+    )
+    parser.add_argument("--runs", type=int, default=9, help="later matches timed (--db-index)")
     args = parser.parse_args()
     pairs = load_pairs()
     clock = time.perf_counter()
@@ -79,6 +97,9 @@ def main() -> None:
     if args.index_size:
         print()
         time_index(pairs, args.index_size, args.threshold)
+    if args.db_index:
+        print()
+        time_database(pairs, args.db_index, args.runs)
     if args.errors:
         print()
         print_errors(scored, args.threshold, None if args.errors == "all" else args.errors)
@@ -100,6 +121,89 @@ def time_index(pairs: list[Pair], size: int, threshold: float) -> None:
         f"index of {size}: prepared in {prepared:.2f} s; "
         f"{per_claim * 1000:.0f} ms a claim against all of it"
     )
+
+
+def _code(number: int) -> str:
+    letters = ""
+    for _ in range(4):
+        number, digit = divmod(number, 26)
+        letters += chr(ord("q") + digit % 10) + chr(ord("b") + digit // 10)
+    return letters
+
+
+def _datafeed(pairs: list[Pair], size: int) -> dict[str, object]:
+    # Each review's text is its own (a made-up word of eight letters appended), as
+    # in a real index: nothing found for one review serves another.
+    texts = [p.factcheck for p in pairs]
+    items = [
+        {
+            "@type": "DataFeedItem",
+            "item": [
+                {
+                    "@context": "https://schema.org",
+                    "@type": "ClaimReview",
+                    "url": f"https://factcheck.example/review/{i}",
+                    "claimReviewed": f"{texts[i % len(texts)]} ({_code(i)})",
+                    "datePublished": "2024-03-02",
+                    "author": {"@type": "Organization", "name": "Bench Check"},
+                    "reviewRating": {"@type": "Rating", "alternateName": "Mostly false"},
+                }
+            ],
+        }
+        for i in range(size)
+    ]
+    return {"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": items}
+
+
+def time_database(pairs: list[Pair], size: int, runs: int) -> None:
+    """`factchecks match` against ``size`` imported reviews, first and later matches."""
+    from claims.factchecks import import_factchecks, match_text
+    from claims.factchecks.matching import forget_indexes
+    from claims.factchecks.terms import forget
+    from db.engine import Database, sqlite_url
+    from db.migrate import upgrade
+    from sources.fetching import FetchPolicy
+
+    claims = [p.claim for p in pairs if p.match][: runs + 1]
+    with tempfile.TemporaryDirectory() as directory:
+        feed = Path(directory) / "feed.json"
+        feed.write_text(json.dumps(_datafeed(pairs, size)), encoding="utf-8")
+        database = Database(sqlite_url(Path(directory) / "bench.sqlite3"))
+        upgrade(database.engine)
+        engine = database.engine
+        policy = FetchPolicy(max_body_bytes=1 << 30, max_wire_bytes=1 << 30)
+        clock = time.perf_counter()
+        import_factchecks(database, str(feed), policy=policy)
+        imported = time.perf_counter() - clock
+        forget()
+        forget_indexes()  # a new process: nothing found yet
+        with database.read() as session:
+            first = _timed(lambda: match_text(session, claims[0]))
+            later = [_timed(lambda c=c: match_text(session, c)) for c in claims[1:]]
+        # As an index imported before its terms were kept: found again at the first match.
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM fact_check_terms")
+        forget()
+        forget_indexes()
+        with database.read() as session:
+            unkept = _timed(lambda: match_text(session, claims[0]))
+        database.dispose()
+    print(f"SQLite index of {size:,} reviews (imported in {imported:.1f} s):")
+    print("  (wall ms / CPU ms; the CPU figure is the one a shared machine does not blur)")
+    print(f"  first match in a process      {first[0] * 1000:.0f} / {first[1] * 1000:.0f}")
+    print(
+        f"  later matches, median of {len(later)}   "
+        f"{statistics.median(w for w, _ in later) * 1000:.0f} / "
+        f"{statistics.median(c for _, c in later) * 1000:.0f}"
+    )
+    print(f"  first match, terms not kept   {unkept[0] * 1000:.0f} / {unkept[1] * 1000:.0f}")
+
+
+def _timed(work: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``work``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def print_errors(scored: list[Scored], threshold: float, split: str | None) -> None:

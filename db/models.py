@@ -36,7 +36,7 @@ class Source(SQLModel, table=True):
         default="http",
         max_length=8,
         sa_column_kwargs={"server_default": "http"},
-        description="http, file, stdin or pdf (sources.reading.SourceKind), set at ingest",
+        description="http, file, stdin, pdf or feed (sources.reading.SourceKind)",
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     title: str | None = Field(default=None, description="Title of the latest snapshot")
@@ -341,6 +341,13 @@ class Watch(SQLModel, table=True):
     last_error: str | None = Field(
         default=None, sa_column=Column(Text, nullable=True), description="Why the last read failed"
     )
+    feed_kind: str | None = Field(
+        default=None, max_length=16, description="rss, atom, sitemap or sitemapindex, as last read"
+    )
+    indexed_fetch_id: int | None = Field(
+        default=None,
+        description="The feed's read (fetch record) after which its index's children were read",
+    )
 
 
 class WatchEntry(SQLModel, table=True):
@@ -423,6 +430,32 @@ class FactCheck(SQLModel, table=True):
         default_factory=dict, sa_type=JSON, nullable=False, description="The ClaimReview as read"
     )
     imported_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class FactCheckTerms(SQLModel, table=True):
+    """A fact-check's matching key terms and figures, found once (at import) and kept
+    (migration 0015).
+
+    Derived from the fact-check's text by ``analyser`` (a digest of the matching
+    vocabulary and figure finder): when either changes, rows of the new analyser are added
+    beside the old ones, so nothing is rewritten and the index is re-read lazily.
+    """
+
+    __tablename__ = "fact_check_terms"
+    __table_args__ = (UniqueConstraint("fact_check_id", "analyser", name="uq_fact_check_terms"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    fact_check_id: int = Field(foreign_key="fact_check.id", nullable=False)
+    analyser: str = Field(max_length=40, description="Digest of the vocabulary the keys came from")
+    language: str = Field(max_length=16, description="The language the text was read in")
+    keys: str = Field(
+        sa_column=Column(Text, nullable=False),
+        description="The key terms, space-separated (a key is one folded word)",
+    )
+    figures: str = Field(
+        sa_column=Column(Text, nullable=False),
+        description="The figures found in the text, as a JSON list of quantities",
+    )
 
 
 class FactCheckMatch(SQLModel, table=True):

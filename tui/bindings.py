@@ -317,6 +317,20 @@ SOURCE_KEYS: tuple[KeySpec, ...] = (
         "Re-fetch every source that is due, in the background",
     ),
     KeySpec("sources.reload", "ctrl+r", "reload", "Reload", "Reload the sources"),
+    KeySpec(
+        "sources.watch_pause",
+        "p",
+        "toggle_watch",
+        "Pause/resume",
+        "Pause the highlighted watch, or resume it",
+    ),
+    KeySpec(
+        "sources.watch_read",
+        "w",
+        "read_watch",
+        "Read watch",
+        "Read the highlighted watch's feed now and ingest its new articles",
+    ),
 )
 
 ALL_KEYS: tuple[tuple[str, tuple[KeySpec, ...]], ...] = (

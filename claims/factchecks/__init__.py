@@ -4,6 +4,7 @@
     import_factchecks(database, target, policy=...) -> Imported               file or URL
     match_text(session, text) / match_claim(session, id) -> list[Match]
     record_matches(session, claims)                                           the ingest hook
+    ensure_terms(database)                   key terms for reviews kept without them (once)
 
 Parsing and storing are split so a hostile file is refused before anything is
 written; matching itself is pure text analysis (`claims.text.matching`).
@@ -22,6 +23,7 @@ from claims.factchecks.matching import (
     record_matches,
 )
 from claims.factchecks.store import FactCheckPage, fact_check_json, list_factchecks
+from claims.factchecks.terms import ensure_terms
 
 __all__ = [
     "FactCheckError",
@@ -31,6 +33,7 @@ __all__ = [
     "NotClaimReview",
     "ReviewRecord",
     "dossier_section",
+    "ensure_terms",
     "fact_check_json",
     "import_factchecks",
     "list_factchecks",

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from claims.factchecks.claimreview import read_claimreviews
 from claims.factchecks.errors import FactCheckError
 from claims.factchecks.store import add_factchecks
+from claims.factchecks.terms import ensure_terms
 from db.engine import Database
 from sources.fetching import FetchPolicy, fetch
 from sources.local import read_capped
@@ -90,4 +91,7 @@ def import_factchecks(
         # Another import stored some of the same reviews meanwhile: they are known now.
         with database.write() as session:
             added = add_factchecks(session, records, source=target)
+    # Reviews imported before their terms were kept get them now (a re-import is the
+    # natural moment); reviews added above already have theirs.
+    ensure_terms(database)
     return Imported(target, len(records), added.ids, added.known)

@@ -2,7 +2,8 @@
 
 Rows are append-only (migration 0011): a review already in the index (same
 key) is left as it was and counted as known, so importing a file twice adds
-nothing the second time.
+nothing the second time. Each new review's key terms are stored with it
+(`claims.factchecks.terms`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, func, select
 
 from claims.factchecks.claimreview import ReviewRecord
+from claims.factchecks.terms import store_terms, terms_rows
 from db.models import FactCheck
 from db.types import utcnow
 
@@ -68,6 +70,11 @@ def add_factchecks(session: Session, records: Sequence[ReviewRecord], *, source:
     for start in range(0, len(rows), _CHUNK):
         statement = insert(FactCheck).returning(col(FactCheck.id))
         ids.extend(session.scalars(statement, rows[start : start + _CHUNK]))
+    # Key terms now, in the same transaction: the first match then reads them.
+    store_terms(
+        session,
+        terms_rows((i, r["claim_reviewed"], r["language"]) for i, r in zip(ids, rows, strict=True)),
+    )
     return Added(ids, len(records) - len(rows))
 
 
@@ -98,15 +105,6 @@ def list_factchecks(
     total = int(session.exec(count).one())
     rows = list(session.exec(query.order_by(col(FactCheck.id).desc()).offset(offset).limit(limit)))
     return FactCheckPage(total, rows, offset)
-
-
-def index_texts(session: Session) -> list[tuple[int, str, str | None]]:
-    """(id, claim reviewed, language) of every fact-check, oldest first: what matching
-    reads of the whole index (the stored items stay in the database)."""
-    query = select(FactCheck.id, FactCheck.claim_reviewed, FactCheck.language).order_by(
-        col(FactCheck.id)
-    )
-    return [(int(i), text, lang) for i, text, lang in session.exec(query) if i is not None]
 
 
 def fact_check_json(fc: FactCheck) -> dict[str, Any]:

@@ -44,6 +44,12 @@ def due_feeds(database: Database, *, every_feed: bool = False) -> list[int]:
         return [source_id for source_id in session.exec(query).all() if source_id is not None]
 
 
+def _feed_sources(database: Database, watch_ids: list[int]) -> set[int]:
+    with database.read() as session:
+        query = select(Watch.source_id).where(col(Watch.id).in_(watch_ids))
+        return set(session.exec(query).all())
+
+
 def run_watches(
     database: Database,
     *,
@@ -53,9 +59,15 @@ def run_watches(
     cap: int | None = None,
     worker: str | None = None,
     progress: Progress | None = None,
+    watch_ids: list[int] | None = None,
 ) -> WatchRun:
-    """Read the due feeds (conditional GET, robots.txt, politeness), then ingest."""
+    """Read the due feeds (conditional GET, robots.txt, politeness), then ingest.
+
+    ``watch_ids`` restricts both steps to those watches (the TUI's "read now",
+    with ``every_feed``: due or not)."""
     ids = due_feeds(database, every_feed=every_feed)
+    if watch_ids is not None:
+        ids = [i for i in ids if i in _feed_sources(database, watch_ids)]
     feeds = None
     if ids:
         feeds = run_pass(
@@ -70,6 +82,7 @@ def run_watches(
     ingested = ingest_pending(
         database,
         policy=fetch_policy,
+        watch_ids=watch_ids,
         cap=cap,
         host_delay_s=policy.host_delay,
         worker=worker,

@@ -39,6 +39,14 @@ from sources.watching.entries import (
     mark_skipped,
     release,
 )
+from sources.watching.sitemaps import fetching_reader, follow_new_indexes
+from sources.watching.watches import (
+    WatchNotFound,
+    feed_policy,
+    pause_watch,
+    resume_watch,
+    summarise_watches,
+)
 
 ROBOTS_TTL_S = 3600.0
 """How long one run keeps a site's robots.txt."""
@@ -61,9 +69,7 @@ class IngestResult:
 
 def _active_watches(database: Database, watch_ids: list[int] | None) -> list[Watch]:
     with database.read() as session:
-        query = select(Watch).where(
-            col(Watch.removed_at).is_(None), col(Watch.paused).is_(False)
-        )
+        query = select(Watch).where(col(Watch.removed_at).is_(None), col(Watch.paused).is_(False))
         if watch_ids is not None:
             query = query.where(col(Watch.id).in_(watch_ids))
         return list(session.exec(query.order_by(col(Watch.id))).all())
@@ -119,6 +125,9 @@ def ingest_pending(
     own_client = client is None
     http = client or build_client(policy)
     try:
+        # A watched sitemap index read anew lists its children's articles first.
+        reader = fetching_reader(feed_policy(policy), http, robots=robots, wait=gate.wait)
+        follow_new_indexes(database, watches, reader)
         for watch in watches:
             assert watch.id is not None
             now = datetime.now(UTC)
@@ -190,3 +199,69 @@ def _one(
     result.ingested += 1
     result.claims += len(ingested.claims)
     return "ingested"
+
+
+FEED_KINDS = {"rss": "feed", "atom": "feed", "sitemap": "sitemap", "sitemapindex": "sitemap index"}
+
+
+@dataclass(frozen=True)
+class WatchRow:
+    """One watch as the sources screen shows it (plain values, no table rows)."""
+
+    id: int
+    url: str
+    kind: str
+    """feed, sitemap, sitemap index, or "—" before the first read."""
+    every_s: int
+    paused: bool
+    last_read_at: datetime | None
+    outcome: str
+    """The last read's outcome (stored, unchanged, not_modified, failed), or "bad feed"."""
+    problem: str | None
+    """Why the last read failed or the feed was refused, in one line."""
+    found: int
+    ingested: int
+    failed: int
+    next_due_at: datetime | None
+
+
+def watch_rows(database: Database) -> list[WatchRow]:
+    """Every watch not removed, oldest first, with its entries counted by state."""
+    with database.read() as session:
+        summaries = summarise_watches(session)
+    rows = []
+    for s in summaries:
+        assert s.watch.id is not None
+        last = s.last_fetch
+        problem = s.watch.last_error or (last.error if last is not None else None)
+        outcome = "bad feed" if s.watch.last_error else (last.outcome if last else "never read")
+        rows.append(
+            WatchRow(
+                id=s.watch.id,
+                url=s.source.url,
+                kind=FEED_KINDS.get(s.watch.feed_kind or "", "—"),
+                every_s=s.watch.every_seconds,
+                paused=s.watch.paused,
+                last_read_at=last.started_at if last is not None else None,
+                outcome=outcome,
+                problem=problem,
+                found=sum(s.states.values()),
+                ingested=s.states.get("ingested", 0),
+                failed=s.states.get("failed", 0),
+                next_due_at=None if s.watch.paused else s.source.next_check_at,
+            )
+        )
+    return rows
+
+
+def toggle_pause(database: Database, watch_id: int) -> bool:
+    """Pause a running watch or resume a paused one; True when it is paused now."""
+    with database.write() as session:
+        watch = session.get(Watch, watch_id)
+        if watch is None:
+            raise WatchNotFound(str(watch_id))
+        if watch.paused:
+            resume_watch(session, str(watch_id))
+            return False
+        pause_watch(session, str(watch_id))
+        return True

@@ -14,4 +14,6 @@ class SourceKind(StrEnum):
     FILE = "file"
     STDIN = "stdin"
     PDF = "pdf"
-
+    FEED = "feed"
+    """A watched RSS/Atom feed, sitemap or sitemap index (`sources.watching`): its
+    reads are snapshots like a page's, its entries become sources of their own."""

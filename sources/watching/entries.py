@@ -46,9 +46,7 @@ def record_entries(
     """Record the feed's entries not seen before as pending (or skipped, with why)."""
     assert watch.id is not None
     now = now or _now()
-    known = set(
-        session.exec(select(WatchEntry.url).where(WatchEntry.watch_id == watch.id)).all()
-    )
+    known = set(session.exec(select(WatchEntry.url).where(WatchEntry.watch_id == watch.id)).all())
     new = skipped = 0
     for item in feed.entries:
         state, reason = "pending", None
@@ -98,6 +96,7 @@ def record_watch_entries(session: Session, source: Source, new: Snapshot) -> int
         session.add(watch)
         return 0
     watch.last_error = None
+    watch.feed_kind = feed.kind
     session.add(watch)
     return record_entries(session, watch, feed).new
 

@@ -19,10 +19,15 @@ from xml.etree.ElementTree import Element, ParseError
 import feedparser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
-from usp.objects.sitemap import AbstractPagesSitemap
+from usp.objects.sitemap import AbstractIndexSitemap, AbstractPagesSitemap
 from usp.tree import sitemap_from_str
 
 from sources.errors import SourceError
+
+MAX_SITEMAPS = 50
+"""Most child sitemaps a sitemap index may list for a watch to follow it. A news
+site's index lists a news sitemap and a few by section or month; thousands are
+a whole-site archive, refused like a feed of too many entries."""
 
 MAX_ENTRIES = 2000
 """Most entries a feed or sitemap may list. News feeds list tens; a sitemap of
@@ -54,9 +59,11 @@ class FeedEntry:
 @dataclass(frozen=True)
 class Feed:
     kind: str
-    """rss, atom or sitemap."""
+    """rss, atom, sitemap or sitemapindex."""
     title: str | None
     entries: tuple[FeedEntry, ...]
+    sitemaps: tuple[str, ...] = ()
+    """A sitemap index's child sitemaps, as listed (`sitemaps.follow_index` reads them)."""
 
 
 def _local_name(tag: str) -> str:
@@ -76,10 +83,11 @@ def _root(body: bytes, where: str) -> Element:
         if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
             raise BadFeed(
                 f"{where}: an HTML page, not a feed; give the address of its RSS/Atom "
-                "feed or sitemap (look for <link rel=\"alternate\"> in the page)"
+                'feed or sitemap (look for <link rel="alternate"> in the page)'
             ) from None
-        raise BadFeed(f"{where}: not XML ({exc}); give the address of an RSS/Atom feed "
-                      "or a sitemap") from None
+        raise BadFeed(
+            f"{where}: not XML ({exc}); give the address of an RSS/Atom feed or a sitemap"
+        ) from None
     assert isinstance(root, Element)
     return root
 
@@ -146,6 +154,20 @@ def _read_sitemap(body: bytes, where: str) -> Feed:
     return Feed("sitemap", None, tuple(out))
 
 
+def _read_index(tree: Element, body: bytes, where: str) -> Feed:
+    listed = sum(1 for e in tree.iter() if _local_name(str(e.tag)) == "sitemap")
+    if listed > MAX_SITEMAPS:
+        raise BadFeed(
+            f"{where}: a sitemap index of {listed:,} sitemaps, more than the {MAX_SITEMAPS} a "
+            "watch follows; watch its news sitemap instead"
+        )
+    index = sitemap_from_str(body.decode("utf-8", "replace"))
+    if not isinstance(index, AbstractIndexSitemap):
+        raise BadFeed(f"{where}: a sitemap index factdesk cannot read; check it in a browser")
+    children = tuple(dict.fromkeys(child.url for child in index.sub_sitemaps if child.url))
+    return Feed("sitemapindex", None, (), children)
+
+
 def parse_feed(body: bytes, *, url: str) -> Feed:
     """The entries of an RSS/Atom feed or a (news) sitemap; :class:`BadFeed` otherwise."""
     where = url
@@ -159,14 +181,10 @@ def parse_feed(body: bytes, *, url: str) -> Feed:
     if root == SITEMAP_ROOT:
         return _read_sitemap(body, where)
     if root == SITEMAP_INDEX_ROOT:
-        raise BadFeed(
-            f"{where}: a sitemap index (a list of sitemaps); watch one of the sitemaps it "
-            "lists, such as the news sitemap"
-        )
+        return _read_index(tree, body, where)
     if root.lower() == "html":
         raise BadFeed(
-            f"{where}: an HTML page, not a feed; give the address of its RSS/Atom feed "
-            "or sitemap"
+            f"{where}: an HTML page, not a feed; give the address of its RSS/Atom feed or sitemap"
         )
     raise BadFeed(
         f"{where}: not a feed (its root element is <{root[:40]}>); give the address of an "

@@ -21,12 +21,16 @@ from db.engine import Database
 from db.models import FetchRecord, Source, Watch, WatchEntry
 from sources.errors import SourceError
 from sources.fetching import FetchPolicy
+from sources.fetching.client import build_client
 from sources.fetching.media import FEED_TYPES
 from sources.ingest import fetch_web, page_article, worker_name
+from sources.reading.kinds import SourceKind
+from sources.refresh.robots import RobotsCache
 from sources.snapshots import store_fetch
 from sources.urls import canonical_url, is_web_url, require_web_url
 from sources.watching.entries import Recorded, record_entries
 from sources.watching.feeds import Feed, parse_feed
+from sources.watching.sitemaps import fetching_reader, follow_index, spaced
 
 MIN_EVERY_S = 300
 """Shortest interval between two reads of a feed: five minutes."""
@@ -52,6 +56,8 @@ class Added:
     feed: Feed
     recorded: Recorded
     revived: bool
+    notes: tuple[str, ...] = ()
+    """Child sitemaps of an index not read, each in one line."""
 
 
 def _watch_of(session: Session, source_id: int) -> Watch | None:
@@ -68,8 +74,11 @@ def add_watch(
     policy: FetchPolicy,
     client: httpx.Client | None = None,
     worker: str | None = None,
+    host_delay_s: float = 1.0,
 ) -> Added:
-    """Read the feed now and watch it; a bad feed raises and stores nothing."""
+    """Read the feed now and watch it; a bad feed raises and stores nothing.
+
+    A sitemap index's children are read at once too, ``host_delay_s`` apart."""
     if every_s < MIN_EVERY_S:
         raise SourceError(
             f"--every {every_s}s: a feed is read at most every {MIN_EVERY_S // 60} minutes; "
@@ -86,6 +95,10 @@ def add_watch(
         raise SourceError(f"{url}: already watched (watch {existing.id})")
     fetched = fetch_web(url, policy=feed_policy(policy), client=client)
     feed = parse_feed(fetched.body, url=fetched.final_url)
+    notes: tuple[str, ...] = ()
+    indexed = feed.kind == "sitemapindex"
+    if indexed:
+        feed, notes = _follow(feed, fetched.final_url, feed_policy(policy), client, host_delay_s)
     decoded, article = page_article(fetched, url=fetched.final_url, lang=None)
     now = datetime.now(UTC)
     with database.write() as session:
@@ -99,6 +112,7 @@ def add_watch(
         )
         source = stored.source
         assert source.id is not None
+        source.kind = SourceKind.FEED.value
         source.check_interval_s = every_s
         source.next_check_at = now + timedelta(seconds=every_s)
         if source.health == "paused":
@@ -116,8 +130,25 @@ def add_watch(
         watch.last_error = None
         session.add(watch)
         session.flush()
+        watch.indexed_fetch_id = stored.fetch.id if indexed else None
+        watch.feed_kind = feed.kind
         recorded = record_entries(session, watch, feed, now=now)
-        return Added(watch, source, feed, recorded, revived)
+        return Added(watch, source, feed, recorded, revived, notes)
+
+
+def _follow(
+    index: Feed, url: str, policy: FetchPolicy, client: httpx.Client | None, delay_s: float
+) -> tuple[Feed, tuple[str, ...]]:
+    own = client is None
+    http = client or build_client(policy)
+    try:
+        robots = RobotsCache(policy, 3600.0)
+        read = fetching_reader(policy, http, robots=robots, wait=spaced(delay_s))
+        followed = follow_index(index, url=url, read=read)
+    finally:
+        if own:
+            http.close()
+    return followed.feed, followed.notes
 
 
 def find_watch(session: Session, key: str) -> Watch:
@@ -132,9 +163,9 @@ def find_watch(session: Session, key: str) -> Watch:
         except SourceError:
             raise WatchNotFound(key) from None
         watch = session.exec(
-            select(Watch).join(Source, col(Source.id) == col(Watch.source_id)).where(
-                Source.url == url
-            )
+            select(Watch)
+            .join(Source, col(Source.id) == col(Watch.source_id))
+            .where(Source.url == url)
         ).first()
     if watch is None:
         raise WatchNotFound(key)
@@ -221,8 +252,10 @@ def summarise_watches(session: Session, *, removed: bool = False) -> list[WatchS
         by_id[watch_id].states[state] = count
     for summary in out:
         seen = summary.watch.last_seen_at
-        new = select(func.count()).select_from(WatchEntry).where(
-            WatchEntry.watch_id == summary.watch.id, WatchEntry.state == "ingested"
+        new = (
+            select(func.count())
+            .select_from(WatchEntry)
+            .where(WatchEntry.watch_id == summary.watch.id, WatchEntry.state == "ingested")
         )
         if seen is not None:
             new = new.where(col(WatchEntry.ingested_at) > seen)

@@ -13,7 +13,18 @@ from sqlmodel import Session
 
 from db.bodies import store_body
 from db.engine import Database
-from db.models import Claim, ClaimQuantity, ClaimState, Evidence, ReviewEvent, Snapshot, Source
+from db.models import (
+    Claim,
+    ClaimQuantity,
+    ClaimState,
+    Evidence,
+    FetchRecord,
+    ReviewEvent,
+    Snapshot,
+    Source,
+    Watch,
+    WatchEntry,
+)
 
 AT = datetime(2026, 3, 12, 10, 14, tzinfo=UTC)
 
@@ -261,3 +272,72 @@ def load_fixed(database: Database) -> None:
                     updated_at=AT,
                 )
             )
+
+
+WATCHES = (
+    # feed address, feed kind, every, paused, outcome, error, entry states
+    (
+        "https://news.example/rss/economy.xml",
+        "rss",
+        3600,
+        False,
+        "not_modified",
+        None,
+        ("ingested", "ingested", "failed", "pending"),
+    ),
+    (
+        "https://agency.example/sitemap-index.xml",
+        "sitemapindex",
+        21600,
+        True,
+        "failed",
+        "HTTP 503 from agency.example",
+        ("ingested",),
+    ),
+)
+
+
+def load_watches(database: Database) -> None:
+    """Two watches beside the fixed sources: one running, one paused after a failure."""
+    with database.write() as session:
+        for n, (url, kind, every_s, paused, outcome, error, states) in enumerate(WATCHES):
+            source, snapshot = _snapshot(session, url, f"Feed {n + 1}", "")
+            source.kind = "feed"
+            source.health = "paused" if paused else "ok"
+            source.check_interval_s = every_s
+            source.next_check_at = AT.replace(hour=11)
+            session.add(source)
+            session.add(
+                FetchRecord(
+                    source_id=source.id,
+                    requested_url=url,
+                    final_url=url,
+                    via="http",
+                    started_at=AT,
+                    http_status=503 if error else 304,
+                    outcome=outcome,
+                    error=error,
+                    snapshot_id=None if error else snapshot.id,
+                )
+            )
+            watch = Watch(
+                source_id=source.id or 0,
+                lang="en",
+                every_seconds=every_s,
+                paused=paused,
+                created_at=AT,
+                feed_kind=kind,
+            )
+            session.add(watch)
+            session.flush()
+            for m, state in enumerate(states):
+                session.add(
+                    WatchEntry(
+                        watch_id=watch.id or 0,
+                        url=f"{url.rsplit('/', 1)[0]}/article-{m}",
+                        first_seen_at=AT,
+                        state=state,
+                        ingested_at=AT if state == "ingested" else None,
+                        last_reason="HTTP 500" if state == "failed" else None,
+                    )
+                )

@@ -15,7 +15,7 @@ from db.engine import Database
 from tests.support.databases import fresh_sqlite
 from tests.tui.conftest import desk_settings, settle
 from tests.tui.fixed_changes import load_fixed_with_change
-from tests.tui.fixed_data import load_fixed
+from tests.tui.fixed_data import load_fixed, load_watches
 from tui.app import FactdeskApp, make_app
 from tui.dialogs.prompts import ChoiceDialog
 
@@ -55,6 +55,23 @@ def test_sources_screen(snap_compare: SnapCompare, demo_app: FactdeskApp) -> Non
         await settle(pilot)
 
     assert snap_compare(demo_app, terminal_size=SNAP_SIZE, run_before=open_source)
+
+
+@pytest.fixture
+def watches_app(_sqlite_template: Path, tmp_path: Path) -> FactdeskApp:
+    database = Database(fresh_sqlite(_sqlite_template, tmp_path))
+    load_fixed(database)
+    load_watches(database)
+    return make_app(database, settings=desk_settings(database), show_times=False)
+
+
+def test_sources_screen_with_watches(snap_compare: SnapCompare, watches_app: FactdeskApp) -> None:
+    async def open_sources(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+
+    assert snap_compare(watches_app, terminal_size=SNAP_SIZE, run_before=open_sources)
 
 
 def test_ingest_dialog(snap_compare: SnapCompare, demo_app: FactdeskApp) -> None:

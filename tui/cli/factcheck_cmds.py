@@ -13,6 +13,7 @@ from rich.text import Text
 
 from claims.factchecks import (
     dossier_section,
+    ensure_terms,
     fact_check_json,
     import_factchecks,
     list_factchecks,
@@ -150,6 +151,9 @@ def match_command(
 ) -> None:
     """Earlier fact-checks that CLAIM matches, best first, with the score and why."""
     context = cli_context(ctx)
+    with reported_errors():
+        # Reviews kept before their terms were stored get them once, here.
+        ensure_terms(context.database())
     with reported_errors(), context.database().read() as session:
         if looks_like_id(claim):
             matches = match_claim(session, CLAIM_ID(claim), limit=limit)

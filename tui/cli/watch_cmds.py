@@ -95,15 +95,21 @@ def add_command(
             every_s=every,
             per_pass_cap=cap,
             policy=context.settings.fetch_policy(),
+            host_delay_s=context.settings.refresh_policy().host_delay,
         )
     verb = "watching again" if added.revived else "watching"
+    kind = added.feed.kind
+    if kind == "sitemapindex":
+        kind = f"sitemap index of {len(added.feed.sitemaps)} sitemaps"
     Console(highlight=False, soft_wrap=True).print(
         literal(
-            f"{verb} {added.source.url} as watch {added.watch.id} ({added.feed.kind}, "
+            f"{verb} {added.source.url} as watch {added.watch.id} ({kind}, "
             f"every {_every(every)}): {len(added.feed.entries)} entries, "
             f"{added.recorded.new} new to ingest, {added.recorded.skipped} skipped"
         )
     )
+    for note in added.notes:
+        warn(safe(note))
 
 
 def _row(summary: WatchSummary) -> dict[str, Any]:

@@ -5,6 +5,12 @@ Enter on a source lists its snapshots, newest first, and its fetch history
 prints); Enter on a snapshot shows its extracted text; ``d`` shows what
 changed since the snapshot before it (a unified diff of the two texts,
 computed with difflib). Every query goes through :mod:`claims.services.refresh`.
+
+Below the sources, the watches (`factdesk watch`): each feed or sitemap with
+its interval, whether it is paused, its last read and outcome, its entries
+found, ingested and failed, and when it is next due; ``p`` pauses or resumes
+the highlighted watch, ``w`` reads it now and ingests what it lists (through
+:mod:`claims.services.watching` and :mod:`claims.services.watch_run`).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from tui.terminal_text import literal, safe
 from tui.widgets.formatting import short
 
 if TYPE_CHECKING:
+    from claims.services.watching import WatchRow
     from sources.refresh import AppliedKind, FetchEntry, SnapshotView, SourceStatus
 
 HEALTH_STYLES = {
@@ -41,6 +48,15 @@ HEALTH_STYLES = {
     "local": "dim",
 }
 FETCHES_SHOWN = 20
+OUTCOME_STYLES = {"failed": "bold red", "bad feed": "bold red", "never read": "dim"}
+
+
+def every(seconds: int) -> str:
+    """ "1h", "30m", "1d": a watch's interval as `watch add --every` takes it."""
+    for unit, size in (("d", 86_400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
 
 
 def diff_text(old: SnapshotView, new: SnapshotView) -> Text:
@@ -73,11 +89,28 @@ def diff_text(old: SnapshotView, new: SnapshotView) -> Text:
 class SourcesScreen(DeskScreen):
     AREA = "Sources"
     BINDINGS = bindings(SOURCE_KEYS)
+    # The watch list is short (a desk follows tens of outlets): a few rows, scrolled.
+    DEFAULT_CSS = """
+    SourcesScreen #watches-title {
+        margin-top: 0;
+    }
+    SourcesScreen #watches {
+        height: auto;
+        max-height: 7;
+    }
+    """
 
     class SourcesLoaded(Message):
-        def __init__(self, statuses: list[SourceStatus]) -> None:
+        def __init__(self, statuses: list[SourceStatus], watches: list[WatchRow]) -> None:
             super().__init__()
             self.statuses = statuses
+            self.watches = watches
+
+    class WatchDone(Message):
+        def __init__(self, said: str, *, problem: bool = False) -> None:
+            super().__init__()
+            self.said = said
+            self.problem = problem
 
     class SnapshotsLoaded(Message):
         def __init__(
@@ -137,6 +170,26 @@ class SourcesScreen(DeskScreen):
         ):
             sources.add_column(label, key=key, width=width)
         yield sources
+        yield Static(
+            "Watches (p: pause/resume, w: read now)", id="watches-title", classes="section-title"
+        )
+        watches: DataTable[Text] = DataTable(id="watches", cursor_type="row", zebra_stripes=True)
+        for key, label, width in (
+            ("id", "id", 4),
+            ("url", "watch", 40),
+            ("kind", "kind", 13),
+            ("every", "every", 5),
+            ("paused", "paused", 6),
+            ("last", "last read", 20),
+            ("outcome", "outcome", 12),
+            ("found", "found", 5),
+            ("ingested", "ingested", 8),
+            ("failed", "failed", 6),
+            ("next", "next due", 20),
+            ("problem", "why", 60),
+        ):
+            watches.add_column(label, key=key, width=width)
+        yield watches
         yield Static(id="source-state", markup=False)
         with Horizontal(id="snapshot-pane"):
             with Vertical(id="snapshot-list"):
@@ -184,8 +237,9 @@ class SourcesScreen(DeskScreen):
         # Imported here: the refresh services bring in page extraction, which
         # the queue does not need to paint.
         from claims.services.refresh import sources_status
+        from claims.services.watching import watch_rows
 
-        self.post_message(self.SourcesLoaded(sources_status(database)))
+        self.post_message(self.SourcesLoaded(sources_status(database), watch_rows(database)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="snapshots-load")
     def _load_snapshots(self, database: Database, source_id: int) -> None:
@@ -312,6 +366,111 @@ class SourcesScreen(DeskScreen):
             )
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
+        self._show_watches(message.watches)
+
+    def _show_watches(self, rows: list[WatchRow]) -> None:
+        table = self.query_one("#watches", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for w in rows:
+            table.add_row(
+                Text(str(w.id)),
+                literal(short(w.url, 40)),
+                Text(w.kind),
+                Text(every(w.every_s)),
+                Text("paused", style="yellow") if w.paused else Text("no", style="dim"),
+                Text(self.desk.stamp(w.last_read_at)),
+                Text(w.outcome.replace("_", " "), style=OUTCOME_STYLES.get(w.outcome, "")),
+                Text(str(w.found), justify="right"),
+                Text(str(w.ingested), justify="right"),
+                Text(str(w.failed), justify="right", style="red" if w.failed else ""),
+                Text("—" if w.paused else self.desk.stamp(w.next_due_at)),
+                literal(short(w.problem or "", 200)),
+                key=str(w.id),
+            )
+        if table.row_count:
+            table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
+        title = self.query_one("#watches-title", Static)
+        title.update(
+            f"Watches: {len(rows)} (p: pause/resume, w: read now)"
+            if rows
+            else "Watches: none (`factdesk watch add URL` follows a feed or sitemap)"
+        )
+
+    def _highlighted_watch(self) -> int | None:
+        table = self.query_one("#watches", DataTable)
+        if not table.row_count:
+            self.notify("no watches: `factdesk watch add URL` follows a feed", timeout=4)
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else int(key)
+
+    def action_toggle_watch(self) -> None:
+        watch_id = self._highlighted_watch()
+        if watch_id is not None:
+            self._toggle_watch(self.desk.database, watch_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch-toggle")
+    def _toggle_watch(self, database: Database, watch_id: int) -> None:
+        from claims.services.watching import toggle_pause
+        from db.errors import FactdeskError
+
+        try:
+            paused = toggle_pause(database, watch_id)
+        except FactdeskError as exc:
+            self.post_message(self.WatchDone(str(exc), problem=True))
+            return
+        self.post_message(self.WatchDone(f"watch {watch_id} {'paused' if paused else 'resumed'}"))
+
+    def action_read_watch(self) -> None:
+        watch_id = self._highlighted_watch()
+        if watch_id is None:
+            return
+        bar = self.query_one("#refresh-bar", Static)
+        bar.display = True
+        bar.update(f"reading watch {watch_id}…")
+        self._read_watch(self.desk.database, self.desk.settings, watch_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch-read")
+    def _read_watch(self, database: Database, settings: Settings, watch_id: int) -> None:
+        from claims.services.watch_run import run_watches
+        from db.errors import FactdeskError
+
+        try:
+            run = run_watches(
+                database,
+                policy=settings.refresh_policy(),
+                fetch_policy=settings.fetch_policy(),
+                every_feed=True,
+                watch_ids=[watch_id],
+                worker=worker_name(f"tui:{settings.reviewer_name()}"),
+            )
+        except FactdeskError as exc:
+            self.post_message(self.WatchDone(str(exc), problem=True))
+            return
+        read = (
+            ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in run.feeds.counts.items())
+            if (run.feeds)
+            else "paused or removed: not read"
+        )
+        done = run.ingest
+        self.post_message(
+            self.WatchDone(
+                f"watch {watch_id}: {read}; {done.ingested} ingested ({done.claims} claims), "
+                f"{done.failed} failed, {done.skipped} skipped",
+                problem=bool(done.failed),
+            )
+        )
+
+    def on_sources_screen_watch_done(self, message: WatchDone) -> None:
+        self.query_one("#refresh-bar").display = False
+        self.notify(
+            message.said,
+            severity="warning" if message.problem else "information",
+            timeout=6,
+            markup=False,
+        )
+        self.reload()
 
     def on_sources_screen_snapshots_loaded(self, message: SnapshotsLoaded) -> None:
         self.source_id = message.source_id

@@ -11,8 +11,10 @@ so a French claim and its English fact-check share keys. Digits are left to
 
 from __future__ import annotations
 
+import hashlib
 from typing import Final
 
+from claims.text import vocabulary
 from claims.text.matching.lexicon import PLACES, TOPICS
 from claims.text.vocabulary import fold, term_key, words
 
@@ -70,6 +72,32 @@ def _index(*tables: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 _LEXICON: Final = _index(TOPICS, PLACES)
 _PLACE_KEYS: Final = frozenset(PLACES)
+
+_RULES_REVISION: Final = 1
+"""Raise when `key_of`/`key_terms` change how they read a word (the tables are digested)."""
+
+
+def _analyser_digest() -> str:
+    # Keys kept in the fact-check index are valid only for the tables they came
+    # from: any change to a table gives another digest, and keys are found again.
+    parts = (
+        _RULES_REVISION,
+        sorted(_LEXICON.items()),
+        sorted(_FILLER),
+        sorted(_UNIT_KEYS),
+        sorted(_ABBREVIATIONS.items()),
+        sorted(vocabulary._CONCEPT_INDEX.items()),
+        sorted(vocabulary._TERM_INDEX.items()),
+        sorted(vocabulary._STOP),
+        vocabulary._PLURAL_ENDINGS,
+        vocabulary._STEM_ENDINGS,
+        vocabulary._WORD.pattern,
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+KEYS_DIGEST: Final = _analyser_digest()
+"""Names the key terms `key_terms` finds today (part of `kept.analyser`)."""
 
 
 def key_of(word: str) -> str | None:

@@ -1,10 +1,15 @@
 """French/English key nouns for matching claims against earlier fact-checks, as data.
 
 `claims.text.vocabulary` pairs the counted nouns and a few terms that evidence
-ranking needed; fact-checks talk about more subjects (tourists, unemployment,
-vaccines…), so this table adds the words that most often carry a claim's topic
-in French and English news. Every word is folded with `vocabulary.fold`, so
-plural and accented forms need not be listed. A word missing here is its own key
+ranking needed (`CONCEPTS`, `TERMS`); fact-checks talk about more subjects
+(tourists, unemployment, vaccines…), so this table adds the words that most
+often carry a claim's topic in French and English news. It holds only what
+those tables do not: a concept of `CONCEPTS` (company, student, child…) is
+read from there (`keys.key_of` falls back to `vocabulary.term_key`), and an
+entry here under a concept's name ("death", "year") lists only the words that
+concept lacks. tests/claims/text/matching/test_lexicon.py keeps it so.
+Every word is folded with `vocabulary.fold`, so plural and accented forms need
+not be listed. A word missing here is its own key
 once folded: same-language paraphrases still match on it.
 
 `PLACES` are countries, regions and cities: two claims about different places
@@ -68,24 +73,8 @@ TOPICS: Final[dict[str, tuple[str, ...]]] = {
         "hospitalised",
         "hospitalized",
     ),
-    "death": (
-        "mort",
-        "morts",
-        "décès",
-        "décédé",
-        "décédés",
-        "death",
-        "deaths",
-        "dead",
-        "died",
-        "tué",
-        "tués",
-        "killed",
-        "victime",
-        "victimes",
-        "victim",
-        "victims",
-    ),
+    # The words of CONCEPTS["death"] (mort, décès, victim…) are not repeated here.
+    "death": ("décédé", "décédés", "dead", "died", "tué", "tués", "killed"),
     "tax": ("impôt", "impôts", "taxe", "taxes", "tax", "fiscal", "fiscale"),
     "salary": (
         "salaire",
@@ -155,16 +144,6 @@ TOPICS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "election": ("élection", "élections", "election", "elections", "électoral"),
     "turnout": ("participation", "turnout", "abstention"),
-    "student": (
-        "élève",
-        "élèves",
-        "étudiant",
-        "étudiants",
-        "pupil",
-        "pupils",
-        "student",
-        "students",
-    ),
     "teacher": ("enseignant", "enseignants", "professeur", "professeurs", "teacher", "teachers"),
     "doctor": ("médecin", "médecins", "doctor", "doctors", "physician", "physicians"),
     "nurse": ("infirmier", "infirmière", "infirmiers", "infirmières", "nurse", "nurses"),
@@ -179,18 +158,6 @@ TOPICS: Final[dict[str, tuple[str, ...]]] = {
         "investments",
         "investi",
         "invested",
-    ),
-    "company": (
-        "entreprise",
-        "entreprises",
-        "société",
-        "sociétés",
-        "company",
-        "companies",
-        "firm",
-        "firms",
-        "business",
-        "businesses",
     ),
     "house": (
         "logement",
@@ -274,18 +241,8 @@ TOPICS: Final[dict[str, tuple[str, ...]]] = {
     "half": ("moitié", "half"),
     "billion": ("milliard", "milliards", "billion", "billions", "bn"),
     "million": ("million", "millions"),
-    "year": (
-        "an",
-        "ans",
-        "année",
-        "années",
-        "year",
-        "years",
-        "annuel",
-        "annuelle",
-        "annual",
-        "yearly",
-    ),
+    # The words of CONCEPTS["year"] (an, année, year…) are not repeated here.
+    "year": ("annuel", "annuelle", "annual", "yearly"),
     "active": ("actif", "actifs", "active", "actives"),
     "arab": ("arabe", "arabes", "arab"),
     "social": ("social", "sociale", "sociales", "sociaux"),
@@ -311,7 +268,6 @@ TOPICS: Final[dict[str, tuple[str, ...]]] = {
     "recycling": ("recyclage", "recyclé", "recycled", "recycling"),
     "plastic": ("plastique", "plastiques", "plastic", "plastics"),
     "waste": ("déchet", "déchets", "waste"),
-    "child": ("enfant", "enfants", "child", "children"),
 }
 
 PLACES: Final[dict[str, tuple[str, ...]]] = {

@@ -28,14 +28,15 @@ from rapidfuzz import fuzz
 
 from claims.text.languages import Language, language
 from claims.text.matching.figures import FigureComparison, compare_figures
+from claims.text.matching.kept import figures_from_json
 from claims.text.matching.keys import key_terms, places
 from claims.text.quantities import NumberGrammar, Quantity, find_quantities
 
 THRESHOLD: Final = 0.55
 """Scores at or above this are shown as "already checked" (chosen on the dev half)."""
 
-_FUZZY_MIN_LEN: Final = 5
-_FUZZY_RATIO: Final = 85.0
+FUZZY_MIN_LEN: Final = 5
+FUZZY_RATIO: Final = 85.0
 _FULL_TERMS: Final = 3
 
 
@@ -48,11 +49,19 @@ class Prepared:
     """The number grammar its figures are read with (`Language.numbers`)."""
     keys: frozenset[str]
     _quantities: list[Quantity] | None = field(default=None, compare=False)
+    kept_figures: str | None = field(default=None, compare=False, repr=False)
+    """The figures as `figures_json` wrote them when the text was kept in an index."""
 
     def quantities(self) -> list[Quantity]:
-        # Figures cost far more than key terms: found only for texts that get that far.
+        # Figures cost far more than key terms: found (or read back) only for texts
+        # that get that far.
         if self._quantities is None:
-            object.__setattr__(self, "_quantities", find_quantities(self.text, self.numbers))
+            found = (
+                find_quantities(self.text, self.numbers)
+                if self.kept_figures is None
+                else figures_from_json(self.kept_figures)
+            )
+            object.__setattr__(self, "_quantities", found)
         assert self._quantities is not None
         return self._quantities
 
@@ -63,6 +72,27 @@ def prepare(text: str, lang: str | Language, quantities: list[Quantity] | None =
     claims.text guesses no language: callers choose one (`claims.language_choice`).
     """
     return Prepared(text, language(lang).numbers, key_terms(text), quantities)
+
+
+def prepared_with_keys(
+    text: str, lang: str | Language, keys: frozenset[str], figures: str | None = None
+) -> Prepared:
+    """`text` with the key terms (and figures, as `figures_json` wrote them) that
+    `prepare` found earlier, kept in an index."""
+    return Prepared(text, language(lang).numbers, keys, kept_figures=figures)
+
+
+_NONE: Final[frozenset[str]] = frozenset()
+
+
+@dataclass(frozen=True)
+class Near:
+    """The keys of an index fuzzily close to each key of a claim (both five letters or
+    more, `fuzz.ratio` at least `FUZZY_RATIO`), found once for the whole index."""
+
+    close: dict[str, frozenset[str]]
+    reach: frozenset[str]
+    """Every index key close to one of the claim's keys."""
 
 
 @dataclass(frozen=True)
@@ -81,8 +111,8 @@ class MatchScore:
 def _meets(key: str, large: frozenset[str]) -> bool:
     if key in large:
         return True
-    return len(key) >= _FUZZY_MIN_LEN and any(
-        len(other) >= _FUZZY_MIN_LEN and fuzz.ratio(key, other) >= _FUZZY_RATIO for other in large
+    return len(key) >= FUZZY_MIN_LEN and any(
+        len(other) >= FUZZY_MIN_LEN and fuzz.ratio(key, other) >= FUZZY_RATIO for other in large
     )
 
 
@@ -90,12 +120,28 @@ def _shared(small: frozenset[str], large: frozenset[str]) -> list[str]:
     return [key for key in sorted(small) if _meets(key, large)]
 
 
-def text_similarity(a: Prepared, b: Prepared) -> tuple[float, list[str]]:
-    """The text part of the score (0..1) and the terms both sides share."""
+def _shared_near(a: Prepared, b: Prepared, near: Near) -> list[str]:
+    # `_shared` with the fuzzy meetings looked up: the same terms, since the ratio
+    # is symmetric and `near` lists every index key close to each key of `a`.
+    if len(a.keys) <= len(b.keys):
+        return [
+            k
+            for k in sorted(a.keys)
+            if k in b.keys or not near.close.get(k, _NONE).isdisjoint(b.keys)
+        ]
+    return [k for k in sorted(b.keys) if k in a.keys or k in near.reach]
+
+
+def text_similarity(a: Prepared, b: Prepared, near: Near | None = None) -> tuple[float, list[str]]:
+    """The text part of the score (0..1) and the terms both sides share.
+
+    ``near``, when given, lists the keys of `b`'s index fuzzily close to each key
+    of `a` (`candidates.KeyIndex.near`): the same result, without the fuzzy ratios.
+    """
     if not a.keys or not b.keys:
         return 0.0, []
     small, large = (a.keys, b.keys) if len(a.keys) <= len(b.keys) else (b.keys, a.keys)
-    shared = _shared(small, large)
+    shared = _shared(small, large) if near is None else _shared_near(a, b, near)
     containment = len(shared) / len(small) * min(1.0, len(small) / _FULL_TERMS)
     dice = 2 * len(shared) / (len(a.keys) + len(b.keys))
     return 0.6 * containment + 0.4 * dice, shared
@@ -117,14 +163,16 @@ def _figure_points(figures: FigureComparison) -> tuple[float, list[str]]:
     return points, why
 
 
-def score_pair(claim: Prepared, factcheck: Prepared, *, floor: float = 0.0) -> MatchScore:
+def score_pair(
+    claim: Prepared, factcheck: Prepared, *, floor: float = 0.0, near: Near | None = None
+) -> MatchScore:
     """How likely `claim` is the claim `factcheck` reviewed.
 
     Pairs whose text part is below `floor` are scored on text alone: figures
     are worth at most +0.30, so they cannot lift such a pair to a threshold
     more than that above the floor, and finding figures is the costly step.
     """
-    text, shared = text_similarity(claim, factcheck)
+    text, shared = text_similarity(claim, factcheck, near)
     reasons = [f"shared terms: {', '.join(shared)}"] if shared else ["no shared terms"]
     score = text
     if text >= floor:

@@ -38,7 +38,10 @@ def watch(database: Database, server: HTTPTestServer, **options: object) -> Adde
     values: dict[str, object] = {"lang": "fr", "every_s": 3600, "per_pass_cap": 20}
     values.update(options)
     return add_watch(
-        database, server.url("/feed.xml"), policy=POLICY, **values  # type: ignore[arg-type]
+        database,
+        server.url("/feed.xml"),
+        policy=POLICY,
+        **values,  # type: ignore[arg-type]
     )
 
 
@@ -58,9 +61,7 @@ def rows(database: Database) -> Rows:
         def n(model: type) -> int:
             return int(session.exec(select(func.count()).select_from(model)).one())
 
-        return Rows(
-            n(Source), n(Snapshot), n(Claim), n(FetchRecord), n(Watch), n(WatchEntry)
-        )
+        return Rows(n(Source), n(Snapshot), n(Claim), n(FetchRecord), n(Watch), n(WatchEntry))
 
 
 def entries(database: Database) -> list[WatchEntry]:

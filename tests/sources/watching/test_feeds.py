@@ -50,13 +50,12 @@ def test_entity_bomb_is_refused_before_it_expands() -> None:
     ("body", "says"),
     [
         (b"20.000 cooperatives, plain text", "not XML"),
-        (b"<!DOCTYPE html><html><head><title>x</title></head><body><p>hi</body></html>",
-         "an HTML page, not a feed"),
+        (
+            b"<!DOCTYPE html><html><head><title>x</title></head><body><p>hi</body></html>",
+            "an HTML page, not a feed",
+        ),
         (b"<html><body><p>x</p></body></html>", "an HTML page, not a feed"),
         (b"<?xml version='1.0'?><note><to>x</to></note>", "root element is <note>"),
-        (b"<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
-         b"<sitemap><loc>https://x.example/s.xml</loc></sitemap></sitemapindex>",
-         "a sitemap index"),
         (b"<rss><channel><title>cut off", "not XML"),
     ],
 )
@@ -67,6 +66,17 @@ def test_what_is_not_a_feed_is_named_in_one_line(body: bytes, says: str) -> None
     assert says in message
     assert "\n" not in message
     assert message.startswith(BASE + "/feed: ")
+
+
+def test_a_sitemap_index_lists_its_sitemaps_to_follow() -> None:
+    body = (
+        b"<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        b"<sitemap><loc>https://x.example/news.xml</loc></sitemap>"
+        b"<sitemap><loc>https://x.example/2026-11.xml</loc></sitemap></sitemapindex>"
+    )
+    feed = parse_feed(body, url=BASE + "/sitemap.xml")
+    assert (feed.kind, feed.entries) == ("sitemapindex", ())
+    assert feed.sitemaps == ("https://x.example/news.xml", "https://x.example/2026-11.xml")
 
 
 def test_a_feed_over_the_cap_is_refused_whole() -> None:

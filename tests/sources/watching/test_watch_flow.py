@@ -79,7 +79,10 @@ def test_second_pass_reads_304_and_ingests_nothing_twice(
     assert (second.ingest.ingested, second.ingest.failed) == (0, 0)
     after = rows(database)
     assert (after.sources, after.snapshots, after.claims, after.entries) == (
-        before.sources, before.snapshots, before.claims, before.entries,
+        before.sources,
+        before.snapshots,
+        before.claims,
+        before.entries,
     )
     for path in THREE:
         assert http_server.count(path) == 1
@@ -93,9 +96,7 @@ def test_refresh_ingests_a_new_entry_and_a_removed_one_changes_nothing(
     watch(database, http_server)
     ingest_pending(database, policy=POLICY, host_delay_s=0)
     with database.read() as session:
-        dropped = session.exec(
-            select(Source).where(Source.url == http_server.url(THREE[0]))
-        ).one()
+        dropped = session.exec(select(Source).where(Source.url == http_server.url(THREE[0]))).one()
         kept_claims = session.exec(select(Claim).where(Claim.source_id == dropped.id)).all()
         kept_snapshots = session.exec(
             select(Snapshot).where(Snapshot.source_id == dropped.id)
@@ -116,9 +117,10 @@ def test_refresh_ingests_a_new_entry_and_a_removed_one_changes_nothing(
         assert session.exec(select(Claim).where(Claim.source_id == dropped.id)).all() == (
             kept_claims
         )
-        assert session.exec(
-            select(Snapshot).where(Snapshot.source_id == dropped.id)
-        ).all() == kept_snapshots
+        assert (
+            session.exec(select(Snapshot).where(Snapshot.source_id == dropped.id)).all()
+            == kept_snapshots
+        )
 
 
 def test_failed_article_is_recorded_with_its_reason_and_retried_later(
