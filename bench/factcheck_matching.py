@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,7 +180,7 @@ def time_database(pairs: list[Pair], size: int, runs: int) -> None:
         forget_indexes()  # a new process: nothing found yet
         with database.read() as session:
             first = _timed(lambda: match_text(session, claims[0]))
-            later = [_timed(lambda c=c: match_text(session, c)) for c in claims[1:]]
+            later = [_timed(partial(match_text, session, c)) for c in claims[1:]]
         # As an index imported before its terms were kept: found again at the first match.
         with engine.begin() as conn:
             conn.exec_driver_sql("DELETE FROM fact_check_terms")

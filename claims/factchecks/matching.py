@@ -260,13 +260,13 @@ class ClaimMatcher:
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._index = _prepared_index(session)
+        self._index = _key_index(session)
 
     def __bool__(self) -> bool:
-        return bool(self._index)
+        return bool(self._index.reviews)
 
     def matches(self, text: str, lang: str | None) -> list[Match]:
-        if not self._index:
+        if not self._index.reviews:
             return []
         claimed = prepare(text, choose_language(text, lang))
         return _best(self._session, claimed, self._index, THRESHOLD, 10)

@@ -27,7 +27,7 @@ def test_a_watched_feed_becomes_kind_feed_and_an_article_stays_http(empty_db_url
             conn.execute(text(WATCH))
         upgrade(engine)
         with engine.connect() as conn:
-            kinds = dict(conn.execute(text("SELECT id, kind FROM source")).all())
+            kinds: dict[int, str] = dict(conn.execute(text("SELECT id, kind FROM source")).all())
             watch = conn.execute(text("SELECT feed_kind, indexed_fetch_id FROM watch")).one()
             terms = conn.execute(text("SELECT count(*) FROM fact_check_terms")).scalar_one()
         assert kinds == {1: "http", 2: "feed"}

@@ -15,8 +15,9 @@ import json
 from functools import cache
 from typing import Final
 
+from claims.text.languages import SUPPORTED
 from claims.text.matching.keys import KEYS_DIGEST
-from claims.text.quantities import NUMBER_GRAMMARS, Quantity, find_quantities
+from claims.text.quantities import Quantity, find_quantities
 
 _PROBES: Final = (
     "Le Maroc compte plus de 20.000 coopératives, soit 50 pc de l'ensemble du monde arabe.",
@@ -31,7 +32,7 @@ def analyser() -> str:
     """The name of today's analysis (40 characters), kept beside what it found."""
     found = [
         [q.to_json() for q in find_quantities(probe, grammar)]
-        for grammar in sorted(NUMBER_GRAMMARS)
+        for grammar in sorted(SUPPORTED)
         for probe in _PROBES
     ]
     digest = hashlib.sha256(f"{KEYS_DIGEST}:{json.dumps(found, sort_keys=True)}".encode())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from claims.factchecks import ensure_terms, import_factchecks, match_text
 from claims.text.matching import analyser
@@ -34,7 +34,9 @@ def test_import_keeps_each_reviews_terms_once(database: Database, tmp_path: Path
     _import(database, tmp_path)
     assert _kept(database) == 2
     with database.read() as session:
-        rows = session.exec(select(FactCheckTerms).order_by(FactCheckTerms.fact_check_id)).all()
+        rows = session.exec(
+            select(FactCheckTerms).order_by(col(FactCheckTerms.fact_check_id))
+        ).all()
     assert "cooperative" in rows[0].keys.split()
     assert '"value": 20000.0' in rows[0].figures
 
