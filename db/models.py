@@ -434,7 +434,7 @@ class FactCheck(SQLModel, table=True):
 
 class FactCheckTerms(SQLModel, table=True):
     """A fact-check's matching key terms and figures, found once (at import) and kept
-    (migration 0015).
+    (migration 0016).
 
     Derived from the fact-check's text by ``analyser`` (a digest of the matching
     vocabulary and figure finder): when either changes, rows of the new analyser are added

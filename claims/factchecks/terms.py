@@ -4,7 +4,7 @@ Finding a review's language, key terms and figures is most of what a first
 match cost (16 s for 20,000 reviews): they are found when the review is imported and
 read back from then on. Rows are kept per analyser (the digest of the
 matching vocabulary and figure finder, `claims.text.matching.analyser`): reviews without a row
-of today's analyser (imported before migration 0015, or before a vocabulary
+of today's analyser (imported before migration 0016, or before a vocabulary
 change) are analysed when the index is next read and their row added then, in
 a savepoint, so a concurrent writer that stored the same rows first costs
 nothing but the retry-free skip.
