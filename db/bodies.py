@@ -7,8 +7,6 @@ import zlib
 from collections.abc import Callable
 
 from sqlalchemy import Insert
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
 from db.models import Body
@@ -44,9 +42,15 @@ def body_insert(session: Session) -> Insert:
     storing the same page at once must not fail on the primary key. Values
     are bound, not inlined, so the compiled statement is cached once.
     """
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    return insert(Body).on_conflict_do_nothing(index_elements=["sha256"])
+    # Imported here: the PostgreSQL dialect module (with asyncpg's) costs ~60 ms of
+    # start-up to every reader of bodies, and only writers need it.
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(Body).on_conflict_do_nothing(index_elements=["sha256"])
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(Body).on_conflict_do_nothing(index_elements=["sha256"])
 
 
 def store_body(session: Session, raw: bytes) -> str:
