@@ -51,6 +51,16 @@ FETCHES_SHOWN = 20
 OUTCOME_STYLES = {"failed": "bold red", "bad feed": "bold red", "never read": "dim"}
 
 
+def _table(
+    table_id: str, columns: tuple[tuple[str, str, int], ...], *, zebra: bool = False
+) -> DataTable[Text]:
+    """A row-cursor table with these (key, label, width) columns."""
+    table: DataTable[Text] = DataTable(id=table_id, cursor_type="row", zebra_stripes=zebra)
+    for key, label, width in columns:
+        table.add_column(label, key=key, width=width)
+    return table
+
+
 def every(seconds: int) -> str:
     """ "1h", "30m", "1d": a watch's interval as `watch add --every` takes it."""
     for unit, size in (("d", 86_400), ("h", 3600), ("m", 60)):
@@ -156,39 +166,43 @@ class SourcesScreen(DeskScreen):
         self._stop: threading.Event | None = None
 
     def compose(self) -> ComposeResult:
-        sources: DataTable[Text] = DataTable(id="sources", cursor_type="row", zebra_stripes=True)
-        for key, label, width in (
-            ("id", "id", 4),
-            ("url", "source", 44),
-            ("health", "health", 11),
-            ("last", "last check", 20),
-            ("next", "next check", 20),
-            ("snaps", "snaps", 5),
-            ("fetches", "fetches", 7),
-            ("title", "title", 30),
-            ("reason", "why it failed", 60),
-        ):
-            sources.add_column(label, key=key, width=width)
+        sources = _table(
+            "sources",
+            (
+                ("id", "id", 4),
+                ("url", "source", 44),
+                ("health", "health", 11),
+                ("last", "last check", 20),
+                ("next", "next check", 20),
+                ("snaps", "snaps", 5),
+                ("fetches", "fetches", 7),
+                ("title", "title", 30),
+                ("reason", "why it failed", 60),
+            ),
+            zebra=True,
+        )
         yield sources
         yield Static(
             "Watches (p: pause/resume, w: read now)", id="watches-title", classes="section-title"
         )
-        watches: DataTable[Text] = DataTable(id="watches", cursor_type="row", zebra_stripes=True)
-        for key, label, width in (
-            ("id", "id", 4),
-            ("url", "watch", 40),
-            ("kind", "kind", 13),
-            ("every", "every", 5),
-            ("paused", "paused", 6),
-            ("last", "last read", 20),
-            ("outcome", "outcome", 12),
-            ("found", "found", 5),
-            ("ingested", "ingested", 8),
-            ("failed", "failed", 6),
-            ("next", "next due", 20),
-            ("problem", "why", 60),
-        ):
-            watches.add_column(label, key=key, width=width)
+        watches = _table(
+            "watches",
+            (
+                ("id", "id", 4),
+                ("url", "watch", 40),
+                ("kind", "kind", 13),
+                ("every", "every", 5),
+                ("paused", "paused", 6),
+                ("last", "last read", 20),
+                ("outcome", "outcome", 12),
+                ("found", "found", 5),
+                ("ingested", "ingested", 8),
+                ("failed", "failed", 6),
+                ("next", "next due", 20),
+                ("problem", "why", 60),
+            ),
+            zebra=True,
+        )
         yield watches
         yield Static(id="source-state", markup=False)
         with Horizontal(id="snapshot-pane"):
@@ -196,27 +210,29 @@ class SourcesScreen(DeskScreen):
                 yield Static(
                     "Snapshots (enter: text, d: diff with previous)", classes="section-title"
                 )
-                snaps: DataTable[Text] = DataTable(id="snapshots", cursor_type="row")
-                for key, label, width in (
-                    ("id", "id", 4),
-                    ("fetched", "fetched", 20),
-                    ("http", "http", 4),
-                    ("sha", "sha256", 12),
-                    ("size", "bytes", 8),
-                ):
-                    snaps.add_column(label, key=key, width=width)
+                snaps = _table(
+                    "snapshots",
+                    (
+                        ("id", "id", 4),
+                        ("fetched", "fetched", 20),
+                        ("http", "http", 4),
+                        ("sha", "sha256", 12),
+                        ("size", "bytes", 8),
+                    ),
+                )
                 yield snaps
                 yield Static("Fetches, newest first", classes="section-title")
-                fetches: DataTable[Text] = DataTable(id="fetches", cursor_type="row")
-                for key, label, width in (
-                    ("at", "at", 20),
-                    ("http", "http", 4),
-                    ("outcome", "outcome", 12),
-                    ("bytes", "bytes", 8),
-                    ("snap", "snap", 5),
-                    ("reason", "reason", 80),
-                ):
-                    fetches.add_column(label, key=key, width=width)
+                fetches = _table(
+                    "fetches",
+                    (
+                        ("at", "at", 20),
+                        ("http", "http", 4),
+                        ("outcome", "outcome", 12),
+                        ("bytes", "bytes", 8),
+                        ("snap", "snap", 5),
+                        ("reason", "reason", 80),
+                    ),
+                )
                 yield fetches
             with VerticalScroll(id="snapshot-view"):
                 yield Static(id="snapshot-text", markup=False)
