@@ -161,8 +161,9 @@ def time_database(pairs: list[Pair], size: int, runs: int) -> None:
     from claims.factchecks import import_factchecks, match_text
     from claims.factchecks.matching import forget_indexes
     from claims.factchecks.terms import forget
-    from db.engine import Database, sqlite_url
+    from db.engine import Database
     from db.migrate import upgrade
+    from db.urls import sqlite_url
     from sources.fetching import FetchPolicy
 
     claims = [p.claim for p in pairs if p.match][: runs + 1]

@@ -35,9 +35,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from db.engine import Database, sqlite_url
+from db.engine import Database
 from db.migrate import upgrade
 from db.models import Source
+from db.urls import sqlite_url
 from sources.fetching import FetchPolicy
 from sources.refresh import RefreshPolicy, run_pass
 

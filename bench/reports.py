@@ -46,7 +46,7 @@ sys.path.insert(
 
 from sqlalchemy import insert
 
-from db.engine import Database, sqlite_url
+from db.engine import Database
 from db.migrate import upgrade
 from db.models import (
     Body,
@@ -58,6 +58,7 @@ from db.models import (
     Snapshot,
     Source,
 )
+from db.urls import sqlite_url
 
 CODE_ENV = "FACTDESK_BENCH_CODE"
 FORMATS = ["json", "csv", "md", "html", "claimreview", "prov", "warc", "bundle"]

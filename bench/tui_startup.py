@@ -49,7 +49,7 @@ STATUSES = ("new", "in_review", "checked", "needs_recheck", "dismissed")
 def build(url: str, n: int) -> None:
     from sqlalchemy import insert
 
-    from claims.review.search import search_key
+    from claims.review.folding import search_key
     from db.bodies import store_body
     from db.engine import Database
     from db.migrate import upgrade

@@ -50,10 +50,6 @@ def normalise_url(url: str) -> URL:
     )
 
 
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
 def _switch_to_wal(cursor: Any) -> None:
     """Put the file in WAL mode, waiting for a lock as long as the busy timeout.
 

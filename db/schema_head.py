@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 VERSIONS = Path(__file__).parent / "migrations" / "versions"
 _ASSIGNMENT = re.compile(r'^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|None)', re.M)
@@ -43,6 +45,8 @@ def known_up_to_date(engine: Engine) -> bool:
     head = head_from_scripts()
     if head is None:
         return False
+    from sqlalchemy import text  # here: db.reader reads the head without SQLAlchemy
+
     try:
         with engine.connect() as connection:
             current = connection.execute(text("SELECT version_num FROM alembic_version")).all()

@@ -23,6 +23,7 @@ from pydantic_settings import (
 )
 
 from claims.review.ratings import DEFAULT_RATINGS, Rating, RatingScale
+from db.urls import sqlite_url
 
 if TYPE_CHECKING:
     from claims.reports.publisher import Publisher
@@ -212,9 +213,6 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
-        # Here, not at the top: only commands that open the database pay for it.
-        from claims.services.database import sqlite_url
-
         name = "demo.sqlite3" if self.demo else "factdesk.sqlite3"
         return sqlite_url(data_dir() / name)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claims.reports.overview import ReportOverview
-from claims.review.events import STATUS_LABELS, STATUSES
 from claims.review.ratings import RatingScale
+from claims.review.statuses import STATUS_LABELS, STATUSES
 
 UNDER_RECHECK_MARK = "verdict under re-check"
 """What Markdown and HTML say of a claim in needs_recheck instead of its old verdict."""

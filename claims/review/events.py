@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
@@ -25,18 +25,9 @@ from claims.errors import ClaimError, ClaimNotFound
 from claims.review.index import others_in_group
 from claims.review.ratings import Rating, RatingScale
 from claims.review.search import reindex_search
+from claims.review.statuses import STATUS_LABELS, parse_status
 from db.models import Claim, ClaimQuantity, ClaimState, Evidence, ReviewEvent
 from db.types import utcnow
-
-Status = Literal["new", "in_review", "checked", "needs_recheck", "dismissed"]
-STATUSES: tuple[str, ...] = ("new", "in_review", "checked", "needs_recheck", "dismissed")
-STATUS_LABELS = {
-    "new": "new",
-    "in_review": "in review",
-    "checked": "checked",
-    "needs_recheck": "needs re-check",
-    "dismissed": "dismissed",
-}
 
 
 class ClaimChanged(ClaimError):
@@ -52,10 +43,6 @@ class ClaimChanged(ClaimError):
         self.current = current
 
 
-class UnknownStatus(ClaimError):
-    pass
-
-
 class VersionAhead(ClaimError):
     """A version the claim has not reached: a typo, or a claim mixed up with another."""
 
@@ -64,14 +51,6 @@ class VersionAhead(ClaimError):
             f"claim {claim_id} is at version {current}, so --expect-version {expected} cannot "
             f"be one you loaded; give the version `factdesk show {claim_id}` prints"
         )
-
-
-def parse_status(name: str) -> str:
-    folded = name.strip().lower().replace("-", "_").replace(" ", "_")
-    folded = {"needs_re_check": "needs_recheck", "review": "in_review"}.get(folded, folded)
-    if folded not in STATUSES:
-        raise UnknownStatus(f"status {name!r} is unknown; use one of: {', '.join(STATUSES)}")
-    return folded
 
 
 def ensure_state(session: Session, claim_id: int) -> ClaimState:

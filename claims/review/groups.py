@@ -26,8 +26,8 @@ from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError, ClaimNotFound
 from claims.review.events import Change, append
+from claims.review.folding import fold_words
 from claims.review.index import claim_index, group_of, members
-from claims.review.search import fold_words
 from db.models import Claim, ClaimIndex, ClaimQuantity, Source
 
 INGEST_REVIEWER = "ingest"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from claims.review.events import STATUS_LABELS
+from claims.review.statuses import STATUS_LABELS
 
 QUOTE_CHARS = 80
 """Characters of a quoted passage kept in a history line."""

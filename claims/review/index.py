@@ -18,7 +18,7 @@ def claim_index(session: Session, claim_id: int) -> ClaimIndex:
         claim = session.get(Claim, claim_id)
         if claim is None:
             raise ClaimNotFound(claim_id)
-        from claims.review.search import search_key
+        from claims.review.folding import search_key
 
         index = ClaimIndex(
             claim_id=claim_id,

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from claims.language_choice import choose_language
+from claims.review.folding import search_key
 from claims.review.groups import group_identical
-from claims.review.search import search_key
 from claims.text.extraction import ExtractedClaim, extract_claims
 from claims.text.quantities import Quantity
 from db.models import Claim, ClaimIndex, ClaimQuantity, ClaimState, Snapshot

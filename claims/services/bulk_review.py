@@ -14,8 +14,9 @@ from sqlmodel import Session, col, select
 
 from claims.errors import ClaimError
 from claims.review.corrections import dismiss_claim
-from claims.review.events import assign, parse_status, set_status
+from claims.review.events import assign, set_status
 from claims.review.groups import merge, require_claims
+from claims.review.statuses import parse_status
 from db.engine import Database
 from db.errors import FactdeskError
 from db.models import ClaimState

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from db.engine import Database, sqlite_url
+from db.engine import Database
 from db.errors import DatabaseError, SchemaOutOfDate
 from db.schema_head import known_up_to_date
+from db.urls import sqlite_url
 
 if TYPE_CHECKING:
     from db.migrate import Upgraded

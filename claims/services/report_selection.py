@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claims.review.queries import ClaimFilter, list_claims
+from claims.review.listing import ClaimFilter
+from claims.review.queries import list_claims
 from db.engine import Database
 
 if TYPE_CHECKING:

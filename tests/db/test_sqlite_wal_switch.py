@@ -12,7 +12,8 @@ import threading
 import time
 from pathlib import Path
 
-from db.engine import make_engine, sqlite_url
+from db.engine import make_engine
+from db.urls import sqlite_url
 
 
 def test_connecting_waits_for_a_writer_holding_a_new_file(tmp_path: Path) -> None:

@@ -24,8 +24,9 @@ import psycopg
 from psycopg import sql
 from sqlalchemy.engine import make_url
 
-from db.engine import make_engine, sqlite_url
+from db.engine import make_engine
 from db.migrate import upgrade
+from db.urls import sqlite_url
 
 PG_ENV = "FACTDESK_TEST_DATABASE_URL"
 

@@ -7,8 +7,9 @@ import pytest
 from sqlmodel import col, select
 from textual.widgets import DataTable, OptionList, Static
 
-from claims.review.events import STATUSES, give_verdict
+from claims.review.events import give_verdict
 from claims.review.ratings import DEFAULT_RATINGS, RatingScale
+from claims.review.statuses import STATUSES
 from db.engine import Database
 from db.models import Evidence, ReviewEvent
 from tests.support.httpserver import HTTPTestServer

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Select, Static
 
-from claims.review.queries import ClaimFilter, list_claims
+from claims.review.listing import ClaimFilter
+from claims.review.queries import list_claims
 from db.engine import Database
 from tests.tui.conftest import SIZE, settle
 from tui.app import FactdeskApp

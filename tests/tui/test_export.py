@@ -12,7 +12,7 @@ from textual.widgets import Input, Select
 
 from claims.reports import ReportFormat
 from claims.review.events import give_verdict
-from claims.review.queries import ClaimFilter
+from claims.review.listing import ClaimFilter
 from claims.review.ratings import RatingScale
 from db.engine import Database
 from db.models import Claim

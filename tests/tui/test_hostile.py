@@ -7,7 +7,8 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from claims.review.queries import ClaimFilter, list_claims
+from claims.review.listing import ClaimFilter
+from claims.review.queries import list_claims
 from claims.services.ingest import ingest_with_claims
 from db.engine import Database
 from sources.ingest import IngestOptions

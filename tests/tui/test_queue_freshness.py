@@ -11,8 +11,9 @@ import pytest
 from textual.widgets import Static
 
 from claims.review.evidence import list_evidence
-from claims.review.queries import ClaimFilter, claim_rows, count_claims, stale_evidence_of
+from claims.review.listing import ClaimFilter, claim_rows, count_claims, stale_evidence_of
 from db.engine import Database
+from db.reader import SessionRows
 from tests.claims.review.test_freshness import QUOTE, _evidence, _refresh
 from tests.sources.refresh.conftest import (
     REPORT,
@@ -93,18 +94,18 @@ async def test_the_queue_flag_agrees_with_the_claims_freshness(
 ) -> None:
     claim_id, evidence_id = _evidence(cli, sites)
     with database.read() as session:
-        assert stale_evidence_of(session, [claim_id]) == {}
-        assert count_claims(session, ClaimFilter(evidence_changed=True)) == 0
+        assert stale_evidence_of(SessionRows(session), [claim_id]) == {}
+        assert count_claims(SessionRows(session), ClaimFilter(evidence_changed=True)) == 0
     text_page(sites[1], "/report", REPORT.replace("20.000 coopératives", "18.500 coopératives"))
     _refresh(database)
     with database.read() as session:
         [view] = list_evidence(session, claim_id)
         assert view.freshness.state == "changed"  # what the claim screen and reports say
-        assert stale_evidence_of(session, [claim_id]) == {claim_id: "changed"}
-        rows = claim_rows(session, ClaimFilter(evidence_changed=True)).rows
+        assert stale_evidence_of(SessionRows(session), [claim_id]) == {claim_id: "changed"}
+        rows = claim_rows(SessionRows(session), ClaimFilter(evidence_changed=True)).rows
         assert [(r.id, r.stale) for r in rows] == [(claim_id, "changed")]
     # Withdrawn evidence no longer flags its claim.
     assert cli("evidence", "remove", str(evidence_id), "--why", "outdated").exit_code == 0
     with database.read() as session:
-        assert stale_evidence_of(session, [claim_id]) == {}
-        assert count_claims(session, ClaimFilter(evidence_changed=True)) == 0
+        assert stale_evidence_of(SessionRows(session), [claim_id]) == {}
+        assert count_claims(SessionRows(session), ClaimFilter(evidence_changed=True)) == 0

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from sqlmodel import col, select
 
-from claims.review.queries import ClaimFilter, claim_rows
+from claims.review.listing import ClaimFilter, claim_rows
 from db.engine import Database
 from db.models import ClaimIndex, ClaimState, ReviewEvent
+from db.reader import SessionRows
 from tests.sources.refresh.conftest import (
     ARTICLE,
     sites,  # noqa: F401  (fixture)
@@ -86,9 +87,10 @@ async def test_group_rows_page_like_claim_rows(
 ) -> None:
     _twice(cli, sites[0])
     with database.read() as session:
-        everything = claim_rows(session, ClaimFilter(per_group=True)).rows
-        first = claim_rows(session, ClaimFilter(per_group=True), limit=1).rows
-        second = claim_rows(session, ClaimFilter(per_group=True), offset=1, limit=1).rows
+        everything = claim_rows(SessionRows(session), ClaimFilter(per_group=True)).rows
+        first = claim_rows(SessionRows(session), ClaimFilter(per_group=True), limit=1).rows
+        rows = SessionRows(session)
+        second = claim_rows(rows, ClaimFilter(per_group=True), offset=1, limit=1).rows
     assert [r.id for r in first + second] == [r.id for r in everything[:2]]
     assert {r.sources for r in everything} == {2}
 
@@ -194,7 +196,7 @@ async def test_pages_of_groups(
         text_page(sites[0], path, LONG)
         assert cli("ingest", sites[0].url(path)).exit_code == 0
     with database.read() as session:
-        groups = [r.id for r in claim_rows(session, ClaimFilter(per_group=True)).rows]
+        groups = [r.id for r in claim_rows(SessionRows(session), ClaimFilter(per_group=True)).rows]
     assert len(groups) > 10
     app = make_app(database, settings=desk_settings(database, page_size=10), show_times=False)
     async with app.run_test(size=SIZE) as pilot:

@@ -14,8 +14,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
-from claims.review.events import STATUS_LABELS
-from claims.review.queries import ClaimFilter, ClaimView, list_claims
+from claims.review.listing import ClaimFilter
+from claims.review.queries import ClaimView, list_claims
+from claims.review.statuses import STATUS_LABELS
 from db.engine import Database
 from tests.support.databases import fresh_sqlite
 from tests.tui.conftest import desk_settings, settle

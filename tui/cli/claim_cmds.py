@@ -12,9 +12,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claims.review.events import UnknownStatus, parse_status
 from claims.review.history_text import event_line
-from claims.review.queries import ClaimFilter, ClaimView, list_claims, paragraph_around
+from claims.review.listing import (
+    ClaimFilter,
+    claim_rows,
+    count_claims,
+    describe_page,
+    figure_surfaces,
+)
+from claims.review.statuses import UnknownStatus, parse_status
+from claims.services.claim_listing import quick_rows
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
@@ -45,10 +52,6 @@ def status_name(text: str) -> str:
         return parse_status(text)
     except UnknownStatus as exc:
         raise BadValue(str(exc)) from None
-
-
-def figures(view: ClaimView) -> str:
-    return "; ".join(q.surface for q in view.quantities)
 
 
 @app.command("claims")
@@ -99,20 +102,35 @@ def claims_command(
         reviewer=reviewer,
         order=order,
     )
-    with reported_errors(), context.database().read() as session:
-        page = list_claims(session, filters, offset=offset, limit=limit)
     if output is ListFormat.json:
+        from claims.review.queries import list_claims
+
+        with reported_errors(), context.database().read() as session:
+            page = list_claims(session, filters, offset=offset, limit=limit)
         print_json({"total": page.total, "claims": [v.to_json() for v in page.rows]})
         return
+    # The table and the CSV print plain rows: read without loading the ORM (start-up time).
+    with reported_errors(), quick_rows(context.settings.resolved_database_url()) as rows:
+        listed = claim_rows(rows, filters, offset=offset, limit=limit)
+        total = listed.total if listed.total is not None else count_claims(rows, filters)
+        surfaces = figure_surfaces(rows, [row.id for row in listed.rows])
+    figures = {n: "; ".join(found) for n, found in surfaces.items()}
     if output is ListFormat.csv:
         # Here, not at the top: the reports package is a second of imports `claims` needs not.
         from claims.reports.csv_report import spreadsheet_safe
 
         writer = csv.writer(sys.stdout)
         writer.writerow(["id", "status", "kind", "figures", "claimant", "text", "source_url"])
-        for v in page.rows:
-            row = [str(v.claim.id), v.status, v.claim.kind, figures(v), v.claimant or ""]
-            cells = [*row, v.effective.text, v.source.url]
+        for row in listed.rows:
+            cells = [
+                str(row.id),
+                row.status,
+                row.kind,
+                figures.get(row.id, ""),
+                row.claimant or "",
+                row.text,
+                row.source_url,
+            ]
             writer.writerow([spreadsheet_safe(cell) for cell in cells])
         return
     console = Console(highlight=False)
@@ -124,17 +142,17 @@ def claims_command(
         table.add_column(name, no_wrap=True, overflow="ellipsis", width=width)
     rest = max(20, console.width - sum(widths.values()) - len(widths) - 1)
     table.add_column("claim", no_wrap=True, overflow="ellipsis", width=rest)
-    for v in page.rows:
+    for row in listed.rows:
         table.add_row(
-            str(v.claim.id),
-            v.status,
-            v.claim.kind,
-            literal(figures(v)),
-            literal(v.claimant or ""),
-            literal(v.effective.text),
+            str(row.id),
+            row.status,
+            row.kind,
+            literal(figures.get(row.id, "")),
+            literal(row.claimant or ""),
+            literal(row.text),
         )
     console.print(table)
-    typer.echo(f"claims {page.describe()}", err=True)
+    typer.echo(f"claims {describe_page(offset, len(listed.rows), total)}", err=True)
 
 
 def score_lines(stored: float, why: ScoreExplanation) -> list[tuple[str, str]]:
@@ -161,6 +179,7 @@ def show_command(
     # Here, not at the top: the dossier brings page extraction, which `claims` needs not.
     from claims.factchecks import dossier_section, match_claim
     from claims.review.dossier import load_dossier
+    from claims.review.queries import paragraph_around
     from sources.pages import page_label, page_of
 
     context = cli_context(ctx)

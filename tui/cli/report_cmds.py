@@ -27,7 +27,7 @@ from claims.reports import (
 from claims.reports.errors import PublisherInvalid, PublisherMissing
 from claims.reports.publisher import HOW_TO_SET, Publisher, make_publisher
 from claims.reports.selection import PAGE_SIZE
-from claims.review.events import parse_status
+from claims.review.statuses import parse_status
 from db.errors import FactdeskError
 from tui.cli.app import app
 from tui.cli.context import cli_context

@@ -28,8 +28,6 @@ from claims.review.corrections import (
 from claims.review.dossier import Dossier, load_dossier
 from claims.review.effective import FIGURE_FIELDS
 from claims.review.events import (
-    STATUS_LABELS,
-    STATUSES,
     ClaimChanged,
     add_note,
     assign,
@@ -46,6 +44,7 @@ from claims.review.evidence import (
     remove_evidence,
 )
 from claims.review.freshness import then_and_now
+from claims.review.statuses import STATUS_LABELS, STATUSES
 from claims.services.database import Database
 from claims.services.review_actions import ReviewAction, run_review_action
 from claims.text.quantities import Quantity

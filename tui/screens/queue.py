@@ -1,6 +1,6 @@
 """The claim queue: one page of claims from the database, filters, sort.
 
-Pages come from ``claims.review.queries.claim_rows`` (offset paging, plain rows) in a
+Pages come from ``claims.review.listing.claim_rows`` (offset paging, plain rows) in a
 thread worker, and the table draws only the rows on screen, so a queue of
 100,000 claims opens as fast as its first page; the line under the table says
 which rows it shows ("1-200 of 12,345"; "1-200 of …" until the count is in).
@@ -23,8 +23,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar, Select, Static
 from textual.worker import Worker, get_current_worker
 
-from claims.review.events import STATUS_LABELS, STATUSES
-from claims.review.queries import ClaimFilter, ClaimRowPage, claim_rows, count_claims
+from claims.review.listing import ClaimFilter, ClaimRowPage, claim_rows, count_claims
+from claims.review.statuses import STATUS_LABELS, STATUSES
+from claims.services.claim_listing import rows_of
 from claims.services.database import Database
 from claims.services.ingest_request import INGEST_STEPS, IngestRequest, IngestSummary
 from claims.text.kinds import CLAIM_KINDS
@@ -189,7 +190,7 @@ class QueueScreen(DeskScreen):
             self.apply_filters()
 
     # Loading -----------------------------------------------------------------
-    # A page is plain rows (claims.review.queries.claim_rows: a few ms for 200). The
+    # A page is plain rows (claims.review.listing.claim_rows: a few ms for 200). The
     # count of all matches is a query of its own, run once the rows are on
     # screen: a free-text count scans every claim, which the page seldom needs
     # to. Paging through the same filters reuses the count.
@@ -210,18 +211,18 @@ class QueueScreen(DeskScreen):
     def _load(
         self, database: Database, filters: ClaimFilter, offset: int, limit: int, total: int | None
     ) -> None:
-        with database.read() as session:
-            page = claim_rows(session, filters, offset=offset, limit=limit, total=total)
+        with rows_of(database) as rows:
+            page = claim_rows(rows, filters, offset=offset, limit=limit, total=total)
             if page.total is None and not page.rows:
                 # Past the end (others' changes): the count says where the end is.
-                page = replace(page, total=count_claims(session, filters))
+                page = replace(page, total=count_claims(rows, filters))
         if not get_current_worker().is_cancelled:
             self.post_message(self.PageLoaded(filters, page))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-count")
     def _count(self, database: Database, filters: ClaimFilter) -> None:
-        with database.read() as session:
-            total = count_claims(session, filters)
+        with rows_of(database) as rows:
+            total = count_claims(rows, filters)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Counted(filters, total))
 
@@ -304,8 +305,8 @@ class QueueScreen(DeskScreen):
     ) -> None:
         worker = get_current_worker()
         for offset in offsets:
-            with database.read() as session:
-                page = claim_rows(session, filters, offset=offset, limit=limit, total=total)
+            with rows_of(database) as rows:
+                page = claim_rows(rows, filters, offset=offset, limit=limit, total=total)
             if worker.is_cancelled:
                 return
             self.post_message(self.PageAhead(filters, page, time.monotonic()))
@@ -518,7 +519,7 @@ class QueueScreen(DeskScreen):
         return f"the {len(ids)} marked claims" if self.table.marked else f"claim {ids[0]}"
 
     def action_bulk_status(self) -> None:
-        from claims.review.events import STATUS_LABELS, STATUSES
+        from claims.review.statuses import STATUS_LABELS, STATUSES
         from claims.services.bulk_review import rated_and_checked
         from tui.dialogs.prompts import ChoiceDialog, ConfirmDialog
 
@@ -552,7 +553,7 @@ class QueueScreen(DeskScreen):
         )
 
     def _bulk_status(self, ids: tuple[int, ...], status: str) -> None:
-        from claims.review.events import STATUS_LABELS
+        from claims.review.statuses import STATUS_LABELS
         from claims.services.bulk_review import set_status_of_many
 
         desk = self.desk

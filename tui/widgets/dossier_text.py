@@ -14,10 +14,10 @@ from rich.text import Text
 
 from claims.factchecks import Match, dossier_section
 from claims.review.dossier import Dossier
-from claims.review.events import STATUS_LABELS
 from claims.review.evidence import EvidenceView
 from claims.review.history_text import describe_event
 from claims.review.queries import paragraph_around
+from claims.review.statuses import STATUS_LABELS
 from sources.pages import page_label, page_of
 from tui.terminal_text import literal
 from tui.widgets.formatting import figure

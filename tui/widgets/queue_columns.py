@@ -20,8 +20,8 @@ from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
 
-from claims.review.events import STATUS_LABELS
-from claims.review.queries import ClaimRow
+from claims.review.listing import ClaimRow
+from claims.review.statuses import STATUS_LABELS
 from tui.terminal_text import safe
 from tui.widgets.formatting import figure, host
 

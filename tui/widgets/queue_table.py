@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from claims.review.queries import ClaimRow
+from claims.review.listing import ClaimRow
 from tui.widgets.queue_columns import (
     FLAG_STYLE,
     GAP,

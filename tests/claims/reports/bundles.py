@@ -20,7 +20,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from db.engine import sqlite_url
+from db.urls import sqlite_url
 from tests.claims.reports.conftest import ARTICLE, ARTICLE_URL
 from tests.support.cli import Run
 from tui.cli import app

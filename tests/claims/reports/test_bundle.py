@@ -16,8 +16,9 @@ from claims.reports import (
     export_report,
     verify_bundle,
 )
-from db.engine import Database, sqlite_url
+from db.engine import Database
 from db.migrate import upgrade
+from db.urls import sqlite_url
 from tests.claims.reports.bulk import fill
 from tests.claims.reports.conftest import Desk, ok
 

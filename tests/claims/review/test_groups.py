@@ -10,8 +10,9 @@ from sqlmodel import Session
 
 from claims.review.events import history
 from claims.review.index import claim_index, derive_index
-from claims.review.queries import ClaimFilter, claim_rows
+from claims.review.listing import ClaimFilter, claim_rows
 from db.engine import Database
+from db.reader import SessionRows
 from tests.claims.review.conftest import ARTICLE, claim_with
 from tests.support.cli import CliRun
 from tests.support.shared import seed_file
@@ -56,7 +57,7 @@ def test_the_seed_under_two_urls_is_one_group_per_claim(cli: CliRun, database: D
     # The queue can show one row per group, seen in two sources.
     with database.read() as session:
         assert isinstance(session, Session)
-        page = claim_rows(session, ClaimFilter(per_group=True), limit=1000)
+        page = claim_rows(SessionRows(session), ClaimFilter(per_group=True), limit=1000)
     assert [r.id for r in page.rows] == [c["id"] for c in first]
     assert {r.sources for r in page.rows} == {2}
     groups = json.loads(cli("groups", "--format", "json").stdout)
