@@ -10,6 +10,9 @@ that holds only blanks, so a page break never becomes part of a claim.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
+
 PAGE_BREAK = "\f"
 PAGE_SEPARATOR = "\n" + PAGE_BREAK + "\n"
 PAGED_TYPES = frozenset({"application/pdf"})
@@ -22,8 +25,28 @@ def is_paged(media_type: str | None) -> bool:
 
 def page_at(text: str, offset: int) -> int:
     """The 1-based page of ``text`` that character ``offset`` falls on."""
-    offset = max(0, min(offset, len(text)))
-    return text.count(PAGE_BREAK, 0, offset) + 1
+    return page_in(page_starts(text), offset)
+
+
+def page_starts(text: str) -> tuple[int, ...]:
+    """The offset each page starts at (the first is 0)."""
+    starts = [0]
+    at = text.find(PAGE_BREAK)
+    while at != -1:
+        starts.append(at + 1)
+        at = text.find(PAGE_BREAK, at + 1)
+    return tuple(starts)
+
+
+def page_in(starts: Sequence[int], offset: int) -> int:
+    """The 1-based page that ``offset`` falls on, given ``starts`` from
+    :func:`page_starts`: a text paged once and looked up for many offsets.
+
+    A form feed belongs to the page it ends. An offset before the text is on
+    the first page and one past its end on the last, as a span's clamped end
+    would be.
+    """
+    return bisect_right(starts, offset) or 1
 
 
 def page_of(media_type: str | None, text: str, offset: int | None) -> int | None:
@@ -36,13 +59,3 @@ def page_of(media_type: str | None, text: str, offset: int | None) -> int | None
 def page_label(page: int | None) -> str:
     """How a page is cited beside a quote: "p. 12" (empty when there is none)."""
     return f"p. {page}" if page is not None else ""
-
-
-def page_starts(text: str) -> tuple[int, ...]:
-    """The offset each page starts at (the first is 0)."""
-    starts = [0]
-    at = text.find(PAGE_BREAK)
-    while at != -1:
-        starts.append(at + 1)
-        at = text.find(PAGE_BREAK, at + 1)
-    return tuple(starts)

@@ -10,14 +10,13 @@ page of claims, which finds no PDF.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from sqlalchemy import or_, select
 from sqlmodel import Session, col
 
 from db.models import Snapshot
-from sources.pages import PAGED_TYPES, is_paged, page_label, page_starts
+from sources.pages import PAGED_TYPES, is_paged, page_in, page_label, page_starts
 
 __all__ = ["PageFinder", "page_label"]
 """``page_label`` ("p. 12"): how writers, which read no `sources`, cite a page."""
@@ -63,5 +62,5 @@ class PageFinder:
         for snapshot_id, offset in spots:
             starts = self._starts.get(snapshot_id)
             if starts and offset is not None:
-                out[(snapshot_id, offset)] = bisect_right(starts, offset)
+                out[(snapshot_id, offset)] = page_in(starts, offset)
         return out

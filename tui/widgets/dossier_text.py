@@ -20,13 +20,13 @@ from claims.review.queries import paragraph_around
 from claims.review.statuses import STATUS_LABELS
 from sources.pages import page_label, page_of
 from tui.terminal_text import literal
+from tui.widgets.evidence_text import check_result
 from tui.widgets.formatting import figure
 
 TimeText = Callable[[datetime | None], str]
 """How the screen shows a time (``Desk.stamp``, ``Desk.age``): fixed or hidden in tests."""
 
 STANCE_STYLES = {"supports": "green", "refutes": "red", "context": "cyan"}
-CHECK_STYLES = {"within": "green", "agrees": "green", "contradicts": "red", "differs": "red"}
 
 
 def head_text(d: Dossier) -> Text:
@@ -126,7 +126,7 @@ def crosscheck_text(checks: list[dict[str, Any]]) -> Text:
         found = (check.get("evidence") or {}).get("surface", "—")
         result = str(check.get("result", "?"))
         out.append_text(literal(f"{claimed} → {found}: "))
-        out.append(result, style=CHECK_STYLES.get(result, "yellow"))
+        out.append_text(check_result(result))
     return out if checks else Text("no figures compared", style="dim")
 
 

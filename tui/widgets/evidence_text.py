@@ -20,6 +20,12 @@ from claims.review.queries import paragraph_around
 from tui.terminal_text import literal
 
 RESULT_STYLES = {"within": "green", "outside": "red", "not_comparable": "yellow"}
+"""The colour of each cross-check result (``claims.text.crosscheck.compare.Result``)."""
+
+
+def check_result(result: str) -> Text:
+    """A cross-check's result as every screen shows it: "not comparable", coloured."""
+    return Text(result.replace("_", " "), style=RESULT_STYLES.get(result, "yellow"))
 
 
 def figure_text(figure: dict[str, Any] | None) -> str:
@@ -59,7 +65,7 @@ def crosscheck_detail(check: dict[str, Any]) -> Text:
     out.append("\nevidence  ", style="dim")
     out.append_text(literal(figure_text(check.get("evidence"))))
     out.append("\nresult    ", style="dim")
-    out.append(result.replace("_", " "), style=RESULT_STYLES.get(result, "yellow"))
+    out.append_text(check_result(result))
     deviation = check.get("deviation")
     if isinstance(deviation, int | float):
         out.append(f", off by {deviation:.1%}")
@@ -117,7 +123,7 @@ def checks_summary(checks: list[dict[str, Any]] | None) -> Text:
         found = (check.get("evidence") or {}).get("surface", "—")
         result = str(check.get("result", "?"))
         out.append_text(literal(f"{claimed} → {found}: "))
-        out.append(result.replace("_", " "), style=RESULT_STYLES.get(result, "yellow"))
+        out.append_text(check_result(result))
         deviation = check.get("deviation")
         if isinstance(deviation, int | float):
             out.append(f", off by {deviation:.1%}")

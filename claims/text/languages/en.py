@@ -21,6 +21,24 @@ from claims.text.quantities.grammar import NumberGrammar
 from claims.text.quantities.lexicon import words
 from claims.text.quantities.shares import english_fractions
 
+# The names of the days and months, lower-cased: the tables below that hold
+# them (speaker stops, cue words, datelines, dates, names) are built from these.
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS: Final = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
 ROLES: Final = (
     "secretary of state",
     "secretary-general",
@@ -251,13 +269,7 @@ CLAIM_WORDS: Final = Lexicon(
             "Office",
             "Union",
             "Nations",
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
+            *(day.capitalize() for day in WEEKDAYS),
         }
     ),
     roles=ROLES,
@@ -410,13 +422,7 @@ CLAIM_WORDS: Final = Lexicon(
         "from",
         "with",
         "by",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *WEEKDAYS,
     ),
     metric_nouns=(
         "number",
@@ -612,25 +618,11 @@ CLAIM_WORDS: Final = Lexicon(
                 "last",
             ),
             "role": ROLES,
+            # Every month but "may": it is the modal verb ("prices may rise")
+            # as often as the month, and a hedge does not date a claim.
             "time": (
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-                "january",
-                "february",
-                "march",
-                "april",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
+                *WEEKDAYS,
+                *(month for month in MONTHS if month != "may"),
                 "yesterday",
             ),
             # Judgements, stances, wishes and feelings.
@@ -865,11 +857,13 @@ CLAIM_WORDS: Final = Lexicon(
     ),
     # Words a dateline is made of besides digits ("Updated 14:32, 12 October 2023").
     date_words=frozenset(
-        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
-        "thurs fri sat sun january february march april may june july august september "
-        "october november december jan feb mar apr jun jul aug sep sept oct nov dec am pm "
-        "gmt utc bst cet cest est edt pst pdt at on updated published posted ago hour "
-        "hours minute minutes mins".split()
+        (
+            *WEEKDAYS,
+            *MONTHS,
+            *"mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep "
+            "sept oct nov dec am pm gmt utc bst cet cest est edt pst pdt at on updated "
+            "published posted ago hour hours minute minutes mins".split(),
+        )
     ),
     # A numbered line whose first word is followed by one of these is an
     # instruction ("1. Turn your thermostat down", "2. Check the source").
@@ -1056,25 +1050,8 @@ CLAIM_WORDS: Final = Lexicon(
     ),
     speech_adverbs=frozenset(
         {
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
+            *WEEKDAYS,
+            *MONTHS,
             "yesterday",
             "today",
             "tonight",
@@ -1535,18 +1512,7 @@ NUMBERS: Final = NumberGrammar(
         thousand thousands million millions billion billions trillion
     """),
     months={
-        "January": 1,
-        "February": 2,
-        "March": 3,
-        "April": 4,
-        "May": 5,
-        "June": 6,
-        "July": 7,
-        "August": 8,
-        "September": 9,
-        "October": 10,
-        "November": 11,
-        "December": 12,
+        **{month.capitalize(): number for number, month in enumerate(MONTHS, 1)},
         "Jan": 1,
         "Feb": 2,
         "Mar": 3,
@@ -1663,12 +1629,14 @@ NUMBERS: Final = NumberGrammar(
         "ten to one",
     ),
     not_names=frozenset(
-        """
-        monday tuesday wednesday thursday friday saturday sunday january february march april
-        may june july august september october november december total only just about
-        nearly almost some over under around roughly approximately since until by
-        yesterday today tomorrow
-    """.split()
+        (
+            *WEEKDAYS,
+            *MONTHS,
+            *"""
+            total only just about nearly almost some over under around roughly
+            approximately since until by yesterday today tomorrow
+        """.split(),
+        )
     ),
     not_nouns=frozenset(
         """

@@ -20,7 +20,26 @@ from claims.text.languages.model import Language
 from claims.text.quantities.grammar import NumberGrammar
 from claims.text.quantities.lexicon import words
 from claims.text.quantities.shares import french_fractions
-from claims.text.quantities.words.fold import with_unaccented, words_with_unaccented
+from claims.text.quantities.words.fold import unaccented, with_unaccented, words_with_unaccented
+
+# The names of the days and months, lower-cased and accented: the tables below
+# that hold them (speaker stops, cue words, datelines, dates, names) are built
+# from these.
+WEEKDAYS: Final = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS: Final = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 ROLES: Final = (
     "secrétaire d'état",
@@ -302,13 +321,7 @@ CLAIM_WORDS: Final = Lexicon(
             "Office",
             "Union",
             "Nations",
-            "Lundi",
-            "Mardi",
-            "Mercredi",
-            "Jeudi",
-            "Vendredi",
-            "Samedi",
-            "Dimanche",
+            *(day.capitalize() for day in WEEKDAYS),
         }
     ),
     roles=ROLES,
@@ -559,13 +572,7 @@ CLAIM_WORDS: Final = Lexicon(
         "sur",
         "après",
         "avant",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
+        *WEEKDAYS,
         "qui",
         "que",
         "dont",
@@ -823,28 +830,7 @@ CLAIM_WORDS: Final = Lexicon(
                 "pire",
             ),
             "role": ROLES,
-            "time": (
-                "lundi",
-                "mardi",
-                "mercredi",
-                "jeudi",
-                "vendredi",
-                "samedi",
-                "dimanche",
-                "janvier",
-                "février",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "août",
-                "septembre",
-                "octobre",
-                "novembre",
-                "décembre",
-                "hier",
-            ),
+            "time": (*WEEKDAYS, *MONTHS, "hier"),
             # Judgements, stances, wishes and feelings.
             "opinion": (
                 "je pense",
@@ -1105,10 +1091,13 @@ CLAIM_WORDS: Final = Lexicon(
     ),
     # Words a dateline is made of besides digits ("Mis à jour le 3 avril à 12h40").
     date_words=frozenset(
-        "lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim "
-        "janvier février mars avril mai juin juillet août septembre octobre novembre "
-        "décembre janv févr fév avr juil sept oct nov déc le la à h heure heures min "
-        "minutes il y a publié publiée mis mise jour modifié actualisé gmt utc cet cest".split()
+        (
+            *WEEKDAYS,
+            *MONTHS,
+            *"lun mar mer jeu ven sam dim janv févr fév avr juil sept oct nov déc le la à h "
+            "heure heures min minutes il y a publié publiée mis mise jour modifié actualisé "
+            "gmt utc cet cest".split(),
+        )
     ),
     # A numbered line opening with one of these verb forms is an instruction
     # ("1- Vérifier les sources", "2. Contactez l'auteur"); none of the listed
@@ -1297,25 +1286,8 @@ CLAIM_WORDS: Final = Lexicon(
     ),
     speech_adverbs=frozenset(
         {
-            "lundi",
-            "mardi",
-            "mercredi",
-            "jeudi",
-            "vendredi",
-            "samedi",
-            "dimanche",
-            "janvier",
-            "fevrier",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "aout",
-            "septembre",
-            "octobre",
-            "novembre",
-            "decembre",
+            # Read folded (lower case, no accents), as the words around them are.
+            *(unaccented(word) for word in (*WEEKDAYS, *MONTHS)),
             "hier",
             "avant-hier",
             "aujourd'hui",
@@ -1879,21 +1851,10 @@ NUMBERS: Final = NumberGrammar(
         millions milliards mille millier milliers
     """),
     months={
-        "janvier": 1,
-        "février": 2,
-        "fevrier": 2,
-        "mars": 3,
-        "avril": 4,
-        "mai": 5,
-        "juin": 6,
-        "juillet": 7,
-        "août": 8,
-        "aout": 8,
-        "septembre": 9,
-        "octobre": 10,
-        "novembre": 11,
-        "décembre": 12,
-        "decembre": 12,
+        # Each month as written and without its accents ("août", "aout").
+        name: number
+        for number, month in enumerate(MONTHS, 1)
+        for name in dict.fromkeys((month, unaccented(month)))
     },
     factor_words={
         "doublé": 2,
@@ -2034,12 +1995,14 @@ NUMBERS: Final = NumberGrammar(
         "dix sur dix",
     ),
     not_names=words_with_unaccented(
-        """
-        lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai
-        juin juillet août septembre octobre novembre décembre soit total seuls seules
-        seulement environ près presque quelque quelques plus moins entre dont hier
-        aujourd'hui demain depuis jusqu'à vers
-    """.split()
+        (
+            *WEEKDAYS,
+            *MONTHS,
+            *"""
+            soit total seuls seules seulement environ près presque quelque quelques plus
+            moins entre dont hier aujourd'hui demain depuis jusqu'à vers
+        """.split(),
+        )
     ),
     not_nouns=words_with_unaccented(
         """

@@ -15,23 +15,27 @@ import hashlib
 from typing import Final
 
 from claims.text import vocabulary
+from claims.text.languages import en, fr
 from claims.text.matching.lexicon import PLACES, TOPICS
 from claims.text.vocabulary import fold, term_key, words
 
-# Words that carry no topic in news claims but pass the generic stop-word list.
+# Words that carry no topic in news claims but pass the generic stop-word list,
+# and the months: a claim's date, not its subject.
 _FILLER: Final = frozenset(
     fold(w)
-    for w in """
-    has have had compte comptent compter atteint atteindre atteignent représente represent
-    represents représentent selon according affirme affirmé claims claimed declare déclaré
-    dit said says indique indiqué explained expliqué actuellement currently now today
-    nombre number total totale totaux ensemble all tout environ about around some
-    only seulement just près nearly almost quelque quelques several plusieurs
-    its their leurs chaque each every per by une one des over under hit reached reach
-    stood stands était was were is est sont are
-    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-    january february march april may june july august september october november december
-    """.split()
+    for w in (
+        *en.MONTHS,
+        *fr.MONTHS,
+        *"""
+        has have had compte comptent compter atteint atteindre atteignent représente represent
+        represents représentent selon according affirme affirmé claims claimed declare déclaré
+        dit said says indique indiqué explained expliqué actuellement currently now today
+        nombre number total totale totaux ensemble all tout environ about around some
+        only seulement just près nearly almost quelque quelques several plusieurs
+        its their leurs chaque each every per by une one des over under hit reached reach
+        stood stands était was were is est sont are
+        """.split(),
+    )
 )
 # Units and magnitudes: the figures decide about those (`figures`), as values;
 # as words they would make "10,000 hectares of forest" and "of olive trees" alike.

@@ -21,15 +21,11 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from claims.text.quantities.alternatives import alternation
 from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.model import Quantity
 
 _SP: Final = r"[\s\u00a0]"
-
-
-def _alt(words: object) -> str:
-    keys = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(k).replace(r"\ ", _SP + "+").replace("'", "['’]") for k in keys)
 
 
 _NUMERIC_DATE: Final = re.compile(
@@ -39,19 +35,23 @@ _NUMERIC_DATE: Final = re.compile(
 _CLOCK_AFTER: Final = re.compile(r"(?i)\s?(?:am|pm|a\.m\.|p\.m\.)(?![\w])|h\d\d|:\d\d(?!\d)")
 _CLOCK_FIGURE: Final = re.compile(r"\d{1,2}(?:[.:]\d\d)?")
 _HOURS: Final = PerGrammar(
-    lambda grammar: re.compile(r"(?i)" + _SP + r"*(?:" + _alt(grammar.clock_hours) + r")(?![\w])")
+    lambda grammar: re.compile(
+        r"(?i)" + _SP + r"*(?:" + alternation(grammar.clock_hours) + r")(?![\w])"
+    )
 )
 _MINUTES: Final = re.compile(_SP + r"*\d{1,2}(?!\d)(?:" + _SP + r"*(?:min|minutes)(?![\w]))?")
 _LEAD: Final = PerGrammar(
-    lambda grammar: re.compile(r"(?i)(?<![\w])(?:" + _alt(grammar.clock_leads) + r")" + _SP + r"+$")
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(?:" + alternation(grammar.clock_leads) + r")" + _SP + r"+$"
+    )
 )
 _DAY_GAP: Final = PerGrammar(lambda grammar: re.compile(
-        r"(?i)" + _SP + r"*(?:" + _alt(grammar.day_joiners) + r")" + _SP
-        + r"*(?:(?:" + _alt(grammar.day_articles) + r")" + _SP + r"+)?"
+        r"(?i)" + _SP + r"*(?:" + alternation(grammar.day_joiners) + r")" + _SP
+        + r"*(?:(?:" + alternation(grammar.day_articles) + r")" + _SP + r"+)?"
     ))  # fmt: skip
 _DAY_GAP_BEFORE_MONTH_LATER: Final = PerGrammar(
     lambda grammar: re.compile(
-        r"(?i)" + _SP + r"*(?:" + _alt(grammar.day_joiners) + r")" + _SP + r"*"
+        r"(?i)" + _SP + r"*(?:" + alternation(grammar.day_joiners) + r")" + _SP + r"*"
     )
 )
 _MAX_HOUR: Final = 24

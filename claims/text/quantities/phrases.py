@@ -10,9 +10,11 @@ after, as it does for figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from claims.text.quantities.alternatives import alternation, phrase_key
 from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.hedges import (
     EXACT_COLLECTIVES,
@@ -36,14 +38,8 @@ class Phrase:
     unit: str | None = None  # "a gallon": the unit the phrase names itself
 
 
-def _words_re(words: object) -> re.Pattern[str]:
-    keys = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    alt = "|".join(re.escape(k).replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]") for k in keys)
-    return re.compile(r"(?i)(?<![\w])(" + alt + r")(?![\w])")
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("’", "'"))
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"(?i)(?<![\w])(" + alternation(words) + r")(?![\w])")
 
 
 _COLLECTIVE_RE: Final = PerGrammar(
@@ -126,7 +122,7 @@ def collectives(text: str, grammar: NumberGrammar) -> list[Phrase]:
     """ "une cinquantaine" (50, [45, 55]); "des centaines" (None, [200, 1000])."""
     out: list[Phrase] = []
     for m in _COLLECTIVE_RE[grammar].finditer(text):
-        key = _norm(m.group(1))
+        key = phrase_key(m.group(1))
         if m.start() > 0 and re.search(r"\d\s*$", text[max(0, m.start() - 3) : m.start()]):
             continue  # "2 millions" is a figure with a scale, read elsewhere
         end = m.end()

@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from claims.text.quantities.alternatives import alternation
 from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.lexicon import MONEY_SCALES
 from claims.text.quantities.model import Quantity
@@ -36,16 +37,15 @@ from claims.text.quantities.words.ranges import (
 _SP: Final = r"[\s\u00a0]"
 
 
-def _alt(words: object) -> str:
-    keys = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(k).replace(r"\ ", _SP + "+").replace("'", "['’]") for k in keys)
-
-
 _OPENER: Final = PerGrammar(
-    lambda grammar: re.compile(r"(?i)(?<![\w])(" + _alt(grammar.openers) + r")" + _SP + r"*$")
+    lambda grammar: re.compile(
+        r"(?i)(?<![\w])(" + alternation(grammar.openers) + r")" + _SP + r"*$"
+    )
 )
 _JOINER: Final = PerGrammar(
-    lambda grammar: re.compile(r"(?i)" + _SP + r"*(" + _alt(grammar.joiners) + r")" + _SP + r"*")
+    lambda grammar: re.compile(
+        r"(?i)" + _SP + r"*(" + alternation(grammar.joiners) + r")" + _SP + r"*"
+    )
 )
 _VERB: Final = r"(?:" + "|".join(re.escape(s) for s in CHANGE_VERB_STEMS) + r")\w*"
 # "a progressé de", "rose from": the verb, then the opener that was matched.
@@ -58,7 +58,7 @@ _CHANGE_BEFORE_FIGURE: Final = PerGrammar(
         + r"(?:"
         + _SP
         + r"+(?:"
-        + _alt(grammar.change_links)
+        + alternation(grammar.change_links)
         + r"))?"
         + _SP
         + r"*$"
@@ -66,7 +66,7 @@ _CHANGE_BEFORE_FIGURE: Final = PerGrammar(
 )
 _SCALE_IN: Final = PerGrammar(
     lambda grammar: re.compile(
-        r"(?i)(?:\d[\s\u00a0]*|(?<![\w]))(" + _alt(grammar.scales) + r")(?![\w])"
+        r"(?i)(?:\d[\s\u00a0]*|(?<![\w]))(" + alternation(grammar.scales) + r")(?![\w])"
         r"|\d[\s\u00a0]?(bn|mn|tn|[mMbBkKT])(?![\w])"
     )
 )

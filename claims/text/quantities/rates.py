@@ -14,47 +14,39 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from claims.text.quantities.alternatives import alternation, phrase_key
 from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 
 _SP: Final = r"[\s\u00a0]"
 
 
-def _alt(words: object) -> str:
-    keys = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(k).replace(r"\ ", _SP + "+").replace("'", "['’]") for k in keys)
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("’", "'"))
-
-
 _LEAD_THEN_DENOMINATOR: Final = PerGrammar(lambda grammar: re.compile(
         r"(?i)(?:" + _SP + r"*/" + _SP + r"*|" + _SP + r"+(?:"
-        + _alt(w for w in grammar.rate_leads if w != "/") + r")" + _SP + r"+)"
-        r"(?P<den>" + _alt(grammar.denominators) + r")(?![\w])"
+        + alternation(w for w in grammar.rate_leads if w != "/") + r")" + _SP + r"+)"
+        r"(?P<den>" + alternation(grammar.denominators) + r")(?![\w])"
     ))  # fmt: skip
 _RATE_WORD: Final = PerGrammar(
     lambda grammar: re.compile(
-        r"(?i)" + _SP + r"+(?P<rate>" + _alt(grammar.rate_words) + r")(?![\w])"
+        r"(?i)" + _SP + r"+(?P<rate>" + alternation(grammar.rate_words) + r")(?![\w])"
     )
 )
 _NEXT_WORD: Final = re.compile(r"[\s\u00a0]+([^\W\d_]+)")
 _DENOMINATOR: Final = PerGrammar(
-    lambda grammar: {_norm(k): v for k, v in grammar.denominators.items()}
+    lambda grammar: {phrase_key(k): v for k, v in grammar.denominators.items()}
 )
-_RATE: Final = PerGrammar(lambda grammar: {_norm(k): v for k, v in grammar.rate_words.items()})
+_RATE: Final = PerGrammar(lambda grammar: {phrase_key(k): v for k, v in grammar.rate_words.items()})
 
 
 def rate_after(text: str, end: int, grammar: NumberGrammar) -> tuple[str, int] | None:
     """(denominator, end) of the rate written right after `end`, or None."""
     m = _LEAD_THEN_DENOMINATOR[grammar].match(text, end)
     if m:
-        den = _DENOMINATOR[grammar][_norm(m.group("den"))]
+        den = _DENOMINATOR[grammar][phrase_key(m.group("den"))]
     else:
         m = _RATE_WORD[grammar].match(text, end)
         if m is None:
             return None
-        den = _RATE[grammar][_norm(m.group("rate"))]
+        den = _RATE[grammar][phrase_key(m.group("rate"))]
     after = _NEXT_WORD.match(text, m.end())
     if after and after.group(1).lower() in grammar.not_a_rate_after:
         return None  # "$5bn a year ago", "10 000 tonnes l'an dernier"

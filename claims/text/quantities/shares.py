@@ -34,6 +34,7 @@ from typing import Final
 
 from text_to_num import text2num
 
+from claims.text.quantities.alternatives import alternation, phrase_key
 from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.lexicon import DURATION_UNITS, PERCENT_WORDS, POINT_WORDS
 from claims.text.quantities.model import Quantity
@@ -62,15 +63,6 @@ class Share:
 _SP: Final = r"[\s\u00a0]+"
 
 
-def _alternation(words: object) -> str:
-    keys = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(k).replace(r"\ ", _SP).replace("'", "['’]") for k in keys)
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("’", "'"))
-
-
 def _after_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of `words` after spaces; an elided word ("d'") needs no word end."""
     parts = [
@@ -85,18 +77,18 @@ _PARTITIVE: Final = PerGrammar(lambda grammar: _after_re(grammar.partitives))
 _SET_PARTITIVE: Final = PerGrammar(lambda grammar: _after_re(grammar.set_partitives))
 _PHRASE_RE: Final = PerGrammar(
     lambda grammar: re.compile(
-        r"(?i)(?<![\w-])(" + _alternation(grammar.share_phrases) + r")(?![\w-])"
+        r"(?i)(?<![\w-])(" + alternation(grammar.share_phrases) + r")(?![\w-])"
     )
 )
 _FR_FRACTION: Final = PerGrammar(
     lambda grammar: re.compile(
         r"(?i)(?<![\w-])(?P<num>"
-        + _alternation(grammar.fraction_numerators)
+        + alternation(grammar.fraction_numerators)
         + r")(?:"
         + _SP
         + r"|-)"
         r"(?P<den>"
-        + _alternation(
+        + alternation(
             list(grammar.fraction_denominators) + [d + "s" for d in grammar.fraction_denominators]
         )
         + r")(?![\w-])"
@@ -122,21 +114,21 @@ _EN_DENOMINATOR_OF: Final = PerGrammar(
 _EN_FRACTION: Final = PerGrammar(
     lambda grammar: re.compile(
         r"(?i)(?<![\w-])(?P<num>"
-        + _alternation(grammar.fraction_numerators)
+        + alternation(grammar.fraction_numerators)
         + r")(?P<sep>"
         + _SP
         + r"|-)"
-        r"(?P<den>" + _alternation(_EN_DENOMINATOR_OF[grammar]) + r")(?![\w])"
+        r"(?P<den>" + alternation(_EN_DENOMINATOR_OF[grammar]) + r")(?![\w])"
     )
 )
 _NOT_BEFORE: Final = PerGrammar(
     lambda grammar: re.compile(
-        r"(?i)(?<![\w])(?:" + _alternation(grammar.not_a_share_before) + r")" + _SP + r"$"
+        r"(?i)(?<![\w])(?:" + alternation(grammar.not_a_share_before) + r")" + _SP + r"$"
     )
 )
 _EN_SHARE_LEAD: Final = PerGrammar(
     lambda grammar: re.compile(
-        r"(?i)(?<![\w])(?:" + _alternation(grammar.fraction_share_leads) + r")" + _SP + r"$"
+        r"(?i)(?<![\w])(?:" + alternation(grammar.fraction_share_leads) + r")" + _SP + r"$"
     )
 )
 _HALF_NOT_BEFORE: Final = PerGrammar(
@@ -144,7 +136,7 @@ _HALF_NOT_BEFORE: Final = PerGrammar(
         r"(?i)(?:"
         + _SP
         + r"(?:"
-        + _alternation(w for w in grammar.half_not_before if w != "-")
+        + alternation(w for w in grammar.half_not_before if w != "-")
         + r")"
         + r"(?![\w])|-)"
     )
@@ -154,7 +146,7 @@ _CLAUSE_END: Final = re.compile(r"[\s\u00a0]*(?:[.,;:!?)»\]]|$)")
 _SHARE_LEAD: Final = PerGrammar(
     lambda grammar: re.compile(
         r"(?i)(?<![\w])(?:"
-        + _alternation(grammar.fraction_share_leads)
+        + alternation(grammar.fraction_share_leads)
         + r")[\s\u00a0'’]+(?:d['’])?$"
     )
 )
@@ -163,13 +155,13 @@ _FR_DEN: Final = PerGrammar(
 )
 _AND: Final = PerGrammar(lambda grammar: re.compile(r"(?i)" + _SP + grammar.and_word + _SP))
 _RATIO: Final = PerGrammar(lambda grammar: re.compile(
-        r"(?i)(?<![\w])(?P<rw>" + _alternation(grammar.ratio_words) + r")" + _SP
+        r"(?i)(?<![\w])(?P<rw>" + alternation(grammar.ratio_words) + r")" + _SP
         + r"(?P<den>\d+|[^\W\d_]+(?:-[^\W\d_]+)*)(?![\w])"
     ))  # fmt: skip
 _TOKEN: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 _NEXT_WORD: Final = re.compile(r"[\s\u00a0]+([^\W\d_]+)")
 _PERCENT_MARK: Final = re.compile(
-    r"(?i)(?:" + _alternation(PERCENT_WORDS | POINT_WORDS) + r"|\bpoints?\b|\bpts\b)"
+    r"(?i)(?:" + alternation(PERCENT_WORDS | POINT_WORDS) + r"|\bpoints?\b|\bpts\b)"
 )
 _MAX_BETWEEN: Final = 2  # "sept jeunes diplômés sur dix"
 
@@ -189,7 +181,7 @@ def _phrases(text: str, grammar: NumberGrammar) -> list[Share]:
             continue
         if _NOT_BEFORE[grammar].search(text, max(0, m.start() - 12), m.start()):
             continue  # "the first half", "la première moitié": a period
-        out.append(Share(grammar.share_phrases[_norm(m.group(1))], m.start(), m.end()))
+        out.append(Share(grammar.share_phrases[phrase_key(m.group(1))], m.start(), m.end()))
     return out
 
 
@@ -293,7 +285,7 @@ def _ratios(text: str, grammar: NumberGrammar) -> list[Share]:
         num, start = found
         if not 0 < num < den:
             continue
-        rw = _norm(m.group("rw"))
+        rw = phrase_key(m.group("rw"))
         if num > 1 and rw in RATIO_WORDS_NEEDING_A_BASE and int(den) not in RATE_BASES:
             continue  # "neuf régions sur douze": a part and its whole
         out.append(Share(num / den, start, m.end(), takes_unit=False))
