@@ -136,6 +136,14 @@ class SourcesScreen(DeskScreen):
             self.status = status
             self.fetches = fetches
 
+    class LatestSnapshot(Message):
+        """The source's newest snapshot (None: it has none), to list its sentences."""
+
+        def __init__(self, url: str, snapshot: SnapshotView | None) -> None:
+            super().__init__()
+            self.url = url
+            self.snapshot = snapshot
+
     class RefreshStep(Message):
         def __init__(self, url: str, outcome: str, done: int) -> None:
             super().__init__()
@@ -573,6 +581,35 @@ class SourcesScreen(DeskScreen):
             return
         new, old = self.snapshots[index], self.snapshots[index + 1]
         self.query_one("#snapshot-text", Static).update(diff_text(old, new))
+
+    def action_add_claim(self) -> None:
+        source_id = self.source_id if self.focused is self.query_one("#snapshots") else None
+        source_id = source_id or self._highlighted_source()
+        if source_id is None:
+            self.notify("no sources yet: ingest an article first", timeout=3)
+            return
+        self._latest_snapshot(self.desk.database, source_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sentences-open")
+    def _latest_snapshot(self, database: Database, source_id: int) -> None:
+        from claims.services.refresh import snapshots_of, source_report
+
+        snapshots = snapshots_of(database, source_id)
+        url = source_report(database, str(source_id), limit=1).status.url
+        self.post_message(self.LatestSnapshot(url, snapshots[0] if snapshots else None))
+
+    def on_sources_screen_latest_snapshot(self, message: LatestSnapshot) -> None:
+        from tui.screens.sentences import SentenceScreen
+
+        snapshot = message.snapshot
+        if snapshot is None:
+            self.notify(
+                f"{message.url}: no snapshot yet, so no sentences; refresh it (r) first",
+                timeout=4,
+                markup=False,
+            )
+            return
+        self.app.push_screen(SentenceScreen(snapshot.id, snapshot.title or message.url))
 
     def action_back(self) -> None:
         if self._stop is not None:
