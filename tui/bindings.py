@@ -275,7 +275,7 @@ CLAIM_KEYS: tuple[KeySpec, ...] = (
 )
 
 SENTENCE_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("sentences.back", "escape", "back", "Back", "Back to the claim"),
+    KeySpec("sentences.back", "escape", "back", "Back", "Back to the claim or the sources"),
     KeySpec(
         "sentences.add",
         "enter",
@@ -330,6 +330,16 @@ SOURCE_KEYS: tuple[KeySpec, ...] = (
         "read_watch",
         "Read watch",
         "Read the highlighted watch's feed now and ingest its new articles",
+    ),
+    KeySpec(
+        "sources.add_claim",
+        "t",
+        "add_claim",
+        "Add claim",
+        "Pick a sentence of the source's latest snapshot the extractor missed and add it "
+        "as a claim",
+        show=False,
+        command="sources: add a claim from the source's sentences…",
     ),
 )
 

@@ -44,9 +44,16 @@ class SnapshotNotFound(ClaimError):
         )
 
 
+CLEARABLE: tuple[str, ...] = ("unit", "low", "high", "hedge")
+"""Figure fields a reviewer can take back to none (a figure keeps its value and kind)."""
+CLEAR_WORD = "none"
+"""What a reviewer types, on the command line or in the figure dialog, to clear a field."""
+
+
 @dataclass(frozen=True)
 class FigureEdit:
-    """New values for some fields of one figure; None leaves a field as it is."""
+    """New values for some fields of one figure; None leaves a field as it is,
+    a name in ``cleared`` takes that field back to none."""
 
     position: int
     value: float | None = None
@@ -55,11 +62,18 @@ class FigureEdit:
     low: float | None = None
     high: float | None = None
     hedge: str | None = None
+    cleared: frozenset[str] = frozenset()
 
     def fields(self) -> dict[str, Any]:
-        return {
+        given = {
             name: getattr(self, name) for name in FIGURE_FIELDS if getattr(self, name) is not None
         }
+        return {**given, **dict.fromkeys(sorted(self.cleared & set(CLEARABLE)))}
+
+
+def clears(text: str) -> bool:
+    """The reviewer typed the word that clears a field."""
+    return text.strip().lower() == CLEAR_WORD
 
 
 def figure_number(text: str) -> float:
@@ -96,12 +110,17 @@ def figure_edit_from_form(
     position: int, typed: Mapping[str, str], current: Mapping[str, Any]
 ) -> FigureEdit | None:
     """The edit a form of typed fields asks for: only the fields that differ from
-    ``current``; a blank field leaves its value as it is (a bound cannot be removed
-    here, as with the command line). None when nothing differs."""
+    ``current``; a blank field leaves its value as it is and "none" clears a bound,
+    the unit or the hedge, as on the command line. None when nothing differs."""
     fields: dict[str, Any] = {}
+    cleared: set[str] = set()
     for name in FIGURE_FIELDS:
         text = (typed.get(name) or "").strip()
         if not text:
+            continue
+        if name in CLEARABLE and clears(text):
+            if current.get(name) is not None:
+                cleared.add(name)
             continue
         if name in ("value", "low", "high"):
             value: Any = figure_number(text)
@@ -111,7 +130,9 @@ def figure_edit_from_form(
             value = " ".join(text.split())
         if value != current.get(name):
             fields[name] = value
-    return FigureEdit(position, **fields) if fields else None
+    if not (fields or cleared):
+        return None
+    return FigureEdit(position, **fields, cleared=frozenset(cleared))
 
 
 def _figure_rows(session: Session, claim_id: int) -> list[ClaimQuantity]:
@@ -136,8 +157,16 @@ def _check_figure(claim_id: int, edit: FigureEdit, count: int, current: dict[str
     if not fields:
         raise ClaimError(
             f"claim {claim_id}: --figure {edit.position} needs a new value: give --value, "
-            "--kind, --unit, --low, --high or --hedge"
+            "--kind, --unit, --low, --high or --hedge (none clears the last four)"
         )
+    for name in sorted(edit.cleared):
+        if name not in CLEARABLE:
+            raise ClaimError(
+                f"claim {claim_id}: a figure's {name} cannot be cleared; give a new one "
+                f"(only {', '.join(CLEARABLE)} can be none)"
+            )
+        if getattr(edit, name) is not None:
+            raise ClaimError(f"--{name} is given twice: a value and none; give one")
     if edit.kind is not None and edit.kind not in FIGURE_KINDS:
         raise ClaimError(f"kind {edit.kind!r} is unknown; use one of: {', '.join(FIGURE_KINDS)}")
     for name in ("value", "low", "high"):

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from sqlalchemy import select as select_columns
+from sqlmodel import col
 
 from claims.review.listing import ClaimFilter
 from claims.review.queries import list_claims
 from db.engine import Database
+from db.models import ClaimIndex
 
 if TYPE_CHECKING:
     from claims.reports import ReportSelection
 
 EXPORT_PAGE = 1000
+GROUP_CHUNK = 500
+"""Ids per ``IN (...)`` list: well under every engine's limit on bound parameters."""
 
 
 def report_selection(
@@ -21,14 +28,21 @@ def report_selection(
 
     Reports select by source, status and verdict themselves; the queue's other
     filters (kind, words, assignee) are passed as the list of matching ids.
-    ``claim_ids`` (the rows a reviewer marked) selects those claims only.
+    ``claim_ids`` (the rows a reviewer marked) selects those claims only. In the
+    queue's group view (``filters.per_group``) a row stands for its whole group,
+    so each listed or marked claim brings every claim of its group.
     """
     # Here, not at the top: the reports package is heavy and only exports need it.
     from claims.reports import ReportSelection
 
     if claim_ids is not None:
+        if filters.per_group:
+            claim_ids = with_their_groups(database, claim_ids)
         return ReportSelection(claim_ids=claim_ids)
-    if not (filters.kind or filters.text or filters.reviewer or filters.claimant):
+    # A group's other claims may come from other sources: the source filter of a
+    # report would leave them out, so the group view selects by ids then.
+    by_ids = filters.kind or filters.text or filters.reviewer or filters.claimant
+    if not (by_ids or (filters.per_group and filters.source)):
         return ReportSelection(
             source=filters.source, status=filters.status, verdict=filters.verdict
         )
@@ -41,4 +55,34 @@ def report_selection(
             offset += EXPORT_PAGE
             if offset >= page.total or not page.rows:
                 break
+    if filters.per_group:
+        return ReportSelection(claim_ids=with_their_groups(database, ids))
     return ReportSelection(claim_ids=tuple(ids))
+
+
+def with_their_groups(database: Database, claim_ids: Iterable[int]) -> tuple[int, ...]:
+    """``claim_ids`` and every other claim of the groups they are in, sorted."""
+    found = set(claim_ids)
+    wanted = sorted(found)
+    with database.read() as session:
+        groups: set[int] = set()
+        for start in range(0, len(wanted), GROUP_CHUNK):
+            chunk = wanted[start : start + GROUP_CHUNK]
+            groups.update(
+                session.execute(
+                    select_columns(col(ClaimIndex.group_id)).where(
+                        col(ClaimIndex.claim_id).in_(chunk), col(ClaimIndex.group_id).is_not(None)
+                    )
+                ).scalars()
+            )
+        group_ids = sorted(groups)
+        for start in range(0, len(group_ids), GROUP_CHUNK):
+            chunk = group_ids[start : start + GROUP_CHUNK]
+            found.update(
+                session.execute(
+                    select_columns(col(ClaimIndex.claim_id)).where(
+                        col(ClaimIndex.group_id).in_(chunk)
+                    )
+                ).scalars()
+            )
+    return tuple(sorted(found))

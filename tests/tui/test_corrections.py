@@ -115,6 +115,32 @@ async def test_a_figure_corrected_from_its_dialog_keeps_the_extractors_original(
     assert events[0].after == {"value": 21000.0, "unit": "coopératives actives"}
 
 
+async def test_a_figure_bound_cleared_from_its_dialog_with_none(
+    app: FactdeskApp, demo_db: Database
+) -> None:
+    claim_id = claim_with_figures(demo_db, 1)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_claim(app, pilot, claim_id)
+        dialog = await open_figure_dialog(app, pilot, 0)
+        dialog.query_one("#figure-low", Input).value = "12"
+        dialog.query_one("#figure-high", Input).value = "987654"
+        await pilot.click("#ok")
+        await settle(pilot)
+        dialog = await open_figure_dialog(app, pilot, 0)
+        low = dialog.query_one("#figure-low", Input)
+        assert low.value == "12"
+        low.value = "none"
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimScreen)
+        assert "low 12 → none" in str(screen.query_one("#history").render())
+    with demo_db.read() as session:
+        figure = get_claim(session, claim_id).quantities[0]
+        events = [e for e in history(session, claim_id) if e.action == "correct"]
+    assert (figure.low, figure.high) == (None, 987654)
+    assert [e.after for e in events] == [{"low": 12.0, "high": 987654.0}, {"low": None}]
+
+
 async def test_a_bad_figure_is_refused_with_the_command_lines_message(
     app: FactdeskApp, demo_db: Database
 ) -> None:

@@ -6,6 +6,9 @@ same article served under two addresses yields one group per claim.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from sqlmodel import col, select
 
@@ -21,6 +24,7 @@ from tests.sources.refresh.conftest import (
 from tests.support.cli import CliRun
 from tests.support.httpserver import HTTPTestServer
 from tests.tui.conftest import SIZE, desk_settings, settle
+from tests.tui.test_export import export
 from tests.tui.test_queue_freshness import _app, _page_info, _table
 from tui.app import make_app
 from tui.dialogs.prompts import ConfirmDialog, TextDialog
@@ -230,3 +234,63 @@ async def test_the_palette_turns_one_row_per_group_on(
         await settle(pilot)
         assert _table(app).row_count == every // 2
         assert "one row per group" in _page_info(app)
+
+
+def _exported(path: Path) -> list[tuple[int, str]]:
+    return sorted((c["id"], c["source_url"]) for c in json.loads(path.read_text())["claims"])
+
+
+def _members(database: Database, claim_id: int) -> list[int]:
+    with database.read() as session:
+        group = session.exec(select(ClaimIndex).where(ClaimIndex.claim_id == claim_id)).one()
+        assert group.group_id is not None
+        return sorted(
+            i.claim_id
+            for i in session.exec(
+                select(ClaimIndex).where(ClaimIndex.group_id == group.group_id)
+            ).all()
+        )
+
+
+async def test_exporting_a_marked_group_row_exports_every_claim_of_the_group(
+    cli: CliRun,
+    database: Database,
+    sites: list[HTTPTestServer],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    _twice(cli, sites[0])
+    app = _app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        table = _table(app)
+        await pilot.press("space")
+        (row,) = table.marked
+        await export(app, pilot, tmp_path / "group.json")
+    exported = _exported(tmp_path / "group.json")
+    members = _members(database, row)
+    assert len(members) == 2
+    assert [n for n, _ in exported] == members
+    assert {url.rsplit("/", 1)[1] for _, url in exported} == {"article", "copy-of-the-article"}
+
+
+async def test_exporting_the_filtered_group_view_exports_every_claim_of_each_group(
+    cli: CliRun,
+    database: Database,
+    sites: list[HTTPTestServer],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    _twice(cli, sites[0])
+    app = _app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("slash", *"20.000", "enter")
+        await settle(pilot)
+        (row,) = _table(app).claim_ids
+        await export(app, pilot, tmp_path / "words.json")
+    exported = _exported(tmp_path / "words.json")
+    assert [n for n, _ in exported] == _members(database, row)
+    assert len(exported) == 2

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import pytest
 from rich.console import Console
+from sqlmodel import col, select
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widgets import DataTable, OptionList
 
 from claims.review.events import history
 from claims.review.queries import get_claim
 from db.engine import Database
-from tests.tui.conftest import SIZE, settle
+from db.models import Snapshot
+from sources.ingest import IngestOptions, ingest
+from tests.support.httpserver import HTTPTestServer
+from tests.tui.conftest import SIZE, desk_settings, settle
 from tests.tui.test_review import open_first_claim
 from tui.app import FactdeskApp
 from tui.dialogs.prompts import ConfirmDialog
 from tui.screens.claim import ClaimScreen
 from tui.screens.sentences import SentenceScreen
+from tui.screens.sources import SourcesScreen
 
 pytestmark = pytest.mark.asyncio
 
@@ -108,3 +113,64 @@ async def test_cancelling_the_question_adds_nothing(app: FactdeskApp, demo_db: D
         still.reload()
         await settle(pilot)
         assert [s.claim_id for s in still.sentences] == before
+
+
+PAGE = """<html><head><title>Council page</title></head><body><article>
+<p>The council spent 40 per cent of its budget on consultants in 2025.</p>
+<p>Councillors met in the old town hall, which the mayor called a fine building.</p>
+</article></body></html>"""
+
+
+async def test_t_on_the_sources_screen_picks_from_the_latest_snapshot(
+    app: FactdeskApp, demo_db: Database, http_server: HTTPTestServer
+) -> None:
+    http_server.route("/council", PAGE)
+    stored = ingest(
+        demo_db,
+        http_server.url("/council"),
+        options=IngestOptions(lang="en"),
+        policy=desk_settings(demo_db).fetch_policy(),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        sources = app.screen
+        assert isinstance(sources, SourcesScreen)
+        table = sources.query_one("#sources", DataTable)
+        table.move_cursor(row=table.get_row_index(str(stored.source.id)))
+        # A second snapshot: the picker must list the page as it reads now.
+        http_server.route("/council", PAGE.replace("40 per cent", "45 per cent"))
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, SentenceScreen)
+        texts = [s.text for s in picker.sentences]
+        assert any("45 per cent" in t for t in texts)
+        assert not any("40 per cent" in t for t in texts)
+        missed = next(n for n, t in enumerate(texts) if "town hall" in t)
+        assert picker.sentences[missed].claim_id is None
+        picker.query_one("#sentence-options", OptionList).highlighted = missed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(pilot)
+        opened = app.screen
+        assert isinstance(opened, ClaimScreen)
+        new_id = opened.claim_id
+        await pilot.press("escape")
+        await settle(pilot)
+        assert top(app) == sources  # back where the list was opened from
+    with demo_db.read() as session:
+        view = get_claim(session, new_id)
+        latest = session.exec(
+            select(Snapshot)
+            .where(Snapshot.source_id == stored.source.id)
+            .order_by(col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc())
+        ).first()
+    assert latest is not None
+    assert view.claim.snapshot_id == latest.id != stored.snapshot.id
+    assert "town hall" in view.claim.text

@@ -10,7 +10,15 @@ from typing import Annotated, cast
 import typer
 
 from claims.errors import ClaimError
-from claims.review.corrections import FigureEdit, add_claim, dismiss_claim, edit_claim, span_bounds
+from claims.review.corrections import (
+    CLEAR_WORD,
+    FigureEdit,
+    add_claim,
+    clears,
+    dismiss_claim,
+    edit_claim,
+    span_bounds,
+)
 from claims.review.corrections import figure_kind as parse_kind
 from claims.review.corrections import figure_number as parse_number
 from claims.review.groups import existing_groups, merge, proposed_groups, split
@@ -31,6 +39,14 @@ def figure_number(text: str | float) -> float:
         return text
     with bad_value():
         return parse_number(str(text))
+
+
+def figure_bound(text: str) -> str:
+    """A finite number, or "none" to clear the bound; checked here, read in the command."""
+    if clears(text):
+        return CLEAR_WORD
+    with bad_value():
+        return repr(parse_number(str(text)))
 
 
 def figure_kind(text: str) -> str:
@@ -71,14 +87,18 @@ def edit_command(
     kind: Annotated[
         str | None, typer.Option(parser=figure_kind, help="count, percent, money, measure…")
     ] = None,
-    unit: Annotated[str | None, typer.Option(help="Unit or counted noun.")] = None,
+    unit: Annotated[str | None, typer.Option(help="Unit or counted noun; none clears it.")] = None,
     low: Annotated[
-        float | None, typer.Option(parser=figure_number, help="Lower bound of the figure.")
+        str | None,
+        typer.Option(parser=figure_bound, help="Lower bound of the figure; none clears it."),
     ] = None,
     high: Annotated[
-        float | None, typer.Option(parser=figure_number, help="Upper bound of the figure.")
+        str | None,
+        typer.Option(parser=figure_bound, help="Upper bound of the figure; none clears it."),
     ] = None,
-    hedge: Annotated[str | None, typer.Option(help="Hedge word, e.g. 'plus de'.")] = None,
+    hedge: Annotated[
+        str | None, typer.Option(help="Hedge word, e.g. 'plus de'; none clears it.")
+    ] = None,
     span_text: Annotated[
         str | None,
         typer.Option("--span", parser=span, help="START:END of the sentence in the snapshot."),
@@ -91,7 +111,21 @@ def edit_command(
     given = [f"--{name}" for name, v in fields.items() if v is not None]
     if given and figure is None:
         raise BadValue(f"{', '.join(given)} need --figure N: which figure to correct (0 = first)")
-    edit = None if figure is None else FigureEdit(figure, value, kind, unit, low, high, hedge)
+    texts = {"unit": unit, "low": low, "high": high, "hedge": hedge}
+    cleared = frozenset(name for name, text in texts.items() if text is not None and clears(text))
+    kept = {name: None if name in cleared else text for name, text in texts.items()}
+    edit = None
+    if figure is not None:
+        edit = FigureEdit(
+            figure,
+            value,
+            kind,
+            kept["unit"],
+            None if kept["low"] is None else float(kept["low"]),
+            None if kept["high"] is None else float(kept["high"]),
+            kept["hedge"],
+            cleared=cleared,
+        )
     where = None
     if span_text is not None:
         start, end = span_text.split(":")

@@ -37,16 +37,24 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     BINDINGS = CANCEL
 
-    def __init__(self, matching: int, *, directory: Path) -> None:
+    def __init__(
+        self, matching: int, *, directory: Path, marked: bool = False, groups: bool = False
+    ) -> None:
         super().__init__()
         self._matching = matching
         self._directory = directory
+        self._marked = marked
+        self._groups = groups
+
+    def _title(self) -> str:
+        which = "marked" if self._marked else "listed"
+        if self._groups:
+            return f"Export every claim of the {self._matching:,} {which} groups"
+        return f"Export the {self._matching:,} {which} claims"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(
-                f"Export the {self._matching:,} claims the filters select", classes="dialog-title"
-            )
+            yield Static(self._title(), classes="dialog-title", markup=False)
             yield Select(
                 [(f.value, f) for f in ReportFormat],
                 value=ReportFormat.md,

@@ -40,7 +40,7 @@ def typed_value(value: Any) -> str:
 
 class FigureDialog(ModalScreen[dict[str, str] | None]):
     """The fields of one figure, prefilled with what the claim holds now; on OK, every
-    field as typed (blank: leave as it is). None when cancelled."""
+    field as typed (blank: leave as it is; "none": clear it). None when cancelled."""
 
     BINDINGS = CANCEL
     DEFAULT_CSS = """
@@ -84,7 +84,8 @@ class FigureDialog(ModalScreen[dict[str, str] | None]):
                     yield Label(label)
                     yield Input(typed_value(self._current.get(name)), id=f"figure-{name}")
             yield Static(
-                "A blank field stays as it is; the extractor's figure stays on record.",
+                "A blank field stays as it is; none clears a bound, the unit or the hedge. "
+                "The extractor's figure stays on record.",
                 classes="dialog-label",
             )
             with Horizontal(classes="dialog-buttons"):

@@ -725,12 +725,19 @@ class QueueScreen(DeskScreen):
 
         def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
+                rows = "groups" if filters.per_group else "claims"
                 self.notify(
-                    f"exporting {matching:,} claims to {choice.path}…", timeout=3, markup=False
+                    f"exporting {matching:,} {rows} to {choice.path}…", timeout=3, markup=False
                 )
                 self._export(desk.database, desk.settings, filters, choice, marked)
 
-        self.app.push_screen(ExportDialog(matching, directory=Path.cwd()), chosen)
+        dialog = ExportDialog(
+            matching,
+            directory=Path.cwd(),
+            marked=marked is not None,
+            groups=filters.per_group,
+        )
+        self.app.push_screen(dialog, chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-export")
     def _export(

@@ -61,6 +61,16 @@ def _table(
     return table
 
 
+def short_url(url: str, width: int) -> str:
+    """``url`` without its scheme, cut in the middle: the host and the path's end
+    (``sitemap-index.xml``) tell watches apart better than either alone."""
+    flat = " ".join(url.split()).removeprefix("https://").removeprefix("http://")
+    if len(flat) <= width:
+        return flat
+    head = (width - 1) // 2
+    return flat[:head] + "…" + flat[len(flat) - (width - 1 - head) :]
+
+
 def every(seconds: int) -> str:
     """ "1h", "30m", "1d": a watch's interval as `watch add --every` takes it."""
     for unit, size in (("d", 86_400), ("h", 3600), ("m", 60)):
@@ -108,6 +118,10 @@ class SourcesScreen(DeskScreen):
         height: auto;
         max-height: 7;
     }
+    SourcesScreen #watch-why {
+        color: $error;
+        padding: 0 1;
+    }
     """
 
     class SourcesLoaded(Message):
@@ -136,6 +150,14 @@ class SourcesScreen(DeskScreen):
             self.status = status
             self.fetches = fetches
 
+    class LatestSnapshot(Message):
+        """The source's newest snapshot (None: it has none), to list its sentences."""
+
+        def __init__(self, url: str, snapshot: SnapshotView | None) -> None:
+            super().__init__()
+            self.url = url
+            self.snapshot = snapshot
+
     class RefreshStep(Message):
         def __init__(self, url: str, outcome: str, done: int) -> None:
             super().__init__()
@@ -162,6 +184,7 @@ class SourcesScreen(DeskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.snapshots: list[SnapshotView] = []
+        self._watch_rows: dict[int, WatchRow] = {}
         self.source_id: int | None = None
         self._stop: threading.Event | None = None
 
@@ -189,21 +212,20 @@ class SourcesScreen(DeskScreen):
             "watches",
             (
                 ("id", "id", 4),
-                ("url", "watch", 40),
+                ("url", "watch", 28),
                 ("kind", "kind", 13),
                 ("every", "every", 5),
-                ("paused", "paused", 6),
-                ("last", "last read", 20),
+                ("last", "last read UTC", 16),
                 ("outcome", "outcome", 12),
                 ("found", "found", 5),
                 ("ingested", "ingested", 8),
                 ("failed", "failed", 6),
-                ("next", "next due", 20),
-                ("problem", "why", 60),
+                ("next", "next due UTC", 16),
             ),
             zebra=True,
         )
         yield watches
+        yield Static(id="watch-why", markup=False)
         yield Static(id="source-state", markup=False)
         with Horizontal(id="snapshot-pane"):
             with Vertical(id="snapshot-list"):
@@ -242,6 +264,7 @@ class SourcesScreen(DeskScreen):
     def on_mount(self) -> None:
         self.title = "Sources"
         self.query_one("#refresh-bar").display = False
+        self.query_one("#watch-why").display = False
         self.query_one("#sources", DataTable).focus()
         self.reload()
 
@@ -385,33 +408,53 @@ class SourcesScreen(DeskScreen):
         self._show_watches(message.watches)
 
     def _show_watches(self, rows: list[WatchRow]) -> None:
+        # Fits 140 columns: times without " UTC" (the headers say it), paused in the
+        # next-due cell, and why a read failed in full under the table, for the
+        # highlighted watch, instead of a column cut at the edge.
         table = self.query_one("#watches", DataTable)
         keep = table.cursor_row
         table.clear()
+        self._watch_rows = {w.id: w for w in rows}
         for w in rows:
             table.add_row(
                 Text(str(w.id)),
-                literal(short(w.url, 40)),
+                literal(short_url(w.url, 28)),
                 Text(w.kind),
                 Text(every(w.every_s)),
-                Text("paused", style="yellow") if w.paused else Text("no", style="dim"),
-                Text(self.desk.stamp(w.last_read_at)),
+                Text(self.desk.stamp(w.last_read_at).removesuffix(" UTC")),
                 Text(w.outcome.replace("_", " "), style=OUTCOME_STYLES.get(w.outcome, "")),
                 Text(str(w.found), justify="right"),
                 Text(str(w.ingested), justify="right"),
                 Text(str(w.failed), justify="right", style="red" if w.failed else ""),
-                Text("—" if w.paused else self.desk.stamp(w.next_due_at)),
-                literal(short(w.problem or "", 200)),
+                Text("paused", style="yellow")
+                if w.paused
+                else Text(self.desk.stamp(w.next_due_at).removesuffix(" UTC")),
                 key=str(w.id),
             )
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
+        self._show_why()
         title = self.query_one("#watches-title", Static)
         title.update(
             f"Watches: {len(rows)} (p: pause/resume, w: read now)"
             if rows
             else "Watches: none (`factdesk watch add URL` follows a feed or sitemap)"
         )
+
+    @on(DataTable.RowHighlighted, "#watches")
+    def _watch_highlighted(self) -> None:
+        self._show_why()
+
+    def _show_why(self) -> None:
+        table = self.query_one("#watches", DataTable)
+        why = self.query_one("#watch-why", Static)
+        row = None
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            row = None if key is None else self._watch_rows.get(int(key))
+        why.display = bool(row and row.problem)
+        if row is not None and row.problem:
+            why.update(literal(f"watch {row.id}: {' '.join(row.problem.split())}"))
 
     def _highlighted_watch(self) -> int | None:
         table = self.query_one("#watches", DataTable)
@@ -573,6 +616,35 @@ class SourcesScreen(DeskScreen):
             return
         new, old = self.snapshots[index], self.snapshots[index + 1]
         self.query_one("#snapshot-text", Static).update(diff_text(old, new))
+
+    def action_add_claim(self) -> None:
+        source_id = self.source_id if self.focused is self.query_one("#snapshots") else None
+        source_id = source_id or self._highlighted_source()
+        if source_id is None:
+            self.notify("no sources yet: ingest an article first", timeout=3)
+            return
+        self._latest_snapshot(self.desk.database, source_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sentences-open")
+    def _latest_snapshot(self, database: Database, source_id: int) -> None:
+        from claims.services.refresh import snapshots_of, source_report
+
+        snapshots = snapshots_of(database, source_id)
+        url = source_report(database, str(source_id), limit=1).status.url
+        self.post_message(self.LatestSnapshot(url, snapshots[0] if snapshots else None))
+
+    def on_sources_screen_latest_snapshot(self, message: LatestSnapshot) -> None:
+        from tui.screens.sentences import SentenceScreen
+
+        snapshot = message.snapshot
+        if snapshot is None:
+            self.notify(
+                f"{message.url}: no snapshot yet, so no sentences; refresh it (r) first",
+                timeout=4,
+                markup=False,
+            )
+            return
+        self.app.push_screen(SentenceScreen(snapshot.id, snapshot.title or message.url))
 
     def action_back(self) -> None:
         if self._stop is not None:

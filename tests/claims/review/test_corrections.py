@@ -79,6 +79,8 @@ def test_edit_refuses_bad_corrections_with_one_line(
         (("edit", cid, "--span", "9:3"), 2, "START must be below END"),
         (("edit", cid, "--span", "0:99999999"), 1, "not inside the snapshot text"),
         (("edit", cid), 1, "nothing to correct"),
+        (("edit", cid, "--figure", "0", "--low", "nothing"), 2, "not a number"),
+        (("edit", cid, "--figure", "0", "--high", "none"), 1, "already reads so"),
     ]
     for args, code, words in cases:
         out = cli(*args)
@@ -86,6 +88,31 @@ def test_edit_refuses_bad_corrections_with_one_line(
         assert words in out.stderr, (args, out.stderr)
         assert out.stderr.count("\n") == 1
     assert json.loads(cli("history", cid, "--format", "json").stdout) == []
+
+
+def test_edit_clears_a_bound_and_the_unit_back_to_none(
+    cli: CliRun, article_claims: list[dict[str, Any]]
+) -> None:
+    claim = claim_with(article_claims, "40 %")
+    cid = str(claim["id"])
+    bounds = ("--low", "35", "--high", "45", "--unit", "des sondés")
+    assert cli("edit", cid, "--figure", "0", *bounds).exit_code == 0
+    figure = _show(cli, claim["id"])["quantities"][0]
+    assert (figure["low"], figure["high"], figure["unit"]) == (35, 45, "des sondés")
+    out = cli("edit", cid, "--figure", "0", "--low", "None", "--unit", "none")
+    assert out.exit_code == 0, out.stderr
+    figure = _show(cli, claim["id"])["quantities"][0]
+    assert (figure["low"], figure["high"], figure["unit"]) == (None, 45, None)
+    assert figure["value"] == claim["quantities"][0]["value"]
+    text = cli("show", cid).stdout
+    assert "low 35 → none" in text
+    assert "unit des sondés → none" in text
+    assert "[…, 45" in text
+    # Append-only: the first correction is still there, the clearing is a second one.
+    history = json.loads(cli("history", cid, "--format", "json").stdout)
+    assert [(e["action"], e["target"]) for e in history] == [("correct", "figure:0")] * 2
+    assert history[1]["before"] == {"low": 35, "unit": "des sondés"}
+    assert history[1]["after"] == {"low": None, "unit": None}
 
 
 def test_edit_span_changes_the_sentence_shown(
