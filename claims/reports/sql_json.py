@@ -74,7 +74,7 @@ class JsonSql:
         # json_object writes a REAL itself as "%!.15g" does: most values are handed
         # over as they are, and only those 15 digits would not give back are
         # formatted (and parsed by json()) here. Formatting every value in SQL
-        # and parsing it back cost a third of the figures' query.
+        # and parsing it back cost ~12 % of the figures query (bench/README.md).
         return case(
             (column.is_(None), null()),
             # Most figures are whole (20000.0): they need no printf to be known exact.
