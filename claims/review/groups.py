@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
@@ -28,7 +27,9 @@ from claims.errors import ClaimError, ClaimNotFound
 from claims.review.events import Change, append
 from claims.review.folding import fold_words
 from claims.review.index import claim_index, group_of, members
+from claims.review.listing import sources_per_group
 from db.models import Claim, ClaimIndex, ClaimQuantity, Source
+from db.reader import SessionRows
 
 INGEST_REVIEWER = "ingest"
 PROPOSED_KINDS = ("count", "percent", "money", "measure", "factor", "duration")
@@ -213,7 +214,7 @@ def existing_groups(session: Session, *, limit: int = 100) -> list[Group]:
         ).all()
     )
     wanted = [g for g in group_ids if g is not None]
-    spread = sources_per_group(session, wanted)
+    spread = sources_per_group(SessionRows(session), wanted)
     groups = []
     for group_id in wanted:
         ids = members(session, group_id)
@@ -222,19 +223,6 @@ def existing_groups(session: Session, *, limit: int = 100) -> list[Group]:
             Group(group_id, tuple(ids), spread.get(group_id, 1), first.text if first else "")
         )
     return groups
-
-
-def sources_per_group(session: Session, group_ids: Sequence[int]) -> dict[int, int]:
-    """How many sources each group's claims come from."""
-    if not group_ids:
-        return {}
-    rows = session.exec(
-        select(ClaimIndex.group_id, func.count(func.distinct(Claim.source_id)))
-        .join(Claim, col(Claim.id) == ClaimIndex.claim_id)
-        .where(col(ClaimIndex.group_id).in_(group_ids))
-        .group_by(col(ClaimIndex.group_id))
-    ).all()
-    return {int(g): int(n) for g, n in rows if g is not None}
 
 
 def require_claims(session: Session, claim_ids: Sequence[int]) -> None:

@@ -9,7 +9,8 @@ from sqlalchemy import select as select_columns
 from sqlmodel import col
 
 from claims.review.listing import ClaimFilter
-from claims.review.queries import list_claims
+from claims.review.listing import claim_ids as listed_ids  # `claim_ids` is a parameter here
+from claims.services.claim_listing import rows_of
 from db.engine import Database
 from db.models import ClaimIndex
 
@@ -47,13 +48,11 @@ def report_selection(
             source=filters.source, status=filters.status, verdict=filters.verdict
         )
     ids: list[int] = []
-    with database.read() as session:
-        offset = 0
-        while True:
-            page = list_claims(session, filters, offset=offset, limit=EXPORT_PAGE)
-            ids.extend(view.claim.id for view in page.rows if view.claim.id is not None)
-            offset += EXPORT_PAGE
-            if offset >= page.total or not page.rows:
+    # Ids only: the listing's own query, no ORM rows and no count per page.
+    with rows_of(database) as rows:
+        while page := listed_ids(rows, filters, offset=len(ids), limit=EXPORT_PAGE):
+            ids.extend(page)
+            if len(page) < EXPORT_PAGE:
                 break
     if filters.per_group:
         return ReportSelection(claim_ids=with_their_groups(database, ids))
