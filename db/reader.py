@@ -1,7 +1,7 @@
 """Running read-only SQL on a database, with or without SQLAlchemy.
 
-Listing claims is what a person waits for at start-up: ``factdesk claims``
-and the queue's first page. Importing SQLAlchemy alone costs a third of a
+Listing claims is what a person waits for at start-up (``factdesk claims``).
+Importing SQLAlchemy alone costs a third of a
 second of CPU, more than the rest of such a command; so the listing's SQL
 (``claims.review.listing``) is plain text with ``:name`` parameters that runs
 on anything satisfying :class:`Rows`:

@@ -2,9 +2,9 @@
 
 The one place where a :class:`ClaimFilter` becomes SQL. The SQL is plain text
 with ``:name`` parameters, run through ``db.reader.Rows``: on a driver
-connection of its own at start-up (``factdesk claims``, the queue's first
-page, no SQLAlchemy imported), or on an open session's connection
-(``claims.review.queries.list_claims`` loads the ORM rows of the ids it picks
+connection of its own at start-up (``factdesk claims``, no SQLAlchemy
+imported), or on an open session's connection (the queue, exports;
+``claims.review.queries.list_claims`` loads the ORM rows of the ids it picks
 here). Table and column names are the ORM's (``db.models``), unaliased, so a
 condition from here also reads inside an ORM query.
 """

@@ -2,7 +2,7 @@
 
 The listing itself (filters, order, pages) is ``claims.review.listing``; this
 module says what it runs on. :func:`quick_rows` is for a process's first list
-(``factdesk claims``, the queue's first page): it reads through the driver
+(``factdesk claims``; the queue does not use it yet): it reads through the driver
 without importing SQLAlchemy when the database is ready, and otherwise opens
 it the usual way (``open_database`` creates, migrates or explains).
 """
