@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,12 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(4):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], *, within: float = 10.0) -> None:
+    """Pause until ``condition`` holds: a loaded CI machine may need more than one pause."""
+    for _ in range(int(within / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), f"still not true after {within} s"

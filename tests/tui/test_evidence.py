@@ -8,9 +8,10 @@ from sqlmodel import func, select
 from db.engine import Database
 from db.models import Evidence
 from tests.support.httpserver import HTTPTestServer, stall
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, settle, until
 from tests.tui.test_review import first_claim, open_first_claim, state_of
 from tui.app import FactdeskApp
+from tui.dialogs.prompts import ChoiceDialog, TextDialog
 from tui.dialogs.quote import QuotePicker
 from tui.screens.claim import ClaimScreen
 
@@ -96,18 +97,19 @@ async def test_accept_an_automatic_proposal(
 async def test_cancelling_a_fetch_stores_nothing_and_the_ui_keeps_working(
     app: FactdeskApp, demo_db: Database, http_server: HTTPTestServer
 ) -> None:
-    http_server.handle("/slow", stall(1.0))
+    http_server.handle("/slow", stall(3.0))  # long enough to be seen in flight
     claim_id = first_claim(demo_db)
     before = evidence_count(demo_db, claim_id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first_claim(app, pilot)
         await pilot.press("e")
-        await pilot.pause()
-        await pilot.press(*http_server.url("/slow"), "enter", "enter")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, TextDialog))
+        await pilot.press(*http_server.url("/slow"), "enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("enter")  # stance: the first choice
+        await until(pilot, lambda: isinstance(app.screen, TextDialog))
         await pilot.press("enter")  # no note
-        await pilot.pause()
-        assert screen.fetching
+        await until(pilot, lambda: screen.fetching)
         assert screen.query_one("#fetch-bar").display
         await pilot.press("escape")  # cancels the fetch, stays on the claim
         await pilot.pause()
