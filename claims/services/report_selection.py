@@ -22,13 +22,17 @@ GROUP_CHUNK = 500
 """Ids per ``IN (...)`` list: well under every engine's limit on bound parameters."""
 
 
+class NothingSelected(ValueError):
+    """The filters list no claim: a report of them would be empty."""
+
+
 def report_selection(
     database: Database, filters: ClaimFilter, *, claim_ids: tuple[int, ...] | None = None
 ) -> ReportSelection:
     """The report selection that covers exactly the claims ``filters`` list.
 
     Reports select by source, status and verdict themselves; the queue's other
-    filters (kind, words, assignee) are passed as the list of matching ids.
+    filters are passed as the list of matching ids (NothingSelected when none match).
     ``claim_ids`` (the rows a reviewer marked) selects those claims only. In the
     queue's group view (``filters.per_group``) a row stands for its whole group,
     so each listed or marked claim brings every claim of its group.
@@ -40,9 +44,18 @@ def report_selection(
         if filters.per_group:
             claim_ids = with_their_groups(database, claim_ids)
         return ReportSelection(claim_ids=claim_ids)
+    # A report knows none of the queue's own filters (kind, words, assignee,
+    # claimant, changed evidence, new since): those pass as the listed ids.
     # A group's other claims may come from other sources: the source filter of a
     # report would leave them out, so the group view selects by ids then.
-    by_ids = filters.kind or filters.text or filters.reviewer or filters.claimant
+    by_ids = (
+        filters.kind
+        or filters.text
+        or filters.reviewer
+        or filters.claimant
+        or filters.evidence_changed
+        or filters.since is not None
+    )
     if not (by_ids or (filters.per_group and filters.source)):
         return ReportSelection(
             source=filters.source, status=filters.status, verdict=filters.verdict
@@ -54,6 +67,9 @@ def report_selection(
             ids.extend(page)
             if len(page) < EXPORT_PAGE:
                 break
+    if not ids:
+        # An empty id list would mean "any claim" to a report.
+        raise NothingSelected("no claim matches the queue's filters; nothing to export")
     if filters.per_group:
         return ReportSelection(claim_ids=with_their_groups(database, ids))
     return ReportSelection(claim_ids=tuple(ids))

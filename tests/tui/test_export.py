@@ -111,3 +111,16 @@ async def test_claimreview_export_needs_the_publisher_and_uses_it(
     [review] = json.loads((tmp_path / "reviews.json").read_text(encoding="utf-8"))
     assert review["url"] == f"https://desk.example/checks/{first}"
     assert review["author"]["name"] == "Le Desk"
+
+
+async def test_a_filter_that_matches_nothing_exports_nothing(app: FactdeskApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#f-text")
+        await pilot.press(*"no such words anywhere", "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+        notices = [n.message for n in app._notifications]
+        assert any("nothing to export" in n for n in notices)

@@ -720,6 +720,9 @@ class QueueScreen(DeskScreen):
         if matching is None:
             self.notify("still counting the matching claims; export in a moment", timeout=3)
             return
+        if matching == 0:
+            self.notify("no claim matches the filters: nothing to export", timeout=4)
+            return
         desk = self.desk
         filters = self.claim_filter
 
