@@ -1,11 +1,12 @@
 """Refresh job throughput and conditional-GET savings, on loopback sites with latency.
 
-    .venv/bin/python bench/refresh.py [--sources 2000] [--hosts 20] [--latency 0.1]
+    .venv/bin/python bench/refresh.py [--sources 2000] [--sites 20] [--latency 0.1]
                                       [--concurrency 50] [--per-host 5] [--local 200]
                                       [--db URL]
 
-Serves ``--sources`` small pages from ``--hosts`` loopback addresses
-(127.0.0.2 ...), each answer delayed by ``--latency`` seconds, in a separate
+Serves ``--sources`` small pages from ``--sites`` servers on 127.0.0.1 (one
+port each, so one site each: the refresh job keeps its politeness per origin),
+each answer delayed by ``--latency`` seconds, in a separate
 process (so its CPU is not counted), then runs two refresh passes over a
 fresh database:
 
@@ -16,7 +17,7 @@ Prints, per pass: wall time, sources/s and its share of the ideal
 (concurrency / latency), CPU milliseconds per source of the refresh process
 (all its threads), the body bytes the servers sent, and the write
 transactions the pass committed. The pass runs as ``factdesk refresh``
-does: fetching threads (one httpx client per host) and one writer thread
+does: fetching threads (one httpx client per site) and one writer thread
 storing the outcomes in batched transactions (``sources.refresh.writer``).
 For PostgreSQL, create an empty database first and drop it afterwards.
 """
@@ -49,8 +50,8 @@ PAGE = (
 )
 
 
-def serve(hosts: int, latency: float) -> None:
-    """Child process: one server per address; prints ports, then body bytes on request."""
+def serve(sites: int, latency: float) -> None:
+    """Child process: one server per site; prints their addresses, then body bytes on request."""
     from tests.support.httpserver import Exchange, HTTPTestServer
 
     sent = [0]
@@ -73,8 +74,8 @@ def serve(hosts: int, latency: float) -> None:
         exchange.send(200, {"Content-Type": "text/plain; charset=utf-8", "ETag": etag}, body)
 
     servers = []
-    for i in range(hosts):
-        server = HTTPTestServer(f"127.0.0.{i + 2}")
+    for _ in range(sites):
+        server = HTTPTestServer()
         server.handle("/p", page)
         servers.append(server.start())
     # Any path under /p/: route by prefix.
@@ -100,10 +101,10 @@ class _PrefixRoutes(dict):  # type: ignore[type-arg]
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sources", type=int, default=2000)
-    parser.add_argument("--hosts", type=int, default=20)
+    parser.add_argument("--sites", type=int, default=20, help="servers, each its own origin")
     parser.add_argument("--latency", type=float, default=0.1)
     parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--per-host", type=int, default=5)
+    parser.add_argument("--per-host", type=int, default=5, help="requests in flight per site")
     parser.add_argument(
         "--local", type=int, default=200, help="file: sources too, which no pass may check"
     )
@@ -111,15 +112,15 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.hosts, args.latency)
+        serve(args.sites, args.latency)
         return
     child = subprocess.Popen(
         [
             sys.executable,
             __file__,
             "--serve",
-            "--hosts",
-            str(args.hosts),
+            "--sites",
+            str(args.sites),
             "--latency",
             str(args.latency),
         ],
@@ -145,9 +146,9 @@ def main() -> None:
     fetch_policy = FetchPolicy(allow_private_networks=True)
     ideal = args.concurrency / args.latency
     print(
-        f"{args.sources} sources (+{args.local} local), {args.hosts} hosts, "
+        f"{args.sources} sources (+{args.local} local), {args.sites} sites, "
         f"{args.latency * 1000:.0f} ms latency, "
-        f"concurrency {args.concurrency}, per host {args.per_host}; ideal {ideal:.0f}/s; {url}"
+        f"concurrency {args.concurrency}, per site {args.per_host}; ideal {ideal:.0f}/s; {url}"
     )
     for label, scope in (("pass 1 (full fetch)", "due"), ("pass 2 (unchanged)", "all")):
         wall0, cpu0 = time.perf_counter(), time.process_time()

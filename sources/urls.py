@@ -18,6 +18,8 @@ what browsers and caches carry reliably."""
 
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
 
 class BadAddress(SourceError):
     """An address that cannot name a source: malformed, not http(s), or too long."""
@@ -42,6 +44,29 @@ def canonical_url(url: str) -> str:
     canonical = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
     check_length(canonical)
     return canonical
+
+
+def origin(url: str) -> str:
+    """The site ``url`` belongs to: its origin (scheme, host, port), written
+    ``scheme://host[:port]`` with the default port left out.
+
+    The one definition of a site: the refresh job keeps its politeness gates,
+    HTTP clients and robots.txt per origin, as RFC 9309 scopes robots.txt to
+    one, so two servers on one host but different ports are two sites, while
+    ``https://Example.org:443/a`` and ``https://example.org/b`` are one.
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 literal: brackets keep its colons apart from the port's
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:  # no valid port: no request will reach it, keep what was written
+        return f"{scheme}://{parts.netloc.rpartition('@')[2].lower()}"
+    if port is None or port == _DEFAULT_PORTS.get(scheme):
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{port}"
 
 
 def check_length(url: str) -> None:

@@ -96,11 +96,11 @@ class RefreshSettings(BaseModel):
     retries: int = Field(default=2, ge=0)
     """Extra attempts within one check, for transient errors (timeouts, 429, 5xx)."""
     concurrency: int = Field(default=8, ge=1, le=256)
-    """Sources fetched at once, over all hosts."""
+    """Sources fetched at once, over all sites."""
     per_host: int = Field(default=2, ge=1)
-    """Requests in flight at once to one host."""
+    """Requests in flight at once to one site (origin: scheme, host, port)."""
     host_delay: float = Field(default=1.0, ge=0)
-    """Seconds between the starts of two requests to one host."""
+    """Seconds between the starts of two requests to one site."""
     max_crawl_delay: float = Field(default=60.0, ge=0)
     """Longest robots.txt Crawl-delay obeyed, in seconds."""
     obey_robots: bool = True

@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 import httpx
 from sqlmodel import col, select
@@ -31,6 +30,7 @@ from sources.fetching import FetchPolicy
 from sources.fetching.client import build_client
 from sources.ingest import IngestOptions, worker_name
 from sources.refresh.robots import RobotsCache
+from sources.urls import origin
 from sources.watching.entries import (
     due_entries,
     lease,
@@ -75,8 +75,8 @@ def _active_watches(database: Database, watch_ids: list[int] | None) -> list[Wat
         return list(session.exec(query.order_by(col(Watch.id))).all())
 
 
-class _HostGate:
-    """At least ``delay_s`` between two article fetches from one host: a feed
+class _SiteGate:
+    """At least ``delay_s`` between two article fetches from one site: a feed
     lists tens of articles of one site, which must not get them in a burst."""
 
     def __init__(self, delay_s: float, stop: threading.Event) -> None:
@@ -86,12 +86,12 @@ class _HostGate:
 
     def wait(self, url: str) -> bool:
         """False when ``stop`` was set while waiting."""
-        host = urlsplit(url).netloc.lower()
-        if host in self.last:
-            left = self.last[host] + self.delay_s - time.monotonic()
+        site = origin(url)
+        if site in self.last:
+            left = self.last[site] + self.delay_s - time.monotonic()
             if left > 0 and self.stop.wait(left):
                 return False
-        self.last[host] = time.monotonic()
+        self.last[site] = time.monotonic()
         return not self.stop.is_set()
 
 
@@ -120,7 +120,7 @@ def ingest_pending(
     watches = _active_watches(database, watch_ids)
     if not watches:
         return result  # a refresh pass without watches opens no client
-    gate = _HostGate(host_delay_s, stop or threading.Event())
+    gate = _SiteGate(host_delay_s, stop or threading.Event())
     robots = RobotsCache(policy, ROBOTS_TTL_S) if obey_robots else None
     own_client = client is None
     http = client or build_client(policy)
@@ -153,7 +153,7 @@ def _one(
     policy: FetchPolicy,
     client: httpx.Client,
     robots: RobotsCache | None,
-    gate: _HostGate,
+    gate: _SiteGate,
     result: IngestResult,
 ) -> str:
     assert entry.id is not None

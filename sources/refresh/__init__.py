@@ -16,7 +16,7 @@ stdin; :func:`sources.urls.is_local`) are never leased, never due.
 
 Modules: ``config`` (RefreshPolicy), ``schedule`` (intervals, jitter, backoff,
 health), ``leases`` (who may fetch which source now), ``politeness``
-(per-host gates, Retry-After), ``robots`` (robots.txt with Protego),
+(per-site gates, Retry-After), ``robots`` (robots.txt with Protego),
 ``check`` (one conditional fetch with retries, no database), ``apply``
 (storing a check's outcome), ``storing`` (a fetched page's rows),
 ``writer`` (the pass's one writer thread, batched transactions), ``runs``

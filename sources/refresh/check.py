@@ -1,4 +1,4 @@
-"""One check of one source: robots.txt, a conditional GET under the host's gate,
+"""One check of one source: robots.txt, a conditional GET under the site's gate,
 retries for transient errors, then decoding and main-text extraction.
 
 No database here: the outcome is handed to ``apply`` to be stored. CPU work
@@ -26,7 +26,7 @@ from sources.extraction import Article
 from sources.fetching import FetchResult, fetch
 from sources.ingest import page_article
 from sources.refresh.errors import RobotsUnreadable
-from sources.refresh.politeness import HostGate, Stopped, retry_after_seconds
+from sources.refresh.politeness import SiteGate, Stopped, retry_after_seconds
 from sources.refresh.schedule import jittered, server_delay
 from sources.refresh.sites import Sites
 from sources.refresh.states import CheckKind
@@ -103,8 +103,8 @@ def robots_advice(task: Task, reason: str) -> str:
     )
 
 
-def _obey_crawl_delay(task: Task, sites: Sites, gate: HostGate) -> float | None:
-    """Slow the host's gate to its Crawl-delay, capped; what it asked, when over the cap."""
+def _obey_crawl_delay(task: Task, sites: Sites, gate: SiteGate) -> float | None:
+    """Slow the site's gate to its Crawl-delay, capped; what it asked, when over the cap."""
     asked = sites.robots.crawl_delay(task.url)
     if asked is None:
         return None

@@ -42,11 +42,11 @@ class RefreshPolicy:
     """Longest Retry-After honoured within a check; a longer one ends the
     check and schedules the next one after it."""
     concurrency: int = 8
-    """Sources fetched at once, over all hosts."""
+    """Sources fetched at once, over all sites."""
     per_host: int = 2
-    """Requests in flight at once to one host."""
+    """Requests in flight at once to one site (origin: scheme, host, port)."""
     host_delay: float = 1.0
-    """Seconds between the starts of two requests to one host (a robots.txt
+    """Seconds between the starts of two requests to one site (a robots.txt
     Crawl-delay that asks for more wins, up to ``max_crawl_delay``)."""
     max_crawl_delay: float = 60.0
     """Longest robots.txt Crawl-delay obeyed. A site asking for more gets this

@@ -1,9 +1,9 @@
-"""Politeness towards the sites fetched: per-host gates and Retry-After.
+"""Politeness towards the sites fetched: per-site gates and Retry-After.
 
-Each host gets a :class:`HostGate`: at most ``per_host`` requests in flight
-and ``delay`` seconds between the starts of two requests. A Retry-After (or
-a robots.txt Crawl-delay) pushes the next start of the whole host back, not
-only of the source that got it.
+Each site (origin: :func:`sources.urls.origin`) gets a :class:`SiteGate`: at
+most ``per_host`` requests in flight and ``delay`` seconds between the starts
+of two requests. A Retry-After (or a robots.txt Crawl-delay) pushes the next
+start of the whole site back, not only of the source that got it.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ class Stopped(Exception):
     """The pass is stopping; a waiting request gives up its turn."""
 
 
-class HostGate:
-    """Concurrency limit and spacing of the requests to one host."""
+class SiteGate:
+    """Concurrency limit and spacing of the requests to one site."""
 
     def __init__(self, per_host: int, delay: float) -> None:
         self._slots = threading.BoundedSemaphore(per_host)
@@ -36,13 +36,13 @@ class HostGate:
             self.delay = max(self.delay, delay)
 
     def hold_off(self, seconds: float) -> None:
-        """Start no request to this host for ``seconds`` (Retry-After)."""
+        """Start no request to this site for ``seconds`` (Retry-After)."""
         with self._lock:
             self._next_start = max(self._next_start, time.monotonic() + seconds)
 
     @contextmanager
     def slot(self, stop: threading.Event) -> Iterator[None]:
-        """Hold one of the host's request slots, started no sooner than the spacing allows."""
+        """Hold one of the site's request slots, started no sooner than the spacing allows."""
         self._slots.acquire()
         try:
             with self._lock:

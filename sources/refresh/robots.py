@@ -5,8 +5,9 @@ allows everything; a 5xx, an unreachable server (DNS failure, refused, timed
 out) or an address the guard refuses allows nothing for now, as the site may
 be down or overloaded: :class:`RobotsUnreadable` (health ``robots_down``,
 tried again after its own backoff), never "forbidden". A file read (or a failure) is kept for
-``ttl`` seconds per origin; a ``Crawl-delay`` for factdesk slows the host's
-gate (up to the refresh policy's cap).
+``ttl`` seconds per site (origin: :func:`sources.urls.origin`); a
+``Crawl-delay`` for factdesk slows the site's gate (up to the refresh policy's
+cap).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import httpx
 from protego import Protego
@@ -22,6 +22,7 @@ from protego import Protego
 from sources.errors import EmptyBody, FetchError, FetchStopped, HTTPStatusError
 from sources.fetching import FetchPolicy, fetch
 from sources.refresh.errors import RobotsUnreadable
+from sources.urls import origin
 
 ROBOTS_AGENT = "factdesk"
 """The name robots.txt groups are matched against (the User-Agent's product token)."""
@@ -44,8 +45,8 @@ class _Entry:
 
 
 def robots_url(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}/robots.txt"
+    """The robots.txt of ``url``'s site, which also keys the cache: one per origin."""
+    return f"{origin(url)}/robots.txt"
 
 
 def _text(body: bytes, charset: str | None) -> str:
@@ -56,7 +57,7 @@ def _text(body: bytes, charset: str | None) -> str:
 
 
 class RobotsCache:
-    """The robots.txt of each origin a worker visits, fetched once per ``ttl``."""
+    """The robots.txt of each site (origin) a worker visits, fetched once per ``ttl``."""
 
     def __init__(self, policy: FetchPolicy, ttl: float) -> None:
         self._policy = policy
@@ -68,7 +69,7 @@ class RobotsCache:
     def verdict(
         self, url: str, client: httpx.Client, stop: threading.Event | None = None
     ) -> RobotsVerdict:
-        """May factdesk fetch ``url``? Fetches the origin's robots.txt when needed.
+        """May factdesk fetch ``url``? Fetches its site's robots.txt when needed.
 
         Raises RobotsUnreadable when it could not be read, FetchStopped when
         ``stop`` was set while reading it.
@@ -82,7 +83,7 @@ class RobotsCache:
         return RobotsVerdict(allowed, where, reason)
 
     def crawl_delay(self, url: str) -> float | None:
-        """The Crawl-delay the origin's robots.txt asks of factdesk, as written."""
+        """The Crawl-delay the site's robots.txt asks of factdesk, as written."""
         entry = self._entries.get(robots_url(url))
         if entry is None or entry.parser is None:
             return None
@@ -92,7 +93,7 @@ class RobotsCache:
     def _entry(self, where: str, client: httpx.Client, stop: threading.Event | None) -> _Entry:
         with self._guard:
             lock = self._locks.setdefault(where, threading.Lock())
-        # One fetch per origin: other threads wait for it instead of fetching too.
+        # One fetch per site: other threads wait for it instead of fetching too.
         with lock:
             entry = self._entries.get(where)
             if entry is None or entry.expires < time.monotonic():

@@ -42,6 +42,7 @@ from sources.refresh.sites import Sites
 from sources.refresh.states import AppliedKind, CheckKind, RunStatus, ScopeKind
 from sources.refresh.storing import write_pending
 from sources.refresh.writer import Writer
+from sources.urls import origin
 
 Progress = Callable[[str, AppliedKind], None]
 """``progress(url, kind)``: called once per source checked (or given back), in the
@@ -58,7 +59,7 @@ class PassResult:
     transactions: int = 0
     """Write transactions the pass committed (leases and stores, batched)."""
     crawl_delays: dict[str, float] = field(default_factory=dict)
-    """Hosts whose robots.txt asked for a Crawl-delay over the policy's cap,
+    """Sites (origins) whose robots.txt asked for a Crawl-delay over the policy's cap,
     and what they asked for (they were given the cap)."""
 
     @property
@@ -213,7 +214,7 @@ def run_pass(
         if applied.kind == AppliedKind.LOST:
             result.lost += 1
         if applied.crawl_delay_asked is not None:
-            result.crawl_delays[Sites.host(task.url)] = applied.crawl_delay_asked
+            result.crawl_delays[origin(task.url)] = applied.crawl_delay_asked
         _count(counts, applied)
         if progress is not None:
             progress(task.url, applied.kind)

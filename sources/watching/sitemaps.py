@@ -8,7 +8,7 @@ way for an index to point factdesk at other sites), one level (a child that is
 itself an index, or the index itself, is not read again), and at most
 `feeds.MAX_ENTRIES` addresses across all children in one pass. Each child is
 fetched through the caller's ``read`` (the guarded fetcher, with robots.txt and
-the per-host delay), so a child obeys what any fetch obeys.
+the per-site delay), so a child obeys what any fetch obeys.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from db.models import FetchRecord, Snapshot, Source, Watch
 from sources.errors import SourceError
 from sources.fetching import FetchPolicy, fetch
 from sources.refresh.robots import RobotsCache
-from sources.urls import canonical_url
+from sources.urls import canonical_url, origin
 from sources.watching.entries import record_entries
 from sources.watching.feeds import MAX_ENTRIES, BadFeed, Feed, FeedEntry, parse_feed
 
@@ -91,17 +91,17 @@ def follow_index(index: Feed, *, url: str, read: ReadChild) -> FollowedIndex:
 
 
 def spaced(delay_s: float) -> Callable[[str], bool]:
-    """A host gate for a one-off read (`watch add`): at least ``delay_s`` between two
-    child sitemaps of one host, as the refresh's per-host delay keeps for sources."""
+    """A site gate for a one-off read (`watch add`): at least ``delay_s`` between two
+    child sitemaps of one site, as the refresh's per-site delay keeps for sources."""
     last: dict[str, float] = {}
 
     def wait(url: str) -> bool:
-        host = urlsplit(url).netloc.lower()
-        if host in last:
-            left = last[host] + delay_s - time.monotonic()
+        site = origin(url)
+        if site in last:
+            left = last[site] + delay_s - time.monotonic()
             if left > 0:
                 time.sleep(left)
-        last[host] = time.monotonic()
+        last[site] = time.monotonic()
         return True
 
     return wait
@@ -119,7 +119,7 @@ def fetching_reader(
     wait: Callable[[str], bool] | None = None,
 ) -> ReadChild:
     """Read a child sitemap as refresh reads any source: robots.txt first, then the
-    host's delay (``wait``, False when asked to stop), then the guarded fetcher."""
+    site's delay (``wait``, False when asked to stop), then the guarded fetcher."""
 
     def read(url: str) -> bytes:
         if robots is not None:

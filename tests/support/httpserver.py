@@ -164,8 +164,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, owner: HTTPTestServer, host: str = HOST) -> None:
-        super().__init__((host, 0), _RequestHandler)
+    def __init__(self, owner: HTTPTestServer) -> None:
+        super().__init__((HOST, 0), _RequestHandler)
         self.owner = owner
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -180,21 +180,20 @@ def _not_found(exchange: Exchange) -> None:
 
 
 class HTTPTestServer:
-    """A threaded HTTP server on 127.0.0.1 with routes registered per test.
+    """A threaded HTTP server on 127.0.0.1, on a port of its own, with routes
+    registered per test.
 
-    ``host`` may name another loopback address (127.0.0.2, ...) so that several
-    servers stand in for several sites; only 127.0.0.0/8 is accepted.
+    Always 127.0.0.1, the one address tests talk to: several servers stand in
+    for several sites by their ports, as the refresh job keeps its politeness
+    per origin (scheme, host, port).
     """
 
-    def __init__(self, host: str = HOST) -> None:
-        if not host.startswith("127."):
-            raise ValueError(f"{host}: test servers listen on loopback (127.x.y.z) only")
-        self.host = host
+    def __init__(self) -> None:
         self.stopping = threading.Event()
         self._routes: dict[str, Handler] = {}
         self._requests: list[RecordedRequest] = []
         self._lock = threading.Lock()
-        self._httpd = _Server(self, host)
+        self._httpd = _Server(self)
         self.port: int = self._httpd.server_address[1]
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
@@ -202,7 +201,7 @@ class HTTPTestServer:
 
     @property
     def base_url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"http://{HOST}:{self.port}"
 
     def url(self, path: str) -> str:
         """Absolute URL of ``path`` on this server."""

@@ -128,9 +128,9 @@ def _stopped_by_signals(stop: threading.Event) -> Iterator[list[int]]:
 
 
 def _warn_crawl_delays(result: PassResult, policy: RefreshPolicy) -> None:
-    for host, asked in sorted(result.crawl_delays.items()):
+    for site, asked in sorted(result.crawl_delays.items()):
         warn(
-            f"{host}: robots.txt asks for a Crawl-delay of {asked:g} s; factdesk waits "
+            f"{site}: robots.txt asks for a Crawl-delay of {asked:g} s; factdesk waits "
             f"{policy.max_crawl_delay:g} s between requests there, its cap (see "
             "crawl_delay_asked in `factdesk sources --format json`)"
         )
@@ -171,13 +171,13 @@ def refresh_command(
     ] = None,
     per_host: Annotated[
         int | None,
-        typer.Option(min=1, help="Requests in flight per host (default: [refresh] per_host)."),
+        typer.Option(min=1, help="Requests in flight per site (default: [refresh] per_host)."),
     ] = None,
     host_delay: Annotated[
         float | None,
         typer.Option(
             min=0.0,
-            help="Seconds between two requests to one host (default: [refresh] host_delay).",
+            help="Seconds between two requests to one site (default: [refresh] host_delay).",
         ),
     ] = None,
     output: Annotated[

@@ -252,7 +252,7 @@ def run_command(
         float | None,
         typer.Option(
             min=0.0,
-            help="Seconds between two requests to one host (default: the [refresh] settings).",
+            help="Seconds between two requests to one site (default: the [refresh] settings).",
         ),
     ] = None,
 ) -> None:

@@ -1,4 +1,4 @@
-"""Helpers of the refresh tests: several loopback "sites", fast policies, seeded sources."""
+"""Helpers of the refresh tests: three "sites" (ports of 127.0.0.1), fast policies, seeds."""
 
 from __future__ import annotations
 
@@ -50,8 +50,9 @@ def fetch_policy(**overrides: float) -> FetchPolicy:
 
 @pytest.fixture
 def sites() -> Iterator[list[HTTPTestServer]]:
-    """Three servers on 127.0.0.1, .2 and .3: three hosts for the politeness gates."""
-    servers = [HTTPTestServer(f"127.0.0.{n}").start() for n in (1, 2, 3)]
+    """Three servers on 127.0.0.1, each on its own port: three sites (origins),
+    each with its own politeness gate, client and robots.txt."""
+    servers = [HTTPTestServer().start() for _ in range(3)]
     yield servers
     for server in servers:
         server.stop()

@@ -152,7 +152,7 @@ def test_a_huge_crawl_delay_is_capped_and_recorded_on_the_hosts_sources(
 
     assert not result.interrupted
     assert result.counts["checked"] == 2
-    assert result.crawl_delays == {"127.0.0.1": 100000.0}
+    assert result.crawl_delays == {http_server.base_url: 100000.0}
     a, b = sorted(
         http_server.requests("/a") + http_server.requests("/b"), key=lambda r: r.received_at
     )

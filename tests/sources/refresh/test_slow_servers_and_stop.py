@@ -107,7 +107,7 @@ def _pass_in_thread(
 def test_a_stop_ends_a_pass_held_by_a_dribbling_site_and_records_it_interrupted(
     database: Database, sites: list[HTTPTestServer]
 ) -> None:
-    calm_site = sites[1]  # another host: its own politeness gate
+    calm_site = sites[1]  # another port of 127.0.0.1, another site: its own politeness gate
     text_page(calm_site, "/calm", ARTICLE)
     script = by_path({"/robots.txt": NO_ROBOTS}, dribble_headers(0.2))
     stop = threading.Event()

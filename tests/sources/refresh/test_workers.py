@@ -42,7 +42,7 @@ def _add_sources(database: Database, sites: list[HTTPTestServer], n: int, delay:
 
 def _page_requests(sites: list[HTTPTestServer]) -> Counter[str]:
     return Counter(
-        f"{s.host}{r.path}" for s in sites for r in s.requests() if r.path.startswith("/p")
+        f"{s.base_url}{r.path}" for s in sites for r in s.requests() if r.path.startswith("/p")
     )
 
 
