@@ -164,9 +164,9 @@ def painted(t0: float, what: str = "") -> None:
 
 
 def child(url: str, t0: float, *, cli: bool) -> None:
-    from db.engine import Database
     from tui.app import FactdeskApp, make_app
     from tui.screens.queue import QueueScreen
+    from tui.settings import Settings
 
     class Timed(FactdeskApp):
         def on_queue_screen_page_shown(self, message: QueueScreen.PageShown) -> None:
@@ -175,16 +175,14 @@ def child(url: str, t0: float, *, cli: bool) -> None:
 
     if cli:
         # What `factdesk --db URL` does first: import every command module,
-        # then open the database through the command line's context, which
-        # checks that its schema is up to date.
+        # then what `open_app` does (the schema checked, the app on the settings).
         import tui.cli  # noqa: F401
-        from tui.cli.context import CliContext
-        from tui.settings import Settings
+        from claims.services.lazy_database import LazyDatabase
 
-        database = CliContext(Settings(database_url=url)).database()
-    else:
-        database = Database(url)
-    Timed(make_app(database).desk, owns_database=True).run(headless=True, size=(160, 50))
+        assert LazyDatabase(url).ready(), "the bench database is at the newest schema"
+    # As the command line opens it: on the settings, the database opened on first use.
+    factdesk = make_app(Settings(database_url=url))
+    Timed(factdesk.desk, owns_database=True).run(headless=True, size=(160, 50))
 
 
 def bare(t0: float) -> None:
@@ -234,9 +232,9 @@ async def changes(url: str, repeat: int) -> Changes:
     from textual import events
     from textual.widgets import Input
 
-    from db.engine import Database
     from tui.app import FactdeskApp, make_app
     from tui.screens.queue import QueueScreen
+    from tui.settings import Settings
 
     # Each with the time it happened: the coroutine waiting on a queue may
     # resume later than that on a loaded machine.
@@ -254,7 +252,7 @@ async def changes(url: str, repeat: int) -> Changes:
             assert screen.claim_page is not None
             counted.put_nowait((time.perf_counter(), screen.claim_page.describe()))
 
-    app = Timed(make_app(Database(url)).desk, owns_database=True)
+    app = Timed(make_app(Settings(database_url=url)).desk, owns_database=True)
     out = Changes()
 
     def next_page() -> None:

@@ -11,18 +11,21 @@ import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from claims.services.database import Database
+from claims.services.lazy_database import LazyDatabase
 from tui.bindings import ALL_KEYS, APP_KEYS, bindings, keymap
 from tui.screens.base import Desk, DeskScreen
 from tui.screens.help import HelpScreen
 from tui.screens.queue import QueueScreen
 from tui.settings import Settings
 from tui.widgets.formatting import Clock, utc_now
+
+if TYPE_CHECKING:
+    from claims.services.database import Database
 
 
 def _sources_screen() -> Screen[None]:
@@ -42,6 +45,9 @@ class FactdeskApp(App[None]):
     TITLE = "factdesk"
     BINDINGS = bindings(APP_KEYS)
     MODES: ClassVar = {"queue": QueueScreen, "sources": _sources_screen}
+    # Starting in the queue's mode, not switching to it from Textual's default
+    # screen, spares two passes over every style rule before the first page.
+    DEFAULT_MODE = "queue"
 
     def __init__(self, desk: Desk, *, owns_database: bool) -> None:
         super().__init__()
@@ -64,11 +70,10 @@ class FactdeskApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_keymap(self._keymap_wanted)
-        self.switch_mode("queue")
 
     def on_unmount(self) -> None:
         if self._owns_database:
-            self.desk.database.dispose()
+            self.desk.store.dispose()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -105,14 +110,16 @@ def make_app(
 ) -> FactdeskApp:
     """The app on ``source``: the settings' database, or a given (migrated) database.
 
+    The settings' database opens on first use (``LazyDatabase``): the first page
+    is read through the driver when the database is at the newest schema.
     ``clock`` is "now" for ages; ``show_times=False`` hides times altogether
     (screenshots that must not change from run to run).
     """
-    if isinstance(source, Database):
-        database, owns = source, False
-        settings = settings or Settings(database_url=source.url)
-    else:
+    if isinstance(source, Settings):
         settings = source
-        database, owns = Database(settings.resolved_database_url()), True
-    desk = Desk(database=database, settings=settings, clock=clock, show_times=show_times)
+        store, owns = LazyDatabase(settings.resolved_database_url()), True
+    else:
+        settings = settings or Settings(database_url=source.url)
+        store, owns = LazyDatabase.of(source), False
+    desk = Desk(store=store, settings=settings, clock=clock, show_times=show_times)
     return FactdeskApp(desk, owns_database=owns)

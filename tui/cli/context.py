@@ -27,6 +27,11 @@ class CliContext:
             self._database = open_database(self.settings.resolved_database_url())
         return self._database
 
+    @property
+    def has_database(self) -> bool:
+        """Whether a command has opened the database already."""
+        return self._database is not None
+
     def close(self) -> None:
         if self._database is not None:
             self._database.dispose()

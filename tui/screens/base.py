@@ -8,28 +8,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from claims.review.ratings import RatingScale
-from claims.services.database import Database
+from claims.services.lazy_database import LazyDatabase
 from db.errors import FactdeskError
 from tui.settings import Settings
 from tui.terminal_text import safe
 from tui.widgets.formatting import Clock, age, stamp
+
+if TYPE_CHECKING:
+    from claims.services.database import Database
 
 
 @dataclass(frozen=True)
 class Desk:
     """Everything a screen needs from the app, built once by ``make_app``."""
 
-    database: Database
+    store: LazyDatabase
+    """The database, opened on first use: the queue's first page reads without it."""
     settings: Settings
     clock: Clock
     show_times: bool = True
+
+    @property
+    def database(self) -> Database:
+        """The open database (opening it on first use loads SQLAlchemy: ask from a worker)."""
+        return self.store.database
 
     @property
     def reviewer(self) -> str:

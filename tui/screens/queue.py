@@ -25,8 +25,6 @@ from textual.worker import Worker, get_current_worker
 
 from claims.review.listing import ClaimFilter, ClaimRowPage, claim_rows, count_claims
 from claims.review.statuses import STATUS_LABELS, STATUSES
-from claims.services.claim_listing import rows_of
-from claims.services.database import Database
 from claims.services.ingest_request import INGEST_STEPS, IngestRequest, IngestSummary
 from claims.text.kinds import CLAIM_KINDS
 from tui.bindings import QUEUE_KEYS, bindings
@@ -37,6 +35,8 @@ from tui.widgets.queue_columns import SORTS
 from tui.widgets.queue_table import QueueTable
 
 if TYPE_CHECKING:
+    from claims.services.database import Database
+    from claims.services.lazy_database import LazyDatabase
     from sources.fetching import FetchPolicy
     from tui.dialogs.export import ExportChoice
 
@@ -147,7 +147,9 @@ class QueueScreen(DeskScreen):
         with Horizontal(id="queue-bar"):
             yield Static(id="queue-bar-label", markup=False)
             yield ProgressBar(total=INGEST_STEPS, id="queue-bar-progress", show_eta=False)
-        yield Footer()
+        # The footer's keys are a widget each, restyled as focus moves: a fifth
+        # of the queue's first paint. They arrive once the first page is painted.
+        yield Static(id="footer-slot", markup=False)
 
     @property
     def table(self) -> QueueTable:
@@ -158,21 +160,21 @@ class QueueScreen(DeskScreen):
         self.query_one("#queue-bar").display = False
         self.table.focus()
         self.reload()
-        self._open_visit(self.desk.database, self.desk.reviewer)
 
     def on_unmount(self) -> None:
         if self._visited:
             self._record_close(self.desk.database, self.desk.reviewer)
 
     # Visits ------------------------------------------------------------------
-    # Opening the queue is recorded after the first page is asked for (a write
-    # would delay it); the flags appear when the previous visit is known.
+    # Opening the queue is recorded once the first page is painted: the write
+    # opens the database (SQLAlchemy and the tables), which the first page is
+    # read without. The flags appear when the previous visit is known.
 
     @work(thread=True, exit_on_error=False, group="queue-visit")
-    def _open_visit(self, database: Database, reviewer: str) -> None:
+    def _open_visit(self, store: LazyDatabase, reviewer: str) -> None:
         from claims.review.visits import open_queue
 
-        with database.write() as session:
+        with store.database.write() as session:
             since = open_queue(session, reviewer)
         self.post_message(self.Visited(since))
 
@@ -205,13 +207,13 @@ class QueueScreen(DeskScreen):
 
     def _request(self, offset: int) -> None:
         limit = self.desk.settings.tui.page_size
-        self._load(self.desk.database, self.claim_filter, offset, limit, self._total)
+        self._load(self.desk.store, self.claim_filter, offset, limit, self._total)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-load")
     def _load(
-        self, database: Database, filters: ClaimFilter, offset: int, limit: int, total: int | None
+        self, store: LazyDatabase, filters: ClaimFilter, offset: int, limit: int, total: int | None
     ) -> None:
-        with rows_of(database) as rows:
+        with store.rows() as rows:
             page = claim_rows(rows, filters, offset=offset, limit=limit, total=total)
             if page.total is None and not page.rows:
                 # Past the end (others' changes): the count says where the end is.
@@ -220,8 +222,8 @@ class QueueScreen(DeskScreen):
             self.post_message(self.PageLoaded(filters, page))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-count")
-    def _count(self, database: Database, filters: ClaimFilter) -> None:
-        with rows_of(database) as rows:
+    def _count(self, store: LazyDatabase, filters: ClaimFilter) -> None:
+        with store.rows() as rows:
             total = count_claims(rows, filters)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Counted(filters, total))
@@ -252,11 +254,14 @@ class QueueScreen(DeskScreen):
         # would slow the paint down.
         if page.total is None and self._counting != self.claim_filter:
             self._counting = self.claim_filter
-            self._count(self.desk.database, self.claim_filter)
+            self._count(self.desk.store, self.claim_filter)
         filters = self.claim_filter
         self.set_timer(AHEAD_DELAY_S, lambda: self._read_ahead(filters, page.offset))
         if not self._warmed:
             self._warmed = True
+            self.query_one("#footer-slot").remove()
+            self.mount(Footer())
+            self._open_visit(self.desk.store, self.desk.reviewer)
             self._warm_up()
 
     def on_queue_screen_counted(self, message: Counted) -> None:
@@ -285,7 +290,7 @@ class QueueScreen(DeskScreen):
         ]
         if offsets:
             self._load_ahead(
-                self.desk.database, self.claim_filter, offsets, page.limit, self._total
+                self.desk.store, self.claim_filter, offsets, page.limit, self._total
             )
 
     def _fresh(self, offset: int) -> ClaimRowPage | None:
@@ -297,7 +302,7 @@ class QueueScreen(DeskScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-ahead")
     def _load_ahead(
         self,
-        database: Database,
+        store: LazyDatabase,
         filters: ClaimFilter,
         offsets: list[int],
         limit: int,
@@ -305,7 +310,7 @@ class QueueScreen(DeskScreen):
     ) -> None:
         worker = get_current_worker()
         for offset in offsets:
-            with rows_of(database) as rows:
+            with store.rows() as rows:
                 page = claim_rows(rows, filters, offset=offset, limit=limit, total=total)
             if worker.is_cancelled:
                 return
