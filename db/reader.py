@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from db.schema_head import head_from_scripts
+from db.schema_head import CURRENT_REVISION, head_from_scripts, is_head
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -114,8 +114,7 @@ def open_quick(url: str) -> DriverRows | None:
     newest schema; None for anything else (the caller then opens it with SQLAlchemy)."""
     scheme, _, rest = url.partition("://")
     backend = scheme.split("+", 1)[0]
-    head = head_from_scripts()
-    if head is None or (backend == "sqlite" and "?" in rest):
+    if head_from_scripts() is None or (backend == "sqlite" and "?" in rest):
         return None
     try:
         if backend == "sqlite":
@@ -129,10 +128,10 @@ def open_quick(url: str) -> DriverRows | None:
     if rows is None:
         return None
     try:
-        current = [row[0] for row in rows("SELECT version_num FROM alembic_version", {})]
+        current = [row[0] for row in rows(CURRENT_REVISION, {})]
     except Exception:  # no version table: a new database, the usual path migrates it
         current = []
-    if current != [head]:
+    if not is_head(current):
         rows.close()
         return None
     return rows

@@ -40,16 +40,25 @@ def head_from_scripts() -> str | None:
     return next(iter(heads)) if len(heads) == 1 else None
 
 
+CURRENT_REVISION = "SELECT version_num FROM alembic_version"
+"""The query both readers (SQLAlchemy here, the driver in ``db.reader``) ask."""
+
+
+def is_head(current: list[str]) -> bool:
+    """Whether the revisions ``CURRENT_REVISION`` returned are exactly the head."""
+    head = head_from_scripts()
+    return head is not None and current == [head]
+
+
 def known_up_to_date(engine: Engine) -> bool:
     """True when the database is surely at the head; False means "ask Alembic"."""
-    head = head_from_scripts()
-    if head is None:
+    if head_from_scripts() is None:
         return False
     from sqlalchemy import text  # here: db.reader reads the head without SQLAlchemy
 
     try:
         with engine.connect() as connection:
-            current = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+            current = connection.execute(text(CURRENT_REVISION)).all()
     except Exception:  # no version table yet, or not readable: Alembic decides
         return False
-    return [row[0] for row in current] == [head]
+    return is_head([row[0] for row in current])
