@@ -2,9 +2,10 @@
 
 The listing itself (filters, order, pages) is ``claims.review.listing``; this
 module says what it runs on. :func:`quick_rows` is for a process's first list
-(``factdesk claims``; the queue does not use it yet): it reads through the driver
-without importing SQLAlchemy when the database is ready, and otherwise opens
-it the usual way (``open_database`` creates, migrates or explains).
+(``factdesk claims``; the TUI's first page goes through ``lazy_database``): it
+reads through the driver without importing SQLAlchemy when the database is
+ready, and otherwise opens it the usual way (``open_database`` creates,
+migrates or explains).
 """
 
 from __future__ import annotations
@@ -29,15 +30,24 @@ def rows_of(database: Database) -> Iterator[Rows]:
 
 
 @contextmanager
+def driver_rows(url: str) -> Iterator[Rows | None]:
+    """The driver's own rows on the database at ``url`` when it is at the newest
+    schema (closed after use); None otherwise."""
+    quick = open_quick(url)
+    try:
+        yield quick
+    finally:
+        if quick is not None:
+            quick.close()
+
+
+@contextmanager
 def quick_rows(url: str) -> Iterator[Rows]:
     """The listing's rows on the database at ``url``, SQLAlchemy loaded only when needed."""
-    quick = open_quick(url)
-    if quick is not None:
-        try:
+    with driver_rows(url) as quick:
+        if quick is not None:
             yield quick
-        finally:
-            quick.close()
-        return
+            return
     from claims.services.database import open_database
 
     database = open_database(url)

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from claims.services.claim_listing import rows_of
-from db.reader import Rows, open_quick
+from claims.services.claim_listing import driver_rows, rows_of
+from db.reader import Rows
 
 if TYPE_CHECKING:
     from db.engine import Database
@@ -52,23 +52,17 @@ class LazyDatabase:
 
     def ready(self) -> bool:
         """Whether the database exists at the newest schema (lists need no opening)."""
-        quick = open_quick(self.url)
-        if quick is None:
-            return False
-        quick.close()
-        return True
+        with driver_rows(self.url) as quick:
+            return quick is not None
 
     @contextmanager
     def rows(self) -> Iterator[Rows]:
         """Rows for the listing: the open database's, or the driver's until it is open."""
         if self._database is None:
-            quick = open_quick(self.url)
-            if quick is not None:
-                try:
+            with driver_rows(self.url) as quick:
+                if quick is not None:
                     yield quick
-                finally:
-                    quick.close()
-                return
+                    return
         with rows_of(self.database) as rows:
             yield rows
 

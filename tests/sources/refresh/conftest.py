@@ -108,3 +108,12 @@ def fetch_records(database: Database, source_id: int) -> list[FetchRecord]:
 def snapshot_count(database: Database, source_id: int) -> int:
     with database.read() as session:
         return len(session.exec(select(Snapshot.id).where(Snapshot.source_id == source_id)).all())
+
+
+def add_sources(database: Database, *urls: str) -> list[int]:
+    """Sources for ``urls``, stored without a fetch; their ids."""
+    with database.write() as session:
+        sources = [Source(url=url) for url in urls]
+        session.add_all(sources)
+        session.flush()
+        return [source.id for source in sources if source.id is not None]

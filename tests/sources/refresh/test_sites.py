@@ -13,22 +13,13 @@ import threading
 import pytest
 
 from db.engine import Database
-from db.models import Source
 from sources.refresh import RefreshPolicy, run_pass
 from sources.refresh.check import Outcome, Task, check
 from sources.refresh.sites import Sites
 from sources.refresh.states import CheckKind
 from sources.urls import origin
-from tests.sources.refresh.conftest import ARTICLE, FAST, fetch_policy, text_page
+from tests.sources.refresh.conftest import ARTICLE, FAST, add_sources, fetch_policy, text_page
 from tests.support.httpserver import HTTPTestServer
-
-
-def _add(database: Database, *urls: str) -> list[int]:
-    with database.write() as session:
-        sources = [Source(url=url) for url in urls]
-        session.add_all(sources)
-        session.flush()
-        return [s.id for s in sources if s.id is not None]
 
 
 def _check(sites: Sites, url: str) -> Outcome:
@@ -71,7 +62,7 @@ def test_each_port_reads_its_own_robots_txt(
     closed.route("/robots.txt", "User-agent: *\nDisallow: /\n", content_type="text/plain")
     for server in (closed, open_):
         text_page(server, "/a", ARTICLE)
-    _add(database, closed.url("/a"), open_.url("/a"))
+    add_sources(database, closed.url("/a"), open_.url("/a"))
 
     result = run_pass(database, policy=FAST, fetch_policy=fetch_policy(), scope="all")
 

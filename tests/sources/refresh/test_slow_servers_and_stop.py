@@ -14,11 +14,12 @@ from dataclasses import replace
 from sqlmodel import col, select
 
 from db.engine import Database
-from db.models import RefreshRun, Source
+from db.models import RefreshRun
 from sources.refresh import PassResult, run_pass
 from tests.sources.refresh.conftest import (
     ARTICLE,
     FAST,
+    add_sources,
     fetch_policy,
     fetch_records,
     source_row,
@@ -36,14 +37,6 @@ from tests.support.httpserver import HTTPTestServer
 NO_ROBOTS = answer(404)
 
 
-def _add(database: Database, *urls: str) -> list[int]:
-    with database.write() as session:
-        sources = [Source(url=url) for url in urls]
-        session.add_all(sources)
-        session.flush()
-        return [source.id for source in sources if source.id is not None]
-
-
 def _run_status(database: Database) -> list[str]:
     with database.read() as session:
         return [r.status for r in session.exec(select(RefreshRun).order_by(col(RefreshRun.id)))]
@@ -57,7 +50,7 @@ def test_a_pass_gives_up_on_dribbled_headers_and_chunks_at_the_total_timeout(
         {"/robots.txt": NO_ROBOTS, "/chunks": dribble_chunk_framing(0.2)}, dribble_headers(0.2)
     )
     with SlowLoris(script) as loris:
-        headers, chunks, calm = _add(
+        headers, chunks, calm = add_sources(
             database, loris.url("/headers"), loris.url("/chunks"), http_server.url("/calm")
         )
         started = time.monotonic()
@@ -112,8 +105,8 @@ def test_a_stop_ends_a_pass_held_by_a_dribbling_site_and_records_it_interrupted(
     script = by_path({"/robots.txt": NO_ROBOTS}, dribble_headers(0.2))
     stop = threading.Event()
     with SlowLoris(script) as loris:
-        ids = _add(database, *(loris.url(f"/p{n}") for n in range(3)))
-        calm = _add(database, calm_site.url("/calm"))[0]
+        ids = add_sources(database, *(loris.url(f"/p{n}") for n in range(3)))
+        calm = add_sources(database, calm_site.url("/calm"))[0]
         thread, outcome = _pass_in_thread(database, stop)
         deadline = time.monotonic() + 10
         while len(loris.requests) < 3 and time.monotonic() < deadline:  # robots + 2 slots
