@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from tui.cli.app import app
 from tui.cli.context import CliContext, cli_context
 from tui.cli.output import reported_errors
 
+if TYPE_CHECKING:
+    from tui.app import FactdeskApp
 
-def open_app(context: CliContext) -> None:
-    """Run the app on the context's (migrated) database until the user quits.
+
+def app_for(context: CliContext) -> FactdeskApp:
+    """The app on the context's database, at the current schema.
 
     A database that exists at the newest schema is opened by the app on first
     use (its first page needs no SQLAlchemy); any other is opened here, so that
@@ -20,12 +25,16 @@ def open_app(context: CliContext) -> None:
     from claims.services.lazy_database import LazyDatabase
     from tui.app import make_app  # Textual loads only when the app opens.
 
+    url = context.settings.resolved_database_url()
+    if not context.has_database and LazyDatabase(url).ready():
+        return make_app(context.settings)
+    return make_app(context.database(), settings=context.settings)
+
+
+def open_app(context: CliContext) -> None:
+    """Run the app on the context's database until the user quits."""
     with reported_errors():
-        url = context.settings.resolved_database_url()
-        if not context.has_database and LazyDatabase(url).ready():
-            factdesk = make_app(context.settings)
-        else:
-            factdesk = make_app(context.database(), settings=context.settings)
+        factdesk = app_for(context)
     factdesk.run()
 
 
