@@ -8,7 +8,9 @@ then:
    (taken by the parent just before spawning) to the first painted queue page;
    taking turns with it, ``--bare T0`` does the same for a bare Textual app (a
    label and a footer), the floor that Python and Textual set on this machine
-   in this run;
+   in this run, and ``--widgets T0`` for a bare app holding the queue's
+   widgets (three Selects, three Inputs, a table, a progress bar, a footer of
+   17 keys) and no factdesk code: what Textual's widgets alone add;
 2. in-process, times R page changes (``]``) and R filter changes (free text),
    each from the key/filter to the page painted; then the same with one row
    per group (``g``; a fifth of the claims are in groups of two).
@@ -204,6 +206,44 @@ def bare(t0: float) -> None:
     Bare().run(headless=True, size=(160, 50))
 
 
+def widgets(t0: float) -> None:
+    """A bare Textual app with the queue's widgets and no factdesk code: Textual's floor."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.containers import Horizontal
+    from textual.widgets import DataTable, Footer, Input, ProgressBar, Select, Static
+
+    choices = [("one", "one"), ("two", "two")]
+
+    class Widgets(App[None]):
+        # As many keys in the footer as the queue shows.
+        BINDINGS = [Binding(key, "bell", key) for key in "abcdefghijklmnopq"]  # noqa: RUF012
+
+        def compose(self) -> ComposeResult:
+            with Horizontal():
+                for prompt in ("status", "verdict", "kind"):
+                    yield Select(choices, prompt=prompt)
+                for placeholder in ("source", "assigned to", "search text"):
+                    yield Input(placeholder=placeholder)
+            yield DataTable()
+            yield Static("1-200 of 100,000")
+            yield ProgressBar(total=5)
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("id", "claim", "claimant", "status", "figures")
+            for i in range(50):
+                table.add_row(str(i), "Claim text " * 6, "Nadia Berrada", "new", "20,000")
+            self.call_after_refresh(self.painted)
+
+        def painted(self) -> None:
+            painted(t0)
+            self.exit()
+
+    Widgets().run(headless=True, size=(160, 50))
+
+
 def first_paint(*args: str) -> list[str]:
     """Run this script as a child (``--child URL``, ``--cli URL`` or ``--bare``); its output."""
     t0 = time.time()
@@ -332,6 +372,7 @@ def main() -> None:
     parser.add_argument("--child", nargs=2, metavar=("URL", "T0"), help=argparse.SUPPRESS)
     parser.add_argument("--cli", nargs=2, metavar=("URL", "T0"), help=argparse.SUPPRESS)
     parser.add_argument("--bare", metavar="T0", help=argparse.SUPPRESS)
+    parser.add_argument("--widgets", metavar="T0", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child or args.cli:
         url, t0 = args.child or args.cli
@@ -340,15 +381,19 @@ def main() -> None:
     if args.bare:
         bare(float(args.bare))
         return
+    if args.widgets:
+        widgets(float(args.widgets))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/bench.sqlite3"
         t = time.perf_counter()
         build(url, args.claims)
         print(f"built {args.claims:,} claims in {time.perf_counter() - t:.1f} s")
-        runs: dict[str, list[list[str]]] = {"bare": [], "queue": [], "cli": []}
+        runs: dict[str, list[list[str]]] = {"bare": [], "widgets": [], "queue": [], "cli": []}
         for _ in range(args.repeat):
-            # Taking turns, so that all three see the same load on a shared machine.
+            # Taking turns, so that all four see the same load on a shared machine.
             runs["bare"].append(first_paint("--bare"))
+            runs["widgets"].append(first_paint("--widgets"))
             runs["queue"].append(first_paint("--child", url))
             runs["cli"].append(first_paint("--cli", url))
         walls = {k: [float(r[0]) for r in v] for k, v in runs.items()}
@@ -356,6 +401,7 @@ def main() -> None:
         floor = statistics.median(walls["bare"])
         labels = {
             "bare": "bare Textual app (a label, a footer)",
+            "widgets": "bare Textual app with the queue's widgets, no factdesk code",
             "queue": f"queue ({' '.join(runs['queue'][-1][2:])}), make_app",
             "cli": "queue through the factdesk command's imports and schema check",
         }
