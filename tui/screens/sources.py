@@ -1,10 +1,11 @@
 """Sources: health and why, last and next check, snapshot counts; a snapshot's text; diffs.
 
 Enter on a source lists its snapshots, newest first, and its fetch history
-(time, status, outcome, reason, bytes, snapshot: what ``factdesk sources show``
-prints); Enter on a snapshot shows its extracted text; ``d`` shows what
-changed since the snapshot before it (a unified diff of the two texts,
-computed with difflib). Every query goes through :mod:`claims.services.refresh`.
+(time, status, outcome, bytes, snapshot, and the highlighted fetch's reason
+under it: what ``factdesk sources show`` prints); Enter on a snapshot shows
+its extracted text; ``d`` shows what changed since the snapshot before it (a
+unified diff of the two texts, computed with difflib). Every query goes
+through :mod:`claims.services.refresh`.
 
 Below the sources, the watches (`factdesk watch`): each feed or sitemap with
 its interval, whether it is paused, its last read and outcome, its entries
