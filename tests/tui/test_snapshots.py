@@ -74,6 +74,22 @@ def test_sources_screen_with_watches(snap_compare: SnapCompare, watches_app: Fac
     assert snap_compare(watches_app, terminal_size=SNAP_SIZE, run_before=open_sources)
 
 
+def test_sources_screen_at_120_columns(
+    snap_compare: SnapCompare, watches_app: FactdeskApp
+) -> None:
+    """id, source, health and next check on screen; why the paused feed's last read
+    failed, under the sources and under its fetches."""
+
+    async def open_failed_feed(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "enter")
+        await settle(pilot)
+
+    assert snap_compare(watches_app, terminal_size=(120, 40), run_before=open_failed_feed)
+
+
 def test_ingest_dialog(snap_compare: SnapCompare, demo_app: FactdeskApp) -> None:
     async def open_dialog(pilot: Pilot[None]) -> None:
         await settle(pilot)

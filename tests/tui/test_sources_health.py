@@ -53,9 +53,11 @@ async def test_a_failing_source_shows_its_reason_and_history_and_a_file_shows_lo
         await pilot.press("r")  # refresh the highlighted source, as a reviewer would
         await settle(pilot)
 
-        row = _row(sources, web_id)
-        assert "failing" in row
-        assert "404" in row  # the reason, in the list itself
+        assert "failing" in _row(sources, web_id)
+        sources.move_cursor(row=sources.get_row_index(web_id))
+        await pilot.pause()
+        # The reason, under the list, for the highlighted source.
+        assert "404" in str(screen.query_one("#source-why", Static).render())
         assert "local" in _row(sources, local_id)
         assert "never (local)" in _row(sources, local_id)
 
@@ -69,7 +71,8 @@ async def test_a_failing_source_shows_its_reason_and_history_and_a_file_shows_lo
         assert fetches.row_count == 2
         newest = " | ".join(cell.plain for cell in fetches.get_row_at(0))
         assert "failed" in newest
-        assert "404" in newest
+        assert "404" in newest  # the status
+        assert "404" in str(screen.query_one("#fetch-why", Static).render())  # the reason
         oldest = " | ".join(cell.plain for cell in fetches.get_row_at(1))
         assert "stored" in oldest
 

@@ -1,10 +1,11 @@
 """Sources: health and why, last and next check, snapshot counts; a snapshot's text; diffs.
 
 Enter on a source lists its snapshots, newest first, and its fetch history
-(time, status, outcome, reason, bytes, snapshot: what ``factdesk sources show``
-prints); Enter on a snapshot shows its extracted text; ``d`` shows what
-changed since the snapshot before it (a unified diff of the two texts,
-computed with difflib). Every query goes through :mod:`claims.services.refresh`.
+(time, status, outcome, bytes, snapshot, and the highlighted fetch's reason
+under it: what ``factdesk sources show`` prints); Enter on a snapshot shows
+its extracted text; ``d`` shows what changed since the snapshot before it (a
+unified diff of the two texts, computed with difflib). Every query goes
+through :mod:`claims.services.refresh`.
 
 Below the sources, the watches (`factdesk watch`): each feed or sitemap with
 its interval, whether it is paused, its last read and outcome, its entries
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import threading
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -59,6 +61,22 @@ def _table(
     for key, label, width in columns:
         table.add_column(label, key=key, width=width)
     return table
+
+
+def _cursor_key(table: DataTable[Text]) -> int | None:
+    """The id (row key) of the row under the table's cursor; None when it is empty."""
+    if not table.row_count:
+        return None
+    key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    return None if key is None else int(key)
+
+
+def _show_why(line: Static, why: str | None) -> None:
+    """Why the highlighted row failed, in full under its table (hidden when nothing
+    failed): a column would be cut at the table's right edge."""
+    line.display = bool(why)
+    if why:
+        line.update(literal(" ".join(why.split())))
 
 
 def short_url(url: str, width: int) -> str:
@@ -118,7 +136,7 @@ class SourcesScreen(DeskScreen):
         height: auto;
         max-height: 7;
     }
-    SourcesScreen #watch-why {
+    SourcesScreen #source-why, SourcesScreen #watch-why, SourcesScreen #fetch-why {
         color: $error;
         padding: 0 1;
     }
@@ -185,6 +203,8 @@ class SourcesScreen(DeskScreen):
         super().__init__()
         self.snapshots: list[SnapshotView] = []
         self._watch_rows: dict[int, WatchRow] = {}
+        self._source_reasons: dict[int, str] = {}
+        self._fetch_reasons: dict[int, str] = {}
         self.source_id: int | None = None
         self._stop: threading.Event | None = None
 
@@ -193,18 +213,18 @@ class SourcesScreen(DeskScreen):
             "sources",
             (
                 ("id", "id", 4),
-                ("url", "source", 44),
+                ("url", "source", 36),
                 ("health", "health", 11),
-                ("last", "last check", 20),
-                ("next", "next check", 20),
+                ("last", "last check UTC", 16),
+                ("next", "next check UTC", 16),
                 ("snaps", "snaps", 5),
                 ("fetches", "fetches", 7),
-                ("title", "title", 30),
-                ("reason", "why it failed", 60),
+                ("title", "title", 27),
             ),
             zebra=True,
         )
         yield sources
+        yield Static(id="source-why", markup=False)
         yield Static(
             "Watches (p: pause/resume, w: read now)", id="watches-title", classes="section-title"
         )
@@ -247,15 +267,15 @@ class SourcesScreen(DeskScreen):
                 fetches = _table(
                     "fetches",
                     (
-                        ("at", "at", 20),
+                        ("at", "at UTC", 16),
                         ("http", "http", 4),
                         ("outcome", "outcome", 12),
-                        ("bytes", "bytes", 8),
+                        ("bytes", "bytes", 9),
                         ("snap", "snap", 5),
-                        ("reason", "reason", 80),
                     ),
                 )
                 yield fetches
+                yield Static(id="fetch-why", markup=False)
             with VerticalScroll(id="snapshot-view"):
                 yield Static(id="snapshot-text", markup=False)
         yield Static(id="refresh-bar", markup=False)
@@ -264,7 +284,8 @@ class SourcesScreen(DeskScreen):
     def on_mount(self) -> None:
         self.title = "Sources"
         self.query_one("#refresh-bar").display = False
-        self.query_one("#watch-why").display = False
+        for line in ("#source-why", "#watch-why", "#fetch-why"):
+            self.query_one(line).display = False
         self.query_one("#sources", DataTable).focus()
         self.reload()
 
@@ -370,11 +391,11 @@ class SourcesScreen(DeskScreen):
             self._load_snapshots(self.desk.database, self.source_id)
 
     def _highlighted_source(self) -> int | None:
-        table = self.query_one("#sources", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return None if key is None else int(key)
+        return _cursor_key(self.query_one("#sources", DataTable))
+
+    def _utc(self, at: datetime | None) -> str:
+        """A time without " UTC": the column headers say it, and the 4 cells fit."""
+        return self.desk.stamp(at).removesuffix(" UTC")
 
     def action_refresh(self) -> None:
         source_id = self.source_id if self.focused is self.query_one("#snapshots") else None
@@ -386,26 +407,39 @@ class SourcesScreen(DeskScreen):
         self._refresh("due", [])
 
     def on_sources_screen_sources_loaded(self, message: SourcesLoaded) -> None:
+        # Fits 140 columns as the watch table does: addresses cut in the middle
+        # without their scheme, times without " UTC", and why the highlighted
+        # source failed in full under the table rather than in a column past the edge.
         table = self.query_one("#sources", DataTable)
         keep = table.cursor_row
         table.clear()
+        self._source_reasons = {s.id: s.reason for s in message.statuses if s.reason}
         for s in message.statuses:
             local = s.health.value == "local"
             table.add_row(
                 Text(str(s.id)),
-                literal(short(s.url, 44)),
+                literal(short_url(s.url, 36)),
                 Text(s.health.label, style=HEALTH_STYLES.get(s.health.value, "")),
-                Text(self.desk.stamp(s.last_checked_at)),
-                Text("never (local)" if local else self.desk.stamp(s.next_check_at)),
+                Text(self._utc(s.last_checked_at)),
+                Text("never (local)" if local else self._utc(s.next_check_at)),
                 Text(str(s.snapshots), justify="right"),
                 Text(str(s.fetches), justify="right"),
-                literal(short(s.title or "", 30)),
-                literal(short(s.reason or "", 200)),
+                literal(short(s.title or "", 27)),
                 key=str(s.id),
             )
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
+        self._source_why()
         self._show_watches(message.watches)
+
+    @on(DataTable.RowHighlighted, "#sources")
+    def _source_why(self) -> None:
+        source_id = self._highlighted_source()
+        reason = None if source_id is None else self._source_reasons.get(source_id)
+        _show_why(
+            self.query_one("#source-why", Static),
+            None if reason is None else f"source {source_id}: {reason}",
+        )
 
     def _show_watches(self, rows: list[WatchRow]) -> None:
         # Fits 140 columns: times without " UTC" (the headers say it), paused in the
@@ -421,19 +455,19 @@ class SourcesScreen(DeskScreen):
                 literal(short_url(w.url, 28)),
                 Text(w.kind),
                 Text(every(w.every_s)),
-                Text(self.desk.stamp(w.last_read_at).removesuffix(" UTC")),
+                Text(self._utc(w.last_read_at)),
                 Text(w.outcome.replace("_", " "), style=OUTCOME_STYLES.get(w.outcome, "")),
                 Text(str(w.found), justify="right"),
                 Text(str(w.ingested), justify="right"),
                 Text(str(w.failed), justify="right", style="red" if w.failed else ""),
                 Text("paused", style="yellow")
                 if w.paused
-                else Text(self.desk.stamp(w.next_due_at).removesuffix(" UTC")),
+                else Text(self._utc(w.next_due_at)),
                 key=str(w.id),
             )
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
-        self._show_why()
+        self._watch_why()
         title = self.query_one("#watches-title", Static)
         title.update(
             f"Watches: {len(rows)} (p: pause/resume, w: read now)"
@@ -442,27 +476,20 @@ class SourcesScreen(DeskScreen):
         )
 
     @on(DataTable.RowHighlighted, "#watches")
-    def _watch_highlighted(self) -> None:
-        self._show_why()
-
-    def _show_why(self) -> None:
-        table = self.query_one("#watches", DataTable)
-        why = self.query_one("#watch-why", Static)
-        row = None
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            row = None if key is None else self._watch_rows.get(int(key))
-        why.display = bool(row and row.problem)
-        if row is not None and row.problem:
-            why.update(literal(f"watch {row.id}: {' '.join(row.problem.split())}"))
+    def _watch_why(self) -> None:
+        watch_id = _cursor_key(self.query_one("#watches", DataTable))
+        row = None if watch_id is None else self._watch_rows.get(watch_id)
+        _show_why(
+            self.query_one("#watch-why", Static),
+            f"watch {row.id}: {row.problem}" if row is not None and row.problem else None,
+        )
 
     def _highlighted_watch(self) -> int | None:
         table = self.query_one("#watches", DataTable)
         if not table.row_count:
             self.notify("no watches: `factdesk watch add URL` follows a feed", timeout=4)
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return None if key is None else int(key)
+        return _cursor_key(table)
 
     def action_toggle_watch(self) -> None:
         watch_id = self._highlighted_watch()
@@ -535,18 +562,21 @@ class SourcesScreen(DeskScreen):
         self.source_id = message.source_id
         self.snapshots = message.snapshots
         self._show_state(message.status)
+        # The pane is 60 columns wide: the reason of the highlighted fetch goes
+        # in full under the table, not in a column past the pane's edge.
         fetches = self.query_one("#fetches", DataTable)
         fetches.clear()
+        self._fetch_reasons = {e.id: e.reason for e in message.fetches if e.reason}
         for entry in message.fetches:
             fetches.add_row(
-                Text(self.desk.stamp(entry.started_at)),
+                Text(self._utc(entry.started_at)),
                 Text("—" if entry.http_status is None else str(entry.http_status)),
                 Text(entry.outcome, style="red" if entry.outcome == "failed" else ""),
                 Text("—" if entry.bytes is None else f"{entry.bytes:,}", justify="right"),
                 Text("—" if entry.snapshot_id is None else str(entry.snapshot_id)),
-                literal(entry.reason or ""),
                 key=str(entry.id),
             )
+        self._fetch_why()
         table = self.query_one("#snapshots", DataTable)
         table.clear()
         for snap in self.snapshots:
@@ -561,6 +591,12 @@ class SourcesScreen(DeskScreen):
         if self.snapshots:
             self.show_text(self.snapshots[0])
         table.focus()
+
+    @on(DataTable.RowHighlighted, "#fetches")
+    def _fetch_why(self) -> None:
+        fetch_id = _cursor_key(self.query_one("#fetches", DataTable))
+        reason = None if fetch_id is None else self._fetch_reasons.get(fetch_id)
+        _show_why(self.query_one("#fetch-why", Static), reason)
 
     def _show_state(self, status: SourceStatus) -> None:
         line = Text(f"source {status.id}: ", style="bold")
