@@ -208,7 +208,8 @@ def write_csv(job: ReportJob, stream: BinaryIO) -> None:
     writer = csv.writer(buffer)
     per_quantity = job.options.csv_rows == "quantities"
     writer.writerow(QUANTITY_COLUMNS if per_quantity else CLAIM_COLUMNS)
-    for page in job.pages(Detail.summary):
+    # One row per claim prints only the surfaces of its figures: Detail.row reads no more.
+    for page in job.pages(Detail.summary if per_quantity else Detail.row):
         if per_quantity:
             for claim in page:
                 writer.writerows(quantity_rows(claim))

@@ -67,6 +67,9 @@ class Detail(Enum):
     current verdicts, and per evidence only id, stance, source URL, cross-check,
     freshness and whether it was removed; no history, selectors or article. Most
     of an export's rows are history and quotes, so a table reads a fraction of them."""
+    row = "row"
+    """As ``summary``, but each figure holds only its ``surface``: all that a table of
+    one row per claim prints of it (corrections never change a surface)."""
 
 
 @dataclass(frozen=True)
@@ -212,8 +215,8 @@ def iter_claims(
 ) -> Iterator[list[dict[str, Any]]]:
     """The selected claims as dossier dicts, in pages of ``page_size``, by id.
 
-    With ``Detail.summary`` each claim holds only what a one-line-per-claim
-    table prints (see :class:`Detail`).
+    With ``Detail.summary`` or ``Detail.row`` each claim holds only what a
+    one-line-per-claim table prints (see :class:`Detail`).
     """
     where = conditions(selection)
     reader = Reader(session)
@@ -235,7 +238,10 @@ def iter_claims(
             return
         ids = [row[0] for row in rows]
         last = ids[-1]
-        page = _page(reader, rows, ids) if full else _summary_page(reader, rows, ids)
+        if full:
+            page = _page(reader, rows, ids)
+        else:
+            page = _summary_page(reader, rows, ids, surfaces=detail is Detail.row)
         _add_pages(pages, page, snapshot_ids=[row.snapshot_id for row in rows])
         # Corrections, groups and evidence freshness, as `factdesk show` has them.
         fields = review_fields(session, ids)
@@ -361,10 +367,13 @@ def _summary_columns(r: Reader) -> tuple[Any, ...]:
     )
 
 
-def _summary_page(reader: Reader, rows: Sequence[Any], ids: list[int]) -> list[dict[str, Any]]:
-    """A ``Detail.summary`` page: only the columns a table prints are read, so the
-    100,000-claim CSV neither reads nor builds what it drops (bench/README.md)."""
-    quantities = _quantities(reader, ids)
+def _summary_page(
+    reader: Reader, rows: Sequence[Any], ids: list[int], *, surfaces: bool
+) -> list[dict[str, Any]]:
+    """A ``Detail.summary`` page (``surfaces``: a ``Detail.row`` page): only the
+    columns a table prints are read, so the 100,000-claim CSV neither reads nor
+    builds what it drops (bench/README.md)."""
+    quantities = _surfaces(reader, ids) if surfaces else _quantities(reader, ids)
     _, verdicts, removed = _events(reader, ids, full=False)
     evidence = _evidence_links(reader, ids, removed)
     no_verdicts: dict[str | None, dict[str, Any]] = {}
@@ -450,6 +459,24 @@ def _quantities(r: Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         # Read without result types: SQLite's booleans come back as 0 and 1.
         quantity["approximate"] = bool(quantity["approximate"])
         out[row[0]].append(quantity)
+    return out
+
+
+def _surfaces(r: Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each claim's figures as ``{"surface": ...}`` only: a third of the cost of
+    reading and building whole figures, which a claim row does not print."""
+    q = ClaimQuantity
+
+    def build(where: ClaimFilter) -> AnySelect:
+        return (
+            select(col(q.claim_id), col(q.surface))
+            .where(where(col(q.claim_id)))
+            .order_by(col(q.claim_id), col(q.position))
+        )
+
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for claim_id, surface in r.of_claims("surfaces", build, ids):
+        out[claim_id].append({"surface": surface})
     return out
 
 
