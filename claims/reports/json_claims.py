@@ -232,7 +232,7 @@ def iter_claim_pages(
     matcher = ClaimMatcher(session)
     last = 0
     while True:
-        rows = reader.connection.execute(query, {"last": last}).all()
+        rows = reader.after("json claims", query, last)
         if not rows:
             return
         ids = [row[0] for row in rows]

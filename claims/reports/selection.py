@@ -28,6 +28,7 @@ import orjson
 from sqlalchemy import (
     ColumnElement,
     Select,
+    bindparam,
     exists,
     func,
     or_,
@@ -224,16 +225,17 @@ def iter_claims(
     columns = _claim_columns(reader) if full else _summary_columns(reader)
     pages = PageFinder(session)
     matcher = ClaimMatcher(session) if full else None
+    query = (
+        joined(select(*columns).select_from(Claim))
+        .join(Snapshot, col(Snapshot.id) == col(Claim.snapshot_id))
+        .where(col(Claim.id) > bindparam("last", 0), *where)
+        .order_by(col(Claim.id))
+        .limit(page_size)
+    )
+    snapshot_at = [getattr(column, "key", None) for column in columns].index("snapshot_id")
     last = 0
     while True:
-        query = (
-            joined(select(*columns).select_from(Claim))
-            .join(Snapshot, col(Snapshot.id) == col(Claim.snapshot_id))
-            .where(col(Claim.id) > last, *where)
-            .order_by(col(Claim.id))
-            .limit(page_size)
-        )
-        rows = reader.all(query)
+        rows = reader.after(f"claims {detail.value}", query, last)
         if not rows:
             return
         ids = [row[0] for row in rows]
@@ -242,7 +244,7 @@ def iter_claims(
             page = _page(reader, rows, ids)
         else:
             page = _summary_page(reader, rows, ids, surfaces=detail is Detail.row)
-        _add_pages(pages, page, snapshot_ids=[row.snapshot_id for row in rows])
+        _add_pages(pages, page, snapshot_ids=[row[snapshot_at] for row in rows])
         # Corrections, groups and evidence freshness, as `factdesk show` has them.
         fields = review_fields(session, ids)
         page = [fields.apply(claim) for claim in page]
