@@ -120,19 +120,29 @@ def _text(value: str | None) -> str:
     return "'" + value if value[0] in _FORMULA_FIRST else value
 
 
+def _outcome(check: dict[str, Any]) -> str:
+    """ "within +1.7%": a cross-check's result and deviation (as :func:`percent` writes it)."""
+    deviation = check.get("deviation")
+    if deviation is None:
+        return str(check.get("result")).strip()
+    return f"{check.get('result')} {deviation:+.1%}".strip()
+
+
 def claim_row(claim: dict[str, Any]) -> list[Any]:
     detail = claim["verdict_detail"] or _NO_DETAIL
     t = _text
-    live = [e for e in claim["evidence"] if not e["removed"]]
+    evidence = claim["evidence"]
+    live = [e for e in evidence if not e["removed"]] if evidence else evidence
     if live:
         checks = [x for e in live for x in e["crosscheck"]]
-        urls = t(" ".join(e["source_url"] for e in live))
-        stances = t("; ".join(e["stance"] for e in live))
-        freshness = t("; ".join(e["freshness"] for e in live))
-        outcomes = t(
-            "; ".join(f"{x.get('result')} {percent(x.get('deviation'))}".strip() for x in checks)
-        )
-        deviation = _cell(_largest_deviation(checks))
+        urls = t(" ".join([e["source_url"] for e in live]))
+        stances = t("; ".join([e["stance"] for e in live]))
+        freshness = t("; ".join([e["freshness"] for e in live]))
+        if checks:
+            outcomes = t("; ".join([_outcome(x) for x in checks]))
+            deviation = _cell(_largest_deviation(checks))
+        else:
+            outcomes = deviation = ""
     else:
         urls = stances = freshness = outcomes = deviation = ""
     return [
@@ -145,7 +155,7 @@ def claim_row(claim: dict[str, Any]) -> list[Any]:
         t(claim["kind"]),
         t(claim["claimant"]),
         t(claim["text"]),
-        t("; ".join(q["surface"] for q in claim["quantities"])),
+        t("; ".join([q["surface"] for q in claim["quantities"]])),
         t(claim["source_url"]),
         t(claim["fetched_at"]),
         t(claim["snapshot_sha256"]),
