@@ -121,11 +121,8 @@ def _text(value: str | None) -> str:
 
 
 def _outcome(check: dict[str, Any]) -> str:
-    """ "within +1.7%": a cross-check's result and deviation (as :func:`percent` writes it)."""
-    deviation = check.get("deviation")
-    if deviation is None:
-        return str(check.get("result")).strip()
-    return f"{check.get('result')} {deviation:+.1%}".strip()
+    """ "within +1.7%": a cross-check's result and deviation."""
+    return f"{check.get('result')} {percent(check.get('deviation'))}".strip()
 
 
 def claim_row(claim: dict[str, Any]) -> list[Any]:
