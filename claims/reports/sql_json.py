@@ -95,7 +95,7 @@ class JsonSql:
     def embed(self, column: Any) -> ColumnElement[Any]:
         """A stored JSON column, nested as the JSON it holds."""
         if not self.sqlite:
-            return column
+            return column  # type: ignore[no-any-return]
         # A stored JSON null is handed over as SQL NULL, which json_object writes as
         # null too, without json() parsing it: most review events have no "before"
         # (~10 % of the history query, bench/README.md).
