@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from itertools import chain
 from typing import Any
 
 import orjson
@@ -333,16 +334,21 @@ def _add_fact_checks(matcher: ClaimMatcher, page: list[dict[str, Any]]) -> None:
 def _add_pages(finder: PageFinder, page: list[dict[str, Any]], snapshot_ids: list[int]) -> None:
     """Each claim's ``page`` and, in a full page, each evidence quote's (None
     outside a PDF): where ``show`` and the claim screen print "p. N"."""
-    spots: list[tuple[int, int | None]] = []
-    for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
-        spots.append((snapshot_id, claim["start"]))
-        spots += [(e["snapshot_id"], _quote_start(e)) for e in claim["evidence"] if "selector" in e]
-    found = finder.pages({snapshot_id for snapshot_id, _ in spots}, spots)
+    quotes = [e for claim in page for e in claim["evidence"] if "selector" in e]
+    # The spots are walked only when a snapshot of the page is paged (few exports).
+    spots = chain(
+        zip(snapshot_ids, [claim["start"] for claim in page], strict=True),
+        ((e["snapshot_id"], _quote_start(e)) for e in quotes),
+    )
+    found = finder.pages({*snapshot_ids, *[e["snapshot_id"] for e in quotes]}, spots)
+    if not found:
+        for item in chain(page, quotes):
+            item["page"] = None
+        return
     for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
         claim["page"] = found.get((snapshot_id, claim["start"]))
-        for e in claim["evidence"]:
-            if "selector" in e:
-                e["page"] = found.get((e["snapshot_id"], _quote_start(e)))
+    for e in quotes:
+        e["page"] = found.get((e["snapshot_id"], _quote_start(e)))
 
 
 def _quote_start(evidence: dict[str, Any]) -> int:
