@@ -108,6 +108,10 @@ def _key_index(session: Session) -> _Index:
             )
         ).one()
     )
+    if state[0] == 0:
+        # Nothing to match, so no analysis to name: naming it runs the figure finder
+        # over probe sentences, compiling all its patterns (~0.15 s of a report).
+        return _Index([], KeyIndex(()))
     where = (str(session.get_bind().engine.url), analyser())
     cached = _INDEXES.get(where)
     if cached is not None and cached[0] == state:

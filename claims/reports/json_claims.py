@@ -58,6 +58,8 @@ class _Queries:
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
         self.j = JsonSql(sqlite=reader.sqlite)
+        # Spliced where the database would have written the key: as it writes it.
+        self.article_key = b',"article":' if reader.sqlite else b', "article" : '
 
     def claims(self, selection: ReportSelection, page_size: int) -> Any:
         """Claims after the bound ``last`` id: (id, checkworthiness, spans, object,
@@ -95,14 +97,6 @@ class _Queries:
             http_status=col(Snapshot.http_status),
             extractor=col(Claim.extractor),
             created_at=j.ts(col(Claim.created_at)),
-            article=j.obj(
-                title=col(Snapshot.title),
-                byline=col(Snapshot.byline),
-                site_name=col(Snapshot.site_name),
-                published=col(Snapshot.published),
-                final_url=col(Snapshot.final_url),
-                canonical_url=col(Snapshot.canonical_url),
-            ),
         )
         return (
             joined(
@@ -120,6 +114,24 @@ class _Queries:
             .order_by(col(Claim.id))
             .limit(page_size)
         )
+
+    def articles(self, snapshot_ids: list[int]) -> AnySelect:
+        """What the pages say about themselves (a claim's ``article``), per snapshot.
+
+        Read once per snapshot rather than in every claim's row: a page's dozens
+        of claims share it, and its columns come after the snapshot's text, which
+        SQLite walks through to reach them (a fifth of the claims query).
+        """
+        j = self.j
+        body = j.obj(
+            title=col(Snapshot.title),
+            byline=col(Snapshot.byline),
+            site_name=col(Snapshot.site_name),
+            published=col(Snapshot.published),
+            final_url=col(Snapshot.final_url),
+            canonical_url=col(Snapshot.canonical_url),
+        )
+        return select(col(Snapshot.id), j.utf8(body)).where(col(Snapshot.id).in_(snapshot_ids))
 
     def quantities(self, where: ClaimFilter) -> AnySelect:
         q, j = ClaimQuantity, self.j
@@ -232,7 +244,7 @@ def iter_claim_pages(
     matcher = ClaimMatcher(session)
     last = 0
     while True:
-        rows = reader.connection.execute(query, {"last": last}).all()
+        rows = reader.after("json claims", query, last)
         if not rows:
             return
         ids = [row[0] for row in rows]
@@ -302,6 +314,10 @@ def _encode_page(
         chain(((row[4], row[5]) for row in rows), ((row[3], row[4]) for row in evidence_rows)),
     )
     quantities = _grouped(reader.of_claims("json quantities", queries.quantities, ids))
+    articles = {
+        snapshot_id: queries.article_key + text
+        for snapshot_id, text in reader.all(queries.articles(sorted({row[4] for row in rows})))
+    }
     history: dict[int, list[bytes]] = defaultdict(list)
     verdicts: dict[int, dict[str | None, dict[str, Any]]] = defaultdict(dict)
     removed: set[int] = set()
@@ -376,13 +392,16 @@ def _encode_page(
             _page_json(pages, snapshot_id, start),
             fact_checks.get(id_, b"[]"),
         )
+        article = articles[snapshot_id]
         if id_ in corrections:
             # Rare: a corrected claim is re-encoded with the corrections laid over it.
-            whole = text[:-1] + tail[:-2]
+            whole = text[:-1] + article + tail[:-2]
             append(dumps(fields.apply(loads(whole))) + b",\n")
         else:
-            # The object and its tail stay two parts: the page's join copies them once.
+            # The object, its article and its tail stay parts: the page's join
+            # copies them once.
             append(memoryview(text)[:-1])
+            append(article)
             append(tail)
     last = parts[-1]
     assert isinstance(last, bytes)  # a tail or a re-encoded claim: never a view

@@ -77,13 +77,21 @@ ClaimFilter = Callable[[Any], ColumnElement[bool]]
 """Given a claim-id column, the condition that keeps the rows of a page's claims."""
 
 
+_Compiled = tuple[str, list[str] | None, dict[str, Any] | None]
+"""SQL text, the order of its positional parameters (None: named), and its bound
+values (None: some need SQLAlchemy's bind processing)."""
+
+_PLAIN = frozenset({int, float, str, bytes, type(None)})
+"""Values every driver binds as SQLAlchemy would."""
+
+
 class Reader:
     """Runs report queries at the SQL level: rows, not ORM objects."""
 
     def __init__(self, session: Session) -> None:
         self.connection: Connection = session.connection()
         self.sqlite = self.connection.dialect.name == "sqlite"
-        self._compiled: dict[str, tuple[str, list[str] | None, dict[str, Any]]] = {}
+        self._compiled: dict[str, _Compiled] = {}
 
     def ts(self, column: Any) -> ColumnElement[str]:
         """A timestamp column as ISO 8601 text (see :func:`iso_text`)."""
@@ -120,14 +128,42 @@ class Reader:
         if compiled is None:
             statement = build(
                 lambda column: column.between(bindparam("fd_low", 0), bindparam("fd_high", 0))
-            ).compile(dialect=self.connection.dialect, compile_kwargs={"render_postcompile": True})
-            compiled = self._compiled[name] = (
-                statement.string,
-                statement.positiontup,
-                dict(statement.params),
             )
-        sql, order, params = compiled
-        params["fd_low"], params["fd_high"] = low, high
+            compiled = self._compile(name, statement)
+        if compiled[2] is None:
+            return self.all(build(lambda column: column.between(low, high)))
+        return self._fetch(compiled, {"fd_low": low, "fd_high": high})
+
+    def after(self, name: str, query: AnySelect, last: int) -> Sequence[Any]:
+        """Rows of ``query``, a page of a keyset walk: its ``bindparam("last")`` set to ``last``.
+
+        Like :meth:`of_claims`, compiled once under ``name`` and fetched as the
+        driver's tuples (the same column rules apply), which spares building a
+        SQLAlchemy row per claim. A query whose filters bind anything but plain
+        numbers and text (a timestamp of ``--since``) needs SQLAlchemy's bind
+        processing, and runs through it.
+        """
+        compiled = self._compiled.get(name)
+        if compiled is None:
+            compiled = self._compile(name, query)
+        if compiled[2] is None:
+            return self.connection.execute(query, {"last": last}).all()
+        return self._fetch(compiled, {"last": last})
+
+    def _compile(self, name: str, statement: AnySelect) -> _Compiled:
+        done = statement.compile(
+            dialect=self.connection.dialect, compile_kwargs={"render_postcompile": True}
+        )
+        params = dict(done.params)
+        # Exact types: a str or int subclass (an enum) may be bound differently by the driver.
+        plain = all(type(v) in _PLAIN for v in params.values())
+        compiled = self._compiled[name] = (done.string, done.positiontup, params if plain else None)
+        return compiled
+
+    def _fetch(self, compiled: _Compiled, values: dict[str, Any]) -> Sequence[Any]:
+        sql, order, bound = compiled
+        assert bound is not None
+        params = {**bound, **values}
         args = tuple(params[key] for key in order) if order is not None else params
         cursor = self.connection.connection.cursor()
         try:

@@ -22,12 +22,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from itertools import chain
 from typing import Any
 
 import orjson
 from sqlalchemy import (
     ColumnElement,
     Select,
+    bindparam,
     exists,
     func,
     or_,
@@ -67,6 +69,9 @@ class Detail(Enum):
     current verdicts, and per evidence only id, stance, source URL, cross-check,
     freshness and whether it was removed; no history, selectors or article. Most
     of an export's rows are history and quotes, so a table reads a fraction of them."""
+    row = "row"
+    """As ``summary``, but each figure holds only its ``surface``: all that a table of
+    one row per claim prints of it (corrections never change a surface)."""
 
 
 @dataclass(frozen=True)
@@ -212,8 +217,8 @@ def iter_claims(
 ) -> Iterator[list[dict[str, Any]]]:
     """The selected claims as dossier dicts, in pages of ``page_size``, by id.
 
-    With ``Detail.summary`` each claim holds only what a one-line-per-claim
-    table prints (see :class:`Detail`).
+    With ``Detail.summary`` or ``Detail.row`` each claim holds only what a
+    one-line-per-claim table prints (see :class:`Detail`).
     """
     where = conditions(selection)
     reader = Reader(session)
@@ -221,22 +226,26 @@ def iter_claims(
     columns = _claim_columns(reader) if full else _summary_columns(reader)
     pages = PageFinder(session)
     matcher = ClaimMatcher(session) if full else None
+    query = (
+        joined(select(*columns).select_from(Claim))
+        .join(Snapshot, col(Snapshot.id) == col(Claim.snapshot_id))
+        .where(col(Claim.id) > bindparam("last", 0), *where)
+        .order_by(col(Claim.id))
+        .limit(page_size)
+    )
+    snapshot_at = [getattr(column, "key", None) for column in columns].index("snapshot_id")
     last = 0
     while True:
-        query = (
-            joined(select(*columns).select_from(Claim))
-            .join(Snapshot, col(Snapshot.id) == col(Claim.snapshot_id))
-            .where(col(Claim.id) > last, *where)
-            .order_by(col(Claim.id))
-            .limit(page_size)
-        )
-        rows = reader.all(query)
+        rows = reader.after(f"claims {detail.value}", query, last)
         if not rows:
             return
         ids = [row[0] for row in rows]
         last = ids[-1]
-        page = _page(reader, rows, ids) if full else _summary_page(reader, rows, ids)
-        _add_pages(pages, page, snapshot_ids=[row.snapshot_id for row in rows])
+        if full:
+            page = _page(reader, rows, ids)
+        else:
+            page = _summary_page(reader, rows, ids, surfaces=detail is Detail.row)
+        _add_pages(pages, page, snapshot_ids=[row[snapshot_at] for row in rows])
         # Corrections, groups and evidence freshness, as `factdesk show` has them.
         fields = review_fields(session, ids)
         page = [fields.apply(claim) for claim in page]
@@ -325,16 +334,21 @@ def _add_fact_checks(matcher: ClaimMatcher, page: list[dict[str, Any]]) -> None:
 def _add_pages(finder: PageFinder, page: list[dict[str, Any]], snapshot_ids: list[int]) -> None:
     """Each claim's ``page`` and, in a full page, each evidence quote's (None
     outside a PDF): where ``show`` and the claim screen print "p. N"."""
-    spots: list[tuple[int, int | None]] = []
-    for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
-        spots.append((snapshot_id, claim["start"]))
-        spots += [(e["snapshot_id"], _quote_start(e)) for e in claim["evidence"] if "selector" in e]
-    found = finder.pages({snapshot_id for snapshot_id, _ in spots}, spots)
+    quotes = [e for claim in page for e in claim["evidence"] if "selector" in e]
+    # The spots are walked only when a snapshot of the page is paged (few exports).
+    spots = chain(
+        zip(snapshot_ids, [claim["start"] for claim in page], strict=True),
+        ((e["snapshot_id"], _quote_start(e)) for e in quotes),
+    )
+    found = finder.pages({*snapshot_ids, *[e["snapshot_id"] for e in quotes]}, spots)
+    if not found:
+        for item in chain(page, quotes):
+            item["page"] = None
+        return
     for claim, snapshot_id in zip(page, snapshot_ids, strict=True):
         claim["page"] = found.get((snapshot_id, claim["start"]))
-        for e in claim["evidence"]:
-            if "selector" in e:
-                e["page"] = found.get((e["snapshot_id"], _quote_start(e)))
+    for e in quotes:
+        e["page"] = found.get((e["snapshot_id"], _quote_start(e)))
 
 
 def _quote_start(evidence: dict[str, Any]) -> int:
@@ -361,10 +375,13 @@ def _summary_columns(r: Reader) -> tuple[Any, ...]:
     )
 
 
-def _summary_page(reader: Reader, rows: Sequence[Any], ids: list[int]) -> list[dict[str, Any]]:
-    """A ``Detail.summary`` page: only the columns a table prints are read, so the
-    100,000-claim CSV neither reads nor builds what it drops (bench/README.md)."""
-    quantities = _quantities(reader, ids)
+def _summary_page(
+    reader: Reader, rows: Sequence[Any], ids: list[int], *, surfaces: bool
+) -> list[dict[str, Any]]:
+    """A ``Detail.summary`` page (``surfaces``: a ``Detail.row`` page): only the
+    columns a table prints are read, so the 100,000-claim CSV neither reads nor
+    builds what it drops (bench/README.md)."""
+    quantities = _surfaces(reader, ids) if surfaces else _quantities(reader, ids)
     _, verdicts, removed = _events(reader, ids, full=False)
     evidence = _evidence_links(reader, ids, removed)
     no_verdicts: dict[str | None, dict[str, Any]] = {}
@@ -450,6 +467,24 @@ def _quantities(r: Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         # Read without result types: SQLite's booleans come back as 0 and 1.
         quantity["approximate"] = bool(quantity["approximate"])
         out[row[0]].append(quantity)
+    return out
+
+
+def _surfaces(r: Reader, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each claim's figures as ``{"surface": ...}`` only: a third of the cost of
+    reading and building whole figures, which a claim row does not print."""
+    q = ClaimQuantity
+
+    def build(where: ClaimFilter) -> AnySelect:
+        return (
+            select(col(q.claim_id), col(q.surface))
+            .where(where(col(q.claim_id)))
+            .order_by(col(q.claim_id), col(q.position))
+        )
+
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for claim_id, surface in r.of_claims("surfaces", build, ids):
+        out[claim_id].append({"surface": surface})
     return out
 
 
@@ -699,6 +734,9 @@ def iter_snapshots(
         if not batch:
             return
         last = batch[-1]
+        # A short batch is the last: asking again would walk the whole selection
+        # once more to find nothing (8 % of a 20,000-claim JSON export).
+        more = len(batch) == _SNAPSHOT_IDS_PER_QUERY
         for i in range(0, len(batch), page_size):
             rows = session.execute(
                 select(Snapshot, col(Source.url))
@@ -708,6 +746,8 @@ def iter_snapshots(
             ).all()
             session.expunge_all()
             yield from rows
+        if not more:
+            return
 
 
 def snapshot_json(snapshot: Snapshot, source_url: str) -> dict[str, Any]:

@@ -50,6 +50,10 @@ def test_csv_has_one_row_per_claim_and_no_live_formula(desk: Desk) -> None:
     assert coops["verdict"] == "mostly-true"
     assert coops["rationale"].startswith("'=cmd")
     assert coops["evidence_urls"] == desk.evidence_url
+    # Each claim's figures, in order, as their surfaces (all a claim row reads of them).
+    surfaces = {str(c["id"]): "; ".join(q["surface"] for q in c["quantities"]) for c in desk.claims}
+    assert any("; " in joined for joined in surfaces.values())
+    assert {r["id"]: r["figures"] for r in table} == surfaces
 
 
 def test_csv_per_figure(desk: Desk) -> None:

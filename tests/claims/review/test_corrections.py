@@ -186,6 +186,10 @@ def test_reports_carry_the_corrected_values_and_the_original(
     assert reported["corrected"] == ["figure:0"]
     others = [c for c in report["claims"] if c["id"] != claim["id"]]
     assert all(c["corrected"] == [] and c["original"] is None for c in others)
+    # Re-encoded with its corrections, the claim keeps every key, in order, and its article.
+    assert list(reported) == list(others[0])
+    assert reported["article"] == others[0]["article"]
+    assert reported["article"]["title"]
     assert (
         json.loads(cli("show", str(claim["id"]), "--format", "json").stdout)["quantities"]
         == (reported["quantities"])
