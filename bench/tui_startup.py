@@ -34,11 +34,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
 
 WORDS = (
     "coopératives budget emplois port pays région programme santé vaccins écoles "
@@ -187,13 +192,18 @@ def child(url: str, t0: float, *, cli: bool) -> None:
     Timed(factdesk.desk, owns_database=True).run(headless=True, size=(160, 50))
 
 
-def bare(t0: float) -> None:
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Label
+def paint_once(compose: Callable[[], ComposeResult], t0: float, keys: str = "") -> None:
+    """Run a bare Textual app of ``compose``'s widgets (and a footer of ``keys``) until
+    its first paint, and report that paint."""
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.widgets import Footer
 
     class Bare(App[None]):
+        BINDINGS = [Binding(key, "bell", key) for key in keys]  # noqa: RUF012
+
         def compose(self) -> ComposeResult:
-            yield Label("bare")
+            yield from compose()
             yield Footer()
 
         def on_mount(self) -> None:
@@ -206,44 +216,41 @@ def bare(t0: float) -> None:
     Bare().run(headless=True, size=(160, 50))
 
 
+def bare(t0: float) -> None:
+    """A bare Textual app: a label and a footer."""
+    from textual.widgets import Label
+
+    def label() -> ComposeResult:
+        yield Label("bare")
+
+    paint_once(label, t0)
+
+
 def widgets(t0: float) -> None:
     """A bare Textual app with the queue's widgets and no factdesk code: Textual's floor.
 
     The queue's own table draws its visible lines itself; here a Static of as
     many lines stands in for it, so that only Textual's standard widgets count.
     """
-    from textual.app import App, ComposeResult
-    from textual.binding import Binding
     from textual.containers import Horizontal
-    from textual.widgets import Footer, Input, ProgressBar, Select, Static
+    from textual.widgets import Input, ProgressBar, Select, Static
 
     choices = [("one", "one"), ("two", "two")]
     row = "Claim {}: 20,000 coopératives  Nadia Berrada  new"
     lines = "\n".join(row.format(i) for i in range(45))
 
-    class Widgets(App[None]):
-        # As many keys in the footer as the queue shows.
-        BINDINGS = [Binding(key, "bell", key) for key in "abcdefghijklmnopq"]  # noqa: RUF012
+    def queue_widgets() -> ComposeResult:
+        with Horizontal():
+            for prompt in ("status", "verdict", "kind"):
+                yield Select(choices, prompt=prompt)
+            for placeholder in ("source", "assigned to", "search text"):
+                yield Input(placeholder=placeholder)
+        yield Static(lines)
+        yield Static("1-200 of 100,000")
+        yield ProgressBar(total=5)
 
-        def compose(self) -> ComposeResult:
-            with Horizontal():
-                for prompt in ("status", "verdict", "kind"):
-                    yield Select(choices, prompt=prompt)
-                for placeholder in ("source", "assigned to", "search text"):
-                    yield Input(placeholder=placeholder)
-            yield Static(lines)
-            yield Static("1-200 of 100,000")
-            yield ProgressBar(total=5)
-            yield Footer()
-
-        def on_mount(self) -> None:
-            self.call_after_refresh(self.painted)
-
-        def painted(self) -> None:
-            painted(t0)
-            self.exit()
-
-    Widgets().run(headless=True, size=(160, 50))
+    # As many keys in the footer as the queue shows.
+    paint_once(queue_widgets, t0, keys="abcdefghijklmnopq")
 
 
 def first_paint(*args: str) -> list[str]:

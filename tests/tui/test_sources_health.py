@@ -13,8 +13,8 @@ from sources.ingest import IngestOptions, ingest
 from sources.refresh import pause, source_statuses
 from tests.support.httpserver import HTTPTestServer
 from tests.tui.conftest import SIZE, desk_settings, settle
+from tests.tui.test_sources_width import refreshed_source
 from tui.app import FactdeskApp
-from tui.screens.sources import SourcesScreen
 
 pytestmark = pytest.mark.asyncio
 
@@ -43,15 +43,7 @@ async def test_a_failing_source_shows_its_reason_and_history_and_a_file_shows_lo
     web_id, local_id = str(web.source.id), str(local.source.id)
 
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f3")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, SourcesScreen)
-        sources: DataTable[Text] = screen.query_one("#sources", DataTable)
-        sources.move_cursor(row=sources.get_row_index(web_id))
-        await pilot.press("r")  # refresh the highlighted source, as a reviewer would
-        await settle(pilot)
+        screen, sources = await refreshed_source(app, pilot, web_id)
 
         assert "failing" in _row(sources, web_id)
         sources.move_cursor(row=sources.get_row_index(web_id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from db.engine import Database
@@ -57,21 +58,29 @@ def _budget_page_turned_odd(demo_db: Database, http_server: HTTPTestServer) -> s
     return str(stored.source.id)
 
 
+async def refreshed_source(
+    app: FactdeskApp, pilot: Pilot[None], key: str
+) -> tuple[SourcesScreen, DataTable[Text]]:
+    """The sources screen once source ``key`` is refreshed from it, as a reviewer would."""
+    await settle(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, SourcesScreen)
+    sources: DataTable[Text] = screen.query_one("#sources", DataTable)
+    sources.move_cursor(row=sources.get_row_index(key))
+    await pilot.press("r")
+    await settle(pilot)
+    return screen, sources
+
+
 @pytest.mark.parametrize("size", [(140, 40), (120, 40)])
 async def test_the_sources_table_fits_and_says_why_a_source_fails_in_full(
     app: FactdeskApp, demo_db: Database, http_server: HTTPTestServer, size: tuple[int, int]
 ) -> None:
     key = _budget_page_turned_odd(demo_db, http_server)
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("f3")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, SourcesScreen)
-        sources: DataTable[Text] = screen.query_one("#sources", DataTable)
-        sources.move_cursor(row=sources.get_row_index(key))
-        await pilot.press("r")
-        await settle(pilot)
+        screen, sources = await refreshed_source(app, pilot, key)
         assert "failing" in str(sources.get_row(key)[2])
 
         # Room for a vertical scrollbar, which more sources than rows bring.
@@ -103,15 +112,7 @@ async def test_the_fetch_history_fits_its_pane_and_says_why_a_fetch_failed(
 ) -> None:
     key = _budget_page_turned_odd(demo_db, http_server)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("f3")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, SourcesScreen)
-        sources: DataTable[Text] = screen.query_one("#sources", DataTable)
-        sources.move_cursor(row=sources.get_row_index(key))
-        await pilot.press("r")
-        await settle(pilot)
+        screen, sources = await refreshed_source(app, pilot, key)
         sources.move_cursor(row=sources.get_row_index(key))
         await pilot.press("enter")
         await settle(pilot)
