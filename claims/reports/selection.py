@@ -556,35 +556,13 @@ def _events(
     return history, verdicts, removed
 
 
-_FRESHNESS = {"unchanged": "current", "moved": "current", "changed": "changed", "vanished": "gone"}
-
-
-def evidence_freshness(anchor_status: str | None) -> str:
-    """Whether an evidence quote still stands in its source: "current", "changed" or
-    "gone", from where the latest refresh found it again (never re-checked: current,
-    as fetched). The one place that decides it, until evidence records it itself."""
-    if anchor_status is None:
-        return "current"
-    return _FRESHNESS.get(anchor_status, "changed")
-
-
-def _latest_anchors(r: Reader, ids: list[int]) -> dict[int, str]:
-    """Evidence id -> the status of its latest re-anchoring (rows are append-only)."""
-    a = QuoteAnchor
-
-    def build(where: ClaimFilter) -> AnySelect:
-        return (
-            select(col(a.evidence_id), col(a.status), col(a.claim_id))
-            .where(where(col(a.claim_id)), col(a.evidence_id).is_not(None))
-            .order_by(col(a.id))
-        )
-
-    return {evidence_id: status for evidence_id, status, _ in r.of_claims("anchors", build, ids)}
+FRESHNESS_LAID_OVER = "current"
+"""Holds the key's place: ``review_fields`` lays every evidence item's freshness
+over it (``claims.review.freshness`` decides it, as for `factdesk show`)."""
 
 
 def _evidence(r: Reader, ids: list[int], removed: set[int]) -> dict[int, list[dict[str, Any]]]:
     e = Evidence
-    anchors = _latest_anchors(r, ids)
 
     def build(where: ClaimFilter) -> AnySelect:
         return (
@@ -646,7 +624,7 @@ def _evidence(r: Reader, ids: list[int], removed: set[int]) -> dict[int, list[di
                 "added_by": added_by,
                 "added_at": added_at,
                 "removed": id_ in removed,
-                "freshness": evidence_freshness(anchors.get(id_)),
+                "freshness": FRESHNESS_LAID_OVER,
             }
         )
     return out
@@ -658,7 +636,6 @@ def _evidence_links(
     """Evidence as a summary lists it: which source, its stance and cross-check,
     whether it was removed and whether it still stands in its source."""
     e = Evidence
-    anchors = _latest_anchors(r, ids)
 
     def build(where: ClaimFilter) -> AnySelect:
         return (
@@ -686,7 +663,7 @@ def _evidence_links(
                 "source_url": source_url,
                 "crosscheck": [] if crosscheck == "[]" else loads(crosscheck),
                 "removed": id_ in removed,
-                "freshness": evidence_freshness(anchors.get(id_)),
+                "freshness": FRESHNESS_LAID_OVER,
             }
         )
     return out
