@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
 from claims.errors import ClaimError
@@ -70,6 +70,7 @@ from tui.widgets.dossier_text import (
 from tui.widgets.evidence_columns import EVIDENCE_COLUMNS, evidence_widths
 from tui.widgets.evidence_text import FRESHNESS_STYLES, then_and_now_text
 from tui.widgets.formatting import figure, short
+from tui.widgets.key_footer import KeyFooter
 from tui.workers import (
     PREVIEW_STEPS,
     Conflict,
@@ -136,7 +137,7 @@ class ClaimScreen(DeskScreen):
         with Horizontal(id="fetch-bar"):
             yield Static(id="fetch-label", markup=False)
             yield ProgressBar(total=PREVIEW_STEPS, id="fetch-progress", show_eta=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Claim {self.claim_id}"

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Input, ProgressBar, Select, Static
+from textual.widgets import Input, ProgressBar, Select, Static
 from textual.worker import Worker, get_current_worker
 
 from claims.review.listing import ClaimFilter, ClaimRowPage, claim_rows, count_claims
@@ -31,6 +31,7 @@ from tui.bindings import QUEUE_KEYS, bindings
 from tui.screens.base import DeskScreen
 from tui.settings import Settings
 from tui.terminal_text import literal
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.queue_columns import SORTS
 from tui.widgets.queue_table import QueueTable
 
@@ -147,9 +148,7 @@ class QueueScreen(DeskScreen):
         with Horizontal(id="queue-bar"):
             yield Static(id="queue-bar-label", markup=False)
             yield ProgressBar(total=INGEST_STEPS, id="queue-bar-progress", show_eta=False)
-        # The footer's keys are a widget each, restyled as focus moves: a fifth
-        # of the queue's first paint. They arrive once the first page is painted.
-        yield Static(id="footer-slot", markup=False)
+        yield KeyFooter()
 
     @property
     def table(self) -> QueueTable:
@@ -259,8 +258,6 @@ class QueueScreen(DeskScreen):
         self.set_timer(AHEAD_DELAY_S, lambda: self._read_ahead(filters, page.offset))
         if not self._warmed:
             self._warmed = True
-            self.query_one("#footer-slot").remove()
-            self.mount(Footer())
             self._open_visit(self.desk.store, self.desk.reviewer)
             self._warm_up()
 

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from claims.review.corrections import SnapshotSentence
@@ -24,6 +24,7 @@ from tui.dialogs.prompts import ConfirmDialog
 from tui.screens.base import DeskScreen
 from tui.terminal_text import literal
 from tui.widgets.formatting import short
+from tui.widgets.key_footer import KeyFooter
 
 MARK_WIDTH = 11  # "claim 12345": marked and unmarked sentences start in one column
 
@@ -65,7 +66,7 @@ class SentenceScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="sentences-head", markup=False)
         yield OptionList(id="sentence-options")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Sentences of snapshot {self.snapshot_id}"

@@ -26,7 +26,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from db.engine import Database
 from sources.ingest import worker_name
@@ -35,6 +35,7 @@ from tui.screens.base import DeskScreen
 from tui.settings import Settings
 from tui.terminal_text import literal, safe
 from tui.widgets.formatting import short
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from claims.services.watching import WatchRow
@@ -279,7 +280,7 @@ class SourcesScreen(DeskScreen):
             with VerticalScroll(id="snapshot-view"):
                 yield Static(id="snapshot-text", markup=False)
         yield Static(id="refresh-bar", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Sources"
