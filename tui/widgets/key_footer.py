@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -42,7 +43,12 @@ class KeyFooter(Footer):
     async def _rebuild(self) -> None:
         # Cleared first: a change that comes during the rebuild asks for another.
         self._rebuild_pending = False
-        keys = self._keys()
+        if not self.is_attached or self._pruning:  # as Widget.recompose: going away
+            return
+        try:
+            keys = self._keys()
+        except NoScreen:  # its screen closed before the refresh came
+            return
         if keys != self._shown:
             self._shown = keys
             await self.recompose()
