@@ -181,15 +181,17 @@ def child(url: str, t0: float, *, cli: bool) -> None:
             painted(t0, message.page.describe())
             self.exit()
 
+    settings = Settings(database_url=url)
     if cli:
-        # What `factdesk --db URL` does first: import every command module,
-        # then what `open_app` does (the schema checked, the app on the settings).
+        # What `factdesk --db URL` does: import every command module, then open
+        # the app as `open_app` does (the schema checked first).
         import tui.cli  # noqa: F401
-        from claims.services.lazy_database import LazyDatabase
+        from tui.cli.context import CliContext
+        from tui.cli.tui_cmds import app_for
 
-        assert LazyDatabase(url).ready(), "the bench database is at the newest schema"
-    # As the command line opens it: on the settings, the database opened on first use.
-    factdesk = make_app(Settings(database_url=url))
+        factdesk = app_for(CliContext(settings))
+    else:
+        factdesk = make_app(settings)
     Timed(factdesk.desk, owns_database=True).run(headless=True, size=(160, 50))
 
 
