@@ -78,7 +78,7 @@ def test_sources_screen_at_120_columns(
     snap_compare: SnapCompare, watches_app: FactdeskApp
 ) -> None:
     """id, source, health and next check on screen; why the paused feed's last read
-    failed, under the sources and under its fetches."""
+    failed, said once in its state line, and under its fetches."""
 
     async def open_failed_feed(pilot: Pilot[None]) -> None:
         await settle(pilot)

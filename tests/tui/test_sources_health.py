@@ -59,6 +59,8 @@ async def test_a_failing_source_shows_its_reason_and_history_and_a_file_shows_lo
         state = str(screen.query_one("#source-state", Static).render())
         assert "failing" in state
         assert "404" in state
+        # Said once: the line under the list gives way to the opened source's state.
+        assert not screen.query_one("#source-why", Static).display
         fetches: DataTable[Text] = screen.query_one("#fetches", DataTable)
         assert fetches.row_count == 2
         newest = " | ".join(cell.plain for cell in fetches.get_row_at(0))

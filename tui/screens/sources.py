@@ -206,6 +206,7 @@ class SourcesScreen(DeskScreen):
         self._watch_rows: dict[int, WatchRow] = {}
         self._source_reasons: dict[int, str] = {}
         self._fetch_reasons: dict[int, str] = {}
+        self._state_shown: int | None = None
         self.source_id: int | None = None
         self._stop: threading.Event | None = None
 
@@ -437,6 +438,8 @@ class SourcesScreen(DeskScreen):
     def _source_why(self) -> None:
         source_id = self._highlighted_source()
         reason = None if source_id is None else self._source_reasons.get(source_id)
+        if source_id == self._state_shown:
+            reason = None  # the opened source's state line already gives it
         _show_why(
             self.query_one("#source-why", Static),
             None if reason is None else f"source {source_id}: {reason}",
@@ -610,6 +613,8 @@ class SourcesScreen(DeskScreen):
             line.append(" · ")
             line.append_text(literal(status.reason))
         self.query_one("#source-state", Static).update(line)
+        self._state_shown = status.id
+        self._source_why()
 
     def show_text(self, snap: SnapshotView) -> None:
         header = Text(f"snapshot {snap.id}  ·  ", style="bold")
