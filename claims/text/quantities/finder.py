@@ -42,7 +42,13 @@ from claims.text.quantities.dates import clock_time_end, days_sharing_a_month, n
 from claims.text.quantities.grammar import NumberGrammar, PerGrammar
 from claims.text.quantities.hedges import HedgeRule, bounds
 from claims.text.quantities.idioms import idiom_spans
-from claims.text.quantities.labels import is_name_number, label_spans, reference_end, score_end
+from claims.text.quantities.labels import (
+    ends_quoted_title,
+    is_name_number,
+    label_spans,
+    reference_end,
+    score_end,
+)
 from claims.text.quantities.lexicon import (
     CURRENCY_PREFIXES,
     LETTER_CURRENCY_PREFIXES,
@@ -489,6 +495,13 @@ def _build(text: str, grammar: NumberGrammar, core: _Core, floor: int) -> Quanti
         and is_name_number(text, core.start, core.end, grammar)
     ):
         return None  # "Paris 13", "COP 28": the end of a name
+    if (
+        kind in ("count", "date")
+        and core.digits
+        and hedge is None
+        and ends_quoted_title(text, core.start, core.end, grammar)
+    ):
+        return None  # « Soleil Souss 2030 », “Vision 2030”: the end of a title
     if kind == "ordinal" and not is_rank(text, grammar, core.start, ordinal_end):
         return None  # "le premier Sommet", "the first edition": no figure to check
     if (

@@ -8,7 +8,11 @@
   after it, right after a capitalised word that is a name ("Paris 13",
   "COP 28", "France 3"); "Windows 11", "Route 66", "iPhone 15" are in
   `lexicon.NAME_BEFORE_FIGURE` and read before any figure is built;
-- a score after a name: "Arsenal 2-1", "l'OM 2-1" (both numbers).
+- a score after a name: "Arsenal 2-1", "l'OM 2-1" (both numbers);
+- the last word of a quoted title: « Soleil Souss 2030 », “Vision 2030”,
+  a short quotation of capitalised words that a bare number (a year, often)
+  ends. A quoted sentence that ends on a figure (« nous en comptons 20.000 »)
+  is no title: the word before the figure is not a name.
 
 Tables are data in `claims.text.quantities.words.labels`.
 """
@@ -33,6 +37,11 @@ _CHAIN: Final = re.compile(r"(?:[-/.]\d+)+")
 _NAME_BEFORE: Final = re.compile(r"([^\W\d_][\w'’&.-]*)[ \u00a0]$")
 _SCORE: Final = re.compile(r"[-–]\d{1,3}(?![\d.,%])")
 _SMALL_WHOLE: Final = re.compile(r"\d{1,3}")
+_TITLE_NUMBER: Final = re.compile(r"\d{1,4}")
+_CLOSING_QUOTE: Final = re.compile(r"[ \u00a0\u202f]?[»”\"]")
+_QUOTE_OPENED: Final = re.compile(r"[«“\"][ \u00a0\u202f]?([^«»“”\"]{1,60})$")
+_TITLE_WORDS: Final = 5
+"""At most this many words before the number: a title, not a quoted sentence."""
 _NOT_A_NAME: Final = PerGrammar(
     lambda grammar: (
         grammar.stopwords
@@ -81,5 +90,25 @@ def is_name_number(text: str, start: int, end: int, grammar: NumberGrammar) -> b
     m = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return False
-    word = re.split(r"['’]", m.group(1))[-1]  # "l'Euro" is "Euro"; "C'est" is "est"
+    return is_name_word(m.group(1), grammar)
+
+
+def ends_quoted_title(text: str, start: int, end: int, grammar: NumberGrammar) -> bool:
+    """Is the bare figure text[start:end] the last word of a quoted title
+    (« Soleil Souss 2030 », “Vision 2030”)? Its words before it are few, the
+    first and the last of them capitalised names."""
+    if not (_TITLE_NUMBER.fullmatch(text, start, end) and _CLOSING_QUOTE.match(text, end)):
+        return False
+    opened = _QUOTE_OPENED.search(text, max(0, start - 61), start)
+    if opened is None:
+        return False
+    words = opened.group(1).split()
+    if not 0 < len(words) <= _TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    return is_name_word(words[-1], grammar)
+
+
+def is_name_word(word: str, grammar: NumberGrammar) -> bool:
+    """Is ``word`` a capitalised name, not a capitalised function word or month?"""
+    word = re.split(r"['’]", word)[-1]  # "l'Euro" is "Euro"; "C'est" is "est"
     return bool(word) and word[0].isupper() and word.lower().rstrip(".") not in _NOT_A_NAME[grammar]

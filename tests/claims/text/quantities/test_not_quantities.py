@@ -41,6 +41,32 @@ def test_names_and_references_are_no_quantities(text: str, lang: str) -> None:
     assert find_quantities(text, lang) == []
 
 
+QUOTED_TITLES = [
+    ("Le conseil a adopté le programme « Soleil Souss 2030 », sans budget.", "fr"),
+    ("Le plan « Maroc Digital 2030 » a été présenté.", "fr"),
+    ("The kingdom's “Vision 2030” plan was launched.", "en"),
+    ('The African Union\'s "Agenda 2063" was discussed.', "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), QUOTED_TITLES)
+def test_the_number_that_ends_a_quoted_title_is_no_quantity(text: str, lang: str) -> None:
+    assert find_quantities(text, lang) == []
+
+
+QUOTED_FIGURES = [
+    ("« Nous en comptons aujourd'hui 20.000 », a-t-elle dit.", "fr", "20.000"),
+    ("« Rendez-vous en 2030 », a-t-il lancé.", "fr", "2030"),
+    ('He said: "We will be there in 2030".', "en", "2030"),
+    ("« Fin mai 2030 », répond-il.", "fr", "2030"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "surface"), QUOTED_FIGURES)
+def test_a_quoted_sentence_keeps_the_figure_it_ends_on(text: str, lang: str, surface: str) -> None:
+    assert [q.surface for q in find_quantities(text, lang)] == [surface]
+
+
 LIST_NUMBERS = [
     ("1- Vérifier les sources", "fr"),
     ("2) Recouper les chiffres", "fr"),
