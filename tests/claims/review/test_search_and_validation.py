@@ -63,6 +63,26 @@ def test_an_unknown_status_is_refused_naming_the_valid_ones(
     assert cli("claims", "--status", "needs re-check").exit_code == 0
 
 
+def test_an_unknown_verdict_or_kind_filter_is_refused_naming_the_valid_ones(
+    cli: CliRun, article_claims: list[dict[str, Any]]
+) -> None:
+    # A filter value that can match nothing is a typo: an empty list with exit 0 hides it.
+    for option, typo, valid in (
+        ("--verdict", "flase", "mostly-false, false, unverifiable"),
+        ("--kind", "numerical", "numeric, factual, derived"),
+    ):
+        out = cli("claims", option, typo)
+        assert out.exit_code == 2, (option, out.stdout)
+        assert typo in out.stderr
+        assert valid in out.stderr
+        assert out.stderr.count("\n") == 1
+    rated = claim_with(article_claims, "20.000")["id"]
+    assert cli("verdict", str(rated), "mostly-false", "--why", "31 000").exit_code == 0
+    # A rating's label finds it as its key does.
+    assert rated in _ids(cli, "--verdict", "Mostly false")
+    assert _ids(cli, "--kind", "numeric")
+
+
 def test_a_version_ahead_of_the_claim_is_refused_with_its_own_message(
     cli: CliRun, article_claims: list[dict[str, Any]]
 ) -> None:
