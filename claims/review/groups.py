@@ -118,9 +118,24 @@ def group_identical(session: Session, stored: Iterable[Claim]) -> None:
             continue
         first, url = earlier
         group_id = group_of(session, first) or first
-        why = f"same sentence as claim {first} ({url})"
-        _move(session, first, group_id, reviewer=INGEST_REVIEWER, why=why)
-        _move(session, claim.id, group_id, reviewer=INGEST_REVIEWER, why=why)
+        # Each claim's event names the other one: the earlier claim's history
+        # would otherwise say it is the same sentence as itself.
+        source = session.get(Source, claim.source_id)
+        assert source is not None
+        _move(
+            session,
+            first,
+            group_id,
+            reviewer=INGEST_REVIEWER,
+            why=f"same sentence as claim {claim.id} ({source.url})",
+        )
+        _move(
+            session,
+            claim.id,
+            group_id,
+            reviewer=INGEST_REVIEWER,
+            why=f"same sentence as claim {first} ({url})",
+        )
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,20 @@ def test_the_seed_under_two_urls_is_one_group_per_claim(cli: CliRun, database: D
     assert {g["sources"] for g in groups} == {2}
 
 
+def test_each_claim_of_an_identical_pair_names_the_other_in_its_history(cli: CliRun) -> None:
+    seed = str(seed_file())
+    urls = ("https://medias24.com/a/pact", "https://www.mapexpress.ma/pact")
+    for url in urls:
+        assert cli("ingest", seed, "--lang", "fr", "--url", url).exit_code == 0
+    claims = _claims(cli)
+    first = next(c for c in claims if c["source_url"] == urls[0])
+    second = next(c for c in claims if c["source_url"] == urls[1] and c["text"] == first["text"])
+    for claim, other, url in ((first, second, urls[1]), (second, first, urls[0])):
+        joined = [e for e in _show(cli, claim["id"])["history"] if e["action"] == "group"]
+        assert [e["text"] for e in joined] == [f"same sentence as claim {other['id']} ({url})"]
+    assert f"same sentence as claim {second['id']}" in cli("history", str(first["id"])).stdout
+
+
 def test_merge_split_and_a_status_reaches_the_group(
     cli: CliRun, article_claims: list[dict[str, Any]]
 ) -> None:
