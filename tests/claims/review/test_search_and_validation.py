@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from tests.claims.review.conftest import claim_with
@@ -39,6 +40,27 @@ def test_search_folds_case_accents_and_name_variants(
     target = claim_with(article_claims, "cinquantaine")["id"]
     assert cli("note", str(target), "Vérifier auprès du Quai d'Orsay").exit_code == 0
     assert _ids(cli, "--text", "quai dorsay") == [target]
+
+
+def test_search_finds_evidence_quotes_and_evidence_notes(
+    cli: CliRun, article_claims: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    target = claim_with(article_claims, "20.000")["id"]
+    page = tmp_path / "registry.html"
+    page.write_text(
+        "<html lang='fr'><body><article><p>Le registre recense 19.842 coopératives actives."
+        "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out = cli(
+        "evidence", "add", str(target), str(page), "--url", "https://registry.example/2025",
+        "--quote", "Le registre recense 19.842 coopératives actives.", "--stance", "refutes",
+        "--note", "Chiffres de l'Office du Développement",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    # Words only the evidence holds find the claim, folded like the rest.
+    assert _ids(cli, "--text", "REGISTRE recense") == [target]
+    assert _ids(cli, "--text", "office du developpement") == [target]
 
 
 def test_a_figure_out_of_range_is_refused(
