@@ -81,12 +81,25 @@ def merge(session: Session, claim_ids: Sequence[int], *, reviewer: str) -> int:
     return group_id
 
 
-def split(session: Session, claim_id: int, *, reviewer: str) -> list[int]:
-    """Take ``claim_id`` out of its group; the claims left in it."""
+def split(
+    session: Session, claim_id: int, *, reviewer: str, expected_version: int | None = None
+) -> list[int]:
+    """Take ``claim_id`` out of its group; the claims left in it.
+
+    ``expected_version`` is the claim's version the reviewer saw, as for every
+    other change to one claim (the claims left behind change only as a result).
+    """
     group_id = group_of(session, claim_id)
     if group_id is None:
         raise ClaimError(f"claim {claim_id} is in no group; nothing to split")
-    _move(session, claim_id, None, reviewer=reviewer, why=f"split from group {group_id}")
+    _move(
+        session,
+        claim_id,
+        None,
+        reviewer=reviewer,
+        why=f"split from group {group_id}",
+        expected_version=expected_version,
+    )
     left = members(session, group_id)
     if len(left) == 1:
         # A group of one is no group: the last claim goes back to standing alone.

@@ -330,3 +330,39 @@ async def test_a_verdict_given_on_the_claim_screen_shows_on_its_twin(
     verdicts = _events(database, "verdict", [rated, twin])
     assert sorted(e.claim_id for e in verdicts) == sorted([rated, twin])
     assert {e.text for e in verdicts} == {"The registry counts 19,842."}
+
+
+async def test_u_on_the_claim_screen_takes_the_claim_out_of_its_group(
+    cli: CliRun,
+    database: Database,
+    sites: list[HTTPTestServer],  # noqa: F811
+) -> None:
+    # Grouping with G in the app had no undo there: `factdesk split` was the only way.
+    _twice(cli, sites[0])
+    app = _app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        claim_id = _table(app).highlighted_claim
+        assert claim_id is not None
+        twin = next(n for n in _members(database, claim_id) if n != claim_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # "No" has the focus: nothing changes
+        await settle(pilot)
+        assert _members(database, claim_id) == sorted([claim_id, twin])
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimScreen)
+        assert screen.dossier is not None
+        assert screen.dossier.view.group is None
+    left = _events(database, "group", [claim_id, twin])
+    assert [(e.claim_id, e.after) for e in left if e.after is None] == [
+        (claim_id, None),
+        (twin, None),
+    ]

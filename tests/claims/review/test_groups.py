@@ -92,7 +92,13 @@ def test_merge_split_and_a_status_reaches_the_group(
     out = cli("status", str(b), "in_review", "--why", "calling the ministry")
     assert out.exit_code == 0, out.stderr
     assert {_show(cli, n)["status"] for n in (a, b, c)} == {"in_review"}
-    assert cli("split", str(a)).exit_code == 0
+    # A split is refused, as every change to one claim, if the claim changed since it was read.
+    stale = cli("split", str(a), "--expect-version", "1")
+    assert stale.exit_code == 1
+    assert "changed since it was loaded" in stale.stderr
+    assert _show(cli, a)["group"] == {"id": a, "claims": [a, b, c]}
+    version = str(_show(cli, a)["version"])
+    assert cli("split", str(a), "--expect-version", version).exit_code == 0
     assert _show(cli, a)["group"] is None
     # The group's id follows its smallest claim, the one row the queue shows for it.
     assert _show(cli, b)["group"] == {"id": b, "claims": [b, c]}
