@@ -23,7 +23,6 @@ from claims.review.listing import (
 from claims.review.ratings import UnknownRating
 from claims.review.statuses import UnknownStatus, parse_status
 from claims.services.claim_listing import quick_rows
-from claims.text.kinds import CLAIM_KINDS
 from tui.cli.app import app
 from tui.cli.context import cli_context
 from tui.cli.output import print_json, reported_errors
@@ -58,6 +57,9 @@ def status_name(text: str) -> str:
 
 def claim_kind(text: str) -> str:
     """A claim kind, refused with the valid ones when unknown (else it matches nothing)."""
+    # Here, not at the top: `claims` without --kind imports nothing of claims.text.
+    from claims.text.kinds import CLAIM_KINDS
+
     kind = text.strip().lower()
     if kind not in CLAIM_KINDS:
         raise BadValue(f"kind {text!r} is unknown; use one of: {', '.join(CLAIM_KINDS)}")
