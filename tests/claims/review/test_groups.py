@@ -65,6 +65,31 @@ def test_the_seed_under_two_urls_is_one_group_per_claim(cli: CliRun, database: D
     assert {g["sources"] for g in groups} == {2}
 
 
+def test_a_figure_verdict_reaches_the_same_figure_in_the_group(
+    cli: CliRun, article_claims: list[dict[str, Any]]
+) -> None:
+    seed = str(seed_file())
+    urls = ("https://medias24.com/a/pact", "https://www.mapexpress.ma/pact")
+    for url in urls:
+        assert cli("ingest", seed, "--lang", "fr", "--url", url).exit_code == 0
+    claims = _claims(cli)
+    first = next(c for c in claims if c["source_url"] == urls[0] and "20.000" in c["text"])
+    twin = next(c for c in claims if c["source_url"] == urls[1] and c["text"] == first["text"])
+    out = cli("verdict", str(first["id"]), "false", "--figure", "0", "--why", "19,842 in 2025")
+    assert out.exit_code == 0, out.stderr
+    for claim in (first, twin):
+        rated = _show(cli, claim["id"])["figure_verdicts"]
+        assert rated["figure:0"]["rating"] == "false", claim["id"]
+        assert rated["figure:0"]["why"] == "19,842 in 2025"
+    # Merged by hand with a claim whose figure 0 is another figure: that one is not rated.
+    other = claim_with(article_claims, "40 %")["id"]
+    assert cli("merge", str(first["id"]), str(other)).exit_code == 0
+    out = cli("verdict", str(twin["id"]), "mostly-false", "--figure", "0", "--why", "again")
+    assert out.exit_code == 0, out.stderr
+    assert _show(cli, first["id"])["figure_verdicts"]["figure:0"]["rating"] == "mostly-false"
+    assert _show(cli, other)["figure_verdicts"] == {}
+
+
 def test_each_claim_of_an_identical_pair_names_the_other_in_its_history(cli: CliRun) -> None:
     seed = str(seed_file())
     urls = ("https://medias24.com/a/pact", "https://www.mapexpress.ma/pact")
