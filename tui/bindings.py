@@ -272,6 +272,15 @@ CLAIM_KEYS: tuple[KeySpec, ...] = (
         show=False,
         command="claim: add a claim from the article's sentences…",
     ),
+    KeySpec(
+        "claim.split",
+        "u",
+        "split_group",
+        "Ungroup",
+        "Take the claim out of its group (a claim wrongly seen as the same elsewhere)",
+        show=False,
+        command="claim: take out of its group",
+    ),
 )
 
 SENTENCE_KEYS: tuple[KeySpec, ...] = (

@@ -220,8 +220,12 @@ def edit_claim(
             current = {name: getattr(row, name) for name in FIGURE_FIELDS}
             current.update(figures.get(key) or {})
         _check_figure(claim_id, figure, len(rows), current)
-        fields = figure.fields()
-        if any(current.get(name) != value for name, value in fields.items()):
+        # Only what differs is a correction: "--high none" on a figure without
+        # a high bound would otherwise read "high none → none" in the history.
+        fields = {
+            name: value for name, value in figure.fields().items() if current.get(name) != value
+        }
+        if fields:
             changes.append(
                 Change(
                     "correct",

@@ -173,10 +173,29 @@ def give_verdict(
             )
     events = _verdict(session, claim_id, rating, why, reviewer, figure, expected_version)
     if figure is None:
-        # A figure's number differs from claim to claim; a whole verdict fits the group.
         for other in others_in_group(session, claim_id):
             _verdict(session, other, rating, why, reviewer, None, None)
+    else:
+        # A figure's number can differ from claim to claim of a group (merged by
+        # hand, another language): a figure's verdict reaches the claims whose
+        # figure of that number is the same figure, as in identical sentences.
+        same = _figure_key(session, claim_id, figure)
+        for other in others_in_group(session, claim_id):
+            if _figure_key(session, other, figure) == same:
+                _verdict(session, other, rating, why, reviewer, figure, None)
     return events
+
+
+def _figure_key(session: Session, claim_id: int, position: int) -> tuple[object, ...] | None:
+    """What figure ``position`` of the claim states: kind, value, bounds, unit."""
+    row = session.exec(
+        select(ClaimQuantity).where(
+            ClaimQuantity.claim_id == claim_id, ClaimQuantity.position == position
+        )
+    ).first()
+    if row is None:
+        return None
+    return (row.kind, row.value, row.low, row.high, row.unit)
 
 
 def _verdict(

@@ -81,12 +81,25 @@ def merge(session: Session, claim_ids: Sequence[int], *, reviewer: str) -> int:
     return group_id
 
 
-def split(session: Session, claim_id: int, *, reviewer: str) -> list[int]:
-    """Take ``claim_id`` out of its group; the claims left in it."""
+def split(
+    session: Session, claim_id: int, *, reviewer: str, expected_version: int | None = None
+) -> list[int]:
+    """Take ``claim_id`` out of its group; the claims left in it.
+
+    ``expected_version`` is the claim's version the reviewer saw, as for every
+    other change to one claim (the claims left behind change only as a result).
+    """
     group_id = group_of(session, claim_id)
     if group_id is None:
         raise ClaimError(f"claim {claim_id} is in no group; nothing to split")
-    _move(session, claim_id, None, reviewer=reviewer, why=f"split from group {group_id}")
+    _move(
+        session,
+        claim_id,
+        None,
+        reviewer=reviewer,
+        why=f"split from group {group_id}",
+        expected_version=expected_version,
+    )
     left = members(session, group_id)
     if len(left) == 1:
         # A group of one is no group: the last claim goes back to standing alone.
@@ -118,9 +131,24 @@ def group_identical(session: Session, stored: Iterable[Claim]) -> None:
             continue
         first, url = earlier
         group_id = group_of(session, first) or first
-        why = f"same sentence as claim {first} ({url})"
-        _move(session, first, group_id, reviewer=INGEST_REVIEWER, why=why)
-        _move(session, claim.id, group_id, reviewer=INGEST_REVIEWER, why=why)
+        # Each claim's event names the other one: the earlier claim's history
+        # would otherwise say it is the same sentence as itself.
+        source = session.get(Source, claim.source_id)
+        assert source is not None
+        _move(
+            session,
+            first,
+            group_id,
+            reviewer=INGEST_REVIEWER,
+            why=f"same sentence as claim {claim.id} ({source.url})",
+        )
+        _move(
+            session,
+            claim.id,
+            group_id,
+            reviewer=INGEST_REVIEWER,
+            why=f"same sentence as claim {first} ({url})",
+        )
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,11 @@ def reindex_search(session: Session, claim_id: int) -> None:
             ReviewEvent.claim_id == claim_id, ReviewEvent.action == "note"
         )
     ).all()
-    quotes = session.exec(select(Evidence.exact).where(Evidence.claim_id == claim_id)).all()
+    evidence = session.exec(
+        select(Evidence.exact, Evidence.note).where(Evidence.claim_id == claim_id)
+    ).all()
+    # A reviewer's note on an evidence item is a note too ("notes" of the search).
+    quotes = [text for row in evidence for text in row if text]
     claimant = effective_claimant(claim, index.corrections)
     originals = [claim.claimant] if claimant != claim.claimant else []
     span_text = index.corrections.get("span", {}).get("text")

@@ -140,3 +140,17 @@ async def test_neither_or_both_targets_is_refused_by_name(
         errors = [n for severity, n in seen if severity == "error"]
         assert errors == ["give a URL or a file path, or paste a text (one of them, not both)"]
     assert snapshots(demo_db) == before
+
+
+async def test_the_palette_finds_ingest_by_name(app: FactdeskApp) -> None:
+    # A new user looks for "ingest" in ctrl+p before learning the key.
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "queue: ingest…" in [c.title for c in app.get_system_commands(app.screen)]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"ingest")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IngestDialog)

@@ -26,8 +26,10 @@ from tests.support.httpserver import HTTPTestServer
 from tests.tui.conftest import SIZE, desk_settings, settle
 from tests.tui.test_export import export
 from tests.tui.test_queue_freshness import _app, _page_info, _table
+from tests.tui.test_review import give_verdict_in_dialog
 from tui.app import make_app
 from tui.dialogs.prompts import ConfirmDialog, TextDialog
+from tui.screens.claim import ClaimScreen
 
 pytestmark = pytest.mark.asyncio
 
@@ -294,3 +296,73 @@ async def test_exporting_the_filtered_group_view_exports_every_claim_of_each_gro
     exported = _exported(tmp_path / "words.json")
     assert [n for n, _ in exported] == _members(database, row)
     assert len(exported) == 2
+
+
+async def test_a_verdict_given_on_the_claim_screen_shows_on_its_twin(
+    cli: CliRun,
+    database: Database,
+    sites: list[HTTPTestServer],  # noqa: F811
+) -> None:
+    # Done-when of issue 11: the same article under two addresses, a verdict on one
+    # claim shows on the other, from the app as from the command line.
+    _twice(cli, sites[0])
+    app = _app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = _table(app)
+        rated = table.highlighted_claim
+        assert rated is not None
+        twin = next(n for n in _members(database, rated) if n != rated)
+        await pilot.press("enter")
+        await settle(pilot)
+        await give_verdict_in_dialog(app, pilot, "mostly-false", "The registry counts 19,842.")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert table.row_cells(twin)["verdict"] == "mostly-false"
+        table.move_cursor(table.claim_ids.index(twin))
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimScreen)
+        assert screen.claim_id == twin
+        assert screen.dossier is not None
+        assert screen.dossier.view.verdict == "mostly-false"
+    verdicts = _events(database, "verdict", [rated, twin])
+    assert sorted(e.claim_id for e in verdicts) == sorted([rated, twin])
+    assert {e.text for e in verdicts} == {"The registry counts 19,842."}
+
+
+async def test_u_on_the_claim_screen_takes_the_claim_out_of_its_group(
+    cli: CliRun,
+    database: Database,
+    sites: list[HTTPTestServer],  # noqa: F811
+) -> None:
+    # Grouping with G in the app had no undo there: `factdesk split` was the only way.
+    _twice(cli, sites[0])
+    app = _app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        claim_id = _table(app).highlighted_claim
+        assert claim_id is not None
+        twin = next(n for n in _members(database, claim_id) if n != claim_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # "No" has the focus: nothing changes
+        await settle(pilot)
+        assert _members(database, claim_id) == sorted([claim_id, twin])
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimScreen)
+        assert screen.dossier is not None
+        assert screen.dossier.view.group is None
+    left = _events(database, "group", [claim_id, twin])
+    assert [(e.claim_id, e.after) for e in left if e.after is None] == [
+        (claim_id, None),
+        (twin, None),
+    ]

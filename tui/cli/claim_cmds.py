@@ -20,6 +20,7 @@ from claims.review.listing import (
     describe_page,
     figure_surfaces,
 )
+from claims.review.ratings import UnknownRating
 from claims.review.statuses import UnknownStatus, parse_status
 from claims.services.claim_listing import quick_rows
 from tui.cli.app import app
@@ -54,13 +55,26 @@ def status_name(text: str) -> str:
         raise BadValue(str(exc)) from None
 
 
+def claim_kind(text: str) -> str:
+    """A claim kind, refused with the valid ones when unknown (else it matches nothing)."""
+    # Here, not at the top: `claims` without --kind imports nothing of claims.text.
+    from claims.text.kinds import CLAIM_KINDS
+
+    kind = text.strip().lower()
+    if kind not in CLAIM_KINDS:
+        raise BadValue(f"kind {text!r} is unknown; use one of: {', '.join(CLAIM_KINDS)}")
+    return kind
+
+
 @app.command("claims")
 def claims_command(
     ctx: typer.Context,
     source: Annotated[
         str | None, typer.Option(parser=source_key, help="Source id or part of its URL.")
     ] = None,
-    kind: Annotated[str | None, typer.Option(help="numeric, factual or derived.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(parser=claim_kind, help="numeric, factual or derived.")
+    ] = None,
     status: Annotated[
         str | None,
         typer.Option(
@@ -92,6 +106,13 @@ def claims_command(
 ) -> None:
     """List stored claims (filters combine)."""
     context = cli_context(ctx)
+    if verdict:
+        # The scale is the desk's own (settings), so it is read here, not in a parser;
+        # an unknown rating would otherwise list nothing and exit 0.
+        try:
+            verdict = context.settings.rating_scale().find(verdict).key
+        except UnknownRating as exc:
+            raise BadValue(str(exc), param_hint="'--verdict'") from None
     filters = ClaimFilter(
         source=source,
         kind=kind,

@@ -202,11 +202,18 @@ def merge_command(
 
 
 @app.command("split")
-def split_command(ctx: typer.Context, claim_id: ClaimArg) -> None:
+def split_command(
+    ctx: typer.Context, claim_id: ClaimArg, expect_version: VersionOpt = None
+) -> None:
     """Take CLAIM out of its group."""
     context = cli_context(ctx)
     with reported_errors(), context.database().write() as session:
-        left = split(session, claim_id, reviewer=context.settings.reviewer_name())
+        left = split(
+            session,
+            claim_id,
+            reviewer=context.settings.reviewer_name(),
+            expected_version=expect_version,
+        )
     rest = f"; left in the group: {', '.join(map(str, left))}" if left else "; the group is gone"
     typer.echo(f"claim {claim_id} split from its group{rest}")
 

@@ -44,6 +44,7 @@ from claims.review.evidence import (
     remove_evidence,
 )
 from claims.review.freshness import then_and_now
+from claims.review.groups import split
 from claims.review.statuses import STATUS_LABELS, STATUSES
 from claims.services.database import Database
 from claims.services.review_actions import ReviewAction, run_review_action
@@ -537,6 +538,33 @@ class ClaimScreen(DeskScreen):
 
         self.app.push_screen(
             TextDialog("Not a claim: why?", placeholder="a headline, a question…"), typed
+        )
+
+    def action_split_group(self) -> None:
+        d = self.dossier
+        if d is None:
+            return
+        if d.view.group is None:
+            self.notify(f"claim {self.claim_id} is in no group", timeout=3, markup=False)
+            return
+        group_id = d.view.group["id"]
+        others = ", ".join(str(n) for n in d.view.group["claims"] if n != self.claim_id)
+        reviewer = self.desk.reviewer
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.write(
+                    f"claim {self.claim_id} taken out of group {group_id}",
+                    lambda s, v: split(s, self.claim_id, reviewer=reviewer, expected_version=v),
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Take claim {self.claim_id} out of group {group_id} (also claims {others})? "
+                "Verdicts and evidence given from now on stay with it alone.",
+                yes="Ungroup",
+            ),
+            confirmed,
         )
 
     def action_remove_evidence(self) -> None:

@@ -75,6 +75,15 @@ def test_markdown_and_html_history_is_one_line_per_event_in_words(
     assert lines == expected
     assert not any(mark in line for line in lines for mark in RAW_DICT_MARKS), lines
 
+    # The command line says the same lines: `show` and `history`.
+    shown = ok(desk.cli("show", coops)).stdout
+    told = [line for line in shown.splitlines() if line.strip().startswith("history")]
+    assert len(told) == len(expected)
+    assert not any(mark in line for line in told for mark in RAW_DICT_MARKS), told
+    listed = ok(desk.cli("history", coops)).stdout.splitlines()
+    assert len(listed) == len(expected)
+    assert not any(mark in line for line in listed for mark in RAW_DICT_MARKS), listed
+
 
 def test_summary_counts_the_sources_that_sources_failing_lists(
     desk: Desk, http_server: HTTPTestServer, tmp_path: Path, db_url: str

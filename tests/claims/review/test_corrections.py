@@ -115,6 +115,25 @@ def test_edit_clears_a_bound_and_the_unit_back_to_none(
     assert history[1]["after"] == {"low": None, "unit": None}
 
 
+def test_a_figure_correction_records_only_what_it_changes(
+    cli: CliRun, article_claims: list[dict[str, Any]]
+) -> None:
+    claim = claim_with(article_claims, "40 %")
+    cid = str(claim["id"])
+    figure = claim["quantities"][0]
+    assert figure["high"] is None
+    same_value = f"{figure['value']:g}"
+    out = cli("edit", cid, "--figure", "0", "--value", same_value, "--low", "38", "--high", "none")
+    assert out.exit_code == 0, out.stderr
+    history = json.loads(cli("history", cid, "--format", "json").stdout)
+    assert history[-1]["before"] == {"low": figure["low"]}
+    assert history[-1]["after"] == {"low": 38}
+    line = cli("history", cid).stdout.splitlines()[-1]
+    assert "low" in line
+    assert "high" not in line
+    assert "value" not in line
+
+
 def test_edit_span_changes_the_sentence_shown(
     cli: CliRun, article_claims: list[dict[str, Any]]
 ) -> None:

@@ -65,6 +65,45 @@ def test_the_seed_under_two_urls_is_one_group_per_claim(cli: CliRun, database: D
     assert {g["sources"] for g in groups} == {2}
 
 
+def test_a_figure_verdict_reaches_the_same_figure_in_the_group(
+    cli: CliRun, article_claims: list[dict[str, Any]]
+) -> None:
+    seed = str(seed_file())
+    urls = ("https://medias24.com/a/pact", "https://www.mapexpress.ma/pact")
+    for url in urls:
+        assert cli("ingest", seed, "--lang", "fr", "--url", url).exit_code == 0
+    claims = _claims(cli)
+    first = next(c for c in claims if c["source_url"] == urls[0] and "20.000" in c["text"])
+    twin = next(c for c in claims if c["source_url"] == urls[1] and c["text"] == first["text"])
+    out = cli("verdict", str(first["id"]), "false", "--figure", "0", "--why", "19,842 in 2025")
+    assert out.exit_code == 0, out.stderr
+    for claim in (first, twin):
+        rated = _show(cli, claim["id"])["figure_verdicts"]
+        assert rated["figure:0"]["rating"] == "false", claim["id"]
+        assert rated["figure:0"]["why"] == "19,842 in 2025"
+    # Merged by hand with a claim whose figure 0 is another figure: that one is not rated.
+    other = claim_with(article_claims, "40 %")["id"]
+    assert cli("merge", str(first["id"]), str(other)).exit_code == 0
+    out = cli("verdict", str(twin["id"]), "mostly-false", "--figure", "0", "--why", "again")
+    assert out.exit_code == 0, out.stderr
+    assert _show(cli, first["id"])["figure_verdicts"]["figure:0"]["rating"] == "mostly-false"
+    assert _show(cli, other)["figure_verdicts"] == {}
+
+
+def test_each_claim_of_an_identical_pair_names_the_other_in_its_history(cli: CliRun) -> None:
+    seed = str(seed_file())
+    urls = ("https://medias24.com/a/pact", "https://www.mapexpress.ma/pact")
+    for url in urls:
+        assert cli("ingest", seed, "--lang", "fr", "--url", url).exit_code == 0
+    claims = _claims(cli)
+    first = next(c for c in claims if c["source_url"] == urls[0])
+    second = next(c for c in claims if c["source_url"] == urls[1] and c["text"] == first["text"])
+    for claim, other, url in ((first, second, urls[1]), (second, first, urls[0])):
+        joined = [e for e in _show(cli, claim["id"])["history"] if e["action"] == "group"]
+        assert [e["text"] for e in joined] == [f"same sentence as claim {other['id']} ({url})"]
+    assert f"same sentence as claim {second['id']}" in cli("history", str(first["id"])).stdout
+
+
 def test_merge_split_and_a_status_reaches_the_group(
     cli: CliRun, article_claims: list[dict[str, Any]]
 ) -> None:
@@ -78,7 +117,13 @@ def test_merge_split_and_a_status_reaches_the_group(
     out = cli("status", str(b), "in_review", "--why", "calling the ministry")
     assert out.exit_code == 0, out.stderr
     assert {_show(cli, n)["status"] for n in (a, b, c)} == {"in_review"}
-    assert cli("split", str(a)).exit_code == 0
+    # A split is refused, as every change to one claim, if the claim changed since it was read.
+    stale = cli("split", str(a), "--expect-version", "1")
+    assert stale.exit_code == 1
+    assert "changed since it was loaded" in stale.stderr
+    assert _show(cli, a)["group"] == {"id": a, "claims": [a, b, c]}
+    version = str(_show(cli, a)["version"])
+    assert cli("split", str(a), "--expect-version", version).exit_code == 0
     assert _show(cli, a)["group"] is None
     # The group's id follows its smallest claim, the one row the queue shows for it.
     assert _show(cli, b)["group"] == {"id": b, "claims": [b, c]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from tests.claims.review.conftest import claim_with
@@ -41,6 +42,27 @@ def test_search_folds_case_accents_and_name_variants(
     assert _ids(cli, "--text", "quai dorsay") == [target]
 
 
+def test_search_finds_evidence_quotes_and_evidence_notes(
+    cli: CliRun, article_claims: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    target = claim_with(article_claims, "20.000")["id"]
+    page = tmp_path / "registry.html"
+    page.write_text(
+        "<html lang='fr'><body><article><p>Le registre recense 19.842 coopératives actives."
+        "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out = cli(
+        "evidence", "add", str(target), str(page), "--url", "https://registry.example/2025",
+        "--quote", "Le registre recense 19.842 coopératives actives.", "--stance", "refutes",
+        "--note", "Chiffres de l'Office du Développement",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    # Words only the evidence holds find the claim, folded like the rest.
+    assert _ids(cli, "--text", "REGISTRE recense") == [target]
+    assert _ids(cli, "--text", "office du developpement") == [target]
+
+
 def test_a_figure_out_of_range_is_refused(
     cli: CliRun, article_claims: list[dict[str, Any]]
 ) -> None:
@@ -61,6 +83,26 @@ def test_an_unknown_status_is_refused_naming_the_valid_ones(
     assert "new, in_review, checked, needs_recheck, dismissed" in out.stderr
     assert out.stderr.count("\n") == 1
     assert cli("claims", "--status", "needs re-check").exit_code == 0
+
+
+def test_an_unknown_verdict_or_kind_filter_is_refused_naming_the_valid_ones(
+    cli: CliRun, article_claims: list[dict[str, Any]]
+) -> None:
+    # A filter value that can match nothing is a typo: an empty list with exit 0 hides it.
+    for option, typo, valid in (
+        ("--verdict", "flase", "mostly-false, false, unverifiable"),
+        ("--kind", "numerical", "numeric, factual, derived"),
+    ):
+        out = cli("claims", option, typo)
+        assert out.exit_code == 2, (option, out.stdout)
+        assert typo in out.stderr
+        assert valid in out.stderr
+        assert out.stderr.count("\n") == 1
+    rated = claim_with(article_claims, "20.000")["id"]
+    assert cli("verdict", str(rated), "mostly-false", "--why", "31 000").exit_code == 0
+    # A rating's label finds it as its key does.
+    assert rated in _ids(cli, "--verdict", "Mostly false")
+    assert _ids(cli, "--kind", "numeric")
 
 
 def test_a_version_ahead_of_the_claim_is_refused_with_its_own_message(
