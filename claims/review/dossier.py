@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from claims.language_choice import choose_language
 from claims.review.events import current_verdicts, event_json, history
 from claims.review.evidence import EvidenceView, list_evidence
+from claims.review.index import rated_twins
 from claims.review.queries import ClaimView, get_claim
 from claims.text.extraction import ScoreExplanation, explain_claim
 from db.models import ClaimQuantity, ReviewEvent
@@ -27,6 +28,8 @@ class Dossier:
     verdicts: dict[str | None, dict[str, Any]]
     computed_from: tuple[ClaimQuantity, ...] = ()
     """For a derived claim: the stated figures its total is computed from."""
+    rated_twins: tuple[tuple[int, str], ...] = ()
+    """(claim id, verdict) of the other claims of its group that are checked and rated."""
 
     def score_explanation(self) -> ScoreExplanation:
         """Why the claim scored what it did (with the extractor's current weights).
@@ -62,6 +65,7 @@ def load_dossier(session: Session, claim_id: int, *, include_removed: bool = Tru
         events=events,
         verdicts=current_verdicts(session, claim_id),
         computed_from=_figures(session, view.claim.derived_from),
+        rated_twins=tuple(rated_twins(session, claim_id)) if view.group else (),
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from claims.errors import ClaimNotFound
-from db.models import Claim, ClaimIndex, ReviewEvent
+from db.models import Claim, ClaimIndex, ClaimState, ReviewEvent
 
 
 def claim_index(session: Session, claim_id: int) -> ClaimIndex:
@@ -58,6 +58,28 @@ def others_in_group(session: Session, claim_id: int) -> list[int]:
     if group_id is None:
         return []
     return [n for n in members(session, group_id) if n != claim_id]
+
+
+def rated_twins(session: Session, claim_id: int) -> list[tuple[int, str]]:
+    """(claim id, verdict) of the group's other claims that are checked and rated.
+
+    A status change reaches them too: moving the group off "checked" takes
+    their verdicts back, which a reviewer looking at an unrated claim of the
+    group would not see coming.
+    """
+    others = others_in_group(session, claim_id)
+    if not others:
+        return []
+    rows = session.exec(
+        select(ClaimState.claim_id, ClaimState.verdict)
+        .where(
+            col(ClaimState.claim_id).in_(others),
+            ClaimState.status == "checked",
+            col(ClaimState.verdict).is_not(None),
+        )
+        .order_by(col(ClaimState.claim_id))
+    ).all()
+    return [(twin, verdict) for twin, verdict in rows if verdict is not None]
 
 
 def derive_index(events: Sequence[ReviewEvent]) -> tuple[dict[str, Any], int | None]:

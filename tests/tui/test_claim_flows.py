@@ -8,6 +8,7 @@ from sqlmodel import col, select
 from textual.widgets import DataTable, OptionList, Static
 
 from claims.review.events import give_verdict
+from claims.review.groups import merge
 from claims.review.ratings import DEFAULT_RATINGS, RatingScale
 from claims.review.statuses import STATUSES
 from db.engine import Database
@@ -91,6 +92,42 @@ async def test_reopening_a_rated_claim_asks_first(app: FactdeskApp, demo_db: Dat
         await pilot.click("#yes")
         await settle(pilot)
     assert state_of(demo_db, claim_id).status == "new"
+
+
+async def test_moving_an_unrated_claim_asks_first_when_its_group_holds_a_rated_one(
+    app: FactdeskApp, demo_db: Database
+) -> None:
+    # A status reaches the whole group: from the unrated claim's screen the
+    # rated twin's verdict would go without a word.
+    rated = first_claim(demo_db)
+    rate(demo_db, rated)
+    with demo_db.read() as session:
+        unrated = session.exec(
+            select(ReviewEvent.claim_id).where(ReviewEvent.claim_id != rated)
+        ).first() or rated + 1
+    with demo_db.write() as session:
+        merge(session, [rated, unrated], reviewer="amina")
+    assert state_of(demo_db, unrated).verdict is None
+    before = state_of(demo_db, unrated).status
+    target = "new" if before != "new" else "in_review"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(ClaimScreen(unrated))
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("home", *["down"] * STATUSES.index(target), "enter")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ConfirmDialog)
+        said = str(question.query_one(Static).render())
+        assert f"claim {rated} (rated False)" in said
+        await pilot.press("enter")  # "No" has the focus
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimScreen)
+    assert state_of(demo_db, rated).status == "checked"
+    assert state_of(demo_db, rated).verdict == "false"
+    assert state_of(demo_db, unrated).status == before
 
 
 async def test_evidence_detail_shows_the_whole_cross_check_and_note(

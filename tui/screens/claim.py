@@ -353,6 +353,10 @@ class ClaimScreen(DeskScreen):
         reviewer = self.desk.reviewer
         view = self.dossier.view
         current = view.status
+        # A status reaches the whole group: every rated claim of it loses its verdict.
+        rated = list(self.dossier.rated_twins)
+        if view.verdict is not None and current == "checked":
+            rated.insert(0, (self.claim_id, view.verdict))
         choices = [
             (s, f"{STATUS_LABELS[s]}  (current)" if s == current else STATUS_LABELS[s])
             for s in STATUSES
@@ -371,15 +375,23 @@ class ClaimScreen(DeskScreen):
                 if status:
                     self.notify("status unchanged", timeout=3)
                 return
-            if view.verdict is None or current != "checked" or status == "checked":
+            if not rated or status == "checked":
                 write(status)
                 return
-            label = self._rating_label(view.verdict)
-            question = (
-                f"Claim {self.claim_id} is checked, rated {label}. Moving it to "
-                f"{STATUS_LABELS[status]} takes that verdict back (it stays in the history). "
-                "Move it?"
-            )
+            if rated == [(self.claim_id, view.verdict)]:
+                label = self._rating_label(rated[0][1])
+                question = (
+                    f"Claim {self.claim_id} is checked, rated {label}. Moving it to "
+                    f"{STATUS_LABELS[status]} takes that verdict back (it stays in the history). "
+                    "Move it?"
+                )
+            else:
+                taken = ", ".join(f"claim {n} (rated {self._rating_label(v)})" for n, v in rated)
+                question = (
+                    f"Claim {self.claim_id} is in a group: moving it to {STATUS_LABELS[status]} "
+                    f"moves the group and takes back the verdict of {taken} (kept in the history). "
+                    "Move them?"
+                )
             self.app.push_screen(
                 ConfirmDialog(question, yes=f"Move to {STATUS_LABELS[status]}"),
                 lambda yes: write(status) if yes else self.notify("nothing changed", timeout=3),
