@@ -199,6 +199,9 @@ def test_html_opens_with_a_summary_and_charts_and_runs_nothing(newsroom: Newsroo
     assert "needs re-check 1" in words
     assert "False 1" in words
     assert "True 1" in words
+    # The re-checked claim's old rating is not counted as if the desk still stood by it.
+    assert "verdict under re-check 1" in words
+    assert "Mostly true 1" not in words
     assert "Re-checked on record (no --since given): 1 claims" in words
     assert "Sources failing: 1" in words
     assert newsroom.article_url in words
@@ -229,6 +232,8 @@ def test_markdown_opens_with_the_summary(newsroom: Newsroom) -> None:
     text = path.read_text(encoding="utf-8")
     summary = text.split("## Summary", 1)[1].split("## Claim", 1)[0]
     assert "needs re-check 1" in summary
+    assert "verdict under re-check 1" in summary
+    assert "Mostly true" not in summary
     assert "- **Re-checked since 2000-01-01T00:00:00+00:00:** 1 (claim " in summary
     assert "- **Sources failing:** 1" in summary
     section = text.split(f"## Claim {newsroom.coops['id']}", 1)[1].split("## Claim", 1)[0]
