@@ -139,6 +139,8 @@ def test_claimreview_has_every_field_google_documents_and_only_what_stands(
     assert ok(result)
     reviews = {r["claimReviewed"]: r for r in json.loads(path.read_text(encoding="utf-8"))}
     assert set(reviews) == {newsroom.women["text"], newsroom.port["text"]}
+    # The closing line counts what the file holds, not every claim selected.
+    assert "report: 2 ClaimReviews of " in result.stderr
     # The claim under re-check is named on stderr, not published with its old rating.
     assert f"1 under re-check (claim {newsroom.coops['id']})" in result.stderr
     # Ids named in "(claim N)" / "(claims N, M)": the output path in stderr holds digits too.
