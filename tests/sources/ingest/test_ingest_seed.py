@@ -125,3 +125,20 @@ def test_sources_lists_last_fetch_and_snapshot_count(
     table = cli("sources")
     assert table.exit_code == 0
     assert "127.0.0.1" in table.stdout
+
+
+def test_ingesting_several_targets_counts_them_on_stderr(
+    cli: CliRun, http_server: HTTPTestServer
+) -> None:
+    http_server.route("/one", PAGE)
+    http_server.route("/two", PAGE.replace("3,000", "4,000"))
+
+    result = cli("ingest", http_server.url("/one"), http_server.url("/two"))
+
+    assert result.exit_code == 0, result.stderr
+    # Off a terminal, one counter line per target, so a log says how far it got.
+    lines = [line for line in result.stderr.splitlines() if line.startswith("ingest ")]
+    assert lines == [
+        f"ingest 1/2 {http_server.url('/one')}",
+        f"ingest 2/2 {http_server.url('/two')}",
+    ]
