@@ -605,7 +605,7 @@ class SourcesScreen(DeskScreen):
         if status.health.value == "local":
             line.append(" · read from a file or stdin: refresh never fetches it")
         elif status.consecutive_failures:
-            line.append(f" · {status.consecutive_failures} failed checks in a row")
+            line.append(f" · {status.failures_in_a_row}")
         if status.reason:
             line.append(" · ")
             line.append_text(literal(status.reason))
