@@ -282,3 +282,7 @@ def test_prov_names_each_agent_once(newsroom: Newsroom) -> None:
     assert {"fd:factdesk", "fd:organisation", "fd:reviewer/amina", "fd:reviewer/refresh"} <= set(
         agents
     )
+    # The refresh that put a claim under re-check is a program, not a person.
+    described = document["agent"]
+    assert described["fd:reviewer/refresh"]["prov:type"] == "prov:SoftwareAgent"
+    assert described["fd:reviewer/amina"]["prov:type"] == "prov:Person"
