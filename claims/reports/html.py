@@ -31,7 +31,7 @@ from claims.reports.summary import (
     status_counts,
     verdict_counts,
 )
-from claims.reports.text import filters, is_web_link, number, percent
+from claims.reports.text import filters, is_web_link, number, percent, result_words
 from claims.review.history_text import event_line
 
 CSP = (
@@ -64,7 +64,12 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        link=link, num=number, pct=percent, history_line=event_line, page_label=page_label
+        link=link,
+        num=number,
+        pct=percent,
+        result_words=result_words,
+        history_line=event_line,
+        page_label=page_label,
     )
     return env
 

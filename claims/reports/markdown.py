@@ -22,7 +22,7 @@ from claims.reports.summary import (
     status_counts,
     verdict_counts,
 )
-from claims.reports.text import filters, is_web_link, number, percent
+from claims.reports.text import filters, is_web_link, number, percent, result_words
 from claims.review.history_text import event_line
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~!>\"$])")
@@ -136,10 +136,13 @@ def claim_markdown(claim: dict[str, Any]) -> str:
             for x in e["crosscheck"]:
                 claimed = (x.get("claimed") or {}).get("surface", "")
                 found = (x.get("evidence") or {}).get("surface", "")
+                deviation = percent(x.get("deviation"))
+                reason = md_line(x.get("reason") or "")
                 lines.append(
                     f"  - cross-check: {md_line(claimed)} vs {md_line(found)}: "
-                    f"{md_line(x.get('result'))} {percent(x.get('deviation'))} "
-                    f"{md_line(x.get('reason') or '')}".rstrip()
+                    f"{md_line(result_words(x.get('result')))}"
+                    + (f" ({deviation})" if deviation else "")
+                    + (f"; {reason}" if reason else "")
                 )
     if c["history"]:
         # One line per event in words, as `factdesk show` and the TUI print it.

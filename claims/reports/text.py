@@ -27,6 +27,11 @@ def percent(deviation: float | None) -> str:
     return "" if deviation is None else f"{deviation:+.1%}"
 
 
+def result_words(result: str | None) -> str:
+    """A cross-check's result as a reader says it ("not comparable"), as the TUI shows it."""
+    return (result or "").replace("_", " ")
+
+
 def filters(selection: dict[str, Any]) -> list[tuple[str, str]]:
     """The filters a report was made with, as (name, value) pairs, empty ones left out."""
     out = []

@@ -286,3 +286,24 @@ def test_prov_names_each_agent_once(newsroom: Newsroom) -> None:
     described = document["agent"]
     assert described["fd:reviewer/refresh"]["prov:type"] == "prov:SoftwareAgent"
     assert described["fd:reviewer/amina"]["prov:type"] == "prov:Person"
+
+
+def test_cross_checks_read_in_words_in_markdown_and_html(
+    newsroom: Newsroom, http_server: HTTPTestServer
+) -> None:
+    note = "Port traffic grew by 20 percent over the year, the port authority said."
+    http_server.route("/growth", f"Annual note.\n\n{note}\n", content_type="text/plain")
+    port = str(newsroom.port["id"])
+    ok(newsroom.cli("evidence", "add", port, http_server.url("/growth"), "--quote", note))
+
+    md, md_path = newsroom.report("md", "--claim", port)
+    html, html_path = newsroom.report("html", "--claim", port)
+
+    assert ok(md) and ok(html)
+    text = md_path.read_text(encoding="utf-8")
+    page = html_path.read_text(encoding="utf-8")
+    # A percent against tonnes: the reader is told so in words, not as a code.
+    assert "not comparable; " in text
+    assert "<td>not comparable</td>" in page
+    assert "not_comparable" not in text + page
+    assert "not\\_comparable" not in text
