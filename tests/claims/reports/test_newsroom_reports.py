@@ -204,7 +204,7 @@ def test_html_opens_with_a_summary_and_charts_and_runs_nothing(newsroom: Newsroo
     # The re-checked claim's old rating is not counted as if the desk still stood by it.
     assert "verdict under re-check 1" in words
     assert "Mostly true 1" not in words
-    assert "Re-checked on record (no --since given): 1 claims" in words
+    assert "Re-checked on record (no --since given): 1 claim (claim " in words
     assert "Sources failing: 1" in words
     assert newsroom.article_url in words
     assert summary.find("svg") is not None, "verdicts by rating"
