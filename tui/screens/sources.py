@@ -461,9 +461,7 @@ class SourcesScreen(DeskScreen):
                 Text(str(w.found), justify="right"),
                 Text(str(w.ingested), justify="right"),
                 Text(str(w.failed), justify="right", style="red" if w.failed else ""),
-                Text("paused", style="yellow")
-                if w.paused
-                else Text(self._utc(w.next_due_at)),
+                Text("paused", style="yellow") if w.paused else Text(self._utc(w.next_due_at)),
                 key=str(w.id),
             )
         if table.row_count:

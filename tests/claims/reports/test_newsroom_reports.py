@@ -299,7 +299,8 @@ def test_cross_checks_read_in_words_in_markdown_and_html(
     md, md_path = newsroom.report("md", "--claim", port)
     html, html_path = newsroom.report("html", "--claim", port)
 
-    assert ok(md) and ok(html)
+    assert ok(md)
+    assert ok(html)
     text = md_path.read_text(encoding="utf-8")
     page = html_path.read_text(encoding="utf-8")
     # A percent against tonnes: the reader is told so in words, not as a code.
