@@ -131,6 +131,27 @@ def test_claimreview_without_a_publisher_refuses_and_says_what_to_set(
     assert "{id}" in bad.stderr
 
 
+def test_claimreview_takes_the_publisher_from_the_config_file(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = newsroom.tmp / "config.toml"
+    config.write_text(
+        '[publisher]\nname = "Le Desk"\nurl = "https://desk.example/"\n'
+        'claim_url = "https://desk.example/checks/{id}"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FACTDESK_CONFIG", str(config))
+
+    result, path = newsroom.report("claimreview")
+
+    assert ok(result)
+    reviews = json.loads(path.read_text(encoding="utf-8"))
+    assert {r["url"] for r in reviews} == {
+        f"https://desk.example/checks/{c['id']}" for c in (newsroom.women, newsroom.port)
+    }
+    assert {r["author"]["name"] for r in reviews} == {"Le Desk"}
+
+
 def test_claimreview_has_every_field_google_documents_and_only_what_stands(
     newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
 ) -> None:
