@@ -232,6 +232,9 @@ def test_html_opens_with_a_summary_and_charts_and_runs_nothing(newsroom: Newsroo
     coops = soup.find("section", id=f"claim-{newsroom.coops['id']}")
     assert coops is not None
     assert "verdict under re-check" in coops.get_text()
+    facts = {dt.get_text(): str(dt.find_next_sibling("dd")) for dt in coops.find_all("dt")}
+    assert facts["Published"] == f"<dd>Karim Alaoui, Le Journal, {PUBLISHED}</dd>"
+    assert facts["Status"] == "<dd>needs re-check</dd>"
     assert coops.find("svg") is not None, "the claimed figure against the evidence's"
     assert soup.find("section", id=f"claim-{newsroom.summit['id']}") is None
 
@@ -262,6 +265,9 @@ def test_markdown_opens_with_the_summary(newsroom: Newsroom) -> None:
     section = text.split(f"## Claim {newsroom.coops['id']}", 1)[1].split("## Claim", 1)[0]
     assert section.startswith(": verdict under re-check")
     assert "was Mostly true" in section
+    # When and by whom the claim was published, and the status in words.
+    assert f"- **Published:** Karim Alaoui, Le Journal, {PUBLISHED}\n" in section
+    assert "- **Status:** needs re-check\n" in section
     assert f"## Claim {newsroom.summit['id']}" not in text
     # Asking for dismissed claims is asking for them.
     asked, asked_path = newsroom.report("md", "--status", "dismissed")
