@@ -142,3 +142,20 @@ def test_ingesting_several_targets_counts_them_on_stderr(
         f"ingest 1/2 {http_server.url('/one')}",
         f"ingest 2/2 {http_server.url('/two')}",
     ]
+
+
+def test_plain_text_on_stdin_is_read_as_text(cli: CliRun, database: Database) -> None:
+    text = (
+        "Rapport annuel.\n\nSelon la ministre, le pays compte 20.000 coopératives "
+        "actives en 2024, soit 12 % de plus qu'en 2023.\n"
+    )
+
+    # README: `cat page.txt | factdesk ingest - --url https://example.org/b`
+    result = cli("ingest", "-", "--url", "https://example.org/b", "--format", "json", input=text)
+
+    assert result.exit_code == 0, result.stderr
+    (stored,) = json.loads(result.stdout)
+    assert stored["claims"] >= 1
+    with database.read() as session:
+        snapshot = session.exec(select(Snapshot)).one()
+    assert "20.000 coopératives" in snapshot.text
