@@ -163,3 +163,14 @@ def test_robots_and_pause_of_a_local_source_are_refused_in_one_line(
         assert "is local" in line
     assert row["robots_override"] is None
     assert row["health"] == "local"
+
+
+def test_refreshing_a_stdin_source_says_how_to_read_it_again(cli: CliRun) -> None:
+    assert cli("ingest", "-", input=ARTICLE).exit_code == 0
+
+    forced = cli("refresh", "--source", "1")
+
+    assert forced.exit_code == 1
+    # There is no file to ingest again: the text came down a pipe.
+    assert "pipe the text to `factdesk ingest -` again" in forced.stderr
+    assert "the file" not in forced.stderr
