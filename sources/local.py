@@ -149,16 +149,12 @@ def _local(
         raise TargetError(f"{requested}: the input is empty; give a page with text in it")
     if media_type == PDF:
         if sniff(body) != PDF:
-            raise TargetError(
-                f"{name}: not a PDF (it does not start with %PDF-); check the file"
-            )
+            raise TargetError(f"{name}: not a PDF (it does not start with %PDF-); check the file")
         reason = None
     else:
         reason = not_text(body)
     if reason is not None:
-        raise TargetError(
-            f"{name}: {reason}; factdesk ingests web pages, text files and PDFs"
-        )
+        raise TargetError(f"{name}: {reason}; factdesk ingests web pages, text files and PDFs")
     return Fetched(
         requested_url=requested,
         final_url=final or requested,
