@@ -11,6 +11,7 @@ or stdin that opens with the PDF signature) is read as the document it is.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -84,10 +85,24 @@ def read_stdin(
         requested="stdin:",
         final=url,
         via="stdin",
-        # A pipe has no file name to say what it carries; a PDF says so itself.
-        media_type=PDF if sniff(body) == PDF else media_type,
+        media_type=_piped_type(body, media_type),
         started=started,
     )
+
+
+_TAG = re.compile(rb"<[A-Za-z!/?]")
+
+
+def _piped_type(body: bytes, default: str) -> str:
+    """What a pipe carries: it has no file name to say so. A PDF says so itself;
+    text with no tag anywhere (`cat notes.txt | factdesk ingest -`) is plain text,
+    which the HTML reader would find no article in; anything else is ``default``."""
+    sniffed = sniff(body)
+    if sniffed == PDF:
+        return PDF
+    if sniffed == "text/plain" and _TAG.search(body) is None:
+        return "text/plain"
+    return default
 
 
 def read_capped(stream: BinaryIO, max_bytes: int, *, name: str) -> bytes:
@@ -134,16 +149,12 @@ def _local(
         raise TargetError(f"{requested}: the input is empty; give a page with text in it")
     if media_type == PDF:
         if sniff(body) != PDF:
-            raise TargetError(
-                f"{name}: not a PDF (it does not start with %PDF-); check the file"
-            )
+            raise TargetError(f"{name}: not a PDF (it does not start with %PDF-); check the file")
         reason = None
     else:
         reason = not_text(body)
     if reason is not None:
-        raise TargetError(
-            f"{name}: {reason}; factdesk ingests web pages, text files and PDFs"
-        )
+        raise TargetError(f"{name}: {reason}; factdesk ingests web pages, text files and PDFs")
     return Fetched(
         requested_url=requested,
         final_url=final or requested,

@@ -29,6 +29,7 @@ from claims.reports.errors import PublisherMissing
 from claims.reports.overview import NEEDS_RECHECK
 from claims.reports.publisher import HOW_TO_SET, Publisher
 from claims.reports.selection import is_dismissed
+from claims.reports.text import is_web_link
 from claims.review.ratings import RatingScale
 
 CONTEXT = "https://schema.org"
@@ -118,13 +119,17 @@ def claim_review(
         return None
     detail = claim["verdict_detail"]
     article = claim["article"]
-    appearance: dict[str, Any] = {
-        "@type": "CreativeWork",
-        "url": article.get("canonical_url") or claim["source_url"],
-    }
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    where = article.get("canonical_url") or claim["source_url"]
+    # Only a web address is published: a file: or stdin: one names the desk's own
+    # disk, which no reader can open and which is nobody else's business.
+    if is_web_link(where):
+        appearance["url"] = where
     if article.get("title"):
         appearance["headline"] = article["title"]
-    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
+    item: dict[str, Any] = {"@type": "Claim"}
+    if len(appearance) > 1:
+        item["appearance"] = appearance
     # The article's own date, as its page gives it; the day factdesk read it is
     # not when the claim was made, so without one the field is left out.
     if article.get("published"):

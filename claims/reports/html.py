@@ -31,7 +31,15 @@ from claims.reports.summary import (
     status_counts,
     verdict_counts,
 )
-from claims.reports.text import filters, is_web_link, number, percent
+from claims.reports.text import (
+    filters,
+    is_web_link,
+    number,
+    percent,
+    published_by,
+    result_words,
+    status_label,
+)
 from claims.review.history_text import event_line
 
 CSP = (
@@ -64,7 +72,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        link=link, num=number, pct=percent, history_line=event_line, page_label=page_label
+        link=link,
+        num=number,
+        pct=percent,
+        result_words=result_words,
+        published_by=published_by,
+        status_label=status_label,
+        history_line=event_line,
+        page_label=page_label,
     )
     return env
 

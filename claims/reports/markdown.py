@@ -22,7 +22,15 @@ from claims.reports.summary import (
     status_counts,
     verdict_counts,
 )
-from claims.reports.text import filters, is_web_link, number, percent
+from claims.reports.text import (
+    filters,
+    is_web_link,
+    number,
+    percent,
+    published_by,
+    result_words,
+    status_label,
+)
 from claims.review.history_text import event_line
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#|~!>\"$])")
@@ -71,11 +79,12 @@ def claim_markdown(claim: dict[str, Any]) -> str:
         f"- **Claimant:** {md_line(c['claimant'] or '(the article itself)')}",
         f"- **Source:** {md_line(article['title']) + ' ' if article['title'] else ''}"
         f"{md_link(c['source_url'])}",
+        *([f"- **Published:** {md_line(published_by(article))}"] if published_by(article) else []),
         f"- **Fetched:** {c['fetched_at']}"
         + (f" (HTTP {c['http_status']})" if c["http_status"] else ""),
         f"- **Bytes:** `sha256 {c['snapshot_sha256']}`, characters {c['start']}–{c['end']}"
         " of the extracted text" + (f", {page_label(c['page'])}" if c.get("page") else ""),
-        f"- **Status:** {md_line(c['status'])}"
+        f"- **Status:** {md_line(status_label(c['status']))}"
         + (f", assigned to {md_line(c['assignee'])}" if c["assignee"] else ""),
     ]
     if c["kind"] == "derived":
@@ -136,10 +145,13 @@ def claim_markdown(claim: dict[str, Any]) -> str:
             for x in e["crosscheck"]:
                 claimed = (x.get("claimed") or {}).get("surface", "")
                 found = (x.get("evidence") or {}).get("surface", "")
+                deviation = percent(x.get("deviation"))
+                reason = md_line(x.get("reason") or "")
                 lines.append(
                     f"  - cross-check: {md_line(claimed)} vs {md_line(found)}: "
-                    f"{md_line(x.get('result'))} {percent(x.get('deviation'))} "
-                    f"{md_line(x.get('reason') or '')}".rstrip()
+                    f"{md_line(result_words(x.get('result')))}"
+                    + (f" ({deviation})" if deviation else "")
+                    + (f"; {reason}" if reason else "")
                 )
     if c["history"]:
         # One line per event in words, as `factdesk show` and the TUI print it.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Subquery, Text, cast, func, select, union
+from sqlalchemy import Subquery, Text, case, cast, func, literal, select, union
 from sqlmodel import Session, col
 
 from claims.reports.selection import ReportSelection, claim_ids_query, claim_status
@@ -46,7 +46,8 @@ class ReportOverview:
     total: int
     by_status: dict[str, int]
     by_verdict: dict[str | None, int]
-    """Rating key (None: no verdict yet) -> claims."""
+    """Rating key (None: no verdict yet; :data:`NEEDS_RECHECK`: a verdict under
+    re-check, whatever its rating) -> claims."""
     languages: dict[str | None, int]
     rechecked: int
     """Claims set to needs_recheck inside the report window."""
@@ -79,14 +80,23 @@ def read_overview(session: Session, selection: ReportSelection) -> ReportOvervie
             .group_by(status)
         ).all()
     }
+    # A rating under re-check is one nobody stands by now: the claim's own section
+    # says "verdict under re-check", so the summary counts it as that, not as its rating.
+    verdict = case(
+        (
+            (status == NEEDS_RECHECK) & col(ClaimState.verdict).is_not(None),
+            literal(NEEDS_RECHECK),
+        ),
+        else_=col(ClaimState.verdict),
+    )
     by_verdict: dict[str | None, int] = {
         v: int(n)
         for v, n in session.execute(
-            select(col(ClaimState.verdict), func.count())
+            select(verdict, func.count())
             .select_from(Claim)
             .outerjoin(ClaimState, col(ClaimState.claim_id) == col(Claim.id))
             .where(in_selection)
-            .group_by(col(ClaimState.verdict))
+            .group_by(verdict)
         ).all()
     }
     languages: dict[str | None, int] = {

@@ -4,7 +4,8 @@ The model (https://www.w3.org/TR/prov-dm/), built with the ``prov`` package:
 
 - agents: factdesk (a SoftwareAgent, naming its extractor versions), the
   organisation, and each reviewer (a Person acting on its behalf, one agent
-  per distinct name, however alike two names look);
+  per distinct name, however alike two names look; factdesk's own jobs,
+  "ingest" and "refresh", are SoftwareAgents acting on factdesk's behalf);
 - entities: each source page (its URL), each snapshot (the bytes, by SHA-256,
   derived from the page), each claim (derived from its snapshot), each
   evidence quote (derived from its snapshot) and each verdict;
@@ -34,9 +35,13 @@ from urllib.parse import quote
 from prov.model import ProvBundle, ProvDocument
 
 from claims.reports.context import FACTDESK_VERSION, ReportJob
+from claims.review.groups import INGEST_REVIEWER
+from claims.review.recheck import REVIEWER as RECHECK_REVIEWER
 
 NAMESPACE = "https://factdesk.invalid/prov#"
 PREFIX = "fd"
+MACHINE_REVIEWERS = frozenset({INGEST_REVIEWER, RECHECK_REVIEWER})
+"""Reviewer names factdesk's own jobs write events under."""
 BUNDLE_CLAIMS = 100
 """Claims per bundle: prov's in-memory graph of a bundle costs ~10 kB per claim."""
 
@@ -163,6 +168,12 @@ def _agents(bundle: ProvBundle, organisation: str, reviewers: list[str]) -> None
     bundle.actedOnBehalfOf(f"{PREFIX}:factdesk", f"{PREFIX}:organisation")
     for name in reviewers:
         agent = reviewer_id(name)
+        if name in MACHINE_REVIEWERS:
+            # factdesk's own jobs write review events too (grouping at ingest, the
+            # refresh's re-checks): a program, on factdesk's behalf, not a person.
+            bundle.agent(agent, {"prov:type": "prov:SoftwareAgent", "prov:label": name})
+            bundle.actedOnBehalfOf(agent, f"{PREFIX}:factdesk")
+            continue
         bundle.agent(agent, {"prov:type": "prov:Person", "prov:label": name})
         bundle.actedOnBehalfOf(agent, f"{PREFIX}:organisation")
 

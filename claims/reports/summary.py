@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.reports.overview import ReportOverview
+from claims.reports.overview import NEEDS_RECHECK, ReportOverview
 from claims.review.ratings import RatingScale
 from claims.review.statuses import STATUS_LABELS, STATUSES
 
@@ -33,14 +33,16 @@ def status_counts(overview: ReportOverview) -> list[Count]:
 
 def verdict_counts(overview: ReportOverview, scale: RatingScale) -> list[Count]:
     """Every rating of the scale (zero counts too, so charts keep one shape), then
-    ratings off the scale, then "no verdict"."""
+    ratings off the scale, then verdicts under re-check, then "no verdict"."""
     counts = [Count(r.key, r.label, overview.by_verdict.get(r.key, 0)) for r in scale]
     keys = {r.key for r in scale}
     counts += [
         Count(k, k, n)
         for k, n in sorted(overview.by_verdict.items(), key=lambda kv: str(kv[0]))
-        if k is not None and k not in keys
+        if k is not None and k not in keys and k != NEEDS_RECHECK
     ]
+    if overview.by_verdict.get(NEEDS_RECHECK):
+        counts.append(Count(NEEDS_RECHECK, UNDER_RECHECK_MARK, overview.by_verdict[NEEDS_RECHECK]))
     if overview.by_verdict.get(None):
         counts.append(Count("", "no verdict", overview.by_verdict[None]))
     return counts

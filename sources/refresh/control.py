@@ -79,6 +79,9 @@ def override_robots(session: Session, key: str, *, ignore: bool, who: str, why: 
     if not why.strip():
         raise SourceError("say why robots.txt is overridden: pass --why TEXT")
     source = find_source(session, key)
+    if is_local(source.url):
+        # A file has no robots.txt: an override of it would be a false record.
+        raise SourceIsLocal(source.id or 0, source.url)
     source.ignore_robots = ignore
     verb = "ignored" if ignore else "obeyed again"
     at = datetime.now(UTC).isoformat(timespec="seconds")

@@ -40,9 +40,14 @@ class SourcePaused(RefreshError):
 
 class SourceIsLocal(RefreshError):
     def __init__(self, source_id: int, url: str) -> None:
+        again = (
+            "pipe the text to `factdesk ingest -` again"
+            if url.startswith("stdin:")
+            else "ingest the file again"
+        )
         super().__init__(
             f"source {source_id} ({url}) is local: it was read from a file or stdin, so "
-            "refresh has nothing to fetch; ingest the file again to record a new version"
+            f"refresh has nothing to fetch; {again} to record a new version"
         )
         self.source_id = source_id
 

@@ -43,6 +43,12 @@ class SourceStatus:
     crawl_delay_asked: float | None
     robots_override: str | None
 
+    @property
+    def failures_in_a_row(self) -> str:
+        """The failure count in words, as the CLI and the sources screen print it."""
+        n = self.consecutive_failures
+        return f"{n} failed check{'' if n == 1 else 's'} in a row"
+
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.id,

@@ -58,6 +58,7 @@ async def test_a_failing_source_shows_its_reason_and_history_and_a_file_shows_lo
         await settle(pilot)
         state = str(screen.query_one("#source-state", Static).render())
         assert "failing" in state
+        assert "1 failed check in a row" in state
         assert "404" in state
         # Said once: the line under the list gives way to the opened source's state.
         assert not screen.query_one("#source-why", Static).display

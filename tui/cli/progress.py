@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -31,6 +32,10 @@ class Counter:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
+                # On stderr, the terminal isatty() looked at: Rich's default console is
+                # stdout's, which drew nothing when stdout went to a file and put a
+                # stray newline into that file (`refresh --format json > run.json`).
+                console=Console(stderr=True),
                 transient=True,
             )
             self._progress.start()

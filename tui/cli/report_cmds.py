@@ -187,7 +187,12 @@ def report_command(
     extra = f", {summary.snapshots} snapshots" if summary.snapshots else ""
     if signer is not None:
         extra += f", signed by {signer.public.fingerprint}"
-    typer.echo(f"report: {summary.claims} claims{extra} ({fmt.value}){where}", err=True)
+    counted = f"{summary.claims} claims"
+    if fmt is ReportFormat.claimreview:
+        # The claims left out have no ClaimReview in the file: say what it holds.
+        written = summary.claims - sum(len(ids) for ids in summary.left_out.values())
+        counted = f"{written} ClaimReviews of {counted}"
+    typer.echo(f"report: {counted}{extra} ({fmt.value}){where}", err=True)
 
 
 def _publisher(

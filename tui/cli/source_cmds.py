@@ -254,7 +254,7 @@ def sources_show_command(
     if status.health.value == "local":
         head.append(" (read from a file or stdin: refresh never fetches it)")
     elif status.consecutive_failures:
-        head.append(f" ({status.consecutive_failures} failed checks in a row)")
+        head.append(f" ({status.failures_in_a_row})")
     head.append("\n")
     if status.reason:
         head.append("  why      ")

@@ -464,9 +464,7 @@ class SourcesScreen(DeskScreen):
                 Text(str(w.found), justify="right"),
                 Text(str(w.ingested), justify="right"),
                 Text(str(w.failed), justify="right", style="red" if w.failed else ""),
-                Text("paused", style="yellow")
-                if w.paused
-                else Text(self._utc(w.next_due_at)),
+                Text("paused", style="yellow") if w.paused else Text(self._utc(w.next_due_at)),
                 key=str(w.id),
             )
         if table.row_count:
@@ -608,7 +606,7 @@ class SourcesScreen(DeskScreen):
         if status.health.value == "local":
             line.append(" · read from a file or stdin: refresh never fetches it")
         elif status.consecutive_failures:
-            line.append(f" · {status.consecutive_failures} failed checks in a row")
+            line.append(f" · {status.failures_in_a_row}")
         if status.reason:
             line.append(" · ")
             line.append_text(literal(status.reason))

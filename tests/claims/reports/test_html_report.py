@@ -167,6 +167,31 @@ def test_a_local_file_address_is_not_a_link(desk: Desk, tmp_path: Any) -> None:
     assert not [a for a in soup.find_all("a") if "file:" in str(a.get("href"))]
 
 
+def test_claimreview_of_a_local_file_publishes_no_local_path(desk: Desk, tmp_path: Any) -> None:
+    page = tmp_path / "note.html"
+    page.write_text(
+        "<html><head><title>Rapport annuel</title></head><body><article><p>Le port a "
+        "traité 12 millions de tonnes en 2023, selon le rapport annuel publié par "
+        "l'autorité portuaire.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    ok(desk.cli("ingest", str(page), "--lang", "fr"))
+    listed = json.loads(ok(desk.cli("claims", "--source", "file:", "--format", "json")).stdout)
+    [claim] = listed["claims"]
+    ok(desk.cli("verdict", str(claim["id"]), "true", "--why", "Port authority figures"))
+    result, path = desk.report("claimreview", "--source", "file:")
+    assert ok(result)
+    [review] = json.loads(path.read_text(encoding="utf-8"))
+    # A file: address is the desk's own disk: no reader can open it, and it says
+    # where the desk keeps its files. The work is still named by its title.
+    assert "file:" not in path.read_text(encoding="utf-8")
+    assert review["itemReviewed"]["appearance"] == {
+        "@type": "CreativeWork",
+        "headline": "Rapport annuel",
+    }
+    assert_in_vocabulary(review)
+
+
 @pytest.mark.parametrize("fmt", ["claimreview"])
 def test_claimreview_export_skips_claims_without_verdict(desk: Desk, fmt: str) -> None:
     result, path = desk.report(fmt)

@@ -131,6 +131,27 @@ def test_claimreview_without_a_publisher_refuses_and_says_what_to_set(
     assert "{id}" in bad.stderr
 
 
+def test_claimreview_takes_the_publisher_from_the_config_file(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = newsroom.tmp / "config.toml"
+    config.write_text(
+        '[publisher]\nname = "Le Desk"\nurl = "https://desk.example/"\n'
+        'claim_url = "https://desk.example/checks/{id}"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FACTDESK_CONFIG", str(config))
+
+    result, path = newsroom.report("claimreview")
+
+    assert ok(result)
+    reviews = json.loads(path.read_text(encoding="utf-8"))
+    assert {r["url"] for r in reviews} == {
+        f"https://desk.example/checks/{c['id']}" for c in (newsroom.women, newsroom.port)
+    }
+    assert {r["author"]["name"] for r in reviews} == {"Le Desk"}
+
+
 def test_claimreview_has_every_field_google_documents_and_only_what_stands(
     newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -139,6 +160,8 @@ def test_claimreview_has_every_field_google_documents_and_only_what_stands(
     assert ok(result)
     reviews = {r["claimReviewed"]: r for r in json.loads(path.read_text(encoding="utf-8"))}
     assert set(reviews) == {newsroom.women["text"], newsroom.port["text"]}
+    # The closing line counts what the file holds, not every claim selected.
+    assert "report: 2 ClaimReviews of " in result.stderr
     # The claim under re-check is named on stderr, not published with its old rating.
     assert f"1 under re-check (claim {newsroom.coops['id']})" in result.stderr
     # Ids named in "(claim N)" / "(claims N, M)": the output path in stderr holds digits too.
@@ -199,13 +222,19 @@ def test_html_opens_with_a_summary_and_charts_and_runs_nothing(newsroom: Newsroo
     assert "needs re-check 1" in words
     assert "False 1" in words
     assert "True 1" in words
-    assert "Re-checked on record (no --since given): 1 claims" in words
+    # The re-checked claim's old rating is not counted as if the desk still stood by it.
+    assert "verdict under re-check 1" in words
+    assert "Mostly true 1" not in words
+    assert "Re-checked on record (no --since given): 1 claim (claim " in words
     assert "Sources failing: 1" in words
     assert newsroom.article_url in words
     assert summary.find("svg") is not None, "verdicts by rating"
     coops = soup.find("section", id=f"claim-{newsroom.coops['id']}")
     assert coops is not None
     assert "verdict under re-check" in coops.get_text()
+    facts = {dt.get_text(): str(dt.find_next_sibling("dd")) for dt in coops.find_all("dt")}
+    assert facts["Published"] == f"<dd>Karim Alaoui, Le Journal, {PUBLISHED}</dd>"
+    assert facts["Status"] == "<dd>needs re-check</dd>"
     assert coops.find("svg") is not None, "the claimed figure against the evidence's"
     assert soup.find("section", id=f"claim-{newsroom.summit['id']}") is None
 
@@ -229,11 +258,16 @@ def test_markdown_opens_with_the_summary(newsroom: Newsroom) -> None:
     text = path.read_text(encoding="utf-8")
     summary = text.split("## Summary", 1)[1].split("## Claim", 1)[0]
     assert "needs re-check 1" in summary
+    assert "verdict under re-check 1" in summary
+    assert "Mostly true" not in summary
     assert "- **Re-checked since 2000-01-01T00:00:00+00:00:** 1 (claim " in summary
     assert "- **Sources failing:** 1" in summary
     section = text.split(f"## Claim {newsroom.coops['id']}", 1)[1].split("## Claim", 1)[0]
     assert section.startswith(": verdict under re-check")
     assert "was Mostly true" in section
+    # When and by whom the claim was published, and the status in words.
+    assert f"- **Published:** Karim Alaoui, Le Journal, {PUBLISHED}\n" in section
+    assert "- **Status:** needs re-check\n" in section
     assert f"## Claim {newsroom.summit['id']}" not in text
     # Asking for dismissed claims is asking for them.
     asked, asked_path = newsroom.report("md", "--status", "dismissed")
@@ -275,3 +309,29 @@ def test_prov_names_each_agent_once(newsroom: Newsroom) -> None:
     assert {"fd:factdesk", "fd:organisation", "fd:reviewer/amina", "fd:reviewer/refresh"} <= set(
         agents
     )
+    # The refresh that put a claim under re-check is a program, not a person.
+    described = document["agent"]
+    assert described["fd:reviewer/refresh"]["prov:type"] == "prov:SoftwareAgent"
+    assert described["fd:reviewer/amina"]["prov:type"] == "prov:Person"
+
+
+def test_cross_checks_read_in_words_in_markdown_and_html(
+    newsroom: Newsroom, http_server: HTTPTestServer
+) -> None:
+    note = "Port traffic grew by 20 percent over the year, the port authority said."
+    http_server.route("/growth", f"Annual note.\n\n{note}\n", content_type="text/plain")
+    port = str(newsroom.port["id"])
+    ok(newsroom.cli("evidence", "add", port, http_server.url("/growth"), "--quote", note))
+
+    md, md_path = newsroom.report("md", "--claim", port)
+    html, html_path = newsroom.report("html", "--claim", port)
+
+    assert ok(md)
+    assert ok(html)
+    text = md_path.read_text(encoding="utf-8")
+    page = html_path.read_text(encoding="utf-8")
+    # A percent against tonnes: the reader is told so in words, not as a code.
+    assert "not comparable; " in text
+    assert "<td>not comparable</td>" in page
+    assert "not_comparable" not in text + page
+    assert "not\\_comparable" not in text

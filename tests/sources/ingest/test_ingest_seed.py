@@ -125,3 +125,37 @@ def test_sources_lists_last_fetch_and_snapshot_count(
     table = cli("sources")
     assert table.exit_code == 0
     assert "127.0.0.1" in table.stdout
+
+
+def test_ingesting_several_targets_counts_them_on_stderr(
+    cli: CliRun, http_server: HTTPTestServer
+) -> None:
+    http_server.route("/one", PAGE)
+    http_server.route("/two", PAGE.replace("3,000", "4,000"))
+
+    result = cli("ingest", http_server.url("/one"), http_server.url("/two"))
+
+    assert result.exit_code == 0, result.stderr
+    # Off a terminal, one counter line per target, so a log says how far it got.
+    lines = [line for line in result.stderr.splitlines() if line.startswith("ingest ")]
+    assert lines == [
+        f"ingest 1/2 {http_server.url('/one')}",
+        f"ingest 2/2 {http_server.url('/two')}",
+    ]
+
+
+def test_plain_text_on_stdin_is_read_as_text(cli: CliRun, database: Database) -> None:
+    text = (
+        "Rapport annuel.\n\nSelon la ministre, le pays compte 20.000 coopératives "
+        "actives en 2024, soit 12 % de plus qu'en 2023.\n"
+    )
+
+    # README: `cat page.txt | factdesk ingest - --url https://example.org/b`
+    result = cli("ingest", "-", "--url", "https://example.org/b", "--format", "json", input=text)
+
+    assert result.exit_code == 0, result.stderr
+    (stored,) = json.loads(result.stdout)
+    assert stored["claims"] >= 1
+    with database.read() as session:
+        snapshot = session.exec(select(Snapshot)).one()
+    assert "20.000 coopératives" in snapshot.text

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 
 from tests.sources.refresh.conftest import ARTICLE, text_page
 from tests.support.cli import CliRun
 from tests.support.httpserver import HTTPTestServer
+from tests.support.paths import ROOT
 
 
 def test_refresh_exits_0_when_a_source_fails_and_history_lists_the_run(
@@ -53,3 +58,55 @@ def test_a_pass_off_a_terminal_prints_one_counter_line_per_source(
         f"{http_server.url('/a')}: unchanged",
         f"{http_server.url('/b')}: failed",
     ]
+
+
+def test_a_pass_on_a_terminal_draws_its_bar_on_stderr_and_leaves_stdout_clean(
+    cli: CliRun, db_url: str, http_server: HTTPTestServer
+) -> None:
+    text_page(http_server, "/a", ARTICLE)
+    text_page(http_server, "/b", ARTICLE.replace("20.000", "21.000"))
+    assert cli("ingest", http_server.url("/a"), http_server.url("/b")).exit_code == 0
+    # stderr on a terminal, stdout into a file: `factdesk refresh --format json > run.json`.
+    terminal, stderr = pty.openpty()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from tui.cli import main; raise SystemExit(main())",
+            "--db",
+            db_url,
+            "--allow-private-networks",
+            "refresh",
+            "--all",
+            "--host-delay",
+            "0",
+            "--format",
+            "json",
+        ],
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100"},
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+    )
+    os.close(stderr)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    stdout = process.stdout.read() if process.stdout else b""
+    os.close(terminal)
+
+    assert process.wait(timeout=120) == 0, drawn
+    # The bar is drawn on the terminal the user watches, not into the file...
+    assert b"refresh" in drawn
+    assert b"/2" in drawn
+    assert b"refresh 1/2 " not in drawn, "a terminal gets the bar, not counter lines"
+    # ...and the file holds the JSON alone, from its first byte.
+    assert stdout.startswith(b"{"), stdout[:40]
+    assert json.loads(stdout)["checked"] == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from db.engine import Database
 from db.models import RefreshRun, Source
@@ -142,3 +143,34 @@ def test_history_in_json_shows_a_dead_workers_run_as_aborted(
     ]
     assert set(runs[0]) >= {"id", "scope", "started_at", "ended_at", "checked", "failed"}
     assert runs[0]["ended_at"] is not None
+
+
+def test_robots_and_pause_of_a_local_source_are_refused_in_one_line(
+    cli: CliRun, tmp_path: Path
+) -> None:
+    page = tmp_path / "article.txt"
+    page.write_text(ARTICLE, encoding="utf-8")
+    assert cli("ingest", str(page)).exit_code == 0
+
+    ignored = cli("refresh", "robots", "1", "--ignore", "--why", "public archive")
+    paused = cli("refresh", "pause", "1")
+    [row] = json.loads(cli("sources", "--format", "json").stdout)
+
+    # A file has no robots.txt: recording an override of it would be a false record.
+    for refused in (ignored, paused):
+        assert refused.exit_code == 1
+        [line] = refused.stderr.strip().splitlines()
+        assert "is local" in line
+    assert row["robots_override"] is None
+    assert row["health"] == "local"
+
+
+def test_refreshing_a_stdin_source_says_how_to_read_it_again(cli: CliRun) -> None:
+    assert cli("ingest", "-", input=ARTICLE).exit_code == 0
+
+    forced = cli("refresh", "--source", "1")
+
+    assert forced.exit_code == 1
+    # There is no file to ingest again: the text came down a pipe.
+    assert "pipe the text to `factdesk ingest -` again" in forced.stderr
+    assert "the file" not in forced.stderr

@@ -77,6 +77,28 @@ def test_a_server_error_on_robots_txt_is_robots_down_not_blocked(
     assert source_row(database, source_id).health == "ok"
 
 
+def test_a_robots_txt_readable_again_that_disallows_ends_robots_down(
+    database: Database, http_server: HTTPTestServer
+) -> None:
+    source_id = _add(database, http_server.url("/a"))
+    text_page(http_server, "/a", ARTICLE)
+    http_server.route("/robots.txt", "down", status=503, content_type="text/plain")
+    run_pass(database, policy=FAST, fetch_policy=fetch_policy(), scope="all")
+    assert source_row(database, source_id).health == "robots_down"
+
+    rules = "User-agent: *\nDisallow: /\n"
+    http_server.route("/robots.txt", rules, content_type="text/plain")
+    again = run_pass(database, policy=FAST, fetch_policy=fetch_policy(), scope="all").counts
+
+    assert again["blocked"] == 1
+    assert http_server.count("/a") == 0
+    row = source_row(database, source_id)
+    # robots.txt was read: "robots down" would send a human to a site that is up,
+    # beside a reason (the disallow) that contradicts it.
+    assert row.health == "ok"
+    assert row.consecutive_failures == 0
+
+
 @pytest.mark.parametrize(
     ("where", "detail"),
     [

@@ -78,7 +78,7 @@ def test_a_failing_source_says_why_in_sources_show_and_sources_failing(
     assert row["health"] == "failing"
     assert "404" in str(row["reason"])
     assert shown.exit_code == 0, shown.stderr
-    assert "health   failing (1 failed checks in a row)" in shown.stdout
+    assert "health   failing (1 failed check in a row)" in shown.stdout
     assert "why" in shown.stdout
     assert "404" in shown.stdout
     newest, first = history["history"]
