@@ -17,8 +17,8 @@ Health after a check:
     any other failure (the first one too)  failing (next check after an exponential backoff)
     robots.txt unreadable (5xx, down)      robots_down (its own backoff; RFC 9309: try
                                            again later; never "blocked")
-    robots.txt disallows the address       blocked is counted; health unchanged (but
-                                           robots_down ends: robots.txt was read: ok)
+    robots.txt disallows the address       blocked (counted so too; next check at its
+                                           interval: nothing failed, so no backoff)
     a store that raised                    failing, with the error as the reason
     a store the re-check refused           health kept (the site answered), retried later
     paused                                 stays paused whatever the answer
@@ -207,12 +207,11 @@ def _blocked(session: Session, source: Source, outcome: Outcome, owner: str) -> 
         worker=owner,
     )
     source.last_checked_at = outcome.started_at
-    if source.health == Health.ROBOTS_DOWN:
-        # robots.txt was read, so the site is not down any more: the disallow is
-        # counted "blocked" and the fetch record says why, but "robots down" would
-        # now be false. Nothing failed, so there is nothing to back off from.
-        source.health = Health.OK
-        source.consecutive_failures = 0
+    # Not "ok": a page nobody may fetch is not being checked, and a person has to
+    # decide (ask the site, or override on record). Not a failure either: robots.txt
+    # was read (so "robots down" ends) and there is nothing to back off from.
+    source.health = Health.BLOCKED
+    source.consecutive_failures = 0
     return Applied(AppliedKind.BLOCKED)
 
 

@@ -32,6 +32,10 @@ class Health(StrEnum):
     """The site's robots.txt could not be read (5xx, DNS failure, unreachable):
     RFC 9309 allows nothing until it can be; retried after the robots backoff.
     Never "blocked": the site did not forbid anything."""
+    BLOCKED = "blocked"
+    """The site's robots.txt disallows the address: nothing is fetched until the
+    site allows it or a person overrides the rule on record
+    (``factdesk refresh robots SOURCE --ignore``)."""
     PAUSED = "paused"
     """A person paused it (``factdesk refresh pause``)."""
     LOCAL = "local"
@@ -40,7 +44,7 @@ class Health(StrEnum):
     @property
     def needs_a_human(self) -> bool:
         """Failing for a reason a person should look at (``sources --failing``)."""
-        return self in (Health.FAILING, Health.GONE, Health.ROBOTS_DOWN)
+        return self in (Health.FAILING, Health.GONE, Health.ROBOTS_DOWN, Health.BLOCKED)
 
     @property
     def label(self) -> str:

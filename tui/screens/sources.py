@@ -48,6 +48,7 @@ HEALTH_STYLES = {
     "gone": "red",
     "failing": "bold red",
     "robots_down": "red",
+    "blocked": "red",
     "local": "dim",
 }
 FETCHES_SHOWN = 20

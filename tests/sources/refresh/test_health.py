@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from claims.services.refresh import refresh
+from claims.services.refresh import refresh, sources_status
 from db.engine import Database
 from sources.refresh import override_robots, pause, resume
 from tests.sources.refresh.conftest import (
@@ -171,12 +171,19 @@ def test_robots_txt_disallow_is_obeyed_and_can_be_overridden_on_record(
     assert record.error is not None
     assert "robots.txt" in record.error
     assert "--ignore" in record.error
+    # Not "ok": nothing is fetched until a person acts, so it is listed for one.
+    assert source_row(database, source_id).health == "blocked"
+    failing = {s.id: s for s in sources_status(database, failing=True)}
+    assert source_id in failing
+    assert failing[source_id].reason is not None
+    assert "robots.txt" in failing[source_id].reason
 
     with database.write() as session:
         override_robots(session, str(source_id), ignore=True, who="editor", why="our own page")
     counts = _run(database)
 
     assert counts["unchanged"] == 1
+    assert source_row(database, source_id).health == "ok"
     assert http_server.count("/private/a") == 2
     override = source_row(database, source_id).robots_override
     assert override is not None

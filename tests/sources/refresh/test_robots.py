@@ -94,8 +94,8 @@ def test_a_robots_txt_readable_again_that_disallows_ends_robots_down(
     assert http_server.count("/a") == 0
     row = source_row(database, source_id)
     # robots.txt was read: "robots down" would send a human to a site that is up,
-    # beside a reason (the disallow) that contradicts it.
-    assert row.health == "ok"
+    # beside a reason (the disallow) that contradicts it. The page is blocked.
+    assert row.health == "blocked"
     assert row.consecutive_failures == 0
 
 
@@ -148,7 +148,7 @@ def test_robots_txt_in_an_unknown_charset_is_read_as_utf8(
     counts = run_pass(database, policy=FAST, fetch_policy=fetch_policy(), scope="all").counts
 
     assert counts["blocked"] == 1
-    assert source_row(database, source_id).health == "ok"
+    assert source_row(database, source_id).health == "blocked"  # the rule was read
 
 
 def test_a_huge_crawl_delay_is_capped_and_recorded_on_the_hosts_sources(
