@@ -181,7 +181,11 @@ def summary_markdown(job: ReportJob) -> str:
         rechecked += " (claim " + ", ".join(map(str, overview.rechecked_ids)) + more + ")"
     lines.append(rechecked)
     lines.append(f"- **Sources failing:** {overview.failing_count}")
-    lines += [f"  - {md_link(s.url)}: {md_line(s.health)}" for s in overview.failing_sources]
+    lines += [
+        f"  - {md_link(s.url)}: {md_line(s.health)}"
+        + (f" ({md_line(s.reason)})" if s.reason else "")
+        for s in overview.failing_sources
+    ]
     if overview.failing_count > len(overview.failing_sources):
         lines.append("  - …")
     return "\n".join(lines) + "\n\n"

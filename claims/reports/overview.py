@@ -22,6 +22,7 @@ from sqlmodel import Session, col
 from claims.reports.selection import ReportSelection, claim_ids_query, claim_status
 from db.models import Claim, ClaimState, Evidence, ReviewEvent, Source
 from sources.refresh.states import Health, health_of
+from sources.refresh.status import fetch_history
 
 NEEDS_RECHECK = "needs_recheck"
 
@@ -37,6 +38,8 @@ RECHECKED_LISTED = 50
 class FailingSource:
     url: str
     health: str
+    reason: str | None = None
+    """Why its last check failed (the fetch record's words), as `sources show` gives it."""
 
 
 @dataclass(frozen=True)
@@ -149,16 +152,26 @@ def _failing_sources(session: Session, ids: Subquery) -> tuple[tuple[FailingSour
         ),
     ).subquery()
     rows = session.execute(
-        select(col(Source.url), col(Source.health))
+        select(col(Source.id), col(Source.url), col(Source.health))
         .where(col(Source.id).in_(select(used.c.source_id)), col(Source.health).not_in(CALM))
         .order_by(col(Source.url))
     ).all()
     failing = [
-        FailingSource(url, health.label)
-        for url, stored in rows
+        (source_id, url, health)
+        for source_id, url, stored in rows
         if (health := health_of(url, stored)).needs_a_human
     ]
-    return tuple(failing[:RECHECKED_LISTED]), len(failing)
+    listed = tuple(
+        FailingSource(url, health.label, _last_failure(session, source_id))
+        for source_id, url, health in failing[:RECHECKED_LISTED]
+    )
+    return listed, len(failing)
+
+
+def _last_failure(session: Session, source_id: int) -> str | None:
+    # One query per listed source: a report lists a few failing sources at most.
+    last = fetch_history(session, source_id, limit=1)
+    return last[0].reason if last and last[0].outcome == "failed" else None
 
 
 def selection_reviewers(session: Session, selection: ReportSelection) -> list[str]:

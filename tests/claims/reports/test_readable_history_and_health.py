@@ -116,9 +116,14 @@ def test_summary_counts_the_sources_that_sources_failing_lists(
     assert f"- **Sources failing:** {len(failing_urls)}" in summary
     assert all(url in summary for url in failing_urls)
     assert "file:" not in summary
+    # With the reason `sources show` gives, so the editor knows what to chase.
+    reasons = {row["url"]: row["reason"] for row in rows}
+    assert reasons[desk.evidence_url]
+    assert reasons[desk.evidence_url] in summary
 
     result, html_path = desk.report("html")
     ok(result)
     text = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser").get_text()
     assert f"Sources failing: {len(failing_urls)}" in text
+    assert reasons[desk.evidence_url] in text
     assert "local-article" not in text.split("Claim", 1)[0]
