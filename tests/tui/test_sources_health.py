@@ -14,7 +14,7 @@ from sources.refresh import pause, source_statuses
 from tests.support.httpserver import HTTPTestServer
 from tests.tui.conftest import SIZE, desk_settings, settle
 from tests.tui.test_sources_width import refreshed_source
-from tui.app import FactdeskApp
+from tui.app import FactdeskApp, make_app
 
 pytestmark = pytest.mark.asyncio
 
@@ -116,3 +116,26 @@ async def test_a_refresh_of_due_sources_says_how_many_local_ones_it_left_out(
 
         said = " ".join(str(note.message) for note in app._notifications)
         assert "local, never refreshed 1" in said
+
+
+async def test_the_sources_screen_refreshes_by_the_policy_of_the_settings(
+    demo_db: Database, http_server: HTTPTestServer
+) -> None:
+    # One policy for cron, --watch and the TUI: with `gone_after = 1` in the
+    # settings, one 404 makes the source gone from the screen's refresh too
+    # (the default, 3 in a row, would leave it failing).
+    settings = desk_settings(demo_db)
+    http_server.route("/budget", PAGE)
+    web = ingest(
+        demo_db,
+        http_server.url("/budget"),
+        options=IngestOptions(lang="en"),
+        policy=settings.fetch_policy(),
+    )
+    http_server.route("/budget", "no such page", status=404, content_type="text/plain")
+    settings.refresh = settings.refresh.model_copy(update={"gone_after": 1})
+    app = make_app(demo_db, settings=settings, show_times=False)
+
+    async with app.run_test(size=SIZE) as pilot:
+        _, sources = await refreshed_source(app, pilot, str(web.source.id))
+        assert "gone" in _row(sources, str(web.source.id))
