@@ -211,8 +211,12 @@ def sources_command(
         ]
         table.add_row(*cells, *((literal(s.reason or ""),) if why else ()))
     Console(highlight=False).print(table)
-    what = "sources need a human" if failing else "sources"
-    typer.echo(f"{len(statuses)} {what}", err=True)
+    n = len(statuses)
+    if failing:
+        said = f"{n} source needs a human" if n == 1 else f"{n} sources need a human"
+    else:
+        said = f"{n} source" if n == 1 else f"{n} sources"
+    typer.echo(said, err=True)
 
 
 @sources_app.command("show")

@@ -67,6 +67,8 @@ def test_a_failing_source_says_why_in_sources_show_and_sources_failing(
 
     assert cli("refresh", "--all", "--host-delay", "0").exit_code == 0
     failing = json.loads(cli("sources", "--failing", "--format", "json").stdout)
+    assert cli("sources", "--failing").stderr.strip() == "1 source needs a human"
+    assert cli("sources").stderr.strip() == "2 sources"
     shown = cli("sources", "show", http_server.url("/gone"))
     history = json.loads(
         cli("sources", "show", http_server.url("/gone"), "--format", "json").stdout
