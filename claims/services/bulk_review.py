@@ -17,6 +17,7 @@ from claims.review.corrections import dismiss_claim
 from claims.review.events import assign, set_status
 from claims.review.groups import merge, require_claims
 from claims.review.statuses import parse_status
+from claims.wording import counted
 from db.engine import Database
 from db.errors import FactdeskError
 from db.models import ClaimState
@@ -30,7 +31,7 @@ class BulkOutcome:
     refused: dict[int, str] = field(default_factory=dict)
 
     def describe(self, verb: str) -> str:
-        said = f"{len(self.done)} claims {verb}"
+        said = f"{counted(len(self.done), 'claim')} {verb}"
         if self.refused:
             first_id, why = next(iter(self.refused.items()))
             said += f"; {len(self.refused)} unchanged (claim {first_id}: {why})"

@@ -28,6 +28,7 @@ from claims.reports.errors import PublisherInvalid, PublisherMissing
 from claims.reports.publisher import HOW_TO_SET, Publisher, make_publisher
 from claims.reports.selection import PAGE_SIZE
 from claims.review.statuses import parse_status
+from claims.wording import counted
 from db.errors import FactdeskError
 from tui.cli.app import app
 from tui.cli.context import cli_context
@@ -187,12 +188,12 @@ def report_command(
     extra = f", {summary.snapshots} snapshots" if summary.snapshots else ""
     if signer is not None:
         extra += f", signed by {signer.public.fingerprint}"
-    counted = f"{summary.claims} claims"
+    said = counted(summary.claims, "claim")
     if fmt is ReportFormat.claimreview:
         # The claims left out have no ClaimReview in the file: say what it holds.
         written = summary.claims - sum(len(ids) for ids in summary.left_out.values())
-        counted = f"{written} ClaimReviews of {counted}"
-    typer.echo(f"report: {counted}{extra} ({fmt.value}){where}", err=True)
+        said = f"{counted(written, 'ClaimReview')} of {said}"
+    typer.echo(f"report: {said}{extra} ({fmt.value}){where}", err=True)
 
 
 def _publisher(

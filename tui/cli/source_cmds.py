@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claims.services.ingest import Ingested, ingest_with_claims
+from claims.wording import counted
 from sources.ingest import IngestOptions
 from sources.reading import read
 from tui.cli.app import app
@@ -154,7 +155,7 @@ def _print_stored(results: list[Ingested]) -> None:
         line.append(
             literal(
                 f"  snapshot {snap.id} sha256 {snap.body_sha256} {snap.body_size} bytes "
-                f"lang {snap.language or '?'}, {len(ingested.claims)} claims\n"
+                f"lang {snap.language or '?'}, {counted(len(ingested.claims), 'claim')}\n"
                 f"  title {snap.title or '(none)'}"
             )
         )

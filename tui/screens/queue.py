@@ -27,6 +27,7 @@ from claims.review.listing import ClaimFilter, ClaimRowPage, claim_rows, count_c
 from claims.review.statuses import STATUS_LABELS, STATUSES
 from claims.services.ingest_request import INGEST_STEPS, IngestRequest, IngestSummary
 from claims.text.kinds import CLAIM_KINDS
+from claims.wording import counted
 from tui.bindings import QUEUE_KEYS, bindings
 from tui.screens.base import DeskScreen
 from tui.settings import Settings
@@ -286,9 +287,7 @@ class QueueScreen(DeskScreen):
             and not self._fresh(offset)
         ]
         if offsets:
-            self._load_ahead(
-                self.desk.store, self.claim_filter, offsets, page.limit, self._total
-            )
+            self._load_ahead(self.desk.store, self.claim_filter, offsets, page.limit, self._total)
 
     def _fresh(self, offset: int) -> ClaimRowPage | None:
         cached = self._ahead.get((self.claim_filter, offset))
@@ -700,7 +699,7 @@ class QueueScreen(DeskScreen):
         else:
             said = (
                 f"{summary.source_url}: snapshot {summary.snapshot_id} stored, "
-                f"{len(summary.claim_ids)} claims found"
+                f"{counted(len(summary.claim_ids), 'claim')} found"
             )
         self.notify(said, title="ingest", timeout=6, markup=False)
         self.reload()
@@ -772,7 +771,7 @@ class QueueScreen(DeskScreen):
     def on_queue_screen_exported(self, message: Exported) -> None:
         skipped = f" ({message.skipped} without a verdict left out)" if message.skipped else ""
         self.notify(
-            f"{message.claims:,} claims exported to {message.path}{skipped}",
+            f"{counted(message.claims, 'claim')} exported to {message.path}{skipped}",
             timeout=6,
             markup=False,
         )

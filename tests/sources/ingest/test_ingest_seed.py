@@ -159,3 +159,12 @@ def test_plain_text_on_stdin_is_read_as_text(cli: CliRun, database: Database) ->
     with database.read() as session:
         snapshot = session.exec(select(Snapshot)).one()
     assert "20.000 coopératives" in snapshot.text
+
+
+def test_an_ingest_of_one_claim_says_one_claim(cli: CliRun, database: Database) -> None:
+    text = "Selon la ministre, le pays compte 20.000 coopératives actives en 2024.\n"
+
+    result = cli("ingest", "-", "--url", "https://example.org/c", "--lang", "fr", input=text)
+
+    assert result.exit_code == 0, result.stderr
+    assert "lang fr, 1 claim\n" in result.stdout
