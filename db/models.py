@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Integer, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from db.types import UTCDateTime, utcnow
@@ -497,4 +497,9 @@ class ClaimIndex(SQLModel, table=True):
         default="",
         sa_column=Column(Text, nullable=False, server_default=""),
         description="The claimant as corrected, folded like ``search``",
+    )
+    search_version: int = Field(
+        default=0,
+        sa_column=Column(Integer, nullable=False, server_default="0", index=True),
+        description="The rules ``search`` was made by (claims.review.search.SEARCH_VERSION)",
     )

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from claims.language_choice import choose_language
 from claims.review.folding import search_key
 from claims.review.groups import group_identical
+from claims.review.search import SEARCH_VERSION
 from claims.text.extraction import ExtractedClaim, extract_claims
 from claims.text.quantities import Quantity
 from db.models import Claim, ClaimIndex, ClaimQuantity, ClaimState, Snapshot
@@ -112,6 +113,8 @@ def _store(session: Session, claim: Claim, quantities: Sequence[Quantity]) -> li
             claim_id=claim.id,
             search=search_key(claim.text, claim.claimant),
             claimant_key=search_key(claim.claimant),
+            # A new claim holds no note or evidence yet: its key is complete.
+            search_version=SEARCH_VERSION,
         )
     )
     rows = quantity_rows(claim.id, quantities)

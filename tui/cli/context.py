@@ -23,8 +23,12 @@ class CliContext:
         if self._database is None:
             # Here, not at the top: commands that need no database never load SQLAlchemy.
             from claims.services.database import open_database
+            from tui.cli.progress import Tally
 
-            self._database = open_database(self.settings.resolved_database_url())
+            self._database = open_database(
+                self.settings.resolved_database_url(),
+                progress=Tally("search keys made again (new rules)"),
+            )
         return self._database
 
     @property

@@ -17,6 +17,23 @@ from rich.progress import (
 from tui.terminal_text import safe
 
 
+def _bar(label: str, total: int) -> tuple[Progress, TaskID]:
+    """A Rich progress bar on stderr, started."""
+    progress = Progress(
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        # On stderr, the terminal isatty() looked at: Rich's default console is
+        # stdout's, which drew nothing when stdout went to a file and put a
+        # stray newline into that file (`refresh --format json > run.json`).
+        console=Console(stderr=True),
+        transient=True,
+    )
+    progress.start()
+    return progress, progress.add_task(label, total=total)
+
+
 class Counter:
     """Counts steps of a loop on stderr; silent for a single step."""
 
@@ -27,19 +44,7 @@ class Counter:
         self._progress: Progress | None = None
         self._task: TaskID | None = None
         if total > 1 and sys.stderr.isatty():
-            self._progress = Progress(
-                TextColumn("{task.description}", markup=False),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                # On stderr, the terminal isatty() looked at: Rich's default console is
-                # stdout's, which drew nothing when stdout went to a file and put a
-                # stray newline into that file (`refresh --format json > run.json`).
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task(label, total=total)
+            self._progress, self._task = _bar(label, total)
 
     def step(self, what: str) -> None:
         if self._progress is not None and self._task is not None:
@@ -53,3 +58,23 @@ class Counter:
     def done(self) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+
+class Tally:
+    """Progress told as (done, total) after each part of the work: a bar on a
+    terminal, a line per part on stderr otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._bar: tuple[Progress, TaskID] | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None and sys.stderr.isatty():
+            self._bar = _bar(self.label, total)
+        if self._bar is None:
+            sys.stderr.write(f"{self.label} {done:,}/{total:,}\n")
+            return
+        progress, task = self._bar
+        progress.update(task, completed=done)
+        if done >= total:
+            progress.stop()
