@@ -31,6 +31,17 @@ class Dossier:
     rated_twins: tuple[tuple[int, str], ...] = ()
     """(claim id, verdict) of the other claims of its group that are checked and rated."""
 
+    def verdicts_taken_back(self, status: str) -> list[tuple[int, str]]:
+        """(claim id, verdict) of the claims, this one first, that moving it to
+        ``status`` unrates: a status reaches the whole group, and leaving
+        "checked" takes a verdict back."""
+        if status == "checked":
+            return []
+        claim_id, verdict = self.view.claim.id, self.view.verdict
+        if claim_id is None or verdict is None or self.view.status != "checked":
+            return list(self.rated_twins)
+        return [(claim_id, verdict), *self.rated_twins]
+
     def score_explanation(self) -> ScoreExplanation:
         """Why the claim scored what it did (with the extractor's current weights).
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Final
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from claims.review.effective import effective_claimant
 from claims.review.folding import search_key
@@ -73,8 +73,6 @@ def reindex_many(session: Session, claim_ids: Sequence[int]) -> None:
 
 def stale_count(session: Session) -> int:
     """Claims whose search key older rules made."""
-    from sqlalchemy import func
-
     return session.exec(
         select(func.count())
         .select_from(ClaimIndex)

@@ -351,12 +351,9 @@ class ClaimScreen(DeskScreen):
         if self.dossier is None:
             return
         reviewer = self.desk.reviewer
-        view = self.dossier.view
+        dossier = self.dossier
+        view = dossier.view
         current = view.status
-        # A status reaches the whole group: every rated claim of it loses its verdict.
-        rated = list(self.dossier.rated_twins)
-        if view.verdict is not None and current == "checked":
-            rated.insert(0, (self.claim_id, view.verdict))
         choices = [
             (s, f"{STATUS_LABELS[s]}  (current)" if s == current else STATUS_LABELS[s])
             for s in STATUSES
@@ -375,7 +372,8 @@ class ClaimScreen(DeskScreen):
                 if status:
                     self.notify("status unchanged", timeout=3)
                 return
-            if not rated or status == "checked":
+            rated = dossier.verdicts_taken_back(status)
+            if not rated:
                 write(status)
                 return
             if rated == [(self.claim_id, view.verdict)]:
